@@ -1,0 +1,100 @@
+"""carevoice: empathetic, on-brand, never-scripted replies for social customer care.
+
+The public API is what ``__all__`` lists; every other module is internal.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from carevoice.bank import Bank, Phrase, list_banks, load_bank
+    from carevoice.checks import check
+    from carevoice.draft import Draft, Finding, StageChoice
+    from carevoice.drafter import Drafter
+    from carevoice.errors import (
+        BankError,
+        BankNotFoundError,
+        CareVoiceError,
+        ConfigError,
+        DraftBlockedError,
+        HistoryError,
+        InputError,
+        RenderError,
+        UnknownChoiceError,
+    )
+    from carevoice.inbound import Details, Inbound, PiiMatch, Reading
+    from carevoice.variation import History, MemoryHistory, ReplyRecord, open_history
+
+__all__ = [
+    "Bank",
+    "BankError",
+    "BankNotFoundError",
+    "CareVoiceError",
+    "ConfigError",
+    "Details",
+    "Draft",
+    "DraftBlockedError",
+    "Drafter",
+    "Finding",
+    "History",
+    "HistoryError",
+    "Inbound",
+    "InputError",
+    "MemoryHistory",
+    "Phrase",
+    "PiiMatch",
+    "Reading",
+    "RenderError",
+    "ReplyRecord",
+    "StageChoice",
+    "UnknownChoiceError",
+    "check",
+    "list_banks",
+    "load_bank",
+    "open_history",
+]
+
+_LAZY: dict[str, str] = {
+    "Bank": "carevoice.bank",
+    "BankError": "carevoice.errors",
+    "BankNotFoundError": "carevoice.errors",
+    "CareVoiceError": "carevoice.errors",
+    "ConfigError": "carevoice.errors",
+    "Details": "carevoice.inbound",
+    "Draft": "carevoice.draft",
+    "DraftBlockedError": "carevoice.errors",
+    "Drafter": "carevoice.drafter",
+    "Finding": "carevoice.draft",
+    "History": "carevoice.variation",
+    "HistoryError": "carevoice.errors",
+    "Inbound": "carevoice.inbound",
+    "InputError": "carevoice.errors",
+    "MemoryHistory": "carevoice.variation",
+    "Phrase": "carevoice.bank",
+    "PiiMatch": "carevoice.inbound",
+    "Reading": "carevoice.inbound",
+    "RenderError": "carevoice.errors",
+    "ReplyRecord": "carevoice.variation",
+    "StageChoice": "carevoice.draft",
+    "UnknownChoiceError": "carevoice.errors",
+    "check": "carevoice.checks",
+    "list_banks": "carevoice.bank",
+    "load_bank": "carevoice.bank",
+    "open_history": "carevoice.variation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import public names on first use, so ``carevoice --version`` starts fast."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'carevoice' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,7 @@
+"""``python -m carevoice``."""
+
+import sys
+
+from carevoice.cli import main
+
+sys.exit(main())

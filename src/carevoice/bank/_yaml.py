@@ -1,0 +1,108 @@
+"""Safe YAML loading that remembers where every value came from.
+
+``load_marked`` composes the document with PyYAML's safe loader (no Python
+tags), rejects duplicate keys, bounds alias expansion (no "billion laughs"),
+and returns plain Python data plus a map from key path to 1-based
+``(line, column)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from carevoice.errors import BankError
+
+__all__ = ["KeyPath", "Marks", "load_marked", "path_str"]
+
+KeyPath = tuple[str | int, ...]
+Marks = dict[KeyPath, tuple[int, int]]
+
+MAX_NODES = 200_000
+"""Upper bound on values built from one file, aliases expanded: a bomb fails fast."""
+
+
+def path_str(path: KeyPath) -> str:
+    """Render a key path as ``phrases.app_bug.resolve[3].text``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: Marks = {}
+        self.count = 0
+
+    def error(self, node: yaml.Node, message: str, path: KeyPath, code: str = "CV102") -> BankError:
+        mark = node.start_mark
+        return BankError(
+            message, file=self.file, line=mark.line + 1, column=mark.column + 1,
+            key_path=path_str(path) or None, code=code,
+        )
+
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.error(node, f"document too large (over {MAX_NODES} values, aliases expanded)", path)
+        self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.error(key_node, "mapping keys must be plain strings", path)
+                key = str(_scalar(key_node))
+                if key == "<<":
+                    raise self.error(key_node, "merge keys ('<<') are not supported in banks", path)
+                if key in out:
+                    raise self.error(key_node, f"duplicate key {key!r}", (*path, key), code="CV103")
+                self.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                out[key] = self.build(value_node, (*path, key))
+                # the value's own position, for block scalars and templates
+                self.marks[(*path, key, "__value__")] = (
+                    value_node.start_mark.line + 1,
+                    value_node.start_mark.column + 1,
+                )
+                if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
+                    self.marks[(*path, key, "__block__")] = (1, 0)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    constructor = yaml.SafeLoader("")
+    return constructor.construct_object(node, deep=True)
+
+
+def load_marked(text: str, file: str) -> tuple[Any, Marks]:
+    """Parse one YAML document safely; return its data and the marks of every key path."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise BankError(f"invalid YAML: {problem}", file=file, line=line, column=column, code="CV100") from None
+    except yaml.YAMLError as exc:
+        raise BankError(f"invalid YAML: {exc}", file=file, code="CV100") from None
+    if node is None:
+        return None, {}
+    builder = _Builder(file)
+    try:
+        data = builder.build(node, ())
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise BankError(
+            f"unsupported YAML value: {exc.problem}", file=file,
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None, code="CV100",
+        ) from None
+    return data, builder.marks

@@ -1,0 +1,246 @@
+"""Read bank files (located errors), check their templates, resolve inheritance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from carevoice.bank._yaml import KeyPath, Marks, load_marked, path_str
+from carevoice.bank.models import BankFile
+from carevoice.bank.resolved import Bank, Phrase, Voice
+from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, VariationSettings
+from carevoice.errors import BankError
+from carevoice.render import inspect_template
+
+__all__ = ["BankSource", "check_bank_file", "read_bank_file", "resolve"]
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class BankSource:
+    """A parsed bank file with the marks of its key paths."""
+
+    path: Path
+    model: BankFile
+    marks: Marks
+
+    @property
+    def file(self) -> str:
+        """The file name as shown in messages."""
+        return str(self.path)
+
+    def locate(self, path: KeyPath) -> tuple[int | None, int | None]:
+        """1-based (line, column) of a key path, or of its closest located parent."""
+        p = tuple(path)
+        while p:
+            if p in self.marks:
+                return self.marks[p]
+            p = p[:-1]
+        return (1, 1)
+
+
+def _pydantic_error(exc: ValidationError, file: str, marks: Marks, data: Any) -> BankError:
+    err = exc.errors(include_url=False)[0]
+    loc: KeyPath = tuple(err["loc"])
+    if loc and loc[0] == "$schema":
+        loc = ("$schema",)
+    where = loc
+    while where and where not in marks:
+        where = where[:-1]
+    line, col = marks.get(where, (1, 1))
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parent = loc[:-1]
+        from carevoice.errors import did_you_mean
+
+        allowed = _allowed_keys(parent)
+        hint = did_you_mean(str(loc[-1]), allowed) if allowed else ""
+        known = f"; {hint}known: {', '.join(allowed)}" if allowed else ""
+        msg = f"unknown key {loc[-1]!r}{known}"
+        code = "CV104"
+    elif loc and loc[-1] == "[key]":
+        from carevoice.bank.models import SITUATIONS, STAGES
+        from carevoice.errors import did_you_mean
+
+        loc = loc[:-1]
+        what, known_names = ("situation", SITUATIONS) if len(loc) == 2 else ("stage", STAGES)
+        line, col = marks.get(loc, (line, col))
+        msg = f"unknown {what} {loc[-1]!r}; {did_you_mean(str(loc[-1]), known_names)}known: {', '.join(known_names)}"
+        code = "CV104"
+    elif kind in ("literal_error", "enum"):
+        msg = f"{err['msg'].lower()}, got {err.get('input')!r}"
+        code = "CV105"
+    elif kind == "missing":
+        msg = f"missing required key {loc[-1]!r}"
+        code = "CV106"
+    else:
+        msg = f"{err['msg']}, got {err.get('input')!r}"
+        code = "CV105"
+    return BankError(msg, file=file, line=line, column=col, key_path=path_str(loc) or None, code=code)
+
+
+def _allowed_keys(parent: KeyPath) -> list[str]:
+    from pydantic import BaseModel
+
+    from carevoice.bank.models import AgentSpec, PhraseSpec, VoiceSpec
+
+    top: dict[str, type[BaseModel]] = {"voice": VoiceSpec, "agent": AgentSpec}
+    model: type[BaseModel] | None = None
+    if not parent:
+        model = BankFile
+    elif len(parent) == 1 and parent[0] in top:
+        model = top[str(parent[0])]
+    elif parent[0] == "phrases" and len(parent) == 4:
+        model = PhraseSpec
+    elif len(parent) == 1 and parent[0] in ("tone", "variation", "triage", "lint"):
+        model = {"tone": ToneSettings, "variation": VariationSettings,
+                 "triage": TriageSettings, "lint": LintSettings}[str(parent[0])]
+    if model is None:
+        return []
+    return sorted(f.alias or name for name, f in model.model_fields.items())
+
+
+def read_bank_file(path: Path) -> BankSource:
+    """Parse and validate one bank file; raise a located :class:`BankError`."""
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BankError(f"cannot read bank file: {exc.strerror}", file=file, code="CV100") from None
+    if len(raw) > MAX_BYTES:
+        raise BankError(f"bank file too large ({len(raw)} bytes; limit {MAX_BYTES})", file=file, code="CV100")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BankError(f"not UTF-8 text (byte {exc.start})", file=file, code="CV100") from None
+    data, marks = load_marked(text, file)
+    if not isinstance(data, dict):
+        raise BankError("a bank file must be a mapping with at least 'bank' and 'phrases'", file=file,
+                        line=1, column=1, code="CV105")
+    try:
+        model = BankFile.model_validate(data)
+    except ValidationError as exc:
+        raise _pydantic_error(exc, file, marks, data) from None
+    return BankSource(path=path, model=model, marks=marks)
+
+
+def check_bank_file(source: BankSource) -> list[BankError]:
+    """Every template and id problem in one file, located (does not stop at the first)."""
+    problems: list[BankError] = []
+    seen: dict[str, KeyPath] = {}
+    for situation, stages in source.model.phrases.items():
+        for stage, items in stages.items():
+            for i, spec in enumerate(items):
+                path: KeyPath = ("phrases", situation, stage, i)
+                if spec.id in seen:
+                    line, col = source.locate((*path, "id"))
+                    first = source.locate(seen[spec.id])[0]
+                    problems.append(BankError(
+                        f"duplicate phrase id {spec.id!r} (first at line {first})",
+                        file=source.file, line=line, column=col, key_path=path_str(path), code="CV107",
+                    ))
+                else:
+                    seen[spec.id] = path
+                text_line, text_col = source.marks.get((*path, "text", "__value__"), source.locate(path))
+                block = (*path, "text", "__block__") in source.marks
+                for issue in inspect_template(spec.text):
+                    line = (text_line or 1) + issue.line - (0 if block else 1)
+                    problems.append(BankError(
+                        issue.message, file=source.file, line=line,
+                        column=text_col if issue.line == 1 else 1,
+                        key_path=path_str((*path, "text")), code=issue.code,
+                    ))
+    for i, ch in enumerate(source.model.channels or []):
+        from carevoice.checks.channels import channel_ids
+
+        if ch not in channel_ids():
+            from carevoice.errors import did_you_mean
+
+            line, col = source.locate(("channels", i))
+            problems.append(BankError(
+                f"unknown channel {ch!r}; {did_you_mean(ch, channel_ids())}known: {', '.join(channel_ids())}",
+                file=source.file, line=line, column=col, key_path=f"channels[{i}]", code="CV105",
+            ))
+    return problems
+
+
+def _phrases_of(source: BankSource) -> list[Phrase]:
+    out = []
+    for situation, stages in source.model.phrases.items():
+        for stage, items in stages.items():
+            for i, spec in enumerate(items):
+                line, col = source.locate(("phrases", situation, stage, i))
+                text_line = source.marks.get(("phrases", situation, stage, i, "text", "__value__"), (line, col))[0]
+                out.append(Phrase(
+                    id=spec.id, situation=situation, stage=stage, text=spec.text,
+                    emotions=tuple(spec.emotions), channels=tuple(spec.channels), tags=tuple(spec.tags),
+                    weight=spec.weight, bank=source.model.bank, file=source.file,
+                    line=line or 0, column=col or 0, text_line=text_line or 0,
+                ))
+    return out
+
+
+def resolve(chain: list[BankSource]) -> Bank:
+    """Resolve a chain of sources, base first, into one :class:`Bank`."""
+    phrases: list[Phrase] = []
+    voice: dict[str, Any] = {"formality": "neutral", "emoji": "none", "sign_off": "",
+                             "preferred_terms": {}, "banned_terms": []}
+    meta: dict[str, Any] = {"display_name": None, "description": "", "locale": "en", "channels": None,
+                            "sensitive": False, "agent": None}
+    settings: dict[str, dict[str, Any]] = {"tone": {}, "variation": {}, "triage": {}, "lint": {}}
+    limits: dict[str, int] = {}
+    ack: dict[str, int] = {}
+    for source in chain:
+        m = source.model
+        own = _phrases_of(source)
+        own_ids = {p.id for p in own}
+        own_cells = {(p.situation, p.stage) for p in own}
+        removed = set(m.remove)
+        kept = [p for p in phrases if p.id not in own_ids and p.id not in removed]
+        if m.inherit_phrases == "fallback":
+            kept = [p for p in kept if (p.situation, p.stage) not in own_cells]
+        phrases = kept + own
+        voice.update({k: v for k, v in m.voice.model_dump(exclude_none=True).items()})
+        for key in ("display_name", "description", "locale", "channels", "sensitive", "agent"):
+            value = getattr(m, key)
+            if value is not None:
+                meta[key] = value
+        for section, values in m.settings_overrides().items():
+            settings[section].update(values)
+        for ch, o in m.channel_overrides.items():
+            if o.limit is not None:
+                limits[ch] = o.limit
+            if o.acknowledge_minutes is not None:
+                ack[ch] = o.acknowledge_minutes
+    top = chain[-1].model
+    from carevoice.checks.channels import channel_ids
+
+    agent = meta["agent"]
+    return Bank(
+        name=top.bank,
+        display_name=meta["display_name"] or top.bank,
+        description=meta["description"] or "",
+        locale=meta["locale"] or "en",
+        voice=Voice(
+            formality=voice["formality"], emoji=voice["emoji"], sign_off=voice["sign_off"],
+            preferred_terms=dict(voice["preferred_terms"]), banned_terms=tuple(voice["banned_terms"]),
+        ),
+        phrases=tuple(phrases),
+        channels=tuple(meta["channels"] or channel_ids()),
+        agent_name=agent.name if agent else None,
+        agent_initials=agent.initials if agent else None,
+        sensitive=bool(meta["sensitive"]),
+        lineage=tuple(s.model.bank for s in chain),
+        files=tuple(s.file for s in chain),
+        channel_limits=limits,
+        acknowledge_minutes=ack,
+        tone=ToneSettings(**settings["tone"]),
+        variation=VariationSettings(**settings["variation"]),
+        triage=TriageSettings(**settings["triage"]),
+        lint=LintSettings(**settings["lint"]),
+    )

@@ -1,0 +1,143 @@
+"""Pydantic models of a phrase bank file, and the resolved Bank used for drafting."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, VariationSettings
+from carevoice.inbound import Emotion
+
+__all__ = [
+    "OPTIONAL_STAGES",
+    "SITUATIONS",
+    "STAGES",
+    "STAGE_ORDER",
+    "AgentSpec",
+    "BankFile",
+    "ChannelOverride",
+    "PhraseSpec",
+    "Situation",
+    "Stage",
+    "VoiceSpec",
+]
+
+Stage = Literal[
+    "greet",
+    "acknowledge",
+    "thank",
+    "apologise",
+    "explain",
+    "resolve",
+    "move_private",
+    "private_opener",
+    "boundary",
+    "holding",
+    "out_of_hours",
+]
+STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
+STAGE_ORDER = {s: i for i, s in enumerate(STAGES)}
+OPTIONAL_STAGES = ("greet", "explain")
+"""Stages a reply can drop when it is too long for its channel."""
+
+Situation = Literal[
+    "late_delivery",
+    "wrong_item",
+    "billing_error",
+    "refund_status",
+    "account_access",
+    "service_outage",
+    "app_bug",
+    "flight_disruption",
+    "lost_baggage",
+    "rude_staff",
+    "product_defect",
+    "cancellation_request",
+    "general_question",
+    "praise",
+    "abuse",
+    "spam",
+    "general",
+    "any",
+]
+SITUATIONS: tuple[str, ...] = Situation.__args__  # type: ignore[attr-defined]
+
+_STRICT = ConfigDict(extra="forbid", frozen=True)
+
+
+class PhraseSpec(BaseModel):
+    """One phrase as written in a bank file."""
+
+    model_config = _STRICT
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=120)
+    text: str = Field(min_length=1, max_length=2000)
+    emotions: list[Emotion] = Field(default_factory=list)
+    channels: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    weight: float = Field(default=1.0, gt=0, le=100)
+
+
+class VoiceSpec(BaseModel):
+    """The brand voice; in a bank that extends another, unset fields are inherited."""
+
+    model_config = _STRICT
+
+    formality: Literal["formal", "neutral", "casual"] | None = None
+    emoji: Literal["none", "sparing", "allowed"] | None = None
+    sign_off: str | None = Field(default=None, max_length=200)
+    preferred_terms: dict[str, str] | None = None
+    banned_terms: list[str] | None = None
+
+
+class AgentSpec(BaseModel):
+    """The default agent who signs drafts."""
+
+    model_config = _STRICT
+
+    name: str | None = None
+    initials: str | None = Field(default=None, max_length=4)
+
+
+class ChannelOverride(BaseModel):
+    """A bank's override of a channel profile (limit or acknowledge target)."""
+
+    model_config = _STRICT
+
+    limit: int | None = Field(default=None, gt=0)
+    acknowledge_minutes: int | None = Field(default=None, gt=0)
+
+
+class BankFile(BaseModel):
+    """A phrase bank file exactly as written (before inheritance is resolved)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    bank: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$", max_length=60)
+    extends: str | None = None
+    display_name: str | None = None
+    description: str | None = None
+    locale: str | None = None
+    inherit_phrases: Literal["fallback", "all"] = "fallback"
+    voice: VoiceSpec = Field(default_factory=VoiceSpec)
+    agent: AgentSpec | None = None
+    channels: list[str] | None = None
+    channel_overrides: dict[str, ChannelOverride] = Field(default_factory=dict)
+    sensitive: bool | None = None
+    remove: list[str] = Field(default_factory=list)
+    phrases: dict[Situation, dict[Stage, list[PhraseSpec]]] = Field(default_factory=dict)
+    tone: ToneSettings | None = None
+    variation: VariationSettings | None = None
+    triage: TriageSettings | None = None
+    lint: LintSettings | None = None
+
+    def settings_overrides(self) -> dict[str, Any]:
+        """The settings sections this file sets explicitly, as dicts of the set fields."""
+        out: dict[str, Any] = {}
+        for key in ("tone", "variation", "triage", "lint"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value.model_dump(exclude_unset=True)
+        return out

@@ -1,0 +1,110 @@
+"""Finding banks by name: shipped banks, local folders, and explicit paths."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from carevoice.bank.loader import BankSource, check_bank_file, read_bank_file, resolve
+from carevoice.bank.resolved import Bank
+from carevoice.errors import BankError, BankNotFoundError
+
+__all__ = ["BankInfo", "bank_dirs", "list_banks", "load_bank", "shipped_dir"]
+
+ENV_PATH = "CAREVOICE_BANK_PATH"
+
+
+def shipped_dir() -> Path:
+    """The folder of the banks shipped with carevoice (package data, or the source tree)."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "phrasebanks"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "phrasebanks"
+
+
+def bank_dirs(extra: list[Path] | None = None) -> list[Path]:
+    """Folders searched for banks, first match wins: extra, $CAREVOICE_BANK_PATH, ./phrasebanks, shipped."""
+    dirs = list(extra or [])
+    env = os.environ.get(ENV_PATH, "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    local = Path.cwd() / "phrasebanks"
+    if local.is_dir():
+        dirs.append(local)
+    dirs.append(shipped_dir())
+    out: list[Path] = []
+    for d in dirs:
+        if d.is_dir() and d.resolve() not in [o.resolve() for o in out]:
+            out.append(d)
+    return out
+
+
+@dataclass(frozen=True)
+class BankInfo:
+    """A bank found on the search path."""
+
+    name: str
+    path: Path
+    shipped: bool
+
+
+def list_banks(extra: list[Path] | None = None) -> list[BankInfo]:
+    """Every bank on the search path, by name (a local bank hides a shipped one of the same name)."""
+    shipped = shipped_dir().resolve()
+    found: dict[str, BankInfo] = {}
+    for d in bank_dirs(extra):
+        for f in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
+            if f.stem not in found:
+                found[f.stem] = BankInfo(f.stem, f, f.resolve().parent == shipped)
+    return [found[k] for k in sorted(found)]
+
+
+def _find(name: str, near: Path | None, extra: list[Path] | None) -> Path:
+    dirs = ([near] if near else []) + bank_dirs(extra)
+    for d in dirs:
+        for ext in (".yaml", ".yml"):
+            p = d / f"{name}{ext}"
+            if p.is_file():
+                return p
+    raise BankNotFoundError(name, [b.name for b in list_banks(extra)])
+
+
+def sources_for(name_or_path: str | Path, extra: list[Path] | None = None) -> list[BankSource]:
+    """The chain of bank files (base first) for a bank name or file path; located errors."""
+    p = Path(name_or_path)
+    is_path = isinstance(name_or_path, Path) or p.suffix in (".yaml", ".yml") or os.sep in str(name_or_path)
+    path = p if is_path else _find(str(name_or_path), None, extra)
+    if is_path and not p.is_file():
+        raise BankError(f"no bank file at {p}", file=str(p), code="CV100")
+    chain: list[BankSource] = []
+    seen: list[str] = []
+    while True:
+        source = read_bank_file(path)
+        problems = check_bank_file(source)
+        if problems:
+            raise problems[0]
+        if source.model.bank in seen:
+            raise BankError(f"'extends' makes a cycle: {' -> '.join([*seen, source.model.bank])}",
+                            file=source.file, line=source.locate(("extends",))[0], code="CV108")
+        seen.append(source.model.bank)
+        chain.append(source)
+        parent = source.model.extends
+        if parent is None:
+            break
+        if len(chain) > 8:
+            raise BankError("'extends' chain deeper than 8 banks", file=source.file, code="CV108")
+        try:
+            path = _find(parent, source.path.parent, extra)
+        except BankNotFoundError as exc:
+            line, col = source.locate(("extends",))
+            raise BankError(str(exc).replace("unknown brand", "unknown parent bank"), file=source.file,
+                            line=line, column=col, key_path="extends", code="CV108") from None
+    chain.reverse()
+    return chain
+
+
+def load_bank(name_or_path: str | Path, *, search: list[Path] | None = None) -> Bank:
+    """Load and resolve a bank by name (``"parcelpop"``) or path; raise a located :class:`BankError`."""
+    chain = sources_for(name_or_path, search)
+    return resolve(chain)

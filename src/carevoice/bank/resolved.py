@@ -1,0 +1,100 @@
+"""The resolved Bank (after inheritance) and its Phrases, as used for drafting."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, VariationSettings
+
+__all__ = ["Bank", "Phrase", "Voice"]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One phrase of a resolved bank, with the file and line it came from."""
+
+    id: str
+    situation: str
+    stage: str
+    text: str
+    emotions: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    weight: float = 1.0
+    bank: str = ""
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    text_line: int = 0
+
+    def fits(self, *, channel: str, emotion: str, sensitive: bool = False) -> bool:
+        """Whether the phrase may be used on this channel, for this emotion, in this period."""
+        if self.channels and channel not in self.channels:
+            return False
+        if self.emotions and emotion not in self.emotions:
+            return False
+        return not (sensitive and "promotional" in self.tags)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A brand voice, fully resolved."""
+
+    formality: Literal["formal", "neutral", "casual"] = "neutral"
+    emoji: Literal["none", "sparing", "allowed"] = "none"
+    sign_off: str = ""
+    preferred_terms: Mapping[str, str] = field(default_factory=dict)
+    banned_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A phrase bank after inheritance: a brand voice and its phrases by (situation, stage)."""
+
+    name: str
+    display_name: str
+    voice: Voice
+    phrases: tuple[Phrase, ...]
+    channels: tuple[str, ...]
+    locale: str = "en"
+    description: str = ""
+    agent_name: str | None = None
+    agent_initials: str | None = None
+    sensitive: bool = False
+    lineage: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    channel_limits: Mapping[str, int] = field(default_factory=dict)
+    acknowledge_minutes: Mapping[str, int] = field(default_factory=dict)
+    tone: ToneSettings = field(default_factory=ToneSettings)
+    variation: VariationSettings = field(default_factory=VariationSettings)
+    triage: TriageSettings = field(default_factory=TriageSettings)
+    lint: LintSettings = field(default_factory=LintSettings)
+    _index: dict[tuple[str, str], tuple[Phrase, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str], list[Phrase]] = {}
+        for p in self.phrases:
+            index.setdefault((p.situation, p.stage), []).append(p)
+        self._index.update({k: tuple(v) for k, v in index.items()})
+
+    def cell(self, situation: str, stage: str) -> tuple[Phrase, ...]:
+        """The phrases written for exactly this (situation, stage)."""
+        return self._index.get((situation, stage), ())
+
+    def phrases_for(self, situation: str, stage: str) -> tuple[Phrase, ...]:
+        """Phrases for a stage of a situation, falling back to the ``any`` situation."""
+        return self.cell(situation, stage) or self.cell("any", stage)
+
+    def phrase(self, phrase_id: str) -> Phrase:
+        """The phrase with this id; ``KeyError`` when there is none."""
+        for p in self.phrases:
+            if p.id == phrase_id:
+                return p
+        raise KeyError(phrase_id)
+
+    @property
+    def situations(self) -> tuple[str, ...]:
+        """The situations this bank has phrases for (excluding ``any``)."""
+        return tuple(sorted({s for s, _ in self._index if s != "any"}))

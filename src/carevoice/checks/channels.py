@@ -1,0 +1,49 @@
+"""Channel profiles (data in ``carevoice/data/channels.yaml``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from carevoice.errors import UnknownChoiceError
+
+__all__ = ["ChannelProfile", "channel_ids", "channels", "get_channel"]
+
+
+class ChannelProfile(BaseModel):
+    """How a channel counts length, its limit, and its practice targets."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    limit: int | None
+    unit: Literal["weighted", "chars", "bytes", "segments"]
+    private: str
+    public: bool
+    acknowledge_minutes: int
+    source: str
+
+
+@lru_cache(maxsize=1)
+def channels() -> dict[str, ChannelProfile]:
+    """Every known channel profile, by id."""
+    raw = yaml.safe_load(files("carevoice.data").joinpath("channels.yaml").read_text(encoding="utf-8"))
+    return {k: ChannelProfile(id=k, **v) for k, v in raw.items()}
+
+
+def channel_ids() -> list[str]:
+    """The ids of the known channels, in file order."""
+    return list(channels())
+
+
+def get_channel(channel_id: str) -> ChannelProfile:
+    """The profile of a channel; :class:`UnknownChoiceError` names the valid ids."""
+    try:
+        return channels()[channel_id]
+    except KeyError:
+        raise UnknownChoiceError("channel", channel_id, channel_ids()) from None

@@ -1,0 +1,88 @@
+"""The ``carevoice`` command line: thin commands over the library.
+
+Each command lives in its own module with ``register(subparsers)`` and
+``run(args) -> int``; library errors become one readable line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import NoReturn
+
+__all__ = ["COMMANDS", "ExitStatus", "main"]
+
+COMMANDS: tuple[str, ...] = (
+    "draft",
+    "banks",
+    "schema",
+    "channels",
+)
+"""Command modules (``carevoice.cli._<name>``), in the order ``--help`` lists them."""
+
+
+class ExitStatus(IntEnum):
+    """Exit codes of every command."""
+
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(ExitStatus.USAGE)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("carevoice")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (used by ``main`` and by the docs tests)."""
+    parser = _Parser(prog="carevoice", description="Draft, check and lint empathetic public care replies.")
+    parser.add_argument("--version", action="version", version=f"carevoice {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = importlib.import_module(f"carevoice.cli._{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv in (["--version"], ["-V"]):
+        print(f"carevoice {_version()}")
+        return ExitStatus.OK
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else ExitStatus.USAGE
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return ExitStatus.USAGE
+    from carevoice.errors import CareVoiceError
+
+    try:
+        return int(args.run(args))
+    except CareVoiceError as exc:
+        sys.stderr.write(f"carevoice {args.command}: error: {exc}\n")
+        return ExitStatus.USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("carevoice: interrupted\n")
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()
+        return ExitStatus.OK

@@ -1,0 +1,118 @@
+"""The inbound post and what Concentrate reads from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "CATEGORIES",
+    "Category",
+    "Details",
+    "Emotion",
+    "Inbound",
+    "PiiKind",
+    "PiiMatch",
+    "Reading",
+    "Urgency",
+]
+
+Category = Literal[
+    "late_delivery",
+    "wrong_item",
+    "billing_error",
+    "refund_status",
+    "account_access",
+    "service_outage",
+    "app_bug",
+    "flight_disruption",
+    "lost_baggage",
+    "rude_staff",
+    "product_defect",
+    "cancellation_request",
+    "general_question",
+    "praise",
+    "abuse",
+    "spam",
+    "general",
+]
+"""Situations a post can be about; ``general`` is the fallback when nothing fits."""
+
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+Emotion = Literal["anger", "frustration", "anxiety", "sadness", "delight", "neutral"]
+Urgency = Literal["safety", "legal", "stranded", "data_exposure"]
+PiiKind = Literal["email", "phone", "card", "account", "address"]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Inbound(BaseModel):
+    """One public post to answer.
+
+    ``channel`` is a channel id such as ``x`` or ``facebook`` (see ``carevoice
+    channels``); ``name`` and ``handle`` describe the author when known.
+    """
+
+    model_config = _FROZEN
+
+    text: str
+    channel: str = "x"
+    name: str | None = None
+    handle: str | None = None
+    id: str | None = None
+    time: datetime | None = None
+    thread_id: str | None = None
+    followers: int | None = None
+
+
+class PiiMatch(BaseModel):
+    """Personal data found in a post: never to be echoed in a public reply."""
+
+    model_config = _FROZEN
+
+    kind: PiiKind
+    start: int
+    end: int
+    text: str
+
+
+class Details(BaseModel):
+    """Details worth echoing in a reply (never personal data)."""
+
+    model_config = _FROZEN
+
+    order_id: str | None = None
+    booking_id: str | None = None
+    flight: str | None = None
+    product: str | None = None
+    place: str | None = None
+    date: str | None = None
+    time: str | None = None
+
+    def present(self) -> dict[str, str]:
+        """The details that were found, by name."""
+        return {k: v for k, v in self.model_dump().items() if v}
+
+
+class Reading(BaseModel):
+    """What Concentrate read from a post: explainable, rule-based signals."""
+
+    model_config = _FROZEN
+
+    category: Category = "general"
+    confidence: float = 0.0
+    scores: dict[str, float] = Field(default_factory=dict)
+    emotion: Emotion = "neutral"
+    intensity: float = 0.0
+    negative: bool = False
+    urgency: tuple[Urgency, ...] = ()
+    abusive: bool = False
+    spam: bool = False
+    praise: bool = False
+    question: bool = False
+    details: Details = Field(default_factory=Details)
+    pii: tuple[PiiMatch, ...] = ()
+    reasons: tuple[str, ...] = ()
