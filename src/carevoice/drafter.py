@@ -99,11 +99,11 @@ class Drafter:
         if not candidates:
             return Draft(
                 id=post.id, text="", channel=channel, brand=self.bank.name, action=plan.action,
-                analysis=reading, reasons=tuple(reasons), seed=self.seed, situation=plan.situation,
+                analysis=reading, reasons=tuple(reasons), seed=self.seed,
                 escalation=plan.escalation,
             )
         selection = select(
-            candidates, self.history, brand=self.bank.name, settings=settings, situation=plan.situation,
+            candidates, self.history, brand=self.bank.name, settings=settings, category=plan.situation,
             customer=post.handle, thread_id=post.thread_id, now=post.time,
         )
         chosen = selection.candidate
@@ -129,7 +129,7 @@ class Drafter:
             custom_slot_at=len(chosen.body) if custom else None,
             custom_slot_hint=_hint(reading, required) if custom else None,
             custom_slot_required=required, escalation=plan.escalation, reasons=tuple(reasons),
-            findings=tuple(findings), situation=plan.situation, seed=self.seed,
+            findings=tuple(findings), seed=self.seed,
             similarity=round(selection.score, 1),
         )
 
@@ -150,7 +150,7 @@ class Drafter:
             text=draft.text, brand=draft.brand, channel=draft.channel, phrase_ids=draft.phrase_ids,
             time=time or (post.time if post and post.time else datetime.now(timezone.utc)),
             customer=post.handle if post else None, thread_id=post.thread_id if post else None,
-            situation=draft.situation, draft_id=draft.id,
+            category=draft.analysis.category, draft_id=draft.id,
         ))
 
 

@@ -28,7 +28,7 @@ class ReplyRecord:
     time: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     customer: str | None = None
     thread_id: str | None = None
-    situation: str | None = None
+    category: str | None = None
     draft_id: str | None = None
     seq: int = 0
 
@@ -47,7 +47,7 @@ class History(Protocol):
         *,
         limit: int = 500,
         since: datetime | None = None,
-        situation: str | None = None,
+        category: str | None = None,
         channel: str | None = None,
     ) -> Sequence[ReplyRecord]:
         """The brand's most recent replies, newest first, optionally narrowed."""
@@ -94,7 +94,7 @@ class MemoryHistory:
         *,
         limit: int = 500,
         since: datetime | None = None,
-        situation: str | None = None,
+        category: str | None = None,
         channel: str | None = None,
     ) -> list[ReplyRecord]:
         """The brand's most recent replies, newest first, optionally narrowed."""
@@ -104,7 +104,7 @@ class MemoryHistory:
                 break
             if r.brand != brand or (since is not None and r.time < since):
                 continue
-            if situation is not None and r.situation != situation:
+            if category is not None and r.category != category:
                 continue
             if channel is not None and r.channel != channel:
                 continue

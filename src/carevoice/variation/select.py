@@ -53,7 +53,7 @@ def select(
     *,
     brand: str,
     settings: VariationSettings,
-    situation: str | None = None,
+    category: str | None = None,
     customer: str | None = None,
     thread_id: str | None = None,
     now: datetime | None = None,
