@@ -133,11 +133,12 @@ class Candidate:
 
     parts: tuple[tuple[str, Phrase, str], ...]
     sign_off: str
+    proper: frozenset[str] = frozenset()
 
     @property
     def body(self) -> str:
         """The reply without its sign-off."""
-        return join_parts([t for _, _, t in self.parts])
+        return join_parts([t for _, _, t in self.parts], self.proper)
 
     @property
     def text(self) -> str:
@@ -153,8 +154,11 @@ class Candidate:
 _KEEP_CAPITAL = re.compile(r"^(I|I'm|I've|I'll|I'd|[A-Z][a-z]*[A-Z]\w*|[A-Z]{2,}\w*)\b")
 
 
-def join_parts(parts: Sequence[str]) -> str:
-    """Join rendered stages; after a greeting ending in a comma or dash, lower the next capital."""
+def join_parts(parts: Sequence[str], proper: frozenset[str] = frozenset()) -> str:
+    """Join rendered stages; after a greeting ending in a comma or dash, lower the next capital.
+
+    Words in ``proper`` (the brand's and the customer's names) and ``I`` keep their capital.
+    """
     out = ""
     for part in parts:
         part = part.strip()
@@ -162,7 +166,7 @@ def join_parts(parts: Sequence[str]) -> str:
             continue
         if out.endswith((",", "\u2013", "\u2014", "-")) and part[:1].isupper() and not _KEEP_CAPITAL.match(part):
             word = part.split(" ", 1)[0]
-            if word.istitle():
+            if not any(c.isupper() for c in word[1:]) and word.strip(",.!?;:'") not in proper:
                 part = part[0].lower() + part[1:]
         out = f"{out} {part}" if out else part
     return out
@@ -212,10 +216,13 @@ def make_candidates(
     rest = rest or {}
     options: list[tuple[str, list[tuple[Phrase, str]]]] = []
     for stage in plan.stages:
-        rendered = _render_options(
-            stage_options(bank, plan.situation, stage, channel=channel, emotion=emotion, sensitive=sensitive),
-            context,
-        )
+        found = stage_options(bank, plan.situation, stage, channel=channel, emotion=emotion, sensitive=sensitive)
+        if stage == "move_private":
+            # the situation's own next steps that already lead to a private channel serve here too
+            found += tuple(p for p in stage_options(bank, plan.situation, "resolve", channel=channel,
+                                                    emotion=emotion, sensitive=sensitive)
+                           if "channel.private" in p.text and p not in found)
+        rendered = _render_options(found, context)
         if rendered:
             options.append((stage, rendered))
     sign_off = ""
@@ -224,6 +231,10 @@ def make_candidates(
             sign_off = render(bank.voice.sign_off, context, phrase_id="voice.sign_off")
         except RenderError:
             sign_off = ""
+    proper = frozenset(
+        w for key in ("brand", "customer", "agent") for v in context[key].values() if isinstance(v, str)
+        for w in v.split()
+    )
     by_stage = dict(options)
     seen: set[tuple[str, ...]] = set()
     out: list[Candidate] = []
@@ -233,7 +244,7 @@ def make_candidates(
             weights = [p.weight * rest.get(p.id, 1.0) for p, _ in rendered]
             p, text = rng.choices(rendered, weights=weights)[0]
             parts.append((stage, p, text))
-        drawn = shorten(Candidate(tuple(parts), sign_off), by_stage, fits)
+        drawn = shorten(Candidate(tuple(parts), sign_off, proper), by_stage, fits)
         if drawn is None:
             continue
         cand = drawn
@@ -245,7 +256,7 @@ def make_candidates(
     if not out and options:
         parts = [(stage, *min(rendered, key=lambda o: len(o[1]))) for stage, rendered in options]
         parts = [x for x in parts if x[0] not in OPTIONAL_STAGES] or parts
-        out.append(Candidate(tuple(parts), sign_off))
+        out.append(Candidate(tuple(parts), sign_off, proper))
     return out
 
 
@@ -257,7 +268,7 @@ def shorten(candidate: Candidate, options_by_stage: Mapping[str, Sequence[tuple[
     parts = list(candidate.parts)
     for stage in OPTIONAL_STAGES:
         parts = [x for x in parts if x[0] != stage]
-        c = Candidate(tuple(parts), candidate.sign_off)
+        c = Candidate(tuple(parts), candidate.sign_off, candidate.proper)
         if fits(c.text):
             return c
     shortest = []
@@ -265,5 +276,5 @@ def shorten(candidate: Candidate, options_by_stage: Mapping[str, Sequence[tuple[
         opts = options_by_stage.get(stage) or [(p, text)]
         sp, st = min(opts, key=lambda o: len(o[1]))
         shortest.append((stage, sp, st) if len(st) < len(text) else (stage, p, text))
-    c = Candidate(tuple(shortest), candidate.sign_off)
+    c = Candidate(tuple(shortest), candidate.sign_off, candidate.proper)
     return c if fits(c.text) else None

@@ -34,11 +34,17 @@ def path_str(path: KeyPath) -> str:
     return out
 
 
+_SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
 class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.marks: Marks = {}
         self.count = 0
+        self.constructor = yaml.SafeLoader("")
 
     def error(self, node: yaml.Node, message: str, path: KeyPath, code: str = "CV102") -> BankError:
         mark = node.start_mark
@@ -52,12 +58,14 @@ class _Builder:
         if self.count > MAX_NODES:
             raise self.error(node, f"document too large (over {MAX_NODES} values, aliases expanded)", path)
         self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _SAFE_TAGS:
+            raise self.error(node, f"unsupported YAML tag {node.tag!r}: banks are plain data", path, code="CV100")
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self.error(key_node, "mapping keys must be plain strings", path)
-                key = str(_scalar(key_node))
+                key = str(_scalar(key_node, self.constructor))
                 if key == "<<":
                     raise self.error(key_node, "merge keys ('<<') are not supported in banks", path)
                 if key in out:
@@ -74,18 +82,20 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return _scalar(node)
+        return _scalar(node, self.constructor)
 
 
-def _scalar(node: yaml.Node) -> Any:
-    constructor = yaml.SafeLoader("")
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
     return constructor.construct_object(node, deep=True)
 
 
 def load_marked(text: str, file: str) -> tuple[Any, Marks]:
     """Parse one YAML document safely; return its data and the marks of every key path."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

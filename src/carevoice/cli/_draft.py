@@ -55,7 +55,7 @@ def _posts(args: argparse.Namespace) -> Iterator[tuple[int, dict[str, Any] | Non
                 yield n, None, "each line must be a JSON object with at least 'text'"
                 continue
             if not isinstance(obj.get("text"), str) or not obj["text"].strip():
-                yield n, None, "missing or empty 'text'"
+                yield n, {"id": str(obj["id"])} if obj.get("id") is not None else None, "missing or empty 'text'"
                 continue
             yield n, {k: obj[k] for k in INPUT_KEYS if obj.get(k) is not None}, None
 
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         return 1 if draft.blocked else 0
     bad = 0
     for n, fields, error in _posts(args):
-        if fields is not None:
+        if fields is not None and error is None:
             fields.setdefault("channel", args.channel)
             if "id" in fields:
                 fields["id"] = str(fields["id"])

@@ -1,0 +1,28 @@
+"""Shared test helpers: small factories rather than heavy fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+SHIPPED_BANKS = ("base", "northwind-air", "parcelpop", "harbour-bank")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's real history or bank folders from tests."""
+    monkeypatch.setenv("CAREVOICE_HISTORY", str(tmp_path / "history.sqlite"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("CAREVOICE_BANK_PATH", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def write_bank(tmp_path: Path, text: str, name: str = "t") -> Path:
+    """Write a bank file into tmp_path and return its path."""
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,62 @@
+"""Docs are tested: commands, rule codes and channels are documented; examples run; README == CI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from carevoice.checks.channels import channel_ids
+from carevoice.cli import COMMANDS
+from carevoice.rules import all_rules
+
+DOCS = ROOT / "docs"
+
+
+def read(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_cli_reference(command: str) -> None:
+    assert f"## carevoice {command}" in read("cli.md")
+
+
+def test_every_rule_code_is_documented() -> None:
+    rules_md = read("rules.md")
+    missing = [r.code for r in all_rules() if r.code not in rules_md]
+    assert not missing
+
+
+def test_every_channel_is_documented() -> None:
+    channels_md = read("channels.md")
+    assert [c for c in channel_ids() if f"`{c}`" not in channels_md] == []
+
+
+def _fenced(text: str, lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", text, flags=re.S)
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = _fenced(readme, "sh")
+    test_cmd = next(b.strip() for b in blocks if "pytest" in b)
+    assert test_cmd in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_draft_command_uses_a_shipped_bank() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    cmd = next(b.strip() for b in _fenced(readme, "sh") if "carevoice draft" in b)
+    brand = re.search(r"--brand (\S+)", cmd)
+    assert brand is not None
+    from carevoice.bank import shipped_dir
+
+    assert (shipped_dir() / f"{brand.group(1)}.yaml").is_file()
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/getting-started.md"])
+def test_python_examples_run(doc: str) -> None:
+    for block in _fenced((ROOT / doc).read_text(encoding="utf-8"), "python"):
+        exec(compile(block, doc, "exec"), {"print": lambda *a, **k: None})

@@ -1,0 +1,127 @@
+"""Bank loading: every bad-bank case gives a located error (file:line:column, code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, write_bank
+
+from carevoice.bank import load_bank
+from carevoice.errors import BankError, BankNotFoundError
+
+BAD = FIXTURES / "badbanks"
+
+# (fixture, line, column, code, words the message must contain)
+CASES = [
+    ("bad_yaml.yaml", 5, 1, "CV100", "invalid YAML"),
+    ("unknown_key.yaml", 4, 3, "CV104", "did you mean 'sign_off'"),
+    ("wrong_type.yaml", 8, 9, "CV105", "valid number"),
+    ("duplicate_id.yaml", 8, 9, "CV107", "duplicate phrase id 'a' (first at line 5)"),
+    ("template_syntax.yaml", 6, 15, "CV110", "template syntax error"),
+    ("undeclared_variable.yaml", 10, 1, "CV111", "did you mean 'customer'"),
+    ("python_tag.yaml", 2, 15, "CV100", "unsupported YAML tag"),
+    ("alias_bomb.yaml", None, None, "CV102", "too large"),
+    ("duplicate_key.yaml", 3, 1, "CV103", "duplicate key 'display_name'"),
+    ("unknown_stage.yaml", 4, 5, "CV104", "did you mean 'resolve'"),
+    ("unknown_parent.yaml", 2, 1, "CV108", "unknown parent bank 'nosuchbank'"),
+    ("unknown_channel.yaml", 2, 15, "CV105", "unknown channel 'twiter'"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "column", "code", "words"), CASES, ids=[c[0] for c in CASES])
+def test_bad_bank_is_located(name: str, line: int | None, column: int | None, code: str, words: str) -> None:
+    with pytest.raises(BankError) as info:
+        load_bank(BAD / name)
+    err = info.value
+    assert err.file == str(BAD / name)
+    assert err.code == code
+    if line is not None:
+        assert (err.line, err.column) == (line, column)
+        assert str(err).startswith(f"{BAD / name}:{line}:{column}: ")
+    else:
+        assert err.line is not None
+    assert words in str(err)
+
+
+def test_every_bad_fixture_has_a_case() -> None:
+    assert {p.name for p in BAD.glob("*.yaml")} == {c[0] for c in CASES}
+
+
+def test_unknown_brand_names_the_known_ones() -> None:
+    with pytest.raises(BankNotFoundError) as info:
+        load_bank("parcelpopp")
+    assert "did you mean 'parcelpop'" in str(info.value)
+    assert "northwind-air" in str(info.value)
+
+
+def test_missing_file_is_a_bank_error(tmp_path: Path) -> None:
+    with pytest.raises(BankError, match="no bank file"):
+        load_bank(tmp_path / "nope.yaml")
+
+
+BASE = """\
+bank: parent
+display_name: Parent
+voice: {sign_off: "^P", formality: formal, banned_terms: [cheap]}
+phrases:
+  app_bug:
+    acknowledge:
+      - {id: p.ack.1, text: "Parent ack one."}
+      - {id: p.ack.2, text: "Parent ack two."}
+    resolve:
+      - {id: p.res.1, text: "Parent resolve."}
+"""
+
+
+def test_inheritance_fallback_and_override(tmp_path: Path) -> None:
+    write_bank(tmp_path, BASE, "parent")
+    child = write_bank(tmp_path, """\
+bank: child
+extends: parent
+display_name: Child
+voice: {sign_off: "- C"}
+phrases:
+  app_bug:
+    acknowledge:
+      - {id: c.ack.1, text: "Child ack."}
+""", "child")
+    bank = load_bank(child)
+    assert bank.lineage == ("parent", "child")
+    assert [p.id for p in bank.phrases_for("app_bug", "acknowledge")] == ["c.ack.1"]
+    assert [p.id for p in bank.phrases_for("app_bug", "resolve")] == ["p.res.1"]
+    assert bank.voice.sign_off == "- C"
+    assert bank.voice.formality == "formal"
+    assert bank.voice.banned_terms == ("cheap",)
+
+
+def test_inheritance_all_mixes_and_same_id_overrides(tmp_path: Path) -> None:
+    write_bank(tmp_path, BASE, "parent")
+    child = write_bank(tmp_path, """\
+bank: child
+extends: parent
+inherit_phrases: all
+remove: [p.ack.2]
+phrases:
+  app_bug:
+    acknowledge:
+      - {id: p.ack.1, text: "Overridden."}
+      - {id: c.ack.9, text: "Added."}
+""", "child")
+    bank = load_bank(child)
+    cell = {p.id: p.text for p in bank.phrases_for("app_bug", "acknowledge")}
+    assert cell == {"p.ack.1": "Overridden.", "c.ack.9": "Added."}
+
+
+def test_extends_cycle_is_reported(tmp_path: Path) -> None:
+    write_bank(tmp_path, "bank: a\nextends: b\n", "a")
+    write_bank(tmp_path, "bank: b\nextends: a\n", "b")
+    with pytest.raises(BankError, match="cycle"):
+        load_bank(tmp_path / "a.yaml")
+
+
+def test_phrase_knows_its_file_and_line(tmp_path: Path) -> None:
+    path = write_bank(tmp_path, BASE, "parent")
+    bank = load_bank(path)
+    phrase = bank.phrase("p.ack.2")
+    assert (phrase.file, phrase.line) == (str(path), 8)
