@@ -17,6 +17,7 @@ def _isolated_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the user's real history or bank folders from tests."""
     monkeypatch.setenv("CAREVOICE_HISTORY", str(tmp_path / "history.sqlite"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("CAREVOICE_BANK_PATH", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 

@@ -125,3 +125,29 @@ def test_phrase_knows_its_file_and_line(tmp_path: Path) -> None:
     bank = load_bank(path)
     phrase = bank.phrase("p.ack.2")
     assert (phrase.file, phrase.line) == (str(path), 8)
+
+
+def test_cache_serves_an_unchanged_bank_and_notices_an_edit(tmp_path: Path) -> None:
+    import os
+
+    path = write_bank(tmp_path, BASE, "parent")
+    first = load_bank(path)
+    assert list((tmp_path / "cache" / "carevoice" / "banks").glob("*.json"))
+    assert load_bank(path) == first
+    path.write_text(BASE.replace("Parent resolve.", "Edited resolve."), encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert load_bank(path).phrase("p.res.1").text == "Edited resolve."
+
+
+def test_cache_never_hides_a_new_error(tmp_path: Path) -> None:
+    path = write_bank(tmp_path, BASE, "parent")
+    load_bank(path)
+    path.write_text(BASE + "bogus: 1\n", encoding="utf-8")
+    with pytest.raises(BankError, match="unknown key 'bogus'"):
+        load_bank(path)
+
+
+def test_shipped_banks_resolve_the_same_with_and_without_cache() -> None:
+    for name in ("base", "parcelpop"):
+        assert load_bank(name) == load_bank(name, cache=False) == load_bank(name)

@@ -1,9 +1,20 @@
-"""Phrase banks: file models, the located loader, inheritance and the registry."""
+"""Phrase banks: file models, the located loader, inheritance and the registry.
 
-from carevoice.bank.loader import BankSource, check_bank_file, read_bank_file
-from carevoice.bank.models import SITUATIONS, STAGES, BankFile, PhraseSpec
+Only the registry and the resolved Bank are imported eagerly; the pydantic file
+models and the loader load on first use (they are not needed on a cache hit).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from carevoice.bank.registry import BankInfo, bank_dirs, list_banks, load_bank, shipped_dir, sources_for
 from carevoice.bank.resolved import Bank, Phrase, Voice
+
+if TYPE_CHECKING:
+    from carevoice.bank.loader import BankSource, check_bank_file, read_bank_file
+    from carevoice.bank.models import SITUATIONS, STAGES, BankFile, PhraseSpec
 
 __all__ = [
     "SITUATIONS",
@@ -24,7 +35,19 @@ __all__ = [
     "sources_for",
 ]
 
+_LAZY = {
+    "BankSource": "carevoice.bank.loader",
+    "check_bank_file": "carevoice.bank.loader",
+    "read_bank_file": "carevoice.bank.loader",
+    "SITUATIONS": "carevoice.bank.models",
+    "STAGES": "carevoice.bank.models",
+    "BankFile": "carevoice.bank.models",
+    "PhraseSpec": "carevoice.bank.models",
+}
 
-def load_bank_file(path: str) -> Bank:
-    """Load one bank file by path (helper for quick checks)."""
-    return load_bank(path)
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'carevoice.bank' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

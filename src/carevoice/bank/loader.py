@@ -15,7 +15,7 @@ from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, 
 from carevoice.errors import BankError
 from carevoice.render import inspect_template
 
-__all__ = ["BankSource", "check_bank_file", "read_bank_file", "resolve"]
+__all__ = ["BankSource", "check_bank_file", "read_bank_file", "resolve", "validation_problems"]
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 8
@@ -44,8 +44,8 @@ class BankSource:
         return (1, 1)
 
 
-def _pydantic_error(exc: ValidationError, file: str, marks: Marks, data: Any) -> BankError:
-    err = exc.errors(include_url=False)[0]
+def _pydantic_error(exc: ValidationError, file: str, marks: Marks, data: Any, index: int = 0) -> BankError:
+    err = exc.errors(include_url=False)[index]
     loc: KeyPath = tuple(err["loc"])
     if loc and loc[0] == "$schema":
         loc = ("$schema",)
@@ -127,6 +127,16 @@ def read_bank_file(path: Path) -> BankSource:
     except ValidationError as exc:
         raise _pydantic_error(exc, file, marks, data) from None
     return BankSource(path=path, model=model, marks=marks)
+
+
+def validation_problems(exc: ValidationError, file: str, marks: Marks) -> list[BankError]:
+    """Every schema error of one file, located (pydantic reports them all; the loader raises the first)."""
+    out: list[BankError] = []
+    for i in range(exc.error_count()):
+        err = _pydantic_error(exc, file, marks, None, i)
+        if not any((e.line, e.column, e.code, e.message) == (err.line, err.column, err.code, err.message) for e in out):
+            out.append(err)
+    return out
 
 
 def check_bank_file(source: BankSource) -> list[BankError]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from carevoice.bank.loader import BankSource, check_bank_file, read_bank_file, resolve
 from carevoice.bank.resolved import Bank
 from carevoice.errors import BankError, BankNotFoundError
+
+if TYPE_CHECKING:
+    from carevoice.bank.loader import BankSource
 
 __all__ = ["BankInfo", "bank_dirs", "list_banks", "load_bank", "shipped_dir"]
 
@@ -77,6 +80,8 @@ def sources_for(name_or_path: str | Path, extra: list[Path] | None = None) -> li
     path = p if is_path else _find(str(name_or_path), None, extra)
     if is_path and not p.is_file():
         raise BankError(f"no bank file at {p}", file=str(p), code="CV100")
+    from carevoice.bank.loader import check_bank_file, read_bank_file
+
     chain: list[BankSource] = []
     seen: list[str] = []
     while True:
@@ -104,7 +109,31 @@ def sources_for(name_or_path: str | Path, extra: list[Path] | None = None) -> li
     return chain
 
 
-def load_bank(name_or_path: str | Path, *, search: list[Path] | None = None) -> Bank:
-    """Load and resolve a bank by name (``"parcelpop"``) or path; raise a located :class:`BankError`."""
-    chain = sources_for(name_or_path, search)
-    return resolve(chain)
+def load_bank(name_or_path: str | Path, *, search: list[Path] | None = None, cache: bool = True) -> Bank:
+    """Load and resolve a bank by name (``"parcelpop"``) or path; raise a located :class:`BankError`.
+
+    A resolved bank is cached (see :mod:`carevoice.bank.cache`) until one of its files changes.
+    """
+    from carevoice.bank.cache import read_cached, write_cached
+
+    top = _top_file(name_or_path, search)
+    key = "|".join([str(top.resolve()), *(str(d.resolve()) for d in bank_dirs(search))])
+    if cache:
+        hit = read_cached(key)
+        if hit is not None:
+            return hit
+    from carevoice.bank.loader import resolve
+
+    bank = resolve(sources_for(top, search))
+    if cache:
+        write_cached(key, bank)
+    return bank
+
+
+def _top_file(name_or_path: str | Path, extra: list[Path] | None) -> Path:
+    p = Path(name_or_path)
+    if isinstance(name_or_path, Path) or p.suffix in (".yaml", ".yml") or os.sep in str(name_or_path):
+        if not p.is_file():
+            raise BankError(f"no bank file at {p}", file=str(p), code="CV100")
+        return p
+    return _find(str(name_or_path), None, extra)

@@ -6,7 +6,7 @@ inherits every field it does not set.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = ["LintSettings", "ToneSettings", "TriageSettings", "VariationSettings"]
 
@@ -14,7 +14,13 @@ _STRICT = ConfigDict(extra="forbid", frozen=True)
 
 
 class ToneSettings(BaseModel):
-    """Tone rules and readability targets (validators)."""
+    """Tone rules and readability targets (validators).
+
+    The list fields extend the defaults in ``carevoice/data/tone.yaml``;
+    ``disabled_rules`` takes codes (``CV305``), rule names (``tone.exclamations``)
+    or name prefixes (``tone``); ``public_contacts`` are the brand's own
+    e-mail addresses and phone numbers, allowed in a public reply.
+    """
 
     model_config = _STRICT
 
@@ -23,36 +29,130 @@ class ToneSettings(BaseModel):
     readability_grade: float = Field(default=8.0, gt=0)
     readability_min_words: int = Field(default=12, ge=1)
     forbidden_promises: list[str] = Field(default_factory=list)
+    banned_phrases: list[str] = Field(default_factory=list)
+    blame_phrases: list[str] = Field(default_factory=list)
+    sarcasm_phrases: list[str] = Field(default_factory=list)
+    acronyms: list[str] = Field(default_factory=list)
+    promotional_markers: list[str] = Field(default_factory=list)
+    public_contacts: list[str] = Field(default_factory=list)
     disabled_rules: list[str] = Field(default_factory=list)
 
 
 class VariationSettings(BaseModel):
-    """How replies are kept from repeating each other (variation engine)."""
+    """How replies are kept from repeating each other (variation engine; see ``docs/variation.md``).
+
+    ``scorer`` and ``threshold`` are the measure of "the same script"; ``strict_threshold`` is a
+    second, fixed check by ``token_set_ratio`` (the published audit measure). ``window`` replies of
+    the brand and ``situation_window`` of the same situation, within ``window_days``, are compared; the search
+    stops at a candidate ``margin`` points under the threshold. A candidate that shares more than
+    ``max_shared`` of its script phrases (greetings aside) with one reply in scope never clears.
+    ``rest`` is how many replies a used phrase rests (least-recently-used rotation).
+    """
 
     model_config = _STRICT
 
     scorer: str = "token_set_ratio"
-    threshold: float = Field(default=80.0, ge=0, le=100)
+    threshold: float = Field(default=85.0, ge=0, le=100)
+    strict_threshold: float = Field(default=90.0, ge=0, le=101)
+    margin: float = Field(default=10.0, ge=0, le=100)
+    max_shared: float = Field(default=0.5, ge=0, le=1)
     candidates: int = Field(default=24, ge=1, le=500)
-    window: int = Field(default=500, ge=1)
+    window: int = Field(default=500, ge=1, le=100_000)
+    situation_window: int = Field(default=200, ge=0, le=100_000)
     window_days: float = Field(default=30.0, gt=0)
     rest: int = Field(default=3, ge=0)
     min_variety: int = Field(default=0, ge=0)
 
+    @field_validator("scorer")
+    @classmethod
+    def _known_scorer(cls, value: str) -> str:
+        from carevoice.variation.similarity import SCORERS
+
+        if value not in SCORERS:
+            raise ValueError(f"unknown scorer {value!r}; known: {', '.join(SCORERS)}")
+        return value
+
 
 class TriageSettings(BaseModel):
-    """Service hours, routing and priority (triage)."""
+    """Service hours, routing, priority and situation tracking (triage; see ``docs/triage.md``).
+
+    ``hours`` maps day specs (``mon``..``sun``, ranges like ``mon-fri``, ``daily``, ``weekdays``,
+    ``weekends``) to ``"08:00-20:00"`` (several spans joined by commas) or ``"closed"``, in
+    ``timezone``; later entries override earlier ones; no hours means always open. ``routing``
+    maps a category or an urgency (``safety``, ``legal``...) to its owning team, over the defaults
+    in ``carevoice/data/triage.yaml``; ``weights`` overrides priority weights by name.
+    """
 
     model_config = _STRICT
 
     timezone: str = "UTC"
     hours: dict[str, str] = Field(default_factory=dict)
     routing: dict[str, str] = Field(default_factory=dict)
+    weights: dict[str, float] = Field(default_factory=dict)
+    urgent_acknowledge_minutes: int = Field(default=15, gt=0)
+    high_reach_followers: int = Field(default=10_000, ge=1)
+    window_minutes: float = Field(default=120.0, gt=0)
+    similarity: float = Field(default=70.0, ge=0, le=200)
+    surge_minutes: float = Field(default=30.0, gt=0)
+    surge_posts: int = Field(default=8, ge=2)
+    surge_authors: int = Field(default=5, ge=1)
+    abuse_posts: int = Field(default=3, ge=2)
+    abuse_hours: float = Field(default=24.0, gt=0)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        from carevoice.errors import ConfigError
+        from carevoice.triage.hours import load_zone
+
+        try:
+            load_zone(value)
+        except ConfigError as exc:
+            raise ValueError(exc.message) from None
+        return value
+
+    @field_validator("hours")
+    @classmethod
+    def _valid_hours(cls, value: dict[str, str]) -> dict[str, str]:
+        from carevoice.errors import ConfigError
+        from carevoice.triage.hours import parse_hours
+
+        try:
+            parse_hours(value)
+        except ConfigError as exc:
+            raise ValueError(exc.message) from None
+        return value
+
+    @field_validator("routing")
+    @classmethod
+    def _known_routing_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        from carevoice.triage.routing import ROUTABLE
+
+        unknown = sorted(set(value) - set(ROUTABLE))
+        if unknown:
+            raise ValueError(f"unknown routing key {unknown[0]!r}; known: {', '.join(sorted(ROUTABLE))}")
+        return value
+
+    @field_validator("weights")
+    @classmethod
+    def _known_weights(cls, value: dict[str, float]) -> dict[str, float]:
+        from carevoice.triage.priority import WEIGHT_NAMES
+
+        unknown = sorted(set(value) - set(WEIGHT_NAMES))
+        if unknown:
+            raise ValueError(f"unknown priority weight {unknown[0]!r}; known: {', '.join(WEIGHT_NAMES)}")
+        return value
 
 
 class LintSettings(BaseModel):
-    """Bank-level lint thresholds."""
+    """Bank-level lint thresholds (``carevoice lint``); they override ``[tool.carevoice.lint]``.
+
+    ``min_variety`` ``None`` means: use ``variation.min_variety``; 0 turns the variety rule off.
+    """
 
     model_config = _STRICT
 
     min_variants: int = Field(default=8, ge=0)
+    near_duplicate_threshold: float = Field(default=90.0, ge=0, le=100)
+    min_variety: int | None = Field(default=None, ge=0)
+    variety_limit: int = Field(default=200, ge=1, le=10_000)

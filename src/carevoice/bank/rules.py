@@ -1,0 +1,70 @@
+"""Rule codes of the phrase bank schema and templates (CV1xx), with examples.
+
+The loader (``carevoice.bank.loader``, ``_yaml``, ``registry``) and the
+template inspector (``carevoice.render``) raise located :class:`BankError`
+problems with these codes; ``carevoice lint`` reports them all. Examples are
+bank YAML snippets (kind ``"bank"``): each ``flags`` snippet yields the code
+when linted, each ``passes`` snippet does not. CV101 is about bank *names*:
+its examples are names given to ``load_bank``.
+"""
+
+from __future__ import annotations
+
+from carevoice.rules import Rule, register
+
+__all__: list[str] = []
+
+_HEAD = "bank: t\ndisplay_name: T\n"
+_OK = _HEAD + "phrases:\n  app_bug:\n    resolve:\n      - id: r1\n        text: \"Which app version are you on?\"\n"
+
+
+def _phrase(text: str, pid: str = "r1") -> str:
+    return f"{_HEAD}phrases:\n  app_bug:\n    resolve:\n      - id: {pid}\n        text: {text!r}\n"
+
+
+for _rule in (
+    Rule("CV100", "bank.invalid_yaml", "error",
+         "the file is not a readable, safe YAML mapping (syntax error, Python tag, not UTF-8)",
+         kind="bank", flags=(_HEAD + "phrases: [\n", _HEAD + "description: !!python/name:os.system\n"),
+         passes=(_OK,)),
+    Rule("CV101", "bank.unknown_bank", "error", "no bank of that name on the search path (names the known ones)",
+         kind="bank", flags=("parcelpopp",), passes=("parcelpop",)),
+    Rule("CV102", "bank.yaml_structure", "error",
+         "YAML structure banks do not allow: merge keys, non-string keys, documents too large",
+         kind="bank", flags=(_HEAD + "base: &b {x: 1}\nvoice:\n  <<: *b\n",), passes=(_OK,)),
+    Rule("CV103", "bank.duplicate_key", "error", "a mapping repeats a key (YAML would silently keep the last)",
+         kind="bank", flags=(_HEAD + "display_name: U\n",), passes=(_OK,)),
+    Rule("CV104", "bank.unknown_key", "error", "an unknown key, situation or stage (with a did-you-mean)",
+         kind="bank", flags=(_HEAD + "voice:\n  sign_of: \"^X\"\n", _OK.replace("resolve:", "resolv:")),
+         passes=(_OK, _HEAD + "voice:\n  sign_off: \"^X\"\n")),
+    Rule("CV105", "bank.wrong_type", "error", "a value of the wrong type or outside its allowed values",
+         kind="bank", flags=(_HEAD + "voice:\n  formality: posh\n", _HEAD + "channels: [x, twiter]\n"),
+         passes=(_HEAD + "voice:\n  formality: formal\n", _HEAD + "channels: [x, facebook]\n")),
+    Rule("CV106", "bank.missing_key", "error", "a required key is missing (a bank needs 'bank'; a phrase 'id' and 'text')",
+         kind="bank", flags=("display_name: T\n",), passes=(_OK,)),
+    Rule("CV107", "bank.duplicate_id", "error", "two phrases share an id (ids are unique and stable forever)",
+         kind="bank",
+         flags=(_OK + "      - id: r1\n        text: \"Which phone are you on?\"\n",),
+         passes=(_OK + "      - id: r2\n        text: \"Which phone are you on?\"\n",)),
+    Rule("CV108", "bank.bad_extends", "error", "'extends' names an unknown bank, makes a cycle or is too deep",
+         kind="bank", flags=(_HEAD + "extends: nosuchbank\n",), passes=(_HEAD + "extends: base\n",)),
+    Rule("CV110", "bank.template_syntax", "error", "a phrase template has a Jinja syntax error",
+         kind="bank", flags=(_phrase("Hi {{ customer.first_name or 'there' },"),),
+         passes=(_phrase("Hi {{ customer.first_name or 'there' }},"),)),
+    Rule("CV111", "bank.unknown_variable", "error",
+         "a template uses a variable or attribute that does not exist (with a did-you-mean)",
+         kind="bank", flags=(_phrase("Hi {{ custmer.first_name or 'there' }},"),
+                             _phrase("Hi {{ customer.nickname or 'there' }},")),
+         passes=(_phrase("Hi {{ customer.first_name or 'there' }},"),)),
+    Rule("CV112", "bank.missing_fallback", "error",
+         "an optional variable (it may be missing) is printed without a fallback, so the phrase fails without it",
+         kind="bank", flags=(_phrase("Hi {{ customer.first_name }},"),
+                             _phrase("We are checking order {{ details.order_id }} now.")),
+         passes=(_phrase("Hi {{ customer.first_name or 'there' }},"),
+                 _phrase("We are checking {% if details.order_id %}order {{ details.order_id }}"
+                         "{% else %}your order{% endif %} now."))),
+    Rule("CV113", "bank.render_failure", "error", "a template fails to render with valid values",
+         kind="bank", flags=(_phrase("We have {{ 1 // 0 }} updates."),),
+         passes=(_phrase("We have {{ 2 // 1 }} update."),)),
+):
+    register(_rule)
