@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -11,14 +12,18 @@ from carevoice.bank.registry import load_bank
 from carevoice.bank.resolved import Bank
 from carevoice.checks import check, fits_channel
 from carevoice.checks.channels import get_channel
-from carevoice.compose import build_context, make_candidates, plan_reply, stage_options
+from carevoice.compose import Candidate, Plan, build_context, make_candidates, plan_reply, stage_options
 from carevoice.concentrate import concentrate
 from carevoice.draft import Draft, Finding, StageChoice
 from carevoice.errors import DraftBlockedError, InputError, UnknownChoiceError
 from carevoice.inbound import Inbound, Reading
 from carevoice.render import RenderError, render
+from carevoice.triage.hours import service_hours
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
-from carevoice.variation.select import rest_factors, select
+from carevoice.variation.rules import near_duplicate_finding
+from carevoice.variation.index import ReplyIndex
+from carevoice.variation.select import Selection, rest_factors, select
+from carevoice.variation.widen import pooled_bank, widened_plans
 
 __all__ = ["Drafter"]
 
@@ -47,9 +52,14 @@ class Drafter:
         self.bank = bank if isinstance(bank, Bank) else load_bank(bank)
         self.history: History = history if history is not None else MemoryHistory()
         self.seed = seed
+        var = self.bank.variation
+        self._pooled: dict[str, Bank] = {}
+        self._index = ReplyIndex(self.history, self.bank.name, window=var.window,
+                                 situation_window=var.situation_window, window_days=var.window_days)
         self.agent_name = agent_name
         self.agent_initials = agent_initials
         self.sensitive = sensitive or self.bank.sensitive
+        self.hours = service_hours(self.bank.triage)
 
     def _rng(self, post: Inbound) -> random.Random:
         key = f"{self.seed}\x00{self.bank.name}\x00{post.channel}\x00{post.text}\x00{post.name}"
@@ -79,21 +89,42 @@ class Drafter:
             self.accept(draft, post)
         return draft
 
-    def _compose(self, post: Inbound, reading: Reading, channel: str) -> Draft:
+    def holding(self, post: Inbound, *, situation: str | None = None) -> Draft:
+        """One holding statement for a situation affecting many people (the bank's ``holding`` phrases).
+
+        ``post`` is a representative post of the situation (its category picks the phrases).
+        """
+        profile = get_channel(post.channel)
+        reading = concentrate(post)
+        plan = Plan("reply", reading.category, ("holding",), None, False,
+                    ("situation affecting many people: one holding statement for everyone",))
+        return self._compose(post, reading, profile.id, plan).model_copy(update={"situation": situation})
+
+    def _compose(self, post: Inbound, reading: Reading, channel: str, plan: Plan | None = None) -> Draft:
         profile = get_channel(channel)
-        plan = plan_reply(reading)
+        is_open = post.time is None or self.hours.is_open(post.time)
+        plan = plan or plan_reply(reading, out_of_hours=not is_open)
         context = build_context(post, reading, self.bank, profile,
-                                agent_name=self.agent_name, agent_initials=self.agent_initials)
+                                agent_name=self.agent_name, agent_initials=self.agent_initials,
+                                local_time=self.hours.local(post.time) if post.time else None,
+                                next_open=None if is_open or post.time is None else self.hours.next_open_label(post.time),
+                                is_open=is_open)
         rng = self._rng(post)
         settings = self.bank.variation
-        all_ids = [p.id for s in plan.stages for p in stage_options(
-            self.bank, plan.situation, s, channel=channel, emotion=reading.emotion, sensitive=self.sensitive)]
+        wider = widened_plans(plan, self.bank, channel=channel, emotion=reading.emotion, sensitive=self.sensitive)
+        pooled = self._pooled.get(plan.situation) or self._pooled.setdefault(
+            plan.situation, pooled_bank(self.bank, plan.situation))
+        all_ids = [p.id for s in (wider[-1] if wider else plan).stages for p in stage_options(
+            pooled, plan.situation, s, channel=channel, emotion=reading.emotion, sensitive=self.sensitive)]
         rest = rest_factors(self.history, self.bank.name, all_ids, settings.rest)
-        candidates = make_candidates(
-            self.bank, plan, context, channel=channel, emotion=reading.emotion, sensitive=self.sensitive,
-            rng=rng, count=settings.candidates, rest=rest,
-            fits=lambda text: fits_channel(text, profile, self.bank),
-        )
+
+        def draw(count: int, rng: random.Random, plan: Plan = plan, bank: Bank = self.bank) -> list[Candidate]:
+            return make_candidates(
+                bank, plan, context, channel=channel, emotion=reading.emotion, sensitive=self.sensitive,
+                rng=rng, count=count, rest=rest, fits=lambda text: fits_channel(text, profile, self.bank),
+            )
+
+        candidates = draw(settings.candidates, rng)
         findings: list[Finding] = []
         reasons = list(reading.reasons) + list(plan.reasons)
         if not candidates:
@@ -102,23 +133,17 @@ class Drafter:
                 analysis=reading, reasons=tuple(reasons), seed=self.seed,
                 escalation=plan.escalation,
             )
-        selection = select(
-            candidates, self.history, brand=self.bank.name, settings=settings, category=plan.situation,
-            customer=post.handle, thread_id=post.thread_id, now=post.time,
-        )
+        selection, used = self._select(candidates, draw, rng, [plan, *wider], post, pooled)
         chosen = selection.candidate
+        reasons += used.reasons[len(plan.reasons):]
         required = not selection.cleared and plan.action != "no_reply"
-        if required and selection.closest is not None:
-            findings.append(Finding(
-                code="CV701", severity="warning", rule="variation.near_duplicate",
-                message=(f"every candidate is within {selection.score:.0f} of an earlier reply "
-                         f"(threshold {settings.threshold:g}): {selection.closest.text[:80]!r}; "
-                         "add a custom line before publishing"),
-            ))
+        if required:
+            findings.append(near_duplicate_finding(selection, settings))
         text = chosen.text if plan.action != "no_reply" or plan.situation == "abuse" else ""
-        findings += check(text, channel=channel, bank=self.bank) if text and plan.action != "no_reply" else []
+        findings += check(text, channel=channel, bank=self.bank, reading=reading, sensitive=self.sensitive,
+                          stages=[s for s, _, _ in chosen.parts]) if text and plan.action != "no_reply" else []
         custom = plan.action != "no_reply" and (
-            required or reading.category == "general" or reading.confidence < 0.5
+            required or reading.category in ("general", "general_question") or reading.confidence < 0.5
             or reading.intensity >= 0.6 or bool(reading.urgency)
         )
         private = self._private_opener(plan.situation, post, reading, context) if plan.move_private else None
@@ -132,6 +157,33 @@ class Drafter:
             findings=tuple(findings), seed=self.seed,
             similarity=round(selection.score, 1),
         )
+
+    def _select(self, candidates: list[Candidate],
+                draw: Callable[[int, random.Random, Plan, Bank], list[Candidate]],
+                rng: random.Random, plans: list[Plan], post: Inbound, pooled: Bank) -> tuple[Selection, Plan]:
+        """Select among candidates; when none clears, draw more, then from pooled phrases and wider plans."""
+        settings = self.bank.variation
+        best: tuple[Selection, Plan] | None = None
+        more = 2 * settings.candidates
+        attempts = [(plans[0], 0, self.bank), (plans[0], more, self.bank)]
+        if pooled is not self.bank:
+            attempts.append((plans[0], more, pooled))
+        attempts += [(p, more, pooled) for p in plans[1:]]
+        for plan, count, bank in attempts:
+            if count:
+                candidates = draw(count, random.Random(rng.getrandbits(64)), plan, bank)
+                if not candidates:
+                    continue
+            sel = select(candidates, self.history, brand=self.bank.name, settings=settings,
+                         category=plan.situation, customer=post.handle, thread_id=post.thread_id,
+                         now=post.time, index=self._index)
+            if best is None or (sel.cleared, -sel.score, -sel.strict) > (best[0].cleared, -best[0].score,
+                                                                         -best[0].strict):
+                best = (sel, plan)
+            if best[0].cleared:
+                break
+        assert best is not None
+        return best
 
     def _private_opener(self, situation: str, post: Inbound, reading: Reading, context: dict[str, object]) -> str | None:
         options = stage_options(self.bank, situation, "private_opener", channel=post.channel,
@@ -150,7 +202,7 @@ class Drafter:
             text=draft.text, brand=draft.brand, channel=draft.channel, phrase_ids=draft.phrase_ids,
             time=time or (post.time if post and post.time else datetime.now(timezone.utc)),
             customer=post.handle if post else None, thread_id=post.thread_id if post else None,
-            category=draft.analysis.category, draft_id=draft.id,
+            category=draft.analysis.category, draft_id=_draft_id(draft),
         ))
 
 
@@ -159,6 +211,16 @@ def _hint(reading: Reading, required: bool) -> str:
         return "Required: add one line in your own words; this reply is close to an earlier one."
     if reading.urgency:
         return "Add one line that speaks to what is at stake for them right now."
+    if reading.category == "general_question":
+        return "Add the answer to their question, in one line."
     if reading.category == "general" or reading.confidence < 0.5:
         return "Add one line that answers what they actually asked."
     return "Add one personal line that shows you read their post."
+
+
+def _draft_id(draft: Draft) -> str | None:
+    """A stable id for recording (post id and text: retrying an accept stores it once); None for a fresh one."""
+    if not draft.id:
+        return None
+    digest = hashlib.sha256(f"{draft.brand}\x00{draft.text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{draft.id}:{digest}"
