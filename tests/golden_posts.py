@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 POSTS: dict[str, dict[str, str]] = {
-    "late_delivery": {"text": "Order #58213 was due Monday and still hasn't arrived. Where is it??", "name": "Dana Kim"},
+    "late_delivery": {"text": "Order #58213 was due Monday and still hasn't arrived. Where is it??",
+                      "name": "Dana Kim"},
     "wrong_item": {"text": "Opened my parcel and it's the wrong item, I ordered a blue kettle and got a toaster",
                    "name": "Lee"},
     "billing_error": {"text": "I've been charged twice for the same payment this morning. Not happy.",

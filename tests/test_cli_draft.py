@@ -49,7 +49,7 @@ def test_draft_human_output(capsys: pytest.CaptureFixture[str]) -> None:
     (["nosuchcommand"], "invalid choice"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str], words: str) -> None:
-    code, out, err = run(capsys, *argv, *(["--history", ":memory:"] if argv[0] == "draft" else []))
+    code, _, err = run(capsys, *argv, *(["--history", ":memory:"] if argv[0] == "draft" else []))
     assert code == 2
     assert words in err
     assert len(err.strip().splitlines()) == 1
@@ -112,6 +112,7 @@ def test_banks_lists_a_local_bank(capsys: pytest.CaptureFixture[str], tmp_path: 
     (tmp_path / "phrasebanks" / "acme.yaml").write_text("bank: acme\nextends: base\ndisplay_name: Acme\n")
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "banks", "--json")
+    assert code == 0
     acme = next(b for b in json.loads(out) if b["name"] == "acme")
     assert acme["shipped"] is False and acme["extends"] == ["base"] and acme["error"] is None
 

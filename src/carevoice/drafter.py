@@ -15,13 +15,13 @@ from carevoice.checks.channels import get_channel
 from carevoice.compose import Candidate, Plan, build_context, make_candidates, plan_reply, stage_options
 from carevoice.concentrate import concentrate
 from carevoice.draft import Draft, Finding, StageChoice
-from carevoice.errors import DraftBlockedError, InputError, UnknownChoiceError
+from carevoice.errors import DraftBlockedError, InputError, RenderError, UnknownChoiceError
 from carevoice.inbound import Inbound, Reading
-from carevoice.render import RenderError, render
+from carevoice.render import render
 from carevoice.triage.hours import service_hours
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
-from carevoice.variation.rules import near_duplicate_finding
 from carevoice.variation.index import ReplyIndex
+from carevoice.variation.rules import near_duplicate_finding
 from carevoice.variation.select import Selection, rest_factors, select
 from carevoice.variation.widen import pooled_bank, widened_plans
 
@@ -107,7 +107,7 @@ class Drafter:
         context = build_context(post, reading, self.bank, profile,
                                 agent_name=self.agent_name, agent_initials=self.agent_initials,
                                 local_time=self.hours.local(post.time) if post.time else None,
-                                next_open=None if is_open or post.time is None else self.hours.next_open_label(post.time),
+                                next_open=None if is_open or not post.time else self.hours.next_open_label(post.time),
                                 is_open=is_open)
         rng = self._rng(post)
         settings = self.bank.variation
@@ -185,7 +185,9 @@ class Drafter:
         assert best is not None
         return best
 
-    def _private_opener(self, situation: str, post: Inbound, reading: Reading, context: dict[str, object]) -> str | None:
+    def _private_opener(
+        self, situation: str, post: Inbound, reading: Reading, context: dict[str, object]
+    ) -> str | None:
         options = stage_options(self.bank, situation, "private_opener", channel=post.channel,
                                 emotion=reading.emotion, sensitive=self.sensitive)
         rng = self._rng(post)

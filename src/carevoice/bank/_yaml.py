@@ -70,15 +70,16 @@ class _Builder:
                     raise self.error(key_node, "merge keys ('<<') are not supported in banks", path)
                 if key in out:
                     raise self.error(key_node, f"duplicate key {key!r}", (*path, key), code="CV103")
-                self.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                out[key] = self.build(value_node, (*path, key))
+                here: KeyPath = (*path, key)
+                self.marks[here] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                out[key] = self.build(value_node, here)
                 # the value's own position, for block scalars and templates
-                self.marks[(*path, key, "__value__")] = (
+                self.marks[here + ("__value__",)] = (  # noqa: RUF005 (mypy reads (*x, y) in [] as 3.11 syntax)
                     value_node.start_mark.line + 1,
                     value_node.start_mark.column + 1,
                 )
                 if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
-                    self.marks[(*path, key, "__block__")] = (1, 0)
+                    self.marks[here + ("__block__",)] = (1, 0)  # noqa: RUF005
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]

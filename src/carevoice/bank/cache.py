@@ -108,8 +108,12 @@ def _from_json(d: dict[str, Any]) -> Bank:
         channel_limits=d["channel_limits"], acknowledge_minutes=d["acknowledge_minutes"],
         voice=Voice(formality=v["formality"], emoji=v["emoji"], sign_off=v["sign_off"],
                     preferred_terms=v["preferred_terms"], banned_terms=tuple(v["banned_terms"])),
-        phrases=tuple(Phrase(**{k: tuple(x) if isinstance(x, list) else x for k, x in p.items()})
-                      for p in d["phrases"]),
+        phrases=tuple(_phrase(p) for p in d["phrases"]),
         tone=ToneSettings.model_validate(d["tone"]), variation=VariationSettings.model_validate(d["variation"]),
         triage=TriageSettings.model_validate(d["triage"]), lint=LintSettings.model_validate(d["lint"]),
     )
+
+
+def _phrase(p: dict[str, Any]) -> Phrase:
+    fields: dict[str, Any] = {k: tuple(x) if isinstance(x, list) else x for k, x in p.items()}
+    return Phrase(**fields)

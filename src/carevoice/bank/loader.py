@@ -98,8 +98,9 @@ def _allowed_keys(parent: KeyPath) -> list[str]:
     elif parent[0] == "phrases" and len(parent) == 4:
         model = PhraseSpec
     elif len(parent) == 1 and parent[0] in ("tone", "variation", "triage", "lint"):
-        model = {"tone": ToneSettings, "variation": VariationSettings,
-                 "triage": TriageSettings, "lint": LintSettings}[str(parent[0])]
+        sections: dict[str, type[BaseModel]] = {"tone": ToneSettings, "variation": VariationSettings,
+                                                "triage": TriageSettings, "lint": LintSettings}
+        model = sections[str(parent[0])]
     if model is None:
         return []
     return sorted(f.alias or name for name, f in model.model_fields.items())

@@ -96,6 +96,7 @@ class TriageSettings(BaseModel):
     surge_minutes: float = Field(default=30.0, gt=0)
     surge_posts: int = Field(default=8, ge=2)
     surge_authors: int = Field(default=5, ge=1)
+    surge_ratio: float = Field(default=3.0, ge=1)
     abuse_posts: int = Field(default=3, ge=2)
     abuse_hours: float = Field(default=24.0, gt=0)
 

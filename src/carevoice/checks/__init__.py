@@ -1,32 +1,67 @@
-"""Validators: every draft and hand-written reply is checked before it goes public."""
+"""Validators: every draft and hand-written reply is checked before it goes public.
+
+:func:`check` runs every rule of the CV2xx-CV6xx families (channel length,
+tone, CATER structure, readability, personal data and sensitive periods) and
+returns their findings; :func:`measure` gives a reply's length in its
+channel's unit. The rules and their examples are in :mod:`.rules`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from carevoice.bank.resolved import Bank
 from carevoice.checks.channels import ChannelProfile, get_channel
+from carevoice.checks.context import CheckContext
+from carevoice.checks.kinds import Checker
+from carevoice.checks.length import LENGTH_CHECKERS, channel_limit, length_report, measure
+from carevoice.checks.privacy import PRIVACY_CHECKERS
+from carevoice.checks.readability import Readability
+from carevoice.checks.rules import RULES
+from carevoice.checks.structure import STRUCTURE_CHECKERS
+from carevoice.checks.tone import TONE_CHECKERS
 from carevoice.draft import Finding
+from carevoice.inbound import Reading
 
-__all__ = ["check", "fits_channel", "measure"]
+__all__ = ["CHECKERS", "channel_limit", "check", "fits_channel", "length_report", "measure"]
 
-
-def measure(text: str, profile: ChannelProfile) -> int:
-    """The length of ``text`` in the channel's unit."""
-    if profile.unit == "bytes":
-        return len(text.encode("utf-8"))
-    return len(text)
+CHECKERS: tuple[Checker, ...] = (*LENGTH_CHECKERS, *TONE_CHECKERS, *STRUCTURE_CHECKERS, Readability("CV501"),
+                                 *PRIVACY_CHECKERS)
+"""Every checker, in code order."""
 
 
 def fits_channel(text: str, profile: ChannelProfile, bank: Bank | None = None) -> bool:
     """Whether the text is within the channel's limit (a bank may override the limit)."""
-    limit = (bank.channel_limits.get(profile.id) if bank else None) or profile.limit
+    limit = channel_limit(profile, bank)
     return limit is None or measure(text, profile) <= limit
 
 
-def check(text: str, *, channel: str = "x", bank: Bank | None = None) -> list[Finding]:
-    """Check a reply for a channel and a brand; return the findings (empty when clean)."""
-    profile = get_channel(channel)
+def check(
+    text: str,
+    *,
+    channel: str = "x",
+    bank: Bank | None = None,
+    reading: Reading | None = None,
+    stages: Sequence[str] | None = None,
+    sensitive: bool = False,
+) -> list[Finding]:
+    """Check a reply for a channel and a brand; return the findings (empty when clean).
+
+    ``reading`` (what Concentrate read from the post) enables the checks that
+    depend on the post; ``stages`` (the CATER stages a draft was built from, in
+    order) replace guessing the structure from the text; ``sensitive`` (or the
+    bank's flag) makes promotional content an error. Findings come in code
+    order, then by position.
+
+    >>> [f.code for f in check("Calm down!! As I already said, it SHIPPED.")]
+    ['CV301', 'CV302', 'CV304', 'CV305']
+    """
+    ctx = CheckContext(text=text, profile=get_channel(channel), bank=bank, reading=reading,
+                       stages=tuple(stages) if stages is not None else None,
+                       sensitive=sensitive or (bank is not None and bank.sensitive))
     findings: list[Finding] = []
-    if not fits_channel(text, profile, bank):
-        findings.append(Finding(code="CV201", severity="error", rule="length.channel",
-                                message=f"too long for {profile.name}"))
+    for checker in CHECKERS:
+        rule = RULES[checker.code]
+        if ctx.enabled(rule.code, rule.name):
+            findings.extend(checker(ctx))
     return findings

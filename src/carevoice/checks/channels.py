@@ -37,12 +37,12 @@ def channels() -> dict[str, ChannelProfile]:
 
 
 def channel_ids() -> list[str]:
-    """The ids of the known channels, in file order."""
+    """Return the ids of the known channels, in file order."""
     return list(channels())
 
 
 def get_channel(channel_id: str) -> ChannelProfile:
-    """The profile of a channel; :class:`UnknownChoiceError` names the valid ids."""
+    """Return the profile of a channel; :class:`UnknownChoiceError` names the valid ids."""
     try:
         return channels()[channel_id]
     except KeyError:

@@ -20,6 +20,9 @@ COMMANDS: tuple[str, ...] = (
     "banks",
     "schema",
     "channels",
+    "check",
+    "lint",
+    "triage",
 )
 """Command modules (``carevoice.cli._<name>``), in the order ``--help`` lists them."""
 

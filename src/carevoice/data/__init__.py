@@ -1,0 +1,1 @@
+"""Package data: channel profiles, tone rules, keyword lists (YAML)."""

@@ -1,0 +1,98 @@
+"""Reusable rule kinds: existence of phrases, preferred forms and counts (proselint-style).
+
+A checker is a callable ``(CheckContext) -> Iterator[Finding]`` with a ``code``;
+each kind reads its phrase lists from the context, so banks extend them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from carevoice.checks.context import CheckContext, compile_phrases
+from carevoice.checks.rules import RULES
+from carevoice.draft import Finding
+
+__all__ = ["Checker", "Count", "Existence", "Preferred", "find_all"]
+
+Phrases = Callable[[CheckContext], Sequence[str]]
+
+
+class Checker(Protocol):
+    """A rule's mechanism: yields findings for one reply."""
+
+    @property
+    def code(self) -> str:
+        """The code of the rule this checker implements."""
+        ...
+
+    def __call__(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Yield the findings of this rule for the reply in ``ctx``."""
+        ...
+
+
+def find_all(text: str, phrases: Sequence[str]) -> list[re.Match[str]]:
+    """Every match of the phrases in ``text``, by position, without overlaps (the longest wins)."""
+    found = sorted((m for p in compile_phrases(tuple(phrases)) for m in p.finditer(text) if m.end() > m.start()),
+                   key=lambda m: (m.start(), -m.end()))
+    out: list[re.Match[str]] = []
+    for m in found:
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
+
+
+@dataclass(frozen=True)
+class Existence:
+    """Flags every occurrence of a listed phrase; ``message`` may use ``{match}``."""
+
+    code: str
+    phrases: Phrases
+    message: str
+    suggestion: str | None = None
+
+    def __call__(self, ctx: CheckContext) -> Iterator[Finding]:
+        """One finding per occurrence."""
+        rule = RULES[self.code]
+        for m in find_all(ctx.text, self.phrases(ctx)):
+            yield rule.finding(self.message.format(match=m.group()), span=m.span(), suggestion=self.suggestion)
+
+
+@dataclass(frozen=True)
+class Preferred:
+    """Flags a discouraged form and suggests the preferred one (``{discouraged: preferred}``)."""
+
+    code: str
+    pairs: Callable[[CheckContext], Mapping[str, str]]
+
+    def __call__(self, ctx: CheckContext) -> Iterator[Finding]:
+        """One finding per discouraged form, with the preferred form as suggestion."""
+        rule = RULES[self.code]
+        pairs = {k.lower(): v for k, v in self.pairs(ctx).items()}
+        for m in find_all(ctx.text, list(pairs)):
+            good = pairs.get(" ".join(m.group().lower().split()).replace("’", "'"))
+            if good is None:
+                continue
+            yield rule.finding(f"prefer {good!r} to {m.group()!r}", span=m.span(), suggestion=good)
+
+
+@dataclass(frozen=True)
+class Count:
+    """Flags more than ``limit`` occurrences (``noun`` is plural); spans the first extra one to the last."""
+
+    code: str
+    phrases: Phrases
+    limit: Callable[[CheckContext], int]
+    noun: str
+
+    def __call__(self, ctx: CheckContext) -> Iterator[Finding]:
+        """At most one finding: how many there are and how many are allowed."""
+        found = find_all(ctx.text, self.phrases(ctx))
+        limit = self.limit(ctx)
+        if len(found) > limit:
+            yield RULES[self.code].finding(
+                f"{len(found)} {self.noun}; at most {limit} per reply",
+                span=(found[limit].start(), found[-1].end()),
+            )

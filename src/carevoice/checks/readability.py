@@ -1,0 +1,82 @@
+"""Readability (CV5xx): the Flesch-Kincaid grade of a reply, computed offline.
+
+textstat (>= 0.7.9) counts English syllables with NLTK's CMU dictionary and
+downloads it on first use; carevoice must never download anything, so the
+grade is computed here with textstat's formula, word and sentence counting,
+and its own fallback syllable counter (Pyphen's hyphenation points plus
+one), which is what textstat itself uses for a word not in the dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from carevoice.checks.context import CheckContext
+from carevoice.checks.rules import RULES
+from carevoice.checks.twitter import url_spans
+from carevoice.draft import Finding
+
+__all__ = ["Readability", "fk_grade", "syllables"]
+
+_PUNCT = re.compile(r"[^\w\s']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_MENTION = re.compile(r"(?<!\w)[@#]\w+")
+
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> Any:
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=4096)
+def syllables(word: str) -> int:
+    """Syllables in one word: Pyphen's hyphenation points plus one (textstat's fallback)."""
+    return len(_hyphenator().positions(word.lower())) + 1
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCT.sub("", text).split()
+
+
+def fk_grade(text: str) -> float:
+    """Return the Flesch-Kincaid grade: 0.39 words per sentence + 11.8 syllables per word - 15.59."""
+    words = _words(text)
+    if not words:
+        return 0.0
+    found = _SENTENCE.findall(text)
+    sentences = max(1, len(found) - sum(1 for s in found if len(_words(s)) <= 2))
+    per_word = sum(syllables(w) for w in words) / len(words)
+    return 0.39 * len(words) / sentences + 11.8 * per_word - 15.59
+
+
+def prose(text: str) -> str:
+    """Return the reply without URLs, @handles and #hashtags (they are not read as words)."""
+    for start, end in reversed(url_spans(text)):
+        text = text[:start] + text[end:]
+    return _MENTION.sub("", text)
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Warns when a reply of enough words is above the bank's Flesch-Kincaid grade target."""
+
+    code: str
+
+    def __call__(self, ctx: CheckContext) -> Iterator[Finding]:
+        """At most one finding, with the grade and the target."""
+        text = prose(ctx.text)
+        tone = ctx.tone
+        if len(_words(text)) < tone.readability_min_words:
+            return
+        grade = fk_grade(text)
+        if grade > tone.readability_grade:
+            yield RULES[self.code].finding(
+                f"reading grade {grade:.1f} is above the target {tone.readability_grade:g}",
+                suggestion="use shorter sentences and plainer words",
+            )

@@ -1,0 +1,63 @@
+r"""SMS encoding and segments (3GPP TS 23.038).
+
+A message whose characters are all in the GSM-7 default alphabet is sent in
+7-bit septets: 160 in one segment, 153 per segment when concatenated, and an
+extension-table character (``{ } [ ] ~ | \ ^ €`` and form feed) takes two
+septets that never straddle segments. Any other character switches the whole
+message to UCS-2: 70 UTF-16 code units, 67 per segment, and a surrogate pair
+never straddles segments.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "SmsInfo", "non_gsm_characters", "sms_info"]
+
+GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+"""The GSM 03.38 default alphabet (one septet each)."""
+
+GSM7_EXTENSION = frozenset("\f^{}\\[~]|€")
+"""The GSM 03.38 extension table (an escape plus one septet: two each)."""
+
+Encoding = Literal["gsm7", "ucs2"]
+
+
+class SmsInfo(NamedTuple):
+    """How an SMS is sent: encoding, units (septets or UTF-16 code units) and segments."""
+
+    encoding: Encoding
+    units: int
+    segments: int
+
+
+def non_gsm_characters(text: str) -> list[int]:
+    """Offsets of the characters that force UCS-2."""
+    return [i for i, c in enumerate(text) if c not in GSM7_BASIC and c not in GSM7_EXTENSION]
+
+
+def _pack(sizes: list[int], single: int, multi: int) -> int:
+    """Segments needed for characters of these unit sizes; no character is split."""
+    total = sum(sizes)
+    if total == 0:
+        return 0
+    if total <= single:
+        return 1
+    segments, used = 1, 0
+    for size in sizes:
+        if used + size > multi:
+            segments, used = segments + 1, 0
+        used += size
+    return segments
+
+
+def sms_info(text: str) -> SmsInfo:
+    """Return the encoding, units and segment count of ``text`` as an SMS (0 segments when empty)."""
+    if not non_gsm_characters(text):
+        sizes = [2 if c in GSM7_EXTENSION else 1 for c in text]
+        return SmsInfo("gsm7", sum(sizes), _pack(sizes, 160, 153))
+    sizes = [2 if ord(c) > 0xFFFF else 1 for c in text]
+    return SmsInfo("ucs2", sum(sizes), _pack(sizes, 70, 67))
