@@ -180,9 +180,19 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
         if not fitting:
             fitting = tuple(p for p in cell if not p.emotions and p.fits(channel=channel, emotion="neutral",
                                                                           sensitive=sensitive))
+        if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
+            fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
         if fitting:
             return fitting
     return ()
+
+
+CHEERFUL_TAGS = frozenset({"playful", "cheerful"})
+
+
+def _cheerful(phrase: Phrase) -> bool:
+    """Tell whether a phrase is too cheerful for a sensitive period: tagged playful or cheerful, or exclaiming."""
+    return "!" in phrase.text or not CHEERFUL_TAGS.isdisjoint(phrase.tags)
 
 
 def _render_options(options: Sequence[Phrase], context: Mapping[str, Any]) -> list[tuple[Phrase, str]]:

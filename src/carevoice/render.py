@@ -91,6 +91,8 @@ def compile_template(source: str) -> Any:
 
 def inspect_template(source: str) -> list[TemplateIssue]:
     """Syntax errors, unknown variables and unknown attributes, found statically."""
+    if "{" not in source:  # plain text: nothing to parse (keeps loading and linting big banks fast)
+        return []
     try:
         ast = _env().parse(source)
     except TemplateSyntaxError as exc:
