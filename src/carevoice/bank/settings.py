@@ -156,4 +156,3 @@ class LintSettings(BaseModel):
     min_variants: int = Field(default=8, ge=0)
     near_duplicate_threshold: float = Field(default=90.0, ge=0, le=100)
     min_variety: int | None = Field(default=None, ge=0)
-    variety_limit: int = Field(default=200, ge=1, le=10_000)

@@ -23,6 +23,8 @@ COMMANDS: tuple[str, ...] = (
     "check",
     "lint",
     "triage",
+    "audit",
+    "variety",
 )
 """Command modules (``carevoice.cli._<name>``), in the order ``--help`` lists them."""
 

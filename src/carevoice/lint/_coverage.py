@@ -1,0 +1,105 @@
+"""CATER coverage: required stages on every channel (CV910), enough variants (CV911), bank variety (CV912)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from carevoice.bank.models import OPTIONAL_STAGES
+from carevoice.bank.resolved import Bank, Phrase
+from carevoice.compose import stage_options
+from carevoice.lint._length import stage_plans
+
+__all__ = ["CoverageIssue", "check_coverage", "check_variety", "served_situations"]
+
+
+@dataclass(frozen=True)
+class CoverageIssue:
+    """A coverage gap of one (situation, stage), or of a situation's variety; located at that cell."""
+
+    code: str
+    situation: str
+    stage: str | None
+    message: str
+
+
+def served_situations(bank: Bank) -> list[str]:
+    """The situations a bank answers: those it has phrases for, and ``general`` (the fallback)."""
+    return sorted({*bank.situations, "general"} - {"spam"})
+
+
+def _stages(bank: Bank, situation: str) -> list[str]:
+    seen: list[str] = []
+    for plan in stage_plans(situation, out_of_hours=bool(bank.triage.hours)):
+        for stage in plan:
+            if stage not in seen:
+                seen.append(stage)
+    return seen
+
+
+def _cell(bank: Bank, situation: str, stage: str, channel: str) -> tuple[Phrase, ...]:
+    for cell in (bank.cell(situation, stage), bank.cell("any", stage)):
+        fitting = tuple(p for p in cell if not p.channels or channel in p.channels)
+        if fitting:
+            return fitting
+    return ()
+
+
+def check_coverage(bank: Bank, min_variants: int, own: Callable[[Phrase], bool]) -> list[CoverageIssue]:
+    """Missing required stages per channel, and stages with fewer than ``min_variants`` phrases.
+
+    A variant shortfall is reported only in the file that wrote the phrases of that cell.
+    """
+    out: list[CoverageIssue] = []
+    for situation in served_situations(bank):
+        for stage in _stages(bank, situation):
+            missing = [ch for ch in bank.channels
+                       if not stage_options(bank, situation, stage, channel=ch, emotion="neutral", sensitive=False)]
+            if missing and stage not in OPTIONAL_STAGES:
+                out.append(CoverageIssue(
+                    "CV910", situation, stage,
+                    f"{situation} has no {stage} phrase for a neutral post on {', '.join(missing)} "
+                    f"(add one without an emotion or channel restriction, here or under 'any')"))
+                continue
+            counts = {ch: _cell(bank, situation, stage, ch) for ch in bank.channels}
+            if not counts:
+                continue
+            channel, cell = min(counts.items(), key=lambda kv: len(kv[1]))
+            if cell and len(cell) < min_variants and any(own(p) for p in cell):
+                where = cell[0].situation
+                on = "" if len({len(c) for c in counts.values()}) == 1 else f" on {channel}"
+                out.append(CoverageIssue(
+                    "CV911", where, stage,
+                    f"{where}.{stage} has {len(cell)} variant{'s' if len(cell) != 1 else ''}{on} "
+                    f"(minimum {min_variants}); replies to {situation} will look scripted"))
+    return out
+
+
+def check_variety(bank: Bank, minimum: int, *, seed: int = 0) -> list[CoverageIssue]:
+    """Situations whose simulated variety is below ``minimum`` (CV913 when the engine is unavailable).
+
+    The simulation stops at ``minimum`` replies: the rule asks only whether the bank reaches it.
+    """
+    try:
+        from carevoice.variation.variety import simulate_variety
+    except ImportError:
+        return [CoverageIssue("CV913", "", None,
+                              f"variety engine unavailable: the minimum variety ({minimum}) was not checked")]
+    channel = "x" if "x" in bank.channels or not bank.channels else bank.channels[0]
+    out: list[CoverageIssue] = []
+    for situation in served_situations(bank):
+        if situation == "abuse":
+            continue
+        try:
+            found = int(simulate_variety(bank, situation, channel=channel, limit=minimum, seed=seed))
+        except Exception as exc:  # the engine is another module: one broken situation must not stop the lint
+            out.append(CoverageIssue("CV913", situation, None,
+                                     f"variety engine failed on {situation}: {type(exc).__name__}: {exc}; "
+                                     f"the minimum variety ({minimum}) was not checked"))
+            continue
+        if found < minimum:
+            out.append(CoverageIssue(
+                "CV912", situation, None,
+                f"{situation} on {channel}: a near-duplicate reply appears after {found} replies "
+                f"(minimum variety {minimum}); add phrases that differ in wording, not just in a word"))
+    return out

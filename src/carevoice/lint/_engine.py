@@ -1,0 +1,273 @@
+"""Lint bank files: collect every problem of each file, then apply config, suppressions and a baseline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from carevoice.bank._yaml import load_marked
+from carevoice.bank.loader import BankSource, check_bank_file, resolve, validation_problems
+from carevoice.bank.models import BankFile
+from carevoice.bank.registry import sources_for
+from carevoice.bank.resolved import Bank, Phrase
+from carevoice.checks.channels import ChannelProfile, channel_ids, get_channel
+from carevoice.draft import Severity
+from carevoice.errors import BankError
+from carevoice.lint._config import LintConfig
+from carevoice.lint._locate import PhraseLoc, locate_phrases, locate_snippet
+from carevoice.lint._model import LintFinding, LintReport, text_hash
+from carevoice.lint._suppress import apply_suppressions, parse_suppressions
+from carevoice.lint._values import render_phrase, render_typical
+from carevoice.rules import all_rules, get_rule
+
+__all__ = ["bank_files", "lint_file", "lint_paths"]
+
+
+def bank_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The bank files named by ``paths`` (a folder stands for its ``*.yaml`` and ``*.yml``)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out += sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+        else:
+            out.append(p)
+    return out
+
+
+@dataclass
+class _FileLint:
+    path: Path
+    config: LintConfig
+    search: list[Path]
+    findings: list[LintFinding] = field(default_factory=list)
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+    locs: dict[str, PhraseLoc] = field(default_factory=dict)
+    parents: dict[tuple[str, tuple[Path, ...]], list[BankSource] | BankError] = field(default_factory=dict)
+
+
+    @property
+    def file(self) -> str:
+        return str(self.path)
+
+    def add(self, code: str, message: str, line: int | None, column: int | None, *, phrase: Phrase | None = None,
+            severity: Severity | None = None, rule: str | None = None, suggestion: str | None = None) -> None:
+        try:
+            registered = get_rule(code)
+            default, name = registered.severity, registered.name
+        except KeyError:
+            default, name = "error", ""
+        line, column = line or 1, column or 1
+        if self.lines and line > len(self.lines):  # YAML marks the end of input on the line after the last
+            line, column = len(self.lines), len(self.lines[-1]) + 1
+        self.findings.append(LintFinding(
+            file=self.file, line=line, column=column, code=code, severity=severity or default,
+            message=message, rule=rule or name, phrase_id=phrase.id if phrase else None,
+            fingerprint=text_hash(phrase.text) if phrase else "", suggestion=suggestion))
+
+    def add_error(self, err: BankError) -> None:
+        self.add(err.code, err.message + (f" (at {err.key_path})" if err.key_path else ""), err.line, err.column)
+
+    def at_phrase(self, phrase: Phrase) -> tuple[int, int]:
+        loc = self.locs.get(phrase.id)
+        return (loc.text_line, loc.text_column) if loc else (phrase.text_line or phrase.line, phrase.column)
+
+    def parse(self) -> BankSource | None:
+        try:
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            self.add("CV100", f"cannot read bank file: {exc.strerror}", 1, 1)
+            return None
+        try:
+            self.text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.add("CV100", f"not UTF-8 text (byte {exc.start})", 1, 1)
+            return None
+        self.lines = self.text.splitlines()
+        try:
+            data, marks = load_marked(self.text, self.file)
+        except BankError as err:
+            self.add_error(err)
+            return None
+        if not isinstance(data, dict):
+            self.add("CV105", "a bank file must be a mapping with at least 'bank' and 'phrases'", 1, 1)
+            return None
+        try:
+            model = BankFile.model_validate(data)
+        except ValidationError as exc:
+            for problem in validation_problems(exc, self.file, marks):
+                self.add_error(problem)
+            return None
+        return BankSource(path=self.path, model=model, marks=marks)
+
+    def chain(self, source: BankSource) -> list[BankSource] | None:
+        parent = source.model.extends
+        if parent is None:
+            return [source]
+        line, col = source.locate(("extends",))
+        dirs = (self.path.parent, *self.search)
+        if (parent, dirs) not in self.parents:
+            try:
+                self.parents[parent, dirs] = sources_for(parent, list(dirs))
+            except BankError as exc:
+                self.parents[parent, dirs] = exc
+        parents = self.parents[parent, dirs]
+        if isinstance(parents, BankError):
+            what = "unknown parent bank" if parents.code == "CV101" else "parent bank cannot be loaded"
+            self.add("CV108", f"{what} {parent!r}: {parents}", line, col)
+            return None
+        if source.model.bank in [s.model.bank for s in parents]:
+            names = " -> ".join([source.model.bank, *(s.model.bank for s in reversed(parents))])
+            self.add("CV108", f"'extends' makes a cycle: {names}", line, col)
+            return None
+        return [*parents, source]
+
+
+def _threshold(bank: Bank, config: LintConfig, name: str) -> Any:
+    if name in bank.lint.model_fields_set:
+        return getattr(bank.lint, name)
+    if name in config.thresholds:
+        return config.thresholds[name]
+    return getattr(bank.lint, name)
+
+
+def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str]) -> None:
+    from carevoice.lint._coverage import check_coverage, check_variety, served_situations
+    from carevoice.lint._length import check_lengths
+    from carevoice.lint._repeat import check_repetition
+    from carevoice.lint._tone import check_tone, phrase_bank
+
+    def own(p: Phrase) -> bool:
+        return p.file == source.file
+
+    agent = (bank.agent_name, bank.agent_initials)
+    mine = [p for p in bank.phrases if own(p) and p.id not in broken]
+    first = get_channel(bank.channels[0] if bank.channels else "x")
+    for p in mine:
+        result = render_phrase(p.text, first, bank.display_name, agent)
+        if result.code is not None:
+            broken.add(p.id)
+            fl.add(result.code, result.message or "", *fl.at_phrase(p), phrase=p)
+    mine = [p for p in mine if p.id not in broken]
+
+    def worst(p: Phrase, profile: ChannelProfile) -> str | None:
+        return render_phrase(p.text, profile, bank.display_name, agent).worst if p.id not in broken else None
+
+    def sign_off(profile: ChannelProfile) -> str:
+        if not bank.voice.sign_off:
+            return ""
+        return render_phrase(bank.voice.sign_off, profile, bank.display_name, agent).worst or ""
+
+    if bank.voice.sign_off and source.model.voice.sign_off is not None:
+        result = render_phrase(bank.voice.sign_off, first, bank.display_name, agent)
+        if result.code is not None:
+            fl.add(result.code, f"voice.sign_off {result.message}", *source.locate(("voice", "sign_off")))
+    served = tuple(s for s in served_situations(bank) if s in {p.situation for p in mine} or s == "general")
+    issues, gaps = check_lengths(bank, mine, worst, sign_off, longest=fl.config.enabled("CV903", fl.file),
+                                 situations=served)
+    for issue in issues:
+        fl.add(issue.code, issue.message, *fl.at_phrase(issue.phrase), phrase=issue.phrase)
+    for gap in gaps:
+        fl.add("CV904", gap.message, *_cell_position(source, gap.situation, None))
+
+    def typical(p: Phrase, channel: str = "x") -> str | None:
+        return None if p.id in broken else render_typical(p.text, get_channel(channel), bank.display_name)
+
+    checked = phrase_bank(bank)
+    for p in mine:
+        for finding, rendered in check_tone(checked, p, typical):
+            line, col = fl.at_phrase(p)
+            if finding.span is not None and p.id in fl.locs:
+                line, col = locate_snippet(fl.lines, fl.locs[p.id], rendered[finding.span[0]:finding.span[1]])
+            fl.add(finding.code, finding.message, line, col, phrase=p, severity=finding.severity,
+                   rule=finding.rule, suggestion=finding.suggestion)
+    threshold = float(_threshold(bank, fl.config, "near_duplicate_threshold"))
+    for rep in check_repetition(bank, typical, own, threshold):
+        fl.add(rep.code, rep.message, *fl.at_phrase(rep.phrase), phrase=rep.phrase)
+    min_variants = int(_threshold(bank, fl.config, "min_variants"))
+    for cov in check_coverage(bank, min_variants, own):
+        fl.add(cov.code, cov.message, *_cell_position(source, cov.situation, cov.stage))
+    min_variety = _threshold(bank, fl.config, "min_variety")
+    min_variety = int(bank.variation.min_variety if min_variety is None else min_variety)
+    if min_variety > 0:
+        for cov in check_variety(bank, min_variety):
+            fl.add(cov.code, cov.message, *_cell_position(source, cov.situation, cov.stage))
+
+
+def _cell_position(source: BankSource, situation: str, stage: str | None) -> tuple[int, int]:
+    cell: list[tuple[str | int, ...]] = [("phrases", situation, stage)] if stage else []
+    fallback: list[tuple[str | int, ...]] = [("phrases", "any", stage)] if stage else []
+    for path in [*cell, ("phrases", situation), *fallback, ("phrases",)]:
+        if path in source.marks:
+            return source.marks[path]
+    return (1, 1)
+
+
+Parents = dict[tuple[str, tuple[Path, ...]], list[BankSource] | BankError]
+
+
+def lint_file(path: Path, config: LintConfig | None = None, search: list[Path] | None = None, *,
+              parents: Parents | None = None) -> tuple[list[LintFinding], int]:
+    """Every finding of one bank file after config and inline suppressions, and how many were suppressed.
+
+    ``parents`` caches parent banks between files of one run.
+    """
+    config = config or LintConfig()
+    fl = _FileLint(path, config, list(search or []), parents={} if parents is None else parents)
+    source = fl.parse()
+    spans: list[tuple[int, int]] = []
+    if source is not None:
+        fl.locs = locate_phrases(source, len(fl.lines))
+        spans = [(loc.first, loc.last) for loc in fl.locs.values()]
+        broken: set[str] = set()
+        for err in check_bank_file(source):
+            fl.add_error(err)
+            if err.code in ("CV110", "CV111") and err.key_path:
+                broken |= {pid for pid, loc in fl.locs.items() if err.key_path.startswith(loc.key_path)}
+        chain = fl.chain(source)
+        if chain is not None:
+            bank = resolve(chain)
+            known = channel_ids()
+            if any(c not in known for c in bank.channels):  # reported as CV105; lint the known ones
+                bank = replace(bank, channels=tuple(c for c in bank.channels if c in known))
+            _bank_rules(fl, source, bank, broken)
+    findings = [f.with_severity(config.severity_of(f.code, f.severity)) for f in fl.findings
+                if config.enabled(f.code, fl.file)]
+    suppressions = parse_suppressions(fl.text, spans)
+    findings, suppressed = apply_suppressions(findings, suppressions)
+    known = [r.code for r in all_rules()]
+    for s in suppressions:
+        for code in s.codes or ("*",):
+            if code != "*" and not any(k.startswith(code) for k in known):
+                fl.findings = []
+                fl.add("CV921", f"suppression names {code}, which is no rule's code", s.line, s.column)
+                findings += [f for f in fl.findings if config.enabled(f.code, fl.file)]
+            elif code not in s.used and (code == "*" or config.enabled(code, fl.file)):
+                fl.findings = []
+                what = "this noqa" if code == "*" else code
+                fl.add("CV920", f"unused suppression: {what} suppresses nothing here", s.line, s.column)
+                findings += [f for f in fl.findings if config.enabled(f.code, fl.file)]
+    return findings, suppressed
+
+
+def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None, search: list[Path] | None = None,
+               baseline: set[tuple[str, str, str, str]] | None = None) -> LintReport:
+    """Lint bank files and folders; findings in ``baseline`` (see :mod:`carevoice.lint._baseline`) are set aside."""
+    files = bank_files(paths)
+    findings: list[LintFinding] = []
+    suppressed = 0
+    parents: Parents = {}
+    for path in files:
+        found, dropped = lint_file(path, config, search, parents=parents)
+        findings += found
+        suppressed += dropped
+    baselined = 0
+    if baseline:
+        kept = [f for f in findings if f.baseline_key not in baseline]
+        baselined, findings = len(findings) - len(kept), kept
+    return LintReport.build(findings, [str(f) for f in files], suppressed=suppressed, baselined=baselined)

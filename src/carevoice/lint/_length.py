@@ -1,0 +1,295 @@
+"""Worst-case channel length: each phrase with long values beside its partners (CV901-CV903).
+
+A phrase is judged inside every reply the Drafter can build around it: the
+stage plans of its situation (``compose.STAGE_PLANS`` and the move-private
+variant; out-of-hours when the bank has service hours), rendered with
+worst-case values, plus the sign-off. Fit is judged the way the Drafter
+judges it (``compose.shorten``): optional stages (greet, explain) are
+dropped first, then shorter partners are chosen. So:
+
+* CV901 (error): the phrase and the sign-off alone are over the limit.
+* CV902 (warning): beside the *shortest* partners, optional stages dropped,
+  the reply is over although the shortest reply without this phrase fits:
+  the phrase itself is why the Drafter can never use it there.
+* CV904 (warning): no reply for a situation fits a channel in the worst case,
+  not even the shortest one (reported once per situation and channel).
+* CV903 (info, opt-in): beside the *longest* partners the reply is over;
+  the message names the worst combination, by how much, and what the
+  Drafter would drop or swap.
+
+Lengths are counted with :func:`carevoice.checks.measure` (X weighted). For
+additive units the length of a combination is the sum of its parts plus the
+joining spaces; combinations near or over the limit are measured exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from carevoice.bank.models import OPTIONAL_STAGES, SITUATIONS
+from carevoice.bank.resolved import Bank, Phrase
+from carevoice.checks import channel_limit
+from carevoice.checks.channels import ChannelProfile, get_channel
+from carevoice.compose import COMPLAINTS, STAGE_PLANS, Candidate
+from carevoice.lint._measure import measure_cached as _measure
+from carevoice.lint._measure import surely_fits as _surely_fits
+
+__all__ = ["LengthIssue", "SituationLength", "check_lengths", "stage_plans"]
+
+Worst = Callable[[Phrase, ChannelProfile], str | None]
+Part = tuple[str, Phrase, str]
+
+
+@lru_cache(maxsize=256)
+def stage_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[str, ...], ...]:
+    """Every stage sequence a public reply for this situation can have (out-of-hours variants on request)."""
+    if situation == "spam":
+        return ()
+    if situation == "abuse":
+        return (("boundary",),)
+    key = "complaint" if situation in COMPLAINTS else situation
+    bases: list[tuple[str, ...]] = [STAGE_PLANS.get(key, STAGE_PLANS["general"])]
+    if situation == "general_question":
+        extra = list(bases[0])
+        extra.insert(extra.index("thank") + 1, "apologise")
+        bases.append(tuple(extra))
+    plans: list[tuple[str, ...]] = []
+    for base in bases:
+        private = tuple("move_private" if s == "resolve" else s for s in base)
+        for p in (base, private):
+            for q in (p, (*p, "out_of_hours")) if out_of_hours else (p,):
+                if q not in plans:
+                    plans.append(q)
+    return tuple(plans)
+
+
+@dataclass(frozen=True)
+class LengthIssue:
+    """A phrase that does not fit a channel in the worst case."""
+
+    phrase: Phrase
+    code: str
+    channel: str
+    over: int
+    message: str
+
+
+@dataclass(frozen=True)
+class SituationLength:
+    """A situation with no reply short enough for a channel, in the worst case (CV904)."""
+
+    situation: str
+    channel: str
+    message: str
+
+
+def _compatible(p: Phrase, emotions: tuple[str, ...]) -> bool:
+    return not emotions or not p.emotions or bool(set(p.emotions) & set(emotions))
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """A reply plan around one stage: the other parts (shortest required, longest) and their lengths."""
+
+    situation: str
+    short: list[Part]
+    long: list[Part]
+    at_short: int
+    at_long: int
+    short_size: int
+    long_size: int
+
+
+class _Channel:
+    """Everything about one channel: limit, sign-off, cached part lengths and stage options."""
+
+    def __init__(self, bank: Bank, profile: ChannelProfile, worst: Worst, sign_off: str) -> None:
+        self.bank, self.profile, self.worst, self.sign = bank, profile, worst, sign_off
+        self.limit = channel_limit(profile, bank) or 0
+        self.additive = profile.unit != "segments"
+        self._options: dict[tuple[str, str, tuple[str, ...]], list[tuple[Phrase, str]]] = {}
+        self._alone: dict[str, int] = {}
+        self._frames: dict[tuple[str, str, tuple[str, ...]], list[_Frame]] = {}
+
+    def size(self, text: str) -> int:
+        return _measure(text, self.profile)
+
+    def exact(self, parts: list[Part]) -> tuple[str, int]:
+        text = Candidate(tuple(parts), self.sign).text
+        return text, self.size(text)
+
+    def alone(self, phrase: Phrase, text: str) -> int:
+        """The length of the phrase and the sign-off alone (cached by phrase)."""
+        if phrase.id not in self._alone:
+            self._alone[phrase.id] = self.exact([("", phrase, text)])[1]
+        return self._alone[phrase.id]
+
+    def options(self, situation: str, stage: str, emotions: tuple[str, ...]) -> list[tuple[Phrase, str]]:
+        key = (situation, stage, emotions)
+        if key not in self._options:
+            found: list[tuple[Phrase, str]] = []
+            for cell in (self.bank.cell(situation, stage), self.bank.cell("any", stage)):
+                for p in cell:
+                    if (not p.channels or self.profile.id in p.channels) and _compatible(p, emotions):
+                        text = self.worst(p, self.profile)
+                        if text is not None and self.alone(p, text) <= self.limit:
+                            found.append((p, text))  # a phrase too long even alone is never a partner
+                if found:
+                    break
+            found.sort(key=lambda o: (self.size(o[1]), len(o[1])))
+            self._options[key] = found
+        return self._options[key]
+
+    def frames(self, situation: str, stage: str, emotions: tuple[str, ...]) -> list[_Frame]:
+        """The rest of every reply around a phrase of this stage: shortest required and longest partners."""
+        key = (situation, stage, emotions)
+        if key not in self._frames:
+            frames: list[_Frame] = []
+            for plan in stage_plans(situation, out_of_hours=bool(self.bank.triage.hours)):
+                if stage not in plan:
+                    continue
+                short: list[Part] = []
+                long: list[Part] = []
+                at_short = at_long = 0
+                for other in plan:
+                    if other == stage:
+                        at_short, at_long = len(short), len(long)
+                        continue
+                    opts = self.options(situation, other, emotions)
+                    if opts:
+                        long.append((other, *opts[-1]))
+                        if other not in OPTIONAL_STAGES:
+                            short.append((other, *opts[0]))
+                frames.append(_Frame(situation, short, long, at_short, at_long,
+                                     sum(self.size(t) for _, _, t in short), sum(self.size(t) for _, _, t in long)))
+            self._frames[key] = frames
+        return self._frames[key]
+
+    def total(self, text: str, others: list[Part], others_size: int, at: int, part: Part) -> tuple[int, list[Part]]:
+        """The length of a reply with ``part`` inserted at ``at`` among ``others`` (exact near or over the limit)."""
+        parts = [*others[:at], part, *others[at:]]
+        if self.additive:
+            guess = self.size(text) + others_size + (self.size(self.sign) + 1 if self.sign else 0) + len(others)
+            if guess < self.limit - 3:  # clearly fits; anything near or over the limit is measured exactly
+                return guess, parts
+        return self.exact(parts)[1], parts
+
+    def shortest_reply(self, situation: str) -> tuple[int, list[Part]] | None:
+        """The longest of the shortest replies of a situation's plans, when it is over the limit."""
+        worst: tuple[int, list[Part]] | None = None
+        for plan in stage_plans(situation, out_of_hours=bool(self.bank.triage.hours)):
+            parts: list[Part] = []
+            for stage in plan:
+                opts = self.options(situation, stage, ())
+                if opts and stage not in OPTIONAL_STAGES:
+                    parts.append((stage, *opts[0]))
+            if parts:
+                size = self.exact(parts)[1]
+                if size > self.limit and (worst is None or size > worst[0]):
+                    worst = (size, parts)
+        return worst
+
+    def situations(self, phrase: Phrase) -> Iterator[str]:
+        if phrase.situation != "any":
+            yield phrase.situation
+            return
+        for s in SITUATIONS:
+            if s != "any" and any(p.id == phrase.id for p, _ in self.options(s, phrase.stage, phrase.emotions)):
+                yield s
+
+
+def _describe(situation: str, parts: list[Part], phrase: Phrase) -> str:
+    combo = " + ".join("this phrase" if p.id == phrase.id else f"{s} {p.id}" for s, p, _ in parts)
+    return f"{situation}: {combo} + sign-off"
+
+
+def _judge(ch: _Channel, phrase: Phrase, text: str, longest: bool) -> list[LengthIssue]:
+    name, limit = ch.profile.name, ch.limit
+    alone = ch.alone(phrase, text)
+    if alone > limit:
+        return [LengthIssue(phrase, "CV901", ch.profile.id, alone - limit,
+                            f"too long for {name} even alone: {alone}/{limit} with the sign-off "
+                            f"(+{alone - limit}) in the worst case")]
+    out: list[LengthIssue] = []
+    worst_short: tuple[int, str, list[Part]] | None = None
+    worst_long: tuple[int, str, list[Part]] | None = None
+    part: Part = (phrase.stage, phrase, text)
+    for situation in ch.situations(phrase):
+        own = ch.options(situation, phrase.stage, phrase.emotions)
+        for f in ch.frames(situation, phrase.stage, phrase.emotions):
+            size, parts = ch.total(text, f.short, f.short_size, f.at_short, part)
+            if size > limit and (worst_short is None or size > worst_short[0]) and own and ch.total(
+                    own[0][1], f.short, f.short_size, f.at_short, (phrase.stage, *own[0]))[0] <= limit:
+                worst_short = (size, situation, parts)
+            if longest:
+                size, parts = ch.total(text, f.long, f.long_size, f.at_long, part)
+                if size > limit and (worst_long is None or size > worst_long[0]):
+                    worst_long = (size, situation, parts)
+    if worst_short is not None:
+        _, situation, parts = worst_short
+        size = ch.exact(parts)[1]
+        out.append(LengthIssue(phrase, "CV902", ch.profile.id, size - limit,
+                               f"never fits {name} in the worst case: even beside the shortest partners "
+                               f"({_describe(situation, parts, phrase)}) the reply is {size}/{limit} "
+                               f"(+{size - limit}), while shorter phrases of its stage fit; shorten it or "
+                               "restrict its channels"))
+    elif worst_long is not None:
+        _, situation, parts = worst_long
+        size = ch.exact(parts)[1]
+        kept = [x for x in parts if x[0] not in OPTIONAL_STAGES or x[1].id == phrase.id]
+        after = ch.exact(kept)[1]
+        dropped = [s for s, p, _ in parts if s in OPTIONAL_STAGES and p.id != phrase.id]
+        fix = (f"the Drafter drops {', '.join(dropped)}" if after <= limit and dropped
+               else "the Drafter drops optional stages and swaps in shorter partners")
+        out.append(LengthIssue(phrase, "CV903", ch.profile.id, size - limit,
+                               f"worst case on {name} ({_describe(situation, parts, phrase)}) is {size}/{limit} "
+                               f"(+{size - limit}); {fix}"))
+    return out
+
+
+def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Callable[[ChannelProfile], str],
+                  *, longest: bool = False, situations: tuple[str, ...] = ()) -> tuple[
+                      list[LengthIssue], list[SituationLength]]:
+    """Each phrase's worst length issue per code, and the ``situations`` with no reply short enough.
+
+    ``longest`` also judges the longest combinations (CV903, opt-in because the Drafter copes).
+    """
+    best: dict[tuple[str, str], tuple[float, LengthIssue]] = {}
+    also: dict[tuple[str, str], list[str]] = {}
+    gaps: list[SituationLength] = []
+    for channel in bank.channels:
+        profile = get_channel(channel)
+        if channel_limit(profile, bank) is None:
+            continue
+        ch = _Channel(bank, profile, worst, sign_off(profile))
+        texts = [worst(p, profile) or "" for p in bank.phrases]
+        if _surely_fits(bank, texts, ch.sign, profile, ch.limit):
+            continue
+        for situation in situations:
+            found = ch.shortest_reply(situation)
+            if found is not None:
+                size, parts = found
+                combo = " + ".join(f"{s} {p.id}" for s, p, _ in parts)
+                gaps.append(SituationLength(situation, channel, (
+                    f"no {situation} reply fits {profile.name} in the worst case: the shortest ({combo} + sign-off) "
+                    f"is {size}/{ch.limit} (+{size - ch.limit}); add shorter phrases for {profile.name}")))
+        for phrase in phrases:
+            if (phrase.channels and channel not in phrase.channels) or phrase.stage == "private_opener":
+                continue
+            text = worst(phrase, profile)
+            if text is None:
+                continue
+            for issue in _judge(ch, phrase, text, longest):
+                key = (phrase.id, issue.code)
+                also.setdefault(key, []).append(profile.name)
+                ratio = issue.over / max(ch.limit, 1)
+                if key not in best or ratio > best[key][0]:
+                    best[key] = (ratio, issue)
+    out = []
+    for key, (_, issue) in best.items():
+        others = [n for n in also[key] if n != get_channel(issue.channel).name]
+        suffix = f" (also over on {', '.join(others)})" if others else ""
+        out.append(LengthIssue(issue.phrase, issue.code, issue.channel, issue.over, issue.message + suffix))
+    return out, gaps

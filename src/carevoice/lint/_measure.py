@@ -1,0 +1,45 @@
+"""Channel lengths for the linter: :func:`carevoice.checks.measure`, cached, with exact shortcuts."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from carevoice.bank.resolved import Bank
+from carevoice.checks import measure
+from carevoice.checks.channels import ChannelProfile
+
+__all__ = ["measure_cached", "surely_fits"]
+
+_X_SPECIAL = re.compile(r"@|://|www\.|\.[A-Za-z]{2}")
+_GSM_BASIC = re.compile(r"[A-Za-z0-9 !\"#$%&'()*+,\-./:;<=>?@_]*")
+
+
+@lru_cache(maxsize=65536)
+def measure_cached(text: str, profile: ChannelProfile) -> int:
+    """:func:`carevoice.checks.measure`, with exact shortcuts for plain ASCII text (most phrases)."""
+    if profile.unit == "segments":
+        if _GSM_BASIC.fullmatch(text):  # GSM-7 basic characters, one septet each (3GPP TS 23.038)
+            return 0 if not text else 1 if len(text) <= 160 else -(-len(text) // 153)
+    elif text.isascii() and not _X_SPECIAL.search(text):
+        # every ASCII character counts 1 in characters, in UTF-8 bytes and in X's weighting (code points
+        # below U+1100 weigh 1); only URLs and leading @mentions count differently on X: this text has neither
+        return len(text)
+    return measure(text, profile)
+
+
+_UNIT_FACTOR = {"chars": 1, "bytes": 4, "weighted": 2}
+_URL_WEIGHT = 23
+
+
+def surely_fits(bank: Bank, texts: list[str], sign: str, profile: ChannelProfile, limit: int) -> bool:
+    """Whether any reply at all fits: an upper bound (longest phrase of each stage, widest units) is in limit."""
+    factor = _UNIT_FACTOR.get(profile.unit)
+    if factor is None:
+        return False
+    longest: dict[str, int] = {}
+    for p, t in zip(bank.phrases, texts, strict=True):
+        longest[p.stage] = max(longest.get(p.stage, 0), len(t))
+    # every stage once, each character at the widest weight, a URL's fixed weight per part, plus spaces
+    bound = sum(n * factor + _URL_WEIGHT + 1 for n in longest.values()) + len(sign) * factor + _URL_WEIGHT
+    return bound <= limit

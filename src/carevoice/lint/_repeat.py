@@ -1,0 +1,64 @@
+"""Repetition inside a bank: near-duplicates within a stage (CV711), identical phrases across stages (CV712)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+
+from carevoice.bank.resolved import Bank, Phrase
+
+__all__ = ["RepeatIssue", "check_repetition"]
+
+
+@dataclass(frozen=True)
+class RepeatIssue:
+    """A phrase that repeats an earlier one."""
+
+    code: str
+    phrase: Phrase
+    other: Phrase
+    message: str
+
+
+def check_repetition(bank: Bank, typical: Callable[[Phrase], str | None], own: Callable[[Phrase], bool],
+                     threshold: float) -> list[RepeatIssue]:
+    """Own phrases that repeat an earlier phrase of the resolved bank (each reported once, on the later one)."""
+    out: list[RepeatIssue] = []
+    cells: dict[tuple[str, str], list[tuple[Phrase, str]]] = {}
+    for p in bank.phrases:
+        text = typical(p)
+        if text is not None:
+            cells.setdefault((p.situation, p.stage), []).append((p, utils.default_process(text)))
+    reported: set[str] = set()
+    for items in cells.values():
+        if len(items) < 2 or not any(own(p) for p, _ in items):
+            continue
+        for j, (p, text) in enumerate(items):
+            if not own(p):
+                continue
+            best, score = None, 0.0
+            for i in range(j):
+                s = fuzz.token_set_ratio(text, items[i][1], score_cutoff=threshold)
+                if s > score:
+                    best, score = i, s
+            if best is not None:
+                other = items[best][0]
+                reported.add(p.id)
+                out.append(RepeatIssue("CV711", p, other,
+                                       f"near-duplicate of {other.id} (line {other.line}) in {p.situation}.{p.stage}: "
+                                       f"token_set_ratio {score:.0f} >= {threshold:g}; "
+                                       "reword it so the two read differently"))
+    first: dict[str, tuple[Phrase, tuple[str, str]]] = {}
+    for key, items in cells.items():
+        for p, text in items:
+            if text in first and first[text][1] != key:
+                other = first[text][0]
+                if own(p) and p.id not in reported and other.stage != p.stage:
+                    out.append(RepeatIssue("CV712", p, other,
+                                           f"identical to {other.id} ({other.situation}.{other.stage}, "
+                                           f"line {other.line}); a phrase belongs to one stage"))
+            else:
+                first.setdefault(text, (p, key))
+    return out

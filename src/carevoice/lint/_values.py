@@ -1,0 +1,145 @@
+"""Rendering phrases for the linter: typical values, and worst-case values (long or missing).
+
+Every optional variable a template uses is tried both present-and-long and
+missing (all combinations up to 6 variables; beyond that all-present,
+all-missing and each one missing alone); the longest result is the phrase's
+worst case. A render that fails with a variable missing is CV112; any other
+failure is CV113.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, nodes
+
+from carevoice.checks.channels import ChannelProfile
+from carevoice.errors import RenderError
+from carevoice.render import OPTIONAL_VARIABLES, MissingValueError, render
+
+__all__ = ["LONG", "TYPICAL", "Rendered", "context", "render_phrase", "render_typical", "template_variables"]
+
+LONG: dict[str, Any] = {
+    "customer.name": "Anastasiya-Maximiliana Featherstonehaugh-Worthington",
+    "customer.first_name": "Anastasiya-Maximiliana-Rosali",  # compose caps first names at 30 characters
+    "customer.handle": "maximiliana_fea",  # X handles are at most 15 characters
+    "agent.name": "Bartholomew Featherstonehaugh",
+    "agent.initials": "ABCD",  # the bank schema allows at most 4
+    "details.order_id": "ORD-2026-0001234567",
+    "details.booking_id": "QX7K2PLM",
+    "details.flight": "NW12345",
+    "details.product": "Ultra-Quiet Noise-Cancelling Headphones Pro",
+    "details.place": "Heathrow Terminal 5, Gate B42",
+    "details.date": "Wednesday 30 September",
+    "details.time": "11:45pm",
+    "hours.next_open": "tomorrow at 8:30am",
+    "time_of_day": "afternoon",
+}
+"""Worst-case (long) values of the variables."""
+
+TYPICAL: dict[str, Any] = {
+    "customer.name": "Sam Taylor", "customer.first_name": "Sam", "customer.handle": "samtaylor",
+    "agent.name": "Alex", "agent.initials": "AL",
+    "details.order_id": "4417", "details.booking_id": "K7QX2P", "details.flight": "NW214",
+    "details.product": "blender", "details.place": "Leeds", "details.date": "Friday", "details.time": "9am",
+    "hours.next_open": "8am", "time_of_day": "morning",
+}
+"""Typical values, used for tone checks and repetition (readability on raw Jinja is wrong)."""
+
+
+def context(values: dict[str, Any], profile: ChannelProfile, *, brand: str, missing: frozenset[str] = frozenset(),
+            is_open: bool = True) -> dict[str, Any]:
+    """A template context shaped like ``compose.build_context`` from flat ``root.attr`` values."""
+    def get(key: str) -> Any:
+        return None if key in missing else values.get(key)
+
+    return {
+        "customer": {k: get(f"customer.{k}") for k in ("name", "first_name", "handle")},
+        "agent": {k: get(f"agent.{k}") for k in ("name", "initials")},
+        "brand": {"name": brand},
+        "details": {k: get(f"details.{k}") for k in ("order_id", "booking_id", "flight", "product", "place",
+                                                       "date", "time")},
+        "channel": {"id": profile.id, "name": profile.name, "private": profile.private},
+        "time_of_day": values.get("time_of_day", "day"),
+        "hours": {"next_open": get("hours.next_open"), "open": is_open},
+    }
+
+
+@lru_cache(maxsize=16384)
+def template_variables(source: str) -> frozenset[str]:
+    """The ``root.attr`` (or root) variables a template reads, found without rendering."""
+    from carevoice.render import _env
+
+    try:
+        ast = _env().parse(source)
+    except TemplateSyntaxError:
+        return frozenset()
+    found = {f"{a.node.name}.{a.attr}" for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name)}
+    found |= {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A phrase rendered for one channel: the worst-case text, or the code and message of a failure."""
+
+    worst: str | None
+    code: str | None = None
+    message: str | None = None
+
+
+def _missing_sets(optional: list[str]) -> list[frozenset[str]]:
+    if len(optional) <= 6:
+        return [frozenset(c) for r in range(len(optional) + 1) for c in itertools.combinations(optional, r)]
+    return [frozenset(), frozenset(optional), *(frozenset({v}) for v in optional)]
+
+
+def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple[str | None, str | None]) -> Rendered:
+    """The worst case of a template on a channel; a failure names its code (CV112 or CV113)."""
+    if "{" not in source:  # plain text renders to itself, whitespace collapsed (as render() does)
+        return Rendered(" ".join(source.split()))
+    # a template that never reads the channel renders the same on every channel
+    return _render_worst(source, profile if "channel" in template_variables(source) else None, brand, agent)
+
+
+@lru_cache(maxsize=65536)
+def _render_worst(source: str, channel: ChannelProfile | None, brand: str,
+                  agent: tuple[str | None, str | None]) -> Rendered:
+    from carevoice.checks.channels import get_channel
+
+    profile = channel or get_channel("x")
+    used = template_variables(source)
+    optional = sorted(v for v in used if v in OPTIONAL_VARIABLES)
+    long = LONG
+    opens = (True, False) if "hours.open" in used else (True,)
+    worst: str | None = None
+    # a bank's default agent stands in when none is given, so its agent values are never missing
+    supplied = {f"agent.{k}" for k, v in zip(("name", "initials"), agent, strict=True) if v}
+    for missing in _missing_sets(optional):
+        gone = missing - supplied
+        for is_open in opens:
+            try:
+                text = render(source, context(long, profile, brand=brand, missing=gone, is_open=is_open))
+            except MissingValueError:
+                name = ", ".join(sorted(gone & used)) or "a variable"
+                one = sorted(gone & used)[0] if gone & used else "x"
+                return Rendered(None, "CV112", f"prints {name} without a fallback, so it fails when that is missing; "
+                                               f"write {{{{ {one} or '...' }}}} or wrap it in {{% if {one} %}}")
+            except RenderError as exc:
+                return Rendered(None, "CV113", f"template fails to render: {exc.message}")
+            if worst is None or len(text) > len(worst):
+                worst = text
+    return Rendered(worst)
+
+
+def render_typical(source: str, profile: ChannelProfile, brand: str) -> str | None:
+    """The phrase with typical values (``None`` when it cannot render)."""
+    if "{" not in source:
+        return " ".join(source.split())
+    try:
+        return render(source, context(TYPICAL, profile, brand=brand))
+    except RenderError:
+        return None
