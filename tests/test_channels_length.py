@@ -71,13 +71,13 @@ def test_length_finding_says_by_how_much() -> None:
 
 
 def test_sms_length_finding_names_septets() -> None:
-    (finding,) = [f for f in check("x" * 200, channel="sms") if f.code == "CV201"]
-    assert "2 segments (200 GSM-7 septets), limit 1 (1 over)" in finding.message
+    (finding,) = [f for f in check("x" * 500, channel="sms") if f.code == "CV201"]
+    assert "4 segments (500 GSM-7 septets), limit 3 (1 over)" in finding.message
 
 
 def test_sms_report_has_segments() -> None:
     report = length_report("It’s late", get_channel("sms"))
-    assert report == {"length": 1, "limit": 1, "unit": "segments", "segments": 1, "encoding": "ucs2", "units": 9}
+    assert report == {"length": 1, "limit": 3, "unit": "segments", "segments": 1, "encoding": "ucs2", "units": 9}
 
 
 def test_no_limit_never_flags() -> None:

@@ -182,9 +182,12 @@ def test_cli_warnings_only_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_sms_reports_segments(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "x" * 200, "--channel", "sms", "--json"]) == 1
+    assert main(["check", "x" * 200, "--channel", "sms", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["length"], data["segments"], data["encoding"], data["unit"]) == (2, 2, "gsm7", "segments")
+    assert main(["check", "x" * 500, "--channel", "sms", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["length"], data["limit"]) == (4, 3)
 
 
 def test_cli_reads_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from carevoice.checks.context import CheckContext, compile_phrases
@@ -33,9 +34,22 @@ class Checker(Protocol):
         ...
 
 
+@lru_cache(maxsize=256)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation of all the phrases: a quick test before the exact per-phrase scan."""
+    patterns = compile_phrases(phrases)
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
 def find_all(text: str, phrases: Sequence[str]) -> list[re.Match[str]]:
     """Every match of the phrases in ``text``, by position, without overlaps (the longest wins)."""
-    found = sorted((m for p in compile_phrases(tuple(phrases)) for m in p.finditer(text) if m.end() > m.start()),
+    key = tuple(phrases)
+    quick = _any_of(key)
+    if quick is None or quick.search(text) is None:
+        return []
+    found = sorted((m for p in compile_phrases(key) for m in p.finditer(text) if m.end() > m.start()),
                    key=lambda m: (m.start(), -m.end()))
     out: list[re.Match[str]] = []
     for m in found:
