@@ -1,0 +1,216 @@
+"""Details worth echoing in a reply: order, booking, flight, product, place, date, time.
+
+Dates and times are read in :mod:`.moments`.
+
+Every detail is read conservatively (a wrong detail echoed in public is worse
+than none): an identifier needs its keyword ("order #12345", "booking
+reference ABC123", "flight NW 482", or a known airline code as in "BA123"),
+a product must be a known product, a brand with a model number, or a common
+product after "my"/"the", a place must be a known place or be followed by a
+place word ("at the Oxford Street store"). Nothing that overlaps personal
+data (see :mod:`carevoice.concentrate.pii`) is ever kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from functools import cache
+from typing import NamedTuple
+
+from carevoice.concentrate.lexicon import lexicon, raw_data
+from carevoice.concentrate.moments import WORD_TRIGGERS, Found, dates, times
+from carevoice.inbound import Details, PiiMatch
+
+__all__ = ["read_details"]
+
+_ORDER = re.compile(
+    r"(?i:\border)(?:\s+(?i:number|no\.?|num|id|ref))?(?:\s+(?i:is|was))?\s*[:#]?\s*#?"
+    r"([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})\b"
+)
+_BOOKING_WORDS = frozenset({"booking", "reservation", "confirmation", "reference", "ref", "pnr", "locator"})
+_CODE_WORDS = frozenset({"pnr", "record", "reference", "ref", "confirmation"})
+_BOOKING = re.compile(
+    r"\b((?i:booking|reservation|confirmation|reference|ref|pnr|record\s+locator))"
+    r"(?:\s+(?i:number|no\.?|code|id|ref|reference))?(?:\s+(?i:is|was))?\s*[:#]?\s*([A-Z0-9]{6})\b"
+)
+_FLIGHT_WORD = re.compile(
+    r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*((?i:[A-Z]{2}|[A-Z][0-9]|[0-9][A-Z]))\s?([0-9]{1,4})\b"
+)
+_FLIGHT_CODE = re.compile(r"\b([A-Z]{2}|[A-Z][0-9]|[0-9][A-Z]) ?([0-9]{2,4})\b")
+_MODEL_WORDS = "pro|max|mini|air|plus|ultra|lite|se|xr|xs"
+_MODEL = rf"(?:\s+(?:[0-9]{{1,4}}[A-Za-z]{{0,3}}|[A-Za-z][0-9]{{1,3}}[A-Za-z]?|(?i:{_MODEL_WORDS})))"
+_NAME = r"[A-Z][A-Za-z'\u2019.-]+"
+_PLACE = re.compile(
+    rf"\b(?i:at|in|from|to|near)\s+(?:(?i:the|your|our)\s+)?({_NAME}(?:\s+{_NAME}){{0,2}})(?:\s+([A-Za-z]+))?"
+)
+_TOKEN = re.compile(r"\w+")
+_NOTHING = Details()
+_DIGIT = re.compile(r"[0-9]")
+
+
+class _Vocab(NamedTuple):
+    airlines: frozenset[str]
+    travel_words: frozenset[str]
+    known: re.Pattern[str]
+    product_tokens: frozenset[str]
+    branded: re.Pattern[str]
+    brand_tokens: frozenset[str]
+    generic: re.Pattern[str]
+    generic_tokens: frozenset[str]
+    places: frozenset[str]
+    place_nouns: frozenset[str]
+    place_tokens: frozenset[str]
+    """First words of places and place nouns, lower-case: a post without any has no place."""
+    triggers: frozenset[str]
+    """Every word that can start a detail without a digit: a post with none and no digit has no detail."""
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = raw_data()["details"]
+    airlines = frozenset(str(a) for a in data["airlines"])
+    plain: list[str] = []
+    needs_model: list[str] = []
+    for item in data["products"]:
+        words = str(item).split()
+        target = needs_model if words[-1] == "#" else plain
+        target.append(r"\s+".join(re.escape(w) for w in words if w != "#"))
+    plain.sort(key=len, reverse=True)
+    needs_model.sort(key=len, reverse=True)
+    alternatives = []
+    if needs_model:
+        alternatives.append(rf"(?:{'|'.join(needs_model)}){_MODEL}{{1,2}}")
+    if plain:
+        alternatives.append(rf"(?:{'|'.join(plain)}){_MODEL}{{0,2}}")
+    known = re.compile(rf"\b(?i:{'|'.join(alternatives)})\b")
+    brands = "|".join(re.escape(str(b)) for b in data["product_brands"])
+    model_word = r"(?:[A-Z][A-Za-z]+|[A-Za-z]*[0-9][A-Za-z0-9-]*)"
+    branded = re.compile(rf"\b(?:{brands})(?:\s+{model_word}){{0,3}}\s+[A-Za-z]*[0-9][A-Za-z0-9-]*\b")
+    generic_words = "|".join(re.escape(str(g)) for g in sorted(data["generic_products"], key=len, reverse=True))
+    generic = re.compile(
+        rf"\b(?i:my|the|our)\s+(?:(?i:new|old|brand\s+new)\s+)?(?:((?:{brands})\s+))?((?i:{generic_words}))\b"
+    )
+    places = frozenset(str(p) for p in data["places"])
+    nouns = frozenset(str(n).lower() for n in data["place_nouns"])
+    first_words = {str(item).split()[0].lower() for item in data["products"]}
+    return _Vocab(
+        airlines=airlines,
+        travel_words=frozenset(str(w).lower() for w in data["travel_words"]),
+        known=known,
+        product_tokens=frozenset(first_words),
+        branded=branded,
+        brand_tokens=frozenset(str(b).lower() for b in data["product_brands"]),
+        generic=generic,
+        generic_tokens=frozenset(str(g).split()[-1].lower() for g in data["generic_products"]),
+        places=places,
+        place_nouns=nouns,
+        place_tokens=frozenset(p.split()[0].lower() for p in places) | nouns,
+        triggers=frozenset().union(
+            _BOOKING_WORDS,
+            WORD_TRIGGERS,
+            first_words,
+            (str(b).lower() for b in data["product_brands"]),
+            (str(g).split()[-1].lower() for g in data["generic_products"]),
+            (p.split()[0].lower() for p in places),
+            nouns,
+            ("flight",),
+        ),
+    )
+
+
+def _first(found: Iterable[Found], pii: Sequence[PiiMatch]) -> str | None:
+    for item in found:
+        if not any(item.start < p.end and p.start < item.end for p in pii):
+            return item.value
+    return None
+
+
+def _orders(text: str) -> Iterator[Found]:
+    for m in _ORDER.finditer(text):
+        value = m.group(1)
+        if len(value) >= 5 and sum(ch.isdigit() for ch in value) >= 3:
+            yield Found(value, m.start(1), m.end(1))
+
+
+def _bookings(text: str) -> Iterator[Found]:
+    for m in _BOOKING.finditer(text):
+        code = m.group(2)
+        if code.isdigit():
+            continue
+        if code.isalpha() and not _letter_code(m.group(1), code):
+            continue
+        yield Found(code, m.start(2), m.end(2))
+
+
+def _letter_code(keyword: str, code: str) -> bool:
+    """Tell whether an all-letter code is a real reference rather than a shouted word.
+
+    Only after words that always introduce a code ("PNR", "reference"), in a
+    post that is not in capitals, and never a word the lexicon knows ("CANCEL").
+    """
+    if keyword.isupper() and len(keyword) > 3:
+        return False  # an all-caps post: "BOOKING STATUS" is words
+    return keyword.lower().split()[0] in _CODE_WORDS and code.lower() not in lexicon().known
+
+
+def _flights(text: str, low: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
+    if "flight" in low:
+        for m in _FLIGHT_WORD.finditer(text):
+            yield Found(m.group(1).upper() + m.group(2), m.start(1), m.end(2))
+    # A bare code ("BA123") only counts in a post about travel: "U2 360" is a tour.
+    if not vocab.travel_words.isdisjoint(words):
+        for m in _FLIGHT_CODE.finditer(text):
+            if m.group(1) in vocab.airlines:
+                yield Found(m.group(1) + m.group(2), m.start(1), m.end(2))
+
+
+def _products(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
+    if not vocab.brand_tokens.isdisjoint(words):
+        for m in vocab.branded.finditer(text):
+            yield Found(" ".join(m.group().split()), m.start(), m.end())
+    if not vocab.product_tokens.isdisjoint(words):
+        for m in vocab.known.finditer(text):
+            yield Found(" ".join(m.group().split()), m.start(), m.end())
+    if not vocab.generic_tokens.isdisjoint(words):
+        for m in vocab.generic.finditer(text):
+            brand = m.group(1) or ""
+            yield Found((brand.strip() + " " + m.group(2)).strip(), m.start(1) if brand else m.start(2), m.end(2))
+
+
+def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
+    if vocab.place_tokens.isdisjoint(words):
+        return
+    for m in _PLACE.finditer(text):
+        names = m.group(1).split()
+        for size in range(len(names), 0, -1):
+            name = " ".join(names[:size])
+            follower = names[size] if size < len(names) else m.group(2)
+            if name in vocab.places or (follower is not None and follower.lower() in vocab.place_nouns):
+                yield Found(name, m.start(1), m.start(1) + len(name))
+                break
+
+
+def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | None = None) -> Details:
+    """Read the echo-safe details of a post, leaving out anything that overlaps ``pii``.
+
+    ``words`` are the post's lower-case tokens when the caller has them (they
+    let most patterns be skipped without running).
+    """
+    low = text.lower()
+    if words is None:
+        words = frozenset(_TOKEN.findall(low))
+    vocab = _vocab()
+    has_digit = _DIGIT.search(text) is not None
+    if not has_digit and vocab.triggers.isdisjoint(words):
+        return _NOTHING
+    return Details(
+        order_id=_first(_orders(text), pii) if has_digit and "order" in low else None,
+        booking_id=_first(_bookings(text), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,
+        flight=_first(_flights(text, low, words, vocab), pii) if has_digit else None,
+        product=_first(_products(text, words, vocab), pii),
+        place=_first(_places(text, words, vocab), pii),
+        date=_first(dates(text, words, has_digit), pii),
+        time=_first(times(text, low, words), pii) if has_digit else None,
+    )

@@ -1,0 +1,155 @@
+"""Emotion: the feeling a post carries and how strongly, from a hand-written lexicon.
+
+Lexicon phrases vote for anger, frustration, anxiety, sadness or delight;
+emoji and emoticons vote too. A negator shortly before a word turns delight
+into frustration ("not happy") and cancels a negative word ("not worried").
+Intensity adds the strength of that vote to surface cues: shouting in
+capitals, exclamation marks, intensifiers, swearing, emoji and stretched
+letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from carevoice.concentrate.evidence import gather
+from carevoice.concentrate.keywords import Hit, Scan
+from carevoice.concentrate.lexicon import lexicon
+from carevoice.inbound import Emotion
+
+__all__ = ["NEGATIVE_EMOTIONS", "EmotionVerdict", "read_emotion"]
+
+NEGATIVE_EMOTIONS: tuple[Emotion, ...] = ("anger", "anxiety", "frustration", "sadness")
+"""Negative emotions in the order that breaks ties (most pressing first)."""
+
+_MIN_SCORE = 2.0
+_ABUSE_VOTE = 3.0
+_NEGATION_WINDOW = 3
+_CAPS_HINT = re.compile(r"[A-Z]{3}")
+_CAPS = re.compile(r"(?<![\w/.])[A-Z]{3,}(?![\w/.])")
+"""Words of three or more capitals, outside links and handles' neighbours."""
+
+
+class EmotionVerdict(NamedTuple):
+    """Emotion, intensity (0..1), summed votes per emotion and a reason."""
+
+    emotion: Emotion
+    intensity: float
+    votes: dict[str, float]
+    reason: str
+
+
+@cache
+def _symbols() -> tuple[dict[str, str], re.Pattern[str], tuple[tuple[str, str], ...]]:
+    data = lexicon().data["emotion"]
+    emoji = {ch: name for name, chars in data["emoji"].items() for ch in str(chars)}
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in emoji) + "]")
+    emoticons = tuple((str(face), name) for name, faces in data["emoticons"].items() for face in faces)
+    return emoji, pattern, emoticons
+
+
+def _negated(hit: Hit, tokens: Sequence[str], negators: frozenset[str]) -> bool:
+    if tokens[hit.start] in negators:
+        return False  # the phrase carries its own negation ("not happy", "never again")
+    window = tokens[max(0, hit.start - _NEGATION_WINDOW) : hit.start]
+    return any(t in negators for t in window)
+
+
+def _votes(hits: Sequence[Hit], tokens: Sequence[str], text: str) -> tuple[dict[str, float], list[Hit], int]:
+    votes: dict[str, float] = {}
+    adjusted: list[Hit] = []
+    if hits:
+        negators = lexicon().negators
+        for hit in hits:
+            if _negated(hit, tokens, negators):
+                if hit.key != "delight":
+                    continue
+                hit = hit._replace(key="frustration", weight=hit.weight * 0.8, phrase=f"not {hit.phrase}")
+            adjusted.append(hit)
+        votes = {key: score for key, (score, _) in gather(adjusted).items()}
+    emoji, pattern, emoticons = _symbols()
+    symbols = 0
+    if not text.isascii():
+        for ch in pattern.findall(text):
+            symbols += 1
+            votes[emoji[ch]] = votes.get(emoji[ch], 0.0) + 1.5
+    if ":" in text or "<3" in text or ";)" in text:
+        for face, name in emoticons:
+            if face in text:
+                symbols += 1
+                votes[name] = votes.get(name, 0.0) + 1.5
+    return votes, adjusted, symbols
+
+
+def _pick(votes: dict[str, float]) -> tuple[Emotion, float]:
+    if not votes:
+        return "neutral", 0.0
+    delight = votes.get("delight", 0.0)
+    best: Emotion = "neutral"
+    top = negative = 0.0
+    for emotion in NEGATIVE_EMOTIONS:  # most pressing first: ties keep the earlier one
+        vote = votes.get(emotion, 0.0)
+        negative += vote
+        if vote > top:
+            best, top = emotion, vote
+    if delight >= _MIN_SCORE and delight > negative:
+        return "delight", delight
+    return (best, top) if top >= _MIN_SCORE else ("neutral", 0.0)
+
+
+def _cues(found: Scan, text: str, symbols: int) -> tuple[float, list[str]]:
+    words, stretched = len(found.tokens), found.stretched
+    cues: list[str] = []
+    boost = 0.0
+    caps = _CAPS.findall(text) if _CAPS_HINT.search(text) else []
+    if len(caps) >= 3 and len(caps) >= 0.4 * words:
+        boost += 0.25
+        cues.append("capitals")
+    elif any(len(w) >= 4 for w in caps):
+        boost += 0.1
+        cues.append("a word in capitals")
+    bangs = text.count("!")
+    if bangs:
+        boost += min(0.24, 0.06 * bangs)
+        cues.append("'!'" if bangs == 1 else f"{bangs}x '!'")
+    if "??" in text or "?!" in text or "!?" in text:
+        boost += 0.08
+        cues.append("'??'")
+    swears, intensifiers = len(found.family("swear")), len(found.family("intensifier"))
+    if swears:
+        boost += min(0.3, 0.15 * swears)
+        cues.append("swearing")
+    if intensifiers:
+        boost += min(0.18, 0.06 * intensifiers)
+        cues.append("intensifiers")
+    if symbols:
+        boost += min(0.16, 0.08 * symbols)
+        cues.append("emoji")
+    if stretched:
+        boost += min(0.1, 0.05 * stretched)
+        cues.append("stretched words")
+    return boost, cues
+
+
+def read_emotion(found: Scan, text: str, abusive: bool = False) -> EmotionVerdict:
+    """Read the emotion and its intensity from a post's hits and raw text.
+
+    An ``abusive`` post (see :mod:`.signals`) counts as a strong vote for anger.
+    """
+    votes, hits, symbols = _votes(found.family("emotion"), found.tokens, text)
+    if abusive:
+        votes["anger"] = votes.get("anger", 0.0) + _ABUSE_VOTE
+    emotion, score = _pick(votes)
+    labels = [h.label for h in sorted(hits, key=lambda h: -h.weight) if h.key == emotion]
+    if abusive and emotion == "anger":
+        labels.insert(0, "abuse")
+    boost, cues = _cues(found, text, symbols)
+    strength = 0.15 + 0.35 * min(1.0, score / 6.0)
+    raw = min(0.3, boost) if emotion == "neutral" else strength + boost
+    intensity = round(max(0.0, min(1.0, raw)), 2)
+    evidence = ", ".join(labels[:3] + cues)
+    reason = f"emotion {emotion}" + (f": {evidence}" if evidence else "")
+    return EmotionVerdict(emotion, intensity, votes, reason)

@@ -1,0 +1,263 @@
+"""The lexicon: ``data/concentrate.yaml`` loaded once and compiled for matching.
+
+Terms use the small grammar documented at the top of the YAML file: slots of
+``|``-separated alternatives, ``_`` joining words, ``~`` for an empty
+alternative and ``$MACRO`` for shared alternatives. :func:`expand` turns one
+term into every phrase it stands for; :func:`lexicon` compiles all sections
+into one phrase index so a post is scanned once for every family of signal.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+import yaml
+
+from carevoice.errors import ConfigError
+
+__all__ = ["END", "GAP", "Entry", "Lexicon", "TrieNode", "expand", "lexicon", "raw_data", "tokenize_phrase"]
+
+DATA_FILE = "concentrate.yaml"
+MAX_EXPANSIONS = 5000
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+# Which YAML sections become which families of hits; abuse and spam words
+# are deliberately kept out of fuzzy matching (see ``Lexicon.fuzzy_vocab``).
+_TIERED_SECTIONS = ("question", "praise", "spam")
+_FUZZY_FAMILIES = frozenset({"category", "urgency", "emotion", "praise"})
+
+
+END = ""
+"""Key of a trie node's specials: ``((phrase, entries) | None, gap node | None)``.
+
+The first is the phrase ending at this node; the second the trie of what may
+follow after a few skipped tokens (a ``*`` in a term). Tokens are word
+characters only, so the key never clashes with a token.
+"""
+GAP = "*"
+"""The gap marker inside expanded phrases."""
+TrieNode = dict[str, Any]
+"""A trie node: next token -> child node, and :data:`END` -> specials."""
+
+
+class Entry(NamedTuple):
+    """What a phrase means: a family (``category``...), a key in it and a weight."""
+
+    family: str
+    key: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled Concentrate data: phrase index, fuzzy vocabulary and raw sections."""
+
+    phrases: Mapping[tuple[str, ...], tuple[Entry, ...]]
+    """Every expanded phrase (a ``*`` token marks a gap) and its meanings."""
+    trie: TrieNode
+    """The same phrases as a token trie, for one left-to-right walk per position."""
+    contractions: Mapping[str, str]
+    """Spellings without an apostrophe and the word they stand for ("dont" -> "don't")."""
+    negators: frozenset[str]
+    """Negating tokens, in both spellings ("don't", "dont")."""
+    known: frozenset[str]
+    """Every token of every term plus the fuzzy guard: never fuzzy-corrected."""
+    fuzzy_vocab: Mapping[str, tuple[str, ...]]
+    """Fuzzy targets bucketed by first letter."""
+    fuzzy_min_length: int
+    fuzzy_cutoff: float
+    fuzzy_max_gap: int
+    decision: Mapping[str, float]
+    data: Mapping[str, Any]
+
+
+def tokenize_phrase(text: str) -> tuple[str, ...]:
+    """Split lower-cased text into word tokens the way posts are split."""
+    return tuple(_TOKEN.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'")))
+
+
+def expand(term: str, macros: Mapping[str, str]) -> list[str]:
+    """Expand one term of the grammar into the plain phrases it stands for.
+
+    >>> expand("never|not arrived", {})
+    ['never arrived', 'not arrived']
+    >>> expand("my|~ order", {})
+    ['my order', 'order']
+    """
+    slots: list[list[str]] = []
+    for slot in term.split():
+        alternatives: list[str] = []
+        for alt in slot.split("|"):
+            if alt.startswith("$"):
+                if alt[1:] not in macros:
+                    known = ", ".join(sorted(macros))
+                    raise ConfigError(f"unknown macro {alt} in term {term!r}; known: {known}", file=DATA_FILE)
+                alternatives.extend(macros[alt[1:]].split("|"))
+            else:
+                alternatives.append(alt)
+        slots.append(["" if alt == "~" else alt.replace("_", " ") for alt in alternatives])
+    count = 1
+    for alts in slots:
+        count *= len(alts)
+    if count > MAX_EXPANSIONS:
+        raise ConfigError(f"term {term!r} expands to {count} phrases (limit {MAX_EXPANSIONS})", file=DATA_FILE)
+    phrases = (" ".join(word for word in combo if word) for combo in itertools.product(*slots))
+    return [phrase for phrase in phrases if phrase]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """``yaml.safe_load`` semantics, but a key given twice in one mapping is an error."""
+
+
+def _unique_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
+@cache
+def raw_data() -> Mapping[str, Any]:
+    """Return the parsed YAML file (loaded once)."""
+    try:
+        text = resources.files("carevoice.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_StrictLoader)  # safe_load semantics, plus duplicate-key errors
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot load Concentrate data: {exc}", file=DATA_FILE) from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise ConfigError("expected a mapping with 'version: 1'", file=DATA_FILE)
+    return data
+
+
+def _tiered(section: Mapping[str, Any], tiers: Mapping[str, float], where: str) -> Iterable[tuple[str, float]]:
+    for tier, terms in section.items():
+        if tier not in tiers:
+            raise ConfigError(f"unknown tier {tier!r}; known: {', '.join(tiers)}", file=DATA_FILE, key=where)
+        for term in terms:
+            yield str(term), tiers[tier]
+
+
+class _Builder:
+    def __init__(self, macros: Mapping[str, str], contractions: Mapping[str, str]) -> None:
+        self.macros = macros
+        self.contractions = contractions
+        self.phrases: dict[tuple[str, ...], list[Entry]] = {}
+        self.fuzzy_targets: set[str] = set()
+
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(self.contractions.get(t, t) for t in tokenize_phrase(text))
+
+    def add(self, term: str, entry: Entry) -> None:
+        for phrase in expand(term, self.macros):
+            segments = [self._tokens(part) for part in phrase.split("*")]
+            if len(segments) > 1 and not all(segments):
+                raise ConfigError(f"a '*' gap must stand between words: {term!r}", file=DATA_FILE)
+            tokens = tuple(token for segment in segments for token in (*segment, GAP))[:-1]
+            if not tokens:
+                continue
+            entries = self.phrases.setdefault(tokens, [])
+            if entry not in entries:
+                entries.append(entry)
+            if entry.family in _FUZZY_FAMILIES:
+                self.fuzzy_targets.update(t for t in tokens if t != GAP)
+
+    def add_tiered(self, family: str, key: str, section: Mapping[str, Any], tiers: Mapping[str, float]) -> None:
+        for term, weight in _tiered(section, tiers, f"{family}.{key}"):
+            self.add(term, Entry(family, key, weight))
+
+    def add_flat(self, family: str, key: str, terms: Iterable[str], weight: float = 1.0) -> None:
+        for term in terms:
+            self.add(str(term), Entry(family, key, weight))
+
+
+def _trie(phrases: Mapping[tuple[str, ...], list[Entry]], aliases: Mapping[str, str]) -> TrieNode:
+    """Build the token trie; each alias ("dont") is an extra edge to its word's node ("don't")."""
+    payloads: dict[int, tuple[str, tuple[Entry, ...]]] = {}
+    gaps: dict[int, TrieNode] = {}
+    nodes: dict[int, TrieNode] = {}
+    root: TrieNode = {}
+    for phrase, entries in phrases.items():
+        node = root
+        for token in phrase:
+            node = gaps.setdefault(id(node), {}) if token == GAP else node.setdefault(token, {})
+            nodes[id(node)] = node
+        payloads[id(node)] = (" ".join(phrase), tuple(entries))
+    for key, node in nodes.items():
+        if key in payloads or key in gaps:
+            node[END] = (payloads.get(key), gaps.get(key))
+    for node in (root, *nodes.values(), *gaps.values()):
+        for alias, word in aliases.items():
+            if word in node and alias not in node:
+                node[alias] = node[word]
+    return root
+
+
+def _build(data: Mapping[str, Any]) -> Lexicon:
+    tiers = {str(k): float(v) for k, v in data["tiers"].items()}
+    contractions = {str(k): str(v) for k, v in data["tokens"]["contractions"].items()}
+    b = _Builder({str(k): str(v) for k, v in data["macros"].items()}, contractions)
+    for name, section in data["categories"].items():
+        b.add_tiered("category", name, section, tiers)
+    for name, terms in data.get("category_except", {}).items():
+        b.add_flat("category_except", name, terms)
+    for family in _TIERED_SECTIONS:
+        b.add_tiered(family, family, data[family], tiers)
+    for kind in ("insults", "targets", "direct", "slurs"):
+        b.add_flat("abuse", kind, data["abuse"][kind])
+    emotion = data["emotion"]
+    for name in ("anger", "frustration", "anxiety", "sadness", "delight"):
+        b.add_tiered("emotion", name, emotion[name], tiers)
+    b.add_flat("swear", "swear", emotion["swear"])
+    b.add_flat("intensifier", "intensifier", emotion["intensifiers"])
+    for name, terms in data["urgency"].items():
+        b.add_flat("urgency", name, terms)
+    for name, terms in data.get("urgency_except", {}).items():
+        b.add_flat("urgency_except", name, terms)
+
+    fuzzy = data["fuzzy"]
+    min_length = int(fuzzy["min_length"])
+    guard = {str(word).lower() for word in fuzzy.get("guard") or ()}
+    known = {token for phrase in b.phrases for token in phrase if token != GAP} | guard | set(contractions)
+    buckets: dict[str, list[str]] = {}
+    for word in sorted(b.fuzzy_targets):
+        if len(word) >= min_length and word.isalpha():
+            buckets.setdefault(word[0], []).append(word)
+    return Lexicon(
+        phrases={k: tuple(v) for k, v in b.phrases.items()},
+        trie=_trie(b.phrases, contractions),
+        contractions=contractions,
+        negators=_with_aliases((str(w) for w in data["tokens"]["negators"]), contractions),
+        known=frozenset(known),
+        fuzzy_vocab={k: tuple(v) for k, v in buckets.items()},
+        fuzzy_min_length=min_length,
+        fuzzy_cutoff=float(fuzzy["cutoff"]),
+        fuzzy_max_gap=int(fuzzy["max_length_gap"]),
+        decision={str(k): float(v) for k, v in data["decision"].items()},
+        data=data,
+    )
+
+
+def _with_aliases(words: Iterable[str], aliases: Mapping[str, str]) -> frozenset[str]:
+    found = set(words)
+    return frozenset(found | {alias for alias, word in aliases.items() if word in found})
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Return the compiled lexicon, built on first use and cached for the process."""
+    try:
+        return _build(raw_data())
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise ConfigError(f"malformed Concentrate data: {exc!r}", file=DATA_FILE) from exc

@@ -1,0 +1,121 @@
+"""Reading: the decision that combines every signal of a post into one Reading.
+
+The category is chosen in this order, first match wins:
+
+1. ``abuse`` for a threat, directed curse or slur, or for an insult aimed at
+   the brand when no complaint situation is clear (an insult inside a real
+   complaint keeps the complaint's category and sets ``abusive``);
+2. ``spam`` when promotional evidence reaches its minimum and outweighs any
+   complaint evidence;
+3. ``praise`` for thanks or compliments without negative emotion that
+   outweigh any complaint evidence;
+4. the complaint situation, when it cleared its threshold and margin;
+5. ``general_question`` for a clear question;
+6. ``general`` with low confidence.
+"""
+
+from __future__ import annotations
+
+from carevoice.concentrate.category import categorize
+from carevoice.concentrate.details import read_details
+from carevoice.concentrate.emotion import NEGATIVE_EMOTIONS, read_emotion
+from carevoice.concentrate.evidence import squash
+from carevoice.concentrate.keywords import scan
+from carevoice.concentrate.lexicon import lexicon
+from carevoice.concentrate.pii import find_pii
+from carevoice.concentrate.signals import read_abuse, read_praise, read_question, read_spam
+from carevoice.concentrate.urgency import read_urgency
+from carevoice.inbound import Category, Inbound, Reading
+
+__all__ = ["concentrate"]
+
+_GENERAL_EMPTY = 0.2
+"""Confidence of ``general`` when nothing pointed anywhere."""
+_GENERAL_UNCLEAR = 0.1
+"""Confidence of ``general`` when some evidence pointed somewhere, but not clearly."""
+
+
+def concentrate(inbound: Inbound) -> Reading:
+    """Read a post: category, emotion, urgency, details, personal data and flags.
+
+    >>> r = concentrate(Inbound(text="My order #12345 never arrived and I'm furious!"))
+    >>> (r.category, r.emotion, r.details.order_id, r.negative)
+    ('late_delivery', 'anger', '12345', True)
+    """
+    text = inbound.text
+    decision = lexicon().decision
+    scale = decision["scale"]
+    found = scan(text)
+    verdict = categorize(found)
+    abuse = read_abuse(found)
+    emotion = read_emotion(found, text, abuse.abusive)
+    urgency, urgency_reasons = read_urgency(found)
+    spam_score, spam_reason = read_spam(found, text)
+    praise_score, praise_hits = read_praise(found)
+    question_score, question, question_reason = read_question(found)
+    pii = find_pii(text)
+    details = read_details(text, pii, frozenset(found.tokens))
+
+    top = max(verdict.raw.values(), default=0.0)
+    negative_emotion = emotion.emotion in NEGATIVE_EMOTIONS
+    praise = praise_score >= decision["praise_min"] and not negative_emotion and not abuse.abusive
+    spam = spam_score >= decision["spam_min"] and spam_score >= top
+    reasons: list[str] = []
+    category: Category
+    if abuse.abusive and (abuse.severe or verdict.category is None):
+        category, confidence = "abuse", 0.9 if abuse.severe else 0.7
+        reasons.append(abuse.reason)
+    elif spam:
+        category, confidence = "spam", squash(spam_score, scale)
+        reasons.append(spam_reason)
+    elif praise and (verdict.category is None or praise_score >= top):
+        category, confidence = "praise", squash(praise_score, scale)
+        reasons.append("praise: " + ", ".join(h.label for h in praise_hits[:3]))
+    elif verdict.category is not None:
+        category, confidence = verdict.category, verdict.confidence
+        reasons.append(verdict.reason)
+    elif question_score >= decision["question_min"]:
+        category, confidence = "general_question", round(min(0.7, squash(question_score, scale)), 3)
+        reasons.append(question_reason)
+    else:
+        category = "general"
+        confidence = _GENERAL_UNCLEAR if verdict.raw else _GENERAL_EMPTY
+        reasons.append(verdict.reason or "no category: no situation matched")
+    if verdict.category is None and verdict.reason and category != "general":
+        reasons.append(verdict.reason)
+
+    scores = {name: squash(raw, scale) for name, raw in verdict.raw.items()}
+    for name, raw in (("general_question", question_score), ("praise", praise_score), ("spam", spam_score)):
+        if raw > 0:
+            scores[name] = squash(raw, scale)
+    if abuse.abusive:
+        scores["abuse"] = 0.9 if abuse.severe else 0.7
+        if category != "abuse":
+            reasons.append(abuse.reason)
+    reasons.append(emotion.reason)
+    reasons.extend(urgency_reasons)
+    if question and category != "general_question" and question_reason:
+        reasons.append(question_reason)
+    present = [name for name, value in details.__dict__.items() if value]
+    if present:
+        reasons.append("details: " + ", ".join(present))
+    if pii:
+        kinds = sorted({m.kind for m in pii})
+        reasons.append(f"personal data: {len(pii)} ({', '.join(kinds)})")
+
+    return Reading(
+        category=category,
+        confidence=confidence,
+        scores=scores,
+        emotion=emotion.emotion,
+        intensity=emotion.intensity,
+        negative=negative_emotion or bool(urgency) or category in (verdict.category, "abuse"),
+        urgency=urgency,
+        abusive=abuse.abusive,
+        spam=category == "spam",
+        praise=praise,
+        question=question,
+        details=details,
+        pii=pii,
+        reasons=tuple(reasons),
+    )

@@ -1,0 +1,160 @@
+"""Signals beside the situation: abuse, spam, praise and questions.
+
+- **abuse** is aimed at the brand or its people: an insult with a target
+  ("you", "your staff", an ``@handle``) just before it or "you" right after,
+  a directed curse or threat, or a slur. Harsh criticism ("this update is
+  total bull", "you are terrible") is not abuse.
+- **spam** sums promotional phrases, crypto wallet addresses and link-only
+  posts.
+- **praise** sums thanks and compliments.
+- **question** scores clear information-seeking forms ("how do I", "is
+  there") above requests and complaints phrased as questions ("why is...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from carevoice.concentrate.evidence import gather
+from carevoice.concentrate.keywords import Hit, Scan
+from carevoice.concentrate.lexicon import lexicon
+
+__all__ = ["Abuse", "read_abuse", "read_praise", "read_question", "read_spam"]
+
+_TARGET_BEFORE = 2
+"""At most this many words (fillers aside) may stand between a target and the insult after it."""
+_LOOK_BACK = 8
+"""How far back a target is looked for, fillers included."""
+_WALLET = re.compile(r"\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b")
+_WORD = re.compile(r"[@#]?[^\W_]+(?:['\u2019][^\W_]+)?")
+
+
+class Abuse(NamedTuple):
+    """Whether a post is abusive, whether that is a threat or slur, and why."""
+
+    abusive: bool
+    severe: bool
+    """A directed curse, threat or slur (not only an insult)."""
+    reason: str
+
+
+def read_abuse(found: Scan) -> Abuse:
+    """Find abuse aimed at the brand or its staff."""
+    abuse, tokens = found.family("abuse"), found.tokens
+    if not abuse:
+        return Abuse(False, False, "")
+    severe = [h for h in abuse if h.key in ("direct", "slurs")]
+    if severe:
+        return Abuse(True, True, "abuse: " + ", ".join(h.label for h in severe[:3]))
+    targets: set[int] = set()
+    for hit in abuse:
+        if hit.key == "targets":
+            targets.update(range(hit.start, hit.end))
+    targets.update(i for i, token in enumerate(tokens) if token[0] == "@")
+    fillers = _fillers()
+    for hit in abuse:
+        if hit.key != "insults":
+            continue
+        target = _target_before(hit.start, tokens, targets, fillers)
+        if target is None and hit.end in targets:
+            target = hit.end  # "idiots, you"
+        if target is not None:
+            return Abuse(True, False, f"abuse: {hit.label} aimed at '{tokens[target]}'")
+    return Abuse(False, False, "")
+
+
+@cache
+def _fillers() -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon().data["abuse"]["fillers"])
+
+
+def _target_before(start: int, tokens: Sequence[str], targets: set[int], fillers: frozenset[str]) -> int | None:
+    """Return the index of a target shortly before an insult, skipping filler words."""
+    others = 0
+    for i in range(start - 1, max(-1, start - 1 - _LOOK_BACK), -1):
+        if i in targets:
+            return i
+        if tokens[i] not in fillers:
+            others += 1
+            if others > _TARGET_BEFORE:
+                return None
+    return None
+
+
+def read_spam(found: Scan, text: str) -> tuple[float, str]:
+    """Spam evidence (summed weight) and a reason when there is any.
+
+    Promotional phrases weigh by tier; a crypto wallet address and a post that
+    is nothing but links (and handles) weigh 3 each.
+    """
+    score, labels = 0.0, []
+    evidence = gather(found.family("spam")).get("spam")
+    if evidence:
+        score, kept = evidence
+        labels = [h.label for h in kept[:3]]
+    tokens = found.tokens
+    if tokens and max(map(len, tokens)) >= 26 and _WALLET.search(text):
+        score += 3.0
+        labels.append("a wallet address")
+    if found.links and all(t[0] == "@" for t in tokens):
+        score += 3.0
+        labels.append("link only")
+    return score, ("spam: " + ", ".join(labels) if labels else "")
+
+
+def read_praise(found: Scan) -> tuple[float, list[Hit]]:
+    """Praise evidence (summed weight) and its hits."""
+    evidence = gather(found.family("praise")).get("praise")
+    return evidence if evidence else (0.0, [])
+
+
+@cache
+def _openers() -> tuple[frozenset[str], frozenset[str]]:
+    data = lexicon().data["question_openers"]
+    return frozenset(str(w).lower() for w in data["words"]), frozenset(str(w).lower() for w in data["skip"])
+
+
+def _opened_question(text: str) -> str | None:
+    """Return the first word of the first sentence ending in '?' that opens like a question."""
+    openers, skip = _openers()
+    low = text.lower()
+    end = low.find("?")
+    while end != -1:
+        start = max(low.rfind(".", 0, end), low.rfind("!", 0, end), low.rfind("?", 0, end), low.rfind("\n", 0, end))
+        for word in _WORD.findall(low, start + 1, min(end, start + 80)):
+            if word in skip or word[0] in "@#":
+                continue
+            if word in openers:
+                return str(word)
+            break
+        end = low.find("?", end + 1)
+    return None
+
+
+def read_question(found: Scan) -> tuple[float, bool, str]:
+    """Question evidence, whether the post asks anything, and a reason.
+
+    A question mark outside links adds 1 and marks the post as a question; a
+    sentence ending in '?' that opens like a question ("Is there...?",
+    "Where...?") adds 2 more; clear forms anywhere ("how do I", "is there")
+    weigh 3, weak ones ("can you", "why is") 1.
+    """
+    score, labels = 0.0, []
+    evidence = gather(found.family("question")).get("question")
+    if evidence:
+        score, kept = evidence
+        labels = [h.label for h in kept[:3]]
+    plain = found.plain
+    asks = "?" in plain
+    if asks:
+        score += 1.0
+        labels.append("'?'")
+        opener = _opened_question(plain)
+        if opener is not None:
+            score += 2.0
+            labels.append(f"opens with '{opener}'")
+    question = asks or score >= 3.0
+    return score, question, ("question: " + ", ".join(labels) if labels else "")

@@ -1,0 +1,28 @@
+"""Urgency: signs that a post needs escalation now (safety, legal, stranded, data exposure)."""
+
+from __future__ import annotations
+
+from carevoice.concentrate.evidence import gather, veto
+from carevoice.concentrate.keywords import Scan
+from carevoice.inbound import Urgency
+
+__all__ = ["URGENCY_ORDER", "read_urgency"]
+
+URGENCY_ORDER: tuple[Urgency, ...] = ("safety", "legal", "stranded", "data_exposure")
+"""Urgencies in the order they are reported (the most serious first)."""
+
+
+def read_urgency(found: Scan) -> tuple[tuple[Urgency, ...], tuple[str, ...]]:
+    """Return the urgencies a post raises and one reason per urgency.
+
+    Any phrase of an urgency list counts unless a veto phrase of the same
+    urgency covers it ("fire stick", "food court", "life hack").
+    """
+    own = found.family("urgency")
+    if not own:
+        return (), ()
+    kept = veto(own, found.family("urgency_except"))
+    evidence = gather(kept)
+    raised = tuple(u for u in URGENCY_ORDER if u in evidence)
+    reasons = tuple(f"urgency {u}: " + ", ".join(h.label for h in evidence[u][1][:3]) for u in raised)
+    return raised, reasons
