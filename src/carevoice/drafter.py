@@ -21,6 +21,7 @@ from carevoice.render import render
 from carevoice.triage.hours import service_hours
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
+from carevoice.variation.recombine import RECOMBINED, recombine
 from carevoice.variation.rules import near_duplicate_finding
 from carevoice.variation.select import Selection, rest_factors, select
 from carevoice.variation.widen import pooled_bank, widened_plans
@@ -118,10 +119,12 @@ class Drafter:
             pooled, plan.situation, s, channel=channel, emotion=reading.emotion, sensitive=self.sensitive)]
         rest = rest_factors(self.history, self.bank.name, all_ids, settings.rest)
 
-        def draw(count: int, rng: random.Random, plan: Plan = plan, bank: Bank = self.bank) -> list[Candidate]:
+        def draw(count: int, rng: random.Random, plan: Plan = plan, bank: Bank = self.bank,
+                 fit: bool = True) -> list[Candidate]:
             return make_candidates(
                 bank, plan, context, channel=channel, emotion=reading.emotion, sensitive=self.sensitive,
-                rng=rng, count=count, rest=rest, fits=lambda text: fits_channel(text, profile, self.bank),
+                rng=rng, count=count, rest=rest,
+                fits=(lambda text: fits_channel(text, profile, self.bank)) if fit else (lambda _text: True),
             )
 
         candidates = draw(settings.candidates, rng)
@@ -133,7 +136,8 @@ class Drafter:
                 analysis=reading, reasons=tuple(reasons), seed=self.seed,
                 escalation=plan.escalation,
             )
-        selection, used = self._select(candidates, draw, rng, [plan, *wider], post, pooled)
+        selection, used = self._select(candidates, draw, rng, [plan, *wider], post, pooled,
+                                       lambda text: fits_channel(text, profile, self.bank))
         chosen = selection.candidate
         reasons += used.reasons[len(plan.reasons):]
         required = not selection.cleared and plan.action != "no_reply"
@@ -159,24 +163,30 @@ class Drafter:
         )
 
     def _select(self, candidates: list[Candidate],
-                draw: Callable[[int, random.Random, Plan, Bank], list[Candidate]],
-                rng: random.Random, plans: list[Plan], post: Inbound, pooled: Bank) -> tuple[Selection, Plan]:
+                draw: Callable[[int, random.Random, Plan, Bank, bool], list[Candidate]],
+                rng: random.Random, plans: list[Plan], post: Inbound, pooled: Bank,
+                fits: Callable[[str], bool]) -> tuple[Selection, Plan]:
         """Select among candidates; when none clears, draw more, then from pooled phrases and wider plans."""
         settings = self.bank.variation
         best: tuple[Selection, Plan] | None = None
         more = 2 * settings.candidates
-        attempts = [(plans[0], 0, self.bank), (plans[0], more, self.bank)]
+        first = candidates
+        # (plan, bank, how many to draw): 0 recombines the first draw's phrasings, None takes the draw as is
+        attempts: list[tuple[Plan, Bank, int | None]] = [(plans[0], self.bank, 0), (plans[0], self.bank, None)]
         if pooled is not self.bank:
-            attempts.append((plans[0], more, pooled))
-        attempts += [(p, more, pooled) for p in plans[1:]]
-        for plan, count, bank in attempts:
-            if count:
-                candidates = draw(count, random.Random(rng.getrandbits(64)), plan, bank)
+            attempts.append((plans[0], pooled, more))
+        attempts += [(p, pooled, more) for p in plans[1:]]
+        for plan, bank, count in attempts:
+            candidates = first
+            if count is not None:
+                drawn = draw(count, random.Random(rng.getrandbits(64)), plan, bank, False) if count else first
+                candidates = recombine(drawn, self._index, category=plan.situation, rng=rng,
+                                       count=RECOMBINED, max_shared=settings.max_shared, fits=fits)
                 if not candidates:
                     continue
             sel = select(candidates, self.history, brand=self.bank.name, settings=settings,
                          category=plan.situation, customer=post.handle, thread_id=post.thread_id,
-                         now=post.time, index=self._index)
+                         now=post.time, index=self._index, ordered=count is not None)
             if best is None or (sel.cleared, -sel.score, -sel.strict) > (best[0].cleared, -best[0].score,
                                                                          -best[0].strict):
                 best = (sel, plan)

@@ -58,9 +58,9 @@ class VariationSettings(BaseModel):
     max_shared: float = Field(default=0.5, ge=0, le=1)
     candidates: int = Field(default=24, ge=1, le=500)
     window: int = Field(default=500, ge=1, le=100_000)
-    situation_window: int = Field(default=200, ge=0, le=100_000)
+    situation_window: int = Field(default=100, ge=0, le=100_000)
     window_days: float = Field(default=30.0, gt=0)
-    rest: int = Field(default=3, ge=0)
+    rest: int = Field(default=6, ge=0)
     min_variety: int = Field(default=0, ge=0)
 
     @field_validator("scorer")

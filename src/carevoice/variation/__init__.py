@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
@@ -13,12 +14,25 @@ ENV_HISTORY = "CAREVOICE_HISTORY"
 
 
 def default_history_path() -> Path:
-    """``$CAREVOICE_HISTORY``, else ``$XDG_DATA_HOME/carevoice/history.sqlite`` (``~/.local/share``)."""
+    """Where the CLI keeps the reply history unless told otherwise.
+
+    ``$CAREVOICE_HISTORY`` when set; else the platform's data directory: ``$XDG_DATA_HOME``
+    (default ``~/.local/share``) on Linux and other Unix systems, ``~/Library/Application Support``
+    on macOS, ``%LOCALAPPDATA%`` on Windows; the file is ``carevoice/history.sqlite`` in it.
+    """
     env = os.environ.get(ENV_HISTORY)
     if env:
         return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "carevoice" / "history.sqlite"
+    xdg = os.environ.get("XDG_DATA_HOME")
+    if xdg:
+        base = Path(xdg)
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path.home() / ".local" / "share"
+    return base / "carevoice" / "history.sqlite"
 
 
 def open_history(path: str | Path | None = None) -> History:

@@ -1,29 +1,36 @@
-"""Choose the candidate least like the brand's recent replies."""
+"""Choose the candidate least like the brand's earlier replies.
+
+Candidates are tried in order of how little their phrases appear in the
+comparison scope (the phrase-id fingerprint pool), each scored exactly with
+the bank's measure and with the strict audit measure; the search stops at the
+first candidate that clears the threshold by the bank's margin (or after
+``PATIENCE`` candidates once one has cleared), and otherwise returns the least
+similar one, marked as not cleared (after ``GIVE_UP`` tries: the rest share
+more phrases with earlier replies, and the caller recombines instead).
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timezone
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz
 
 from carevoice.bank.settings import VariationSettings
 from carevoice.compose import Candidate
 from carevoice.variation.history import History, ReplyRecord
+from carevoice.variation.index import ReplyIndex
+from carevoice.variation.similarity import clean
 
-__all__ = ["Selection", "clean", "rest_factors", "select"]
-
-_MENTION = re.compile(r"@\w+")
-_URL = re.compile(r"https?://\S+")
-_SIGN_OFF = re.compile(r"(\s*([\^\-\*~]\s*[A-Z][A-Za-z]{0,2}|-\s*[A-Z][a-z]+( [A-Z]\.?)?|\d/\d))+\s*$")
+__all__ = ["GIVE_UP", "PATIENCE", "Selection", "clean", "repeats_itself", "rest_factors", "select"]
 
 
-def clean(text: str) -> str:
-    """Text as compared for repetition: no mentions, links or sign-off; rapidfuzz default processing."""
-    text = _URL.sub(" ", _MENTION.sub(" ", text))
-    return utils.default_process(_SIGN_OFF.sub("", text).strip())
+PATIENCE = 3
+"""Candidates scored after one has cleared, before taking the least similar seen so far."""
+
+GIVE_UP = 8
+"""Candidates scored without any clearing before the caller is told to look wider."""
 
 
 @dataclass(frozen=True)
@@ -34,17 +41,24 @@ class Selection:
     score: float
     closest: ReplyRecord | None
     cleared: bool
+    strict: float = 0.0
+    tried: int = 1
 
 
 def rest_factors(history: History, brand: str, phrase_ids: Sequence[str], rest: int) -> dict[str, float]:
-    """Weight multipliers that rest recently used phrases (least-recently-used rotation)."""
+    """Weight multipliers that rest recently used phrases (least-recently-used rotation).
+
+    A phrase used in the last ``rest`` replies that used any of these phrases gets a small
+    factor; the factor grows back to 1 as other phrases are used after it.
+    """
     if rest <= 0:
         return {}
     last = history.phrase_last_used(brand, phrase_ids)
     if not last:
         return {}
-    newest = max(last.values())
-    return {pid: min(1.0, 0.05 + (newest - seq) / (rest * 4)) for pid, seq in last.items()}
+    order = sorted(set(last.values()), reverse=True)
+    age = {seq: i for i, seq in enumerate(order)}
+    return {pid: min(1.0, 0.02 + age[seq] / (rest * 4)) for pid, seq in last.items()}
 
 
 def select(
@@ -57,26 +71,48 @@ def select(
     customer: str | None = None,
     thread_id: str | None = None,
     now: datetime | None = None,
+    index: ReplyIndex | None = None,
+    ordered: bool = False,
 ) -> Selection:
-    """Score each candidate against recent and related replies; return the least similar."""
+    """Score candidates against recent, same-situation and related replies; return the least similar.
+
+    Candidates are tried least-shared first, unless ``ordered`` says they already come in the
+    order to try (as :func:`~carevoice.variation.recombine.recombine` returns them).
+    """
     if not candidates:
         raise ValueError("no candidates to select from")
-    since = now - timedelta(days=settings.window_days) if now else None
-    pool: list[ReplyRecord] = list(history.recent(brand, limit=settings.window, since=since))
-    pool += history.related(brand, customer=customer, thread_id=thread_id)
-    scorer = getattr(fuzz, settings.scorer)
-    choices: Mapping[int, str] = {i: clean(r.text) for i, r in enumerate(pool)}
+    if index is None:
+        index = ReplyIndex(history, brand, window=settings.window, situation_window=settings.situation_window,
+                           window_days=settings.window_days)
+    index.refresh(category)
+    now = now or datetime.now(timezone.utc)
+    related = history.related(brand, customer=customer, thread_id=thread_id)
+    overlap: list[float | None] = [None if ordered else index.overlap(c.phrase_ids, category) for c in candidates]
+    echo = [repeats_itself(c) for c in candidates]
+    ranked = sorted(range(len(candidates)), key=lambda i: (echo[i], overlap[i] or 0.0, i))
     best: Selection | None = None
-    for cand in candidates:
-        score, closest = 0.0, None
-        if choices:
-            hit = process.extractOne(clean(cand.text), choices, scorer=scorer, processor=None)
-            if hit is not None:
-                score, closest = float(hit[1]), pool[int(hit[2])]
-        sel = Selection(cand, score, closest, score < settings.threshold)
-        if best is None or sel.score < best.score:
+    tried = 0
+    for i in ranked:
+        tried += 1
+        cand = candidates[i]
+        m = index.closest(cand.text, cand.phrase_ids, scorer=settings.scorer, category=category,
+                          related=related, now=now)
+        known = overlap[i]
+        shared = known if known is not None else index.overlap(cand.phrase_ids, category)
+        too_many = shared > settings.max_shared or echo[i]
+        cleared = m.score < settings.threshold and m.strict < settings.strict_threshold and not too_many
+        sel = Selection(cand, m.score, m.record, cleared, m.strict, tried)
+        if best is None or (sel.cleared, -sel.score, -sel.strict) > (best.cleared, -best.score, -best.strict):
             best = sel
-        if sel.score == 0.0:
+        if best.cleared and (m.score < settings.threshold - settings.margin or tried >= PATIENCE):
+            break
+        if not best.cleared and tried >= GIVE_UP:
             break
     assert best is not None
-    return best
+    return Selection(best.candidate, best.score, best.closest, best.cleared, best.strict, tried)
+
+
+def repeats_itself(candidate: Candidate) -> bool:
+    """True when two sentences of one reply say nearly the same thing ("Thanks for... Thank you for...")."""
+    texts = [t for t in (clean(text) for _, _, text in candidate.parts) if len(t) >= 15]
+    return any(fuzz.ratio(a, b) >= 75 for i, a in enumerate(texts) for b in texts[i + 1:])

@@ -1,0 +1,208 @@
+"""Audit published replies, to show how scripted a brand already looks.
+
+Reads a CSV or JSON Lines file of replies (``text``; ``brand`` or ``author``
+or ``company``; optional ``time``), orders each brand's replies by time, and
+counts a reply as a near-duplicate when it scores at or above the threshold
+against any of the brand's previous ``window`` replies (by default the
+published measure: ``token_set_ratio >= 90`` on cleaned text). Near-duplicate
+links form clusters (the same script reused); the worst are reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+
+from carevoice.errors import InputError
+from carevoice.variation.similarity import STRICT_SCORER, STRICT_THRESHOLD, clean, get_scorer
+
+__all__ = ["AuditReport", "BrandAudit", "Cluster", "Reply", "audit", "read_replies"]
+
+TEXT_KEYS = ("text", "reply", "message", "body")
+BRAND_KEYS = ("brand", "author", "company", "screen_name", "user")
+TIME_KEYS = ("time", "created_at", "date", "datetime", "timestamp")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One published reply read from the file (``line`` is its line or row number)."""
+
+    text: str
+    brand: str
+    time: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Replies linked by near-duplicate scores: one script used ``size`` times."""
+
+    size: int
+    texts: tuple[str, ...]
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BrandAudit:
+    """The repetition figures of one brand."""
+
+    brand: str
+    replies: int
+    near_duplicates: int
+    clusters: tuple[Cluster, ...]
+
+    @property
+    def rate(self) -> float:
+        """Share of replies that are near-duplicates of an earlier one."""
+        return self.near_duplicates / self.replies if self.replies else 0.0
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """The audit of a file: per-brand figures and the overall rate."""
+
+    brands: tuple[BrandAudit, ...]
+    scorer: str
+    threshold: float
+    window: int
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def replies(self) -> int:
+        """All replies audited."""
+        return sum(b.replies for b in self.brands)
+
+    @property
+    def rate(self) -> float:
+        """Share of all replies that are near-duplicates of an earlier reply of the same brand."""
+        return sum(b.near_duplicates for b in self.brands) / self.replies if self.replies else 0.0
+
+    def to_json(self, top: int = 5) -> dict[str, Any]:
+        """The report as a JSON-ready dict (documented in ``docs/variation.md``)."""
+        return {
+            "version": 1, "scorer": self.scorer, "threshold": self.threshold, "window": self.window,
+            "replies": self.replies, "near_duplicates": sum(b.near_duplicates for b in self.brands),
+            "rate": round(self.rate, 4),
+            "brands": [{
+                "brand": b.brand, "replies": b.replies, "near_duplicates": b.near_duplicates,
+                "rate": round(b.rate, 4),
+                "clusters": [{"size": c.size, "lines": list(c.lines), "texts": list(c.texts[:3])}
+                             for c in b.clusters[:top]],
+            } for b in self.brands],
+        }
+
+
+def _pick(row: dict[str, Any], keys: Sequence[str]) -> Any:
+    for k in keys:
+        if row.get(k) not in (None, ""):
+            return row[k]
+    return None
+
+
+def read_replies(path: str | Path) -> list[Reply]:
+    """Replies from a CSV or JSON Lines file; bad input raises one located :class:`InputError`."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"no file at {path}")
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from exc
+    rows = _jsonl(raw, str(path)) if raw.lstrip().startswith("{") else _csv(raw, str(path))
+    out = []
+    for line, row in rows:
+        text = _pick(row, TEXT_KEYS)
+        if not isinstance(text, str) or not text.strip():
+            raise InputError(f"no reply text (expected one of: {', '.join(TEXT_KEYS)})", source=str(path),
+                             line=line)
+        brand = _pick(row, BRAND_KEYS)
+        when = _pick(row, TIME_KEYS)
+        out.append(Reply(text, str(brand) if brand is not None else "-", str(when) if when is not None else None,
+                         line))
+    return out
+
+
+def _jsonl(raw: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=n) from exc
+        if not isinstance(obj, dict):
+            raise InputError("each line must be a JSON object", source=source, line=n)
+        yield n, obj
+
+
+def _csv(raw: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    reader = csv.DictReader(raw.splitlines())
+    fields = {f.strip().lower() for f in reader.fieldnames or ()}
+    if not fields & set(TEXT_KEYS):
+        raise InputError(f"no text column (expected one of: {', '.join(TEXT_KEYS)}; found: "
+                         f"{', '.join(sorted(fields)) or 'nothing'})", source=source, line=1)
+    for row in reader:
+        yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
+
+
+def _sort_key(reply: Reply) -> tuple[int, datetime | str, int]:
+    if reply.time is None:
+        return (1, "", reply.line)
+    try:
+        return (0, datetime.fromisoformat(reply.time.replace("Z", "+00:00")).replace(tzinfo=None), reply.line)
+    except ValueError:
+        return (0, reply.time, reply.line)
+
+
+def audit(replies: Sequence[Reply], *, scorer: str = STRICT_SCORER, threshold: float = STRICT_THRESHOLD,
+          window: int = 500, containment: float = 0.5) -> AuditReport:
+    """Near-duplicate rate and clusters per brand (``window`` 0 compares with every earlier reply)."""
+    fn = get_scorer(scorer)
+    by_brand: dict[str, list[Reply]] = defaultdict(list)
+    for r in replies:
+        by_brand[r.brand].append(r)
+    brands = []
+    for brand, items in sorted(by_brand.items()):
+        items.sort(key=_sort_key)
+        texts = [clean(r.text) for r in items]
+        vocab: dict[str, int] = {}
+        masks, sizes = [], []
+        for t in texts:
+            words = set(t.split())
+            masks.append(sum(1 << vocab.setdefault(w, len(vocab)) for w in words))
+            sizes.append(len(words))
+        parent = list(range(len(items)))
+        dups = 0
+        for i, t in enumerate(texts):
+            start = max(0, i - window) if window else 0
+            pool = [j for j in range(start, i)
+                    if (masks[i] & masks[j]).bit_count() >= containment * min(sizes[i], sizes[j])]
+            if not pool or not t:
+                continue
+            hit = process.extractOne(t, [texts[j] for j in pool], scorer=fn, processor=None, score_cutoff=threshold)
+            if hit is not None:
+                dups += 1
+                parent[_find(parent, i)] = _find(parent, pool[int(hit[2])])
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(items)):
+            groups[_find(parent, i)].append(i)
+        clusters = sorted((Cluster(len(g), tuple(items[i].text for i in g), tuple(items[i].line for i in g))
+                           for g in groups.values() if len(g) > 1), key=lambda c: (-c.size, min(c.lines)))
+        brands.append(BrandAudit(brand, len(items), dups, tuple(clusters)))
+    return AuditReport(tuple(brands), scorer, threshold, window)
+
+
+def _find(parent: list[int], i: int) -> int:
+    """Union-find root of ``i`` (with path halving)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i

@@ -1,0 +1,124 @@
+"""``carevoice audit`` and the audit library: repetition rates and clusters of published replies."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED_DATA
+
+from carevoice.cli import main
+from carevoice.variation.audit import Reply, audit, read_replies
+
+SCRIPT = "Sorry to hear that! Please DM us your order number and we'll take a look."
+ROWS = [
+    {"text": f"@user{n} {SCRIPT} ^A{chr(65 + n)}", "brand": "shop", "time": f"2020-01-01T10:0{n}:00Z"}
+    for n in range(4)
+] + [
+    {"text": "@x Thanks for the kind words, we'll pass them on to the team!", "brand": "shop",
+     "time": "2020-01-01T10:05:00Z"},
+    {"text": "@y Your refund was issued today; it can take 5 days to show.", "brand": "bank",
+     "time": "2020-01-01T09:00:00Z"},
+    {"text": "@z We're looking into the outage now and will post updates here.", "brand": "bank",
+     "time": "2020-01-01T09:30:00Z"},
+]
+
+
+def write_jsonl(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
+    path = tmp_path / "replies.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def write_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "replies.csv"
+    lines = ["author,created_at,text"] + [f'{r["brand"]},{r["time"]},"{r["text"]}"' for r in ROWS]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_one_script_used_four_times_is_one_cluster_and_three_near_duplicates(tmp_path: Path) -> None:
+    report = audit(read_replies(write_jsonl(tmp_path, ROWS)))
+    shop = next(b for b in report.brands if b.brand == "shop")
+    bank = next(b for b in report.brands if b.brand == "bank")
+    assert (shop.replies, shop.near_duplicates, [c.size for c in shop.clusters]) == (5, 3, [4])
+    assert shop.rate == pytest.approx(0.6) and bank.near_duplicates == 0
+    assert report.rate == pytest.approx(3 / 7)
+
+
+def test_csv_and_jsonl_give_the_same_report(tmp_path: Path) -> None:
+    a = audit(read_replies(write_jsonl(tmp_path, ROWS))).to_json()
+    b = audit(read_replies(write_csv(tmp_path))).to_json()
+    for report in (a, b):
+        for brand in report["brands"]:
+            for c in brand["clusters"]:
+                c.pop("lines")
+    assert a == b
+
+
+def test_the_window_limits_how_far_back_a_reply_is_compared() -> None:
+    replies = [Reply(SCRIPT, "b", None, 1)] + [Reply(f"Unrelated reply {n} about {w}", "b", None, n + 2)
+                                              for n, w in enumerate(["parcels", "refunds", "logins"])]
+    replies.append(Reply(SCRIPT, "b", None, 9))
+    assert audit(replies, window=2).brands[0].near_duplicates == 0
+    assert audit(replies, window=0).brands[0].near_duplicates == 1
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('{"text": "fine"}\n{"text": \n', "replies.jsonl:2: not valid JSON"),
+    ('{"brand": "b"}\n', "replies.jsonl:1: no reply text"),
+    ("[1, 2]\n", None),
+    ("author,when\nb,2020\n", "no text column"),
+])
+def test_bad_files_are_one_located_error(tmp_path: Path, content: str, message: str | None,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "replies.jsonl"
+    path.write_text(content, encoding="utf-8")
+    assert main(["audit", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    if message:
+        assert message in err
+
+
+def test_cli_text_report_and_exit_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(write_jsonl(tmp_path, ROWS))]) == 1
+    out = capsys.readouterr().out
+    assert "3 near-duplicates (42.9%)" in out and "shop: 3/5 near-duplicates (60.0%)" in out and "4 x" in out
+    clean = [r for r in ROWS if r["brand"] == "bank"]
+    assert main(["audit", str(write_jsonl(tmp_path, clean))]) == 0
+
+
+def test_cli_json_report_with_brand_filter_and_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_jsonl(tmp_path, ROWS)
+    assert main(["audit", str(path), "--json", "--brand", "shop", "--threshold", "95", "--exact"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"] == 1 and data["threshold"] == 95 and [b["brand"] for b in data["brands"]] == ["shop"]
+    assert data["brands"][0]["clusters"][0]["size"] == 4
+
+
+@pytest.mark.parametrize("argv", [["--threshold", "120"], ["--scorer", "nope"], ["--window", "-1"]])
+def test_cli_bad_options_exit_2(tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(write_jsonl(tmp_path, ROWS)), *argv]) == 2
+    assert "error" in capsys.readouterr().err
+
+
+def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(tmp_path / "none.csv")]) == 2
+    assert "no file at" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "ibm_twitter_cdp").is_dir(), reason="shared IBM data absent")
+def test_real_agent_replies_of_the_ibm_data_repeat_themselves(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from simulate import ibm_agent_replies
+    finally:
+        sys.path.pop(0)
+    rows = ibm_agent_replies(SHARED_DATA / "ibm_twitter_cdp")
+    report = audit(read_replies(write_jsonl(tmp_path, rows)))
+    assert report.replies > 1000 and len(report.brands) >= 20
+    assert 0.2 < report.rate < 0.6  # real care accounts reuse scripts heavily (37.7% when measured)
+    assert audit(read_replies(write_jsonl(tmp_path, rows)), containment=0.0).rate == pytest.approx(report.rate)
