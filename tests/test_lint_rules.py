@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from carevoice.lint import LintConfig, lint_paths
 from carevoice.rules import Rule, all_rules
 
 BANK_RULES = [r for r in all_rules() if r.kind == "bank"]
-HAS_VARIETY = importlib.util.find_spec("carevoice.variation.variety") is not None
 ALL = LintConfig(select=("CV", "CV903"))  # opt-in rules too
 
 
@@ -35,13 +33,6 @@ def test_bank_rules_are_in_the_linter_families() -> None:
     assert all(c.startswith("CV1") or "CV710" < c < "CV800" or c.startswith("CV9") for c in codes)
 
 
-def _skip_unavailable(code: str) -> None:
-    if code == "CV912" and not HAS_VARIETY:
-        pytest.skip("carevoice.variation.variety is not available: CV913 is reported instead")
-    if code == "CV913" and HAS_VARIETY:
-        pytest.skip("the variety engine is available, so CV913 cannot flag")
-
-
 TABLE = [(r.code, i, True) for r in BANK_RULES for i in range(len(r.flags))] + [
     (r.code, i, False) for r in BANK_RULES for i in range(len(r.passes))
 ]
@@ -51,8 +42,6 @@ TABLE = [(r.code, i, True) for r in BANK_RULES for i in range(len(r.flags))] + [
                          ids=[f"{c}-{'flag' if f else 'pass'}{i}" for c, i, f in TABLE])
 def test_bank_rule_examples(code: str, index: int, flags: bool, tmp_path: Path) -> None:
     rule = next(r for r in BANK_RULES if r.code == code)
-    if flags:
-        _skip_unavailable(code)
     snippet = (rule.flags if flags else rule.passes)[index]
     found = codes_for(rule, snippet, tmp_path)
     if flags:

@@ -76,6 +76,9 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False) -> Plan:
                        "move private, never echo it")
     elif situation in ACCOUNT_SPECIFIC:
         reasons.append(f"{situation} needs account details: move private")
+    if "safety" in reading.urgency and "explain" in stages:
+        stages[stages.index("explain")] = "safety"
+        reasons.append("safety risk: a safety line takes the place of the explanation")
     if move_private and "resolve" in stages:
         stages[stages.index("resolve")] = "move_private"
     if out_of_hours:

@@ -112,17 +112,19 @@ class Drafter:
                                 is_open=is_open)
         rng = self._rng(post)
         settings = self.bank.variation
-        wider = widened_plans(plan, self.bank, channel=channel, emotion=reading.emotion, sensitive=self.sensitive)
+        # a sensitive period, an escalation or a grieving customer get calm phrasing: no promotion, no cheer
+        calm = self.sensitive or plan.action == "escalate" or reading.emotion == "sadness"
+        wider = widened_plans(plan, self.bank, channel=channel, emotion=reading.emotion, sensitive=calm)
         pooled = self._pooled.get(plan.situation) or self._pooled.setdefault(
             plan.situation, pooled_bank(self.bank, plan.situation))
         all_ids = [p.id for s in (wider[-1] if wider else plan).stages for p in stage_options(
-            pooled, plan.situation, s, channel=channel, emotion=reading.emotion, sensitive=self.sensitive)]
+            pooled, plan.situation, s, channel=channel, emotion=reading.emotion, sensitive=calm)]
         rest = rest_factors(self.history, self.bank.name, all_ids, settings.rest)
 
         def draw(count: int, rng: random.Random, plan: Plan = plan, bank: Bank = self.bank,
                  fit: bool = True) -> list[Candidate]:
             return make_candidates(
-                bank, plan, context, channel=channel, emotion=reading.emotion, sensitive=self.sensitive,
+                bank, plan, context, channel=channel, emotion=reading.emotion, sensitive=calm,
                 rng=rng, count=count, rest=rest,
                 fits=(lambda text: fits_channel(text, profile, self.bank)) if fit else (lambda _text: True),
             )

@@ -85,11 +85,7 @@ def _load_all() -> None:
 
     for module in ("carevoice.bank.rules", "carevoice.checks.rules", "carevoice.variation.rules",
                    "carevoice.lint.rules", "carevoice.triage.rules"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+        importlib.import_module(module)
 
 
 def all_rules() -> Iterator[Rule]:

@@ -29,6 +29,7 @@ Stage = Literal[
     "thank",
     "apologise",
     "explain",
+    "safety",
     "resolve",
     "move_private",
     "private_opener",

@@ -55,6 +55,7 @@ def stage_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[st
         extra = list(bases[0])
         extra.insert(extra.index("thank") + 1, "apologise")
         bases.append(tuple(extra))
+    bases += [tuple("safety" if s == "explain" else s for s in b) for b in bases if "explain" in b]
     plans: list[tuple[str, ...]] = []
     for base in bases:
         private = tuple("move_private" if s == "resolve" else s for s in base)

@@ -47,6 +47,8 @@ def simulate_variety(bank: Bank, situation: str, *, channel: str = "x", limit: i
     if not drawn:
         return 0
     drawn = _cover(drawn)
+    if not drawn:
+        return 0
     settings = bank.variation
     history = MemoryHistory()
     index = ReplyIndex(history, bank.name, window=max(limit, 1), situation_window=0,
@@ -55,7 +57,10 @@ def simulate_variety(bank: Bank, situation: str, *, channel: str = "x", limit: i
         index.refresh(situation)
         candidates = recombine(drawn, index, category=situation, rng=rng, count=RECOMBINED,
                                max_shared=settings.max_shared)
-        chosen = select(candidates or drawn, history, brand=bank.name, settings=settings, category=situation,
+        pool = candidates or drawn
+        if not pool:
+            return n
+        chosen = select(pool, history, brand=bank.name, settings=settings, category=situation,
                         index=index, ordered=bool(candidates))
         if not chosen.cleared:
             return n
