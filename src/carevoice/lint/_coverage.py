@@ -32,7 +32,8 @@ def _stages(bank: Bank, situation: str) -> list[str]:
     seen: list[str] = []
     for plan in stage_plans(situation, out_of_hours=bool(bank.triage.hours)):
         for stage in plan:
-            if stage not in seen:
+            # `safety` is not required: a bank without safety lines still drafts (base ships them)
+            if stage not in seen and stage != "safety":
                 seen.append(stage)
     return seen
 
