@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -55,7 +56,8 @@ def test_readme_draft_command_uses_a_shipped_bank() -> None:
     assert (shipped_dir() / f"{brand.group(1)}.yaml").is_file()
 
 
-@pytest.mark.parametrize("doc", ["README.md", "docs/getting-started.md"])
-def test_python_examples_run(doc: str) -> None:
+@pytest.mark.parametrize("doc", ["README.md", "docs/getting-started.md", "docs/api.md"])
+def test_python_examples_run(doc: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # examples may write files (a history)
     for block in _fenced((ROOT / doc).read_text(encoding="utf-8"), "python"):
         exec(compile(block, doc, "exec"), {"print": lambda *a, **k: None})

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
         UnknownChoiceError,
     )
     from carevoice.inbound import Details, Inbound, PiiMatch, Reading
+    from carevoice.triage import Triage
     from carevoice.variation import History, MemoryHistory, ReplyRecord, open_history
+    from carevoice.variation.sqlite import SQLiteHistory
 
 __all__ = [
     "Bank",
@@ -48,7 +50,9 @@ __all__ = [
     "Reading",
     "RenderError",
     "ReplyRecord",
+    "SQLiteHistory",
     "StageChoice",
+    "Triage",
     "UnknownChoiceError",
     "check",
     "list_banks",
@@ -77,6 +81,8 @@ _LAZY: dict[str, str] = {
     "Reading": "carevoice.inbound",
     "RenderError": "carevoice.errors",
     "ReplyRecord": "carevoice.variation",
+    "SQLiteHistory": "carevoice.variation.sqlite",
+    "Triage": "carevoice.triage",
     "StageChoice": "carevoice.draft",
     "UnknownChoiceError": "carevoice.errors",
     "check": "carevoice.checks",
