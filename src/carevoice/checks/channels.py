@@ -32,7 +32,8 @@ class ChannelProfile(BaseModel):
 @lru_cache(maxsize=1)
 def channels() -> dict[str, ChannelProfile]:
     """Every known channel profile, by id."""
-    raw = yaml.safe_load(files("carevoice.data").joinpath("channels.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(files("carevoice.data").joinpath("channels.yaml").read_text(encoding="utf-8"), Loader=loader)
     return {k: ChannelProfile(id=k, **v) for k, v in raw.items()}
 
 

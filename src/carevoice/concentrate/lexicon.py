@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
@@ -111,7 +112,10 @@ def expand(term: str, macros: Mapping[str, str]) -> list[str]:
     return [phrase for phrase in phrases if phrase]
 
 
-class _StrictLoader(yaml.SafeLoader):
+_SAFE_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available
+
+
+class _StrictLoader(_SAFE_BASE):  # type: ignore[misc]
     """``yaml.safe_load`` semantics, but a key given twice in one mapping is an error."""
 
 
@@ -122,7 +126,8 @@ def _unique_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, 
         if key in seen:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
-    return loader.construct_mapping(node)
+    mapping: dict[Any, Any] = loader.construct_mapping(node)
+    return mapping
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
@@ -254,10 +259,28 @@ def _with_aliases(words: Iterable[str], aliases: Mapping[str, str]) -> frozenset
     return frozenset(found | {alias for alias, word in aliases.items() if word in found})
 
 
+def _cache_name() -> str:
+    """The cache entry for this data file and this code: any change to either makes a new name."""
+    import hashlib
+    import sys
+
+    digest = hashlib.sha256(resources.files("carevoice.data").joinpath(DATA_FILE).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return f"lexicon-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"
+
+
 @cache
 def lexicon() -> Lexicon:
-    """Return the compiled lexicon, built on first use and cached for the process."""
+    """Return the compiled lexicon: built on first use, cached for the process and in the user cache."""
+    from carevoice._cache import read_pickle, write_pickle
+
+    name = _cache_name()
+    cached = read_pickle(name)
+    if isinstance(cached, Lexicon):
+        return cached
     try:
-        return _build(raw_data())
+        built = _build(raw_data())
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ConfigError(f"malformed Concentrate data: {exc!r}", file=DATA_FILE) from exc
+    write_pickle(name, built)
+    return built

@@ -1,0 +1,58 @@
+"""The user cache folder carevoice keeps derived data in (never needed, only faster).
+
+``$XDG_CACHE_HOME/carevoice`` (``~/.cache/carevoice``); ``CAREVOICE_NO_CACHE=1`` turns
+caching off. Writes are atomic (a temporary file renamed into place); any error
+reading or writing an entry is ignored and the caller builds the value afresh.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+__all__ = ["cache_root", "read_pickle", "write_atomic", "write_pickle"]
+
+
+def cache_root() -> Path | None:
+    """The cache folder, or None when caching is turned off."""
+    if os.environ.get("CAREVOICE_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "carevoice"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; errors are ignored (the cache is only a speed-up)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def read_pickle(name: str) -> Any:
+    """A value pickled by :func:`write_pickle` under ``name``, or None.
+
+    Only carevoice's own derived data is stored this way (like black's and jedi's caches),
+    in a folder created private to the user.
+    """
+    root = cache_root()
+    if root is None:
+        return None
+    try:
+        return pickle.loads((root / name).read_bytes())  # our own cache, in a user-private folder
+    except Exception:  # a stale or broken entry is rebuilt
+        return None
+
+
+def write_pickle(name: str, value: Any) -> None:
+    """Store a value for :func:`read_pickle`."""
+    root = cache_root()
+    if root is not None:
+        write_atomic(root / name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
