@@ -1,6 +1,6 @@
 """A cache of resolved banks, so the CLI does not re-parse and re-check YAML on every run.
 
-Entries are JSON (never pickle) under ``$XDG_CACHE_HOME/carevoice/banks/`` and are
+Entries are JSON under ``$XDG_CACHE_HOME/carevoice/banks/`` (see :mod:`carevoice._cache`) and are
 trusted only while every file of the bank's chain has the same size and mtime, and
 the carevoice code that built them is unchanged. ``CAREVOICE_NO_CACHE=1`` turns the
 cache off. Any problem reading or writing the cache falls back to a fresh load.
@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from carevoice._cache import cache_root, write_atomic
 from carevoice.bank.resolved import Bank, Phrase, Voice
 from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, VariationSettings
 
@@ -26,10 +25,8 @@ _FORMAT = 1
 
 def cache_dir() -> Path | None:
     """Where entries live, or None when the cache is turned off."""
-    if os.environ.get("CAREVOICE_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "carevoice" / "banks"
+    root = cache_root()
+    return None if root is None else root / "banks"
 
 
 def _code_stamp() -> str:
@@ -76,13 +73,9 @@ def write_cached(key: str, bank: Bank) -> None:
         return
     try:
         data = {"code": _code_stamp(), "files": [[f, _stamp(f)] for f in bank.files], "bank": _to_json(bank)}
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, entry)
     except OSError:
         return
+    write_atomic(entry, json.dumps(data).encode("utf-8"))
 
 
 def _to_json(bank: Bank) -> dict[str, Any]:
