@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from carevoice.bank.models import OPTIONAL_STAGES
@@ -14,10 +15,19 @@ from carevoice.bank.resolved import Bank, Phrase
 from carevoice.checks.channels import ChannelProfile
 from carevoice.draft import Action
 from carevoice.errors import RenderError
-from carevoice.inbound import Inbound, Reading
+from carevoice.inbound import Inbound, PiiMatch, Reading
 from carevoice.render import render
 
-__all__ = ["Candidate", "Plan", "build_context", "join_parts", "make_candidates", "plan_reply", "time_of_day"]
+__all__ = [
+    "Candidate",
+    "Plan",
+    "build_context",
+    "join_parts",
+    "make_candidates",
+    "plan_reply",
+    "possible_stage_plans",
+    "time_of_day",
+]
 
 COMPLAINTS = frozenset({
     "late_delivery", "wrong_item", "billing_error", "refund_status", "account_access", "service_outage",
@@ -85,6 +95,25 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False) -> Plan:
         stages.append("out_of_hours")
         reasons.append("outside service hours: says when a person follows up")
     return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons))
+
+
+@lru_cache(maxsize=64)
+def possible_stage_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[str, ...], ...]:
+    """Every stage sequence :func:`plan_reply` can give a situation, derived from ``plan_reply`` itself.
+
+    The linter judges length and coverage over these, so it can never drift from the Drafter.
+    """
+    pii = (PiiMatch(kind="email", start=0, end=1, text="x"),)
+    plans: list[tuple[str, ...]] = []
+    for negative in (False, True):
+        for found in ((), pii):
+            for urgency in ((), ("safety",)):
+                for closed in ((False, True) if out_of_hours else (False,)):
+                    reading = Reading(category=situation, negative=negative, pii=found, urgency=urgency)
+                    stages = plan_reply(reading, out_of_hours=closed).stages
+                    if stages and stages not in plans:
+                        plans.append(stages)
+    return tuple(plans)
 
 
 def _first_name(name: str | None) -> str | None:

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from carevoice.bank.models import OPTIONAL_STAGES
 from carevoice.bank.resolved import Bank, Phrase
-from carevoice.compose import stage_options
-from carevoice.lint._length import stage_plans
+from carevoice.compose import possible_stage_plans, stage_options
 
 __all__ = ["CoverageIssue", "check_coverage", "check_variety", "served_situations"]
 
@@ -30,7 +29,7 @@ def served_situations(bank: Bank) -> list[str]:
 
 def _stages(bank: Bank, situation: str) -> list[str]:
     seen: list[str] = []
-    for plan in stage_plans(situation, out_of_hours=bool(bank.triage.hours)):
+    for plan in possible_stage_plans(situation, out_of_hours=bool(bank.triage.hours)):
         for stage in plan:
             # `safety` is not required: a bank without safety lines still drafts (base ships them)
             if stage not in seen and stage != "safety":

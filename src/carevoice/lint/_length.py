@@ -26,44 +26,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from carevoice.bank.models import OPTIONAL_STAGES, SITUATIONS
 from carevoice.bank.resolved import Bank, Phrase
 from carevoice.checks import channel_limit
 from carevoice.checks.channels import ChannelProfile, get_channel
-from carevoice.compose import COMPLAINTS, STAGE_PLANS, Candidate
+from carevoice.compose import Candidate, possible_stage_plans
 from carevoice.lint._measure import measure_cached as _measure
 from carevoice.lint._measure import surely_fits as _surely_fits
 
-__all__ = ["LengthIssue", "SituationLength", "check_lengths", "stage_plans"]
+__all__ = ["LengthIssue", "SituationLength", "check_lengths"]
 
 Worst = Callable[[Phrase, ChannelProfile], str | None]
 Part = tuple[str, Phrase, str]
-
-
-@lru_cache(maxsize=256)
-def stage_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[str, ...], ...]:
-    """Every stage sequence a public reply for this situation can have (out-of-hours variants on request)."""
-    if situation == "spam":
-        return ()
-    if situation == "abuse":
-        return (("boundary",),)
-    key = "complaint" if situation in COMPLAINTS else situation
-    bases: list[tuple[str, ...]] = [STAGE_PLANS.get(key, STAGE_PLANS["general"])]
-    if situation == "general_question":
-        extra = list(bases[0])
-        extra.insert(extra.index("thank") + 1, "apologise")
-        bases.append(tuple(extra))
-    bases += [tuple("safety" if s == "explain" else s for s in b) for b in bases if "explain" in b]
-    plans: list[tuple[str, ...]] = []
-    for base in bases:
-        private = tuple("move_private" if s == "resolve" else s for s in base)
-        for p in (base, private):
-            for q in (p, (*p, "out_of_hours")) if out_of_hours else (p,):
-                if q not in plans:
-                    plans.append(q)
-    return tuple(plans)
 
 
 @dataclass(frozen=True)
@@ -148,7 +123,7 @@ class _Channel:
         key = (situation, stage, emotions)
         if key not in self._frames:
             frames: list[_Frame] = []
-            for plan in stage_plans(situation, out_of_hours=bool(self.bank.triage.hours)):
+            for plan in possible_stage_plans(situation, out_of_hours=bool(self.bank.triage.hours)):
                 if stage not in plan:
                     continue
                 short: list[Part] = []
@@ -180,7 +155,7 @@ class _Channel:
     def shortest_reply(self, situation: str) -> tuple[int, list[Part]] | None:
         """The longest of the shortest replies of a situation's plans, when it is over the limit."""
         worst: tuple[int, list[Part]] | None = None
-        for plan in stage_plans(situation, out_of_hours=bool(self.bank.triage.hours)):
+        for plan in possible_stage_plans(situation, out_of_hours=bool(self.bank.triage.hours)):
             parts: list[Part] = []
             for stage in plan:
                 opts = self.options(situation, stage, ())
