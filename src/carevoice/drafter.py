@@ -121,12 +121,14 @@ class Drafter:
             pooled, plan.situation, s, channel=channel, emotion=reading.emotion, sensitive=calm)]
         rest = rest_factors(self.history, self.bank.name, all_ids, settings.rest)
 
+        def fits(text: str) -> bool:
+            return fits_channel(text, profile, self.bank)
+
         def draw(count: int, rng: random.Random, plan: Plan = plan, bank: Bank = self.bank,
                  fit: bool = True) -> list[Candidate]:
             return make_candidates(
                 bank, plan, context, channel=channel, emotion=reading.emotion, sensitive=calm,
-                rng=rng, count=count, rest=rest,
-                fits=(lambda text: fits_channel(text, profile, self.bank)) if fit else (lambda _text: True),
+                rng=rng, count=count, rest=rest, fits=fits if fit else (lambda _text: True),
             )
 
         candidates = draw(settings.candidates, rng)
@@ -138,8 +140,7 @@ class Drafter:
                 analysis=reading, reasons=tuple(reasons), seed=self.seed,
                 escalation=plan.escalation,
             )
-        selection, used = self._select(candidates, draw, rng, [plan, *wider], post, pooled,
-                                       lambda text: fits_channel(text, profile, self.bank))
+        selection, used = self._select(candidates, draw, rng, [plan, *wider], post, pooled, fits)
         chosen = selection.candidate
         reasons += used.reasons[len(plan.reasons):]
         required = not selection.cleared and plan.action != "no_reply"
