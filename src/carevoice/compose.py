@@ -70,9 +70,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False) -> Plan:
                     ("abusive post: no reply recommended; a boundary line is offered if the team answers",))
     key = "complaint" if situation in COMPLAINTS else situation
     stages = list(STAGE_PLANS.get(key, STAGE_PLANS["general"]))
-    if situation == "general_question" and reading.negative and "apologise" not in stages:
-        stages.insert(stages.index("thank") + 1, "apologise")
-        reasons.append("question with negative feeling: apology added")
+    if situation == "general_question" and reading.negative:
+        # an upset question is acknowledged and apologised for before it is explained (CATER order)
+        stages[stages.index("thank")] = "acknowledge"
+        stages.insert(stages.index("acknowledge") + 1, "apologise")
+        reasons.append("question with negative feeling: acknowledgement and apology instead of thanks")
     escalation = "; ".join(ESCALATE[u] for u in reading.urgency if u in ESCALATE) or None
     move_private = bool(reading.pii) or situation in ACCOUNT_SPECIFIC or "data_exposure" in reading.urgency
     action: Action = "reply"
