@@ -49,3 +49,16 @@ def test_the_pooled_bank_offers_generic_phrasings_beside_the_situations_own() ->
     assert pooled.cell("general", "greet") == BANK.cell("general", "greet")  # greetings are not pooled
     assert BANK.cell("general", "acknowledge") == tuple(p for p in BANK.phrases
                                                         if (p.situation, p.stage) == ("general", "acknowledge"))
+
+
+def test_a_negative_post_keeps_its_acknowledgement() -> None:
+    from carevoice.bank import load_bank
+    from carevoice.compose import plan_reply
+    from carevoice.inbound import Reading
+    from carevoice.variation.widen import widened_plans
+
+    bank = load_bank("harbour-bank")
+    plan = plan_reply(Reading(category="general", negative=True))
+    kw = {"channel": "x", "emotion": "frustration", "sensitive": False}
+    assert any("acknowledge" not in p.stages for p in widened_plans(plan, bank, **kw))
+    assert all("acknowledge" in p.stages for p in widened_plans(plan, bank, negative=True, **kw))

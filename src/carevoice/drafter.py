@@ -114,7 +114,8 @@ class Drafter:
         settings = self.bank.variation
         # a sensitive period, an escalation or a grieving customer get calm phrasing: no promotion, no cheer
         calm = self.sensitive or plan.action == "escalate" or reading.emotion == "sadness"
-        wider = widened_plans(plan, self.bank, channel=channel, emotion=reading.emotion, sensitive=calm)
+        wider = widened_plans(plan, self.bank, channel=channel, emotion=reading.emotion, sensitive=calm,
+                              negative=reading.negative)
         pooled = self._pooled.get(plan.situation) or self._pooled.setdefault(
             plan.situation, pooled_bank(self.bank, plan.situation))
         all_ids = [p.id for s in (wider[-1] if wider else plan).stages for p in stage_options(

@@ -32,8 +32,11 @@ SWAPS: tuple[tuple[str, str], ...] = (("acknowledge", "thank"), ("thank", "ackno
 
 
 def widened_plans(plan: Plan, bank: Bank, *, channel: str, emotion: str, sensitive: bool,
-                  most: int = 2) -> list[Plan]:
-    """Up to ``most`` plans, each with one more stage than the one before, that the bank can fill."""
+                  most: int = 2, negative: bool = False) -> list[Plan]:
+    """Up to ``most`` plans, each with one more stage than the one before, that the bank can fill.
+
+    A reply to a ``negative`` post keeps its acknowledgement: it is never swapped for a thank-you.
+    """
     if plan.action == "no_reply" or plan.situation in _NEVER or not plan.stages:
         return []
     out: list[Plan] = []
@@ -48,16 +51,19 @@ def widened_plans(plan: Plan, bank: Bank, *, channel: str, emotion: str, sensiti
         reason = f"variation: added a{'n' if extra[0] in 'aeiou' else ''} {extra} line so the reply does not repeat"
         out.append(replace(plan, stages=tuple(stages), reasons=(*(out[-1] if out else plan).reasons, reason)))
     if plan.situation in SWAPPABLE:
-        out += _swapped(plan, out, bank, channel=channel, emotion=emotion, sensitive=sensitive)
+        out += _swapped(plan, out, bank, channel=channel, emotion=emotion, sensitive=sensitive,
+                        keep_acknowledgement=negative)
     return out
 
 
 def _swapped(plan: Plan, wider: list[Plan], bank: Bank, *, channel: str, emotion: str,
-             sensitive: bool) -> list[Plan]:
+             sensitive: bool, keep_acknowledgement: bool = False) -> list[Plan]:
     """The plans with an acknowledgement in place of the thank-you line, or the other way round."""
     out: list[Plan] = []
     seen = {p.stages for p in (plan, *wider)}
     for old, new in SWAPS:
+        if keep_acknowledgement and old == "acknowledge":
+            continue
         if old not in plan.stages or new in plan.stages or not stage_options(
                 bank, plan.situation, new, channel=channel, emotion=emotion, sensitive=sensitive):
             continue
