@@ -6,7 +6,6 @@ The examples are written for these tests; no real customer post is copied here.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -452,20 +451,6 @@ def test_reasons_explain_the_category() -> None:
     reasons = read("the app keeps crashing after the update").reasons
     assert reasons[0].startswith("category app_bug: ")
     assert "'keeps crashing'" in reasons[0]
-
-
-# --- speed --------------------------------------------------------------------------------
-
-
-def test_typical_posts_are_read_well_under_a_millisecond() -> None:
-    posts = [Inbound(text=case.text) for case in GOLDEN] * 10
-    for post in posts[: len(GOLDEN)]:
-        concentrate(post)  # warm the lexicon and the typo cache
-    start = time.perf_counter()
-    for post in posts:
-        concentrate(post)
-    mean = (time.perf_counter() - start) / len(posts)
-    assert mean < 0.001, f"{mean * 1e6:.0f} us per post"
 
 
 SHARED_POSTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ibm_twitter_cdp"
