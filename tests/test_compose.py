@@ -49,3 +49,10 @@ def test_safety_replaces_the_explanation_and_escalates() -> None:
 ])
 def test_join_parts(parts: list[str], proper: frozenset[str], joined: str) -> None:
     assert join_parts(parts, proper) == joined
+
+
+def test_bereavement_gets_condolence_not_process() -> None:
+    plan = plan_reply(Reading(category="cancellation_request", emotion="sadness", negative=True, bereavement=True))
+    assert plan.stages[:2] == ("greet", "condolence")
+    assert not {"apologise", "explain", "thank", "acknowledge"} & set(plan.stages)
+    assert plan.stages[-1] == "move_private"

@@ -472,3 +472,19 @@ def test_real_posts_never_crash_and_stay_mostly_decided() -> None:
     assert len(readings) > 500
     general = sum(r.category == "general" for r in readings) / len(readings)
     assert 0.05 < general < 0.5
+
+
+@pytest.mark.parametrize(("text", "category", "bereavement"), [
+    ("The cabin crew on my flight to Rome were absolutely brilliant with my daughter, thank you!", "praise", False),
+    ("can I bring my guitar as cabin baggage?", "general_question", False),
+    ("where is my bag? it never came off the belt", "lost_baggage", False),
+    ("My dad died last month and I need to close his account", None, True),
+    ("My phone battery is dying, any tips?", None, False),
+])
+def test_weak_evidence_yields_and_bereavement_is_read(text: str, category: str | None, bereavement: bool) -> None:
+    reading = concentrate(Inbound(text=text))
+    if category is not None:
+        assert reading.category == category, reading.reasons
+    assert reading.bereavement is bereavement
+    if bereavement:
+        assert reading.emotion == "sadness" and reading.negative

@@ -100,3 +100,14 @@ def test_template_syntax_in_the_name_is_quoted_as_data(name: str) -> None:
         d.seed = seed
         draft = d.draft(Inbound(text="My parcel is late", name=name), allow_blocked=True)
         assert "49" not in draft.text
+
+
+@pytest.mark.parametrize("brand", SHIPPED_BANKS)
+def test_bereavement_draft_offers_condolence_once(brand: str) -> None:
+    post = Inbound(text="My mum passed away last week and I need to cancel her booking", name="Sarah")
+    for seed in range(5):
+        d = drafter(brand, seed).draft(post, allow_blocked=True)
+        assert d.analysis.bereavement and d.analysis.emotion == "sadness"
+        assert "condolence" in [s.stage for s in d.stages]
+        assert len(re.findall(r"\b(sorry|apologi[sz]e|apologies)\b", d.text, re.I)) <= 1
+        assert not d.findings, d.findings

@@ -88,6 +88,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False) -> Plan:
                        "move private, never echo it")
     elif situation in ACCOUNT_SPECIFIC:
         reasons.append(f"{situation} needs account details: move private")
+    if reading.bereavement and situation not in ("praise", "general_question"):
+        # a death in the family: condolence, then the next step; no process talk, no apology, no thanks
+        stages = [s for s in stages if s not in ("acknowledge", "thank", "apologise", "explain")]
+        stages.insert(1 if stages[:1] == ["greet"] else 0, "condolence")
+        reasons.append("bereavement: condolence and a gentle next step instead of process")
     if "safety" in reading.urgency and "explain" in stages:
         stages[stages.index("explain")] = "safety"
         reasons.append("safety risk: a safety line takes the place of the explanation")
@@ -111,10 +116,12 @@ def possible_stage_plans(situation: str, *, out_of_hours: bool = False) -> tuple
         for found in ((), pii):
             for urgency in ((), ("safety",)):
                 for closed in ((False, True) if out_of_hours else (False,)):
-                    reading = Reading(category=situation, negative=negative, pii=found, urgency=urgency)
-                    stages = plan_reply(reading, out_of_hours=closed).stages
-                    if stages and stages not in plans:
-                        plans.append(stages)
+                    for bereaved in (False, True):
+                        reading = Reading(category=situation, negative=negative, pii=found, urgency=urgency,
+                                          bereavement=bereaved)
+                        stages = plan_reply(reading, out_of_hours=closed).stages
+                        if stages and stages not in plans:
+                            plans.append(stages)
     return tuple(plans)
 
 

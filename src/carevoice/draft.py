@@ -99,6 +99,7 @@ class Draft(BaseModel):
             "spam": a.spam,
             "praise": a.praise,
             "question": a.question,
+            "bereavement": a.bereavement,
             "pii": sorted({m.kind for m in a.pii}),
             "details": a.details.present(),
             "reasons": list(a.reasons),

@@ -225,10 +225,14 @@ class Drafter:
 def _hint(reading: Reading, required: bool) -> str:
     if required:
         return "Required: add one line in your own words; this reply is close to an earlier one."
+    if reading.bereavement:
+        return "Add one gentle line in your own words about what you will take care of for them."
     if reading.urgency:
         return "Add one line that speaks to what is at stake for them right now."
     if reading.category == "general_question":
         return "Add the answer to their question, in one line."
+    if reading.category == "praise":
+        return "Add one personal line about the moment they praised."
     if reading.category == "general" or reading.confidence < 0.5:
         return "Add one line that answers what they actually asked."
     return "Add one personal line that shows you read their post."

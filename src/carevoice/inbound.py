@@ -113,6 +113,7 @@ class Reading(BaseModel):
     spam: bool = False
     praise: bool = False
     question: bool = False
+    bereavement: bool = False
     details: Details = Field(default_factory=Details)
     pii: tuple[PiiMatch, ...] = ()
     reasons: tuple[str, ...] = ()

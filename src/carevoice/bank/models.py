@@ -25,6 +25,7 @@ __all__ = [
 
 Stage = Literal[
     "greet",
+    "condolence",
     "acknowledge",
     "thank",
     "apologise",

@@ -30,7 +30,7 @@ def _complaint(ctx: CheckContext) -> bool:
 
 def _has_ack(ctx: CheckContext) -> bool:
     if ctx.stages is not None:
-        return "acknowledge" in ctx.stages
+        return "acknowledge" in ctx.stages or "condolence" in ctx.stages
     return bool(find_all(ctx.text, ctx.data.acknowledgement))
 
 

@@ -228,6 +228,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     b.add_flat("intensifier", "intensifier", emotion["intensifiers"])
     for name, terms in data["urgency"].items():
         b.add_flat("urgency", name, terms)
+    b.add_flat("bereavement", "bereavement", data.get("bereavement", ()))
     for name, terms in data.get("urgency_except", {}).items():
         b.add_flat("urgency_except", name, terms)
 

@@ -57,8 +57,13 @@ def concentrate(inbound: Inbound) -> Reading:
     details = read_details(text, pii, frozenset(found.tokens))
 
     top = max(verdict.raw.values(), default=0.0)
-    negative_emotion = emotion.emotion in NEGATIVE_EMOTIONS
-    praise = praise_score >= decision["praise_min"] and not negative_emotion and not abuse.abusive
+    bereavement = bool(found.family("bereavement"))
+    negative_emotion = emotion.emotion in NEGATIVE_EMOTIONS or bereavement
+    # a complaint category read from little evidence (a topical word such as "flight") yields to
+    # clear praise or a clear, calm question: never a confidently wrong complaint
+    weak = verdict.category is not None and squash(verdict.raw[verdict.category], scale) < decision["weak_category"]
+    praise = not negative_emotion and not abuse.abusive and (
+        praise_score >= decision["praise_min"] or (weak and praise_score > 0 and emotion.emotion == "delight"))
     spam = spam_score >= decision["spam_min"] and spam_score >= top
     reasons: list[str] = []
     category: Category
@@ -68,9 +73,12 @@ def concentrate(inbound: Inbound) -> Reading:
     elif spam:
         category, confidence = "spam", squash(spam_score, scale)
         reasons.append(spam_reason)
-    elif praise and (verdict.category is None or praise_score >= top):
+    elif praise and (verdict.category is None or praise_score >= top or weak):
         category, confidence = "praise", squash(praise_score, scale)
         reasons.append("praise: " + ", ".join(h.label for h in praise_hits[:3]))
+    elif weak and not negative_emotion and not urgency and question_score >= decision["question_min"]:
+        category, confidence = "general_question", round(min(0.7, squash(question_score, scale)), 3)
+        reasons.append(f"{question_reason}; a calm question outweighs weak evidence of {verdict.category}")
     elif verdict.category is not None:
         category, confidence = verdict.category, verdict.confidence
         reasons.append(verdict.reason)
@@ -93,6 +101,8 @@ def concentrate(inbound: Inbound) -> Reading:
         if category != "abuse":
             reasons.append(abuse.reason)
     reasons.append(emotion.reason)
+    if bereavement:
+        reasons.append("bereavement: " + ", ".join(h.label for h in found.family("bereavement")[:2]))
     reasons.extend(urgency_reasons)
     if question and category != "general_question" and question_reason:
         reasons.append(question_reason)
@@ -107,7 +117,7 @@ def concentrate(inbound: Inbound) -> Reading:
         category=category,
         confidence=confidence,
         scores=scores,
-        emotion=emotion.emotion,
+        emotion="sadness" if bereavement else emotion.emotion,
         intensity=emotion.intensity,
         negative=negative_emotion or bool(urgency) or category in (verdict.category, "abuse"),
         urgency=urgency,
@@ -115,6 +125,7 @@ def concentrate(inbound: Inbound) -> Reading:
         spam=category == "spam",
         praise=praise,
         question=question,
+        bereavement=bereavement,
         details=details,
         pii=pii,
         reasons=tuple(reasons),

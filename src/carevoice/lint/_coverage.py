@@ -31,8 +31,8 @@ def _stages(bank: Bank, situation: str) -> list[str]:
     seen: list[str] = []
     for plan in possible_stage_plans(situation, out_of_hours=bool(bank.triage.hours)):
         for stage in plan:
-            # `safety` is not required: a bank without safety lines still drafts (base ships them)
-            if stage not in seen and stage != "safety":
+            # `safety` and `condolence` are not required: a bank without them still drafts (base ships them)
+            if stage not in seen and stage not in ("safety", "condolence"):
                 seen.append(stage)
     return seen
 
