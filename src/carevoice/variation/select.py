@@ -11,9 +11,11 @@ more phrases with earlier replies, and the caller recombines instead).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -112,7 +114,26 @@ def select(
     return Selection(best.candidate, best.score, best.closest, best.cleared, best.strict, tried)
 
 
+_COMMON = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "get", "has", "have", "here", "if", "in",
+    "is", "it", "it's", "just", "let", "let's", "me", "my", "of", "on", "or", "our", "so", "that", "the", "there",
+    "this", "to", "us", "was", "we", "we'll", "we're", "will", "with", "you", "you're", "your", "i", "i'm", "i'll",
+})
+"""Words too common to make a repetition noticeable on their own."""
+
+
+def _content_pairs(text: str) -> set[tuple[str, str]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {(a, b) for a, b in pairwise(words) if a not in _COMMON and b not in _COMMON}
+
+
 def repeats_itself(candidate: Candidate) -> bool:
-    """True when two sentences of one reply say nearly the same thing ("Thanks for... Thank you for...")."""
+    """True when two parts of one reply say nearly the same thing or repeat two content words.
+
+    "Thanks for... Thank you for...", "help center ... help center", or a name given twice.
+    """
     texts = [t for t in (clean(text) for _, _, text in candidate.parts) if len(t) >= 15]
-    return any(fuzz.ratio(a, b) >= 75 for i, a in enumerate(texts) for b in texts[i + 1:])
+    if any(fuzz.ratio(a, b) >= 75 for i, a in enumerate(texts) for b in texts[i + 1:]):
+        return True
+    pairs = [_content_pairs(text) for _, _, text in candidate.parts]
+    return any(a & b for i, a in enumerate(pairs) for b in pairs[i + 1:])
