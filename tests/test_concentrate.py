@@ -488,3 +488,19 @@ def test_weak_evidence_yields_and_bereavement_is_read(text: str, category: str |
     assert reading.bereavement is bereavement
     if bereavement:
         assert reading.emotion == "sadness" and reading.negative
+
+
+@pytest.mark.parametrize(("text", "category", "bereavement"), [
+    ("my phone died after the update", None, False),
+    ("the battery died in a week", None, False),
+    ("my grandad died and his subscription is still charging his card", "billing_error", True),
+    ("death in the family, need to cancel", "cancellation_request", True),
+    ("ordered a blender 2 weeks ago, order 778812, still says processing. seriously?", "late_delivery", False),
+    ("someone used my card in Spain and I have never been there", "billing_error", False),
+    ("the jacket I got has a ripped seam, brand new, not impressed", "product_defect", False),
+])
+def test_care_cases_from_dogfooding(text: str, category: str | None, bereavement: bool) -> None:
+    reading = concentrate(Inbound(text=text))
+    assert reading.bereavement is bereavement, reading.reasons
+    if category is not None:
+        assert reading.category == category, reading.reasons
