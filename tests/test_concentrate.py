@@ -504,3 +504,12 @@ def test_care_cases_from_dogfooding(text: str, category: str | None, bereavement
     assert reading.bereavement is bereavement, reading.reasons
     if category is not None:
         assert reading.category == category, reading.reasons
+
+
+@pytest.mark.parametrize(("text", "stranded"), [
+    ("My flight got cancelled and I'm stuck in Lisbon with two kids, what do I do now??", True),
+    ("flight NW12 delayed, we are stuck in Paris", True),
+    ("stuck in a loop on your website in London", False),
+])
+def test_stranded_away_from_home(text: str, stranded: bool) -> None:
+    assert ("stranded" in concentrate(Inbound(text=text)).urgency) is stranded

@@ -29,6 +29,9 @@ from carevoice.inbound import Category, Inbound, Reading
 
 __all__ = ["concentrate"]
 
+_STUCK = frozenset({"stuck", "stranded", "trapped"})
+"""Words that, with a place and a disrupted journey, mean a customer is stranded now."""
+
 _GENERAL_EMPTY = 0.2
 """Confidence of ``general`` when nothing pointed anywhere."""
 _GENERAL_UNCLEAR = 0.1
@@ -55,6 +58,11 @@ def concentrate(inbound: Inbound) -> Reading:
     question_score, question, question_reason = read_question(found)
     pii = find_pii(text)
     details = read_details(text, pii, frozenset(found.tokens))
+    if "stranded" not in urgency and details.place and _STUCK & set(found.tokens) and (
+            verdict.category in ("flight_disruption", "lost_baggage") or details.flight):
+        # "stuck in Lisbon" after a cancelled flight: a customer stranded away from home now
+        urgency = (*urgency, "stranded")
+        urgency_reasons = (*urgency_reasons, f"urgency stranded: stuck, in {details.place}")
 
     top = max(verdict.raw.values(), default=0.0)
     bereavement = bool(found.family("bereavement"))
