@@ -101,7 +101,8 @@ class CheckContext:
 
     def enabled(self, code: str, name: str) -> bool:
         """Whether the bank left this rule on (``disabled_rules``: codes, names or name prefixes)."""
-        return not any(off in (code, name) or name.startswith(off + ".") for off in self.tone.disabled_rules)
+        disabled = self.tone.disabled_rules
+        return not disabled or not any(off in (code, name) or name.startswith(off + ".") for off in disabled)
 
 
 _DEFAULT_TONE = ToneSettings()

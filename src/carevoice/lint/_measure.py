@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from carevoice.bank.resolved import Bank
 from carevoice.checks import measure
-from carevoice.checks.channels import ChannelProfile
+from carevoice.checks.channels import ChannelProfile, get_channel
 
 __all__ = ["measure_cached", "surely_fits"]
 
@@ -15,9 +15,14 @@ _X_SPECIAL = re.compile(r"@|://|www\.|\.[A-Za-z]{2}")
 _GSM_BASIC = re.compile(r"[A-Za-z0-9 !\"#$%&'()*+,\-./:;<=>?@_]*")
 
 
-@lru_cache(maxsize=65536)
 def measure_cached(text: str, profile: ChannelProfile) -> int:
     """:func:`carevoice.checks.measure`, with exact shortcuts for plain ASCII text (most phrases)."""
+    return _measure_by_id(text, profile.id)  # keyed by id: hashing the frozen model costs more than measuring
+
+
+@lru_cache(maxsize=65536)
+def _measure_by_id(text: str, channel: str) -> int:
+    profile = get_channel(channel)
     if profile.unit == "segments":
         if _GSM_BASIC.fullmatch(text):  # GSM-7 basic characters, one septet each (3GPP TS 23.038)
             return 0 if not text else 1 if len(text) <= 160 else -(-len(text) // 153)
