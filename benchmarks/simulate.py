@@ -101,8 +101,9 @@ def simulate(brand: str, posts: Path, drafts: int, window: int) -> dict[str, Any
 def thin_cells(brand: str, share: dict[str, int], window: int, limit: int = 200) -> list[str]:
     """Situations whose bank variety is below their share of ``window`` consecutive drafts, with cell sizes."""
     from carevoice.bank import load_bank
-    from carevoice.compose import plan_reply, stage_options
+    from carevoice.compose import stage_options
     from carevoice.inbound import Reading
+    from carevoice.plan import plan_reply
     from carevoice.variation.variety import simulate_variety
 
     bank = load_bank(brand)

@@ -90,8 +90,9 @@ def engine_replies(bank: Bank, readings: list[Reading], n: int,
                    rng: random.Random) -> list[tuple[str, tuple[str, ...], str]]:
     """``n`` replies as carevoice itself would have published them (rotation, fingerprints, selection)."""
     from carevoice.checks.channels import get_channel
-    from carevoice.compose import build_context, make_candidates, plan_reply
+    from carevoice.compose import build_context, make_candidates
     from carevoice.inbound import Inbound
+    from carevoice.plan import plan_reply
     from carevoice.variation.history import MemoryHistory, ReplyRecord
     from carevoice.variation.index import ReplyIndex
     from carevoice.variation.recombine import recombine
@@ -128,9 +129,10 @@ def measure(path: Path, brand: str, drafts: int) -> dict[str, float]:
     import carevoice.drafter as drafter_module
     from carevoice.bank import load_bank
     from carevoice.checks.channels import get_channel
-    from carevoice.compose import build_context, make_candidates, plan_reply
+    from carevoice.compose import build_context, make_candidates
     from carevoice.concentrate import concentrate
     from carevoice.inbound import Inbound
+    from carevoice.plan import plan_reply
     from carevoice.variation.sqlite import SQLiteHistory
 
     bank = load_bank(brand)

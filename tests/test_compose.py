@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carevoice.compose import join_parts, plan_reply, possible_stage_plans
+from carevoice.compose import join_parts
 from carevoice.inbound import CATEGORIES, PiiMatch, Reading
+from carevoice.plan import plan_reply, possible_stage_plans
 
 URGENCY = st.lists(st.sampled_from(["safety", "legal", "stranded", "data_exposure"]), unique=True, max_size=4)
 

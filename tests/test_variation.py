@@ -165,8 +165,9 @@ def test_recombine_avoids_phrase_pairs_already_used_in_scope() -> None:
 
 def _draws(bank: object, n: int) -> list[Candidate]:
     from carevoice.checks.channels import get_channel
-    from carevoice.compose import build_context, make_candidates, plan_reply
+    from carevoice.compose import build_context, make_candidates
     from carevoice.inbound import Reading
+    from carevoice.plan import plan_reply
 
     reading = Reading(category="app_bug", confidence=1.0)
     ctx = build_context(Inbound(text="-"), reading, bank, get_channel("x"))  # type: ignore[arg-type]

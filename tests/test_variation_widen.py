@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from carevoice import load_bank
-from carevoice.compose import plan_reply
 from carevoice.inbound import Reading
+from carevoice.plan import plan_reply
 from carevoice.variation.widen import pooled_bank, widened_plans
 
 BANK = load_bank("parcelpop")
@@ -53,8 +53,8 @@ def test_the_pooled_bank_offers_generic_phrasings_beside_the_situations_own() ->
 
 def test_a_negative_post_keeps_its_acknowledgement() -> None:
     from carevoice.bank import load_bank
-    from carevoice.compose import plan_reply
     from carevoice.inbound import Reading
+    from carevoice.plan import plan_reply
     from carevoice.variation.widen import widened_plans
 
     bank = load_bank("harbour-bank")

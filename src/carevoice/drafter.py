@@ -12,11 +12,12 @@ from carevoice.bank.registry import load_bank
 from carevoice.bank.resolved import Bank
 from carevoice.checks import check, fits_channel
 from carevoice.checks.channels import get_channel
-from carevoice.compose import Candidate, Plan, build_context, make_candidates, plan_reply, stage_options
+from carevoice.compose import Candidate, build_context, make_candidates, stage_options
 from carevoice.concentrate import concentrate
 from carevoice.draft import Draft, Finding, StageChoice
 from carevoice.errors import DraftBlockedError, InputError, RenderError, UnknownChoiceError
 from carevoice.inbound import Inbound, Reading
+from carevoice.plan import Plan, plan_reply
 from carevoice.render import render
 from carevoice.triage.hours import service_hours
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord

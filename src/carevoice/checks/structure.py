@@ -23,7 +23,7 @@ NEXT_STEP_STAGES = frozenset({"resolve", "move_private", "safety", "holding", "o
 
 
 def _complaint(ctx: CheckContext) -> bool:
-    from carevoice.compose import COMPLAINTS
+    from carevoice.plan import COMPLAINTS
 
     return ctx.reading is not None and (ctx.reading.category in COMPLAINTS or ctx.reading.negative)
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from carevoice.bank.models import OPTIONAL_STAGES
 from carevoice.bank.resolved import Bank, Phrase
-from carevoice.compose import possible_stage_plans, stage_options
+from carevoice.compose import stage_options
+from carevoice.plan import possible_stage_plans
 
 __all__ = ["CoverageIssue", "check_coverage", "check_variety", "served_situations"]
 

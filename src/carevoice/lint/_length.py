@@ -31,9 +31,10 @@ from carevoice.bank.models import OPTIONAL_STAGES, SITUATIONS
 from carevoice.bank.resolved import Bank, Phrase
 from carevoice.checks import channel_limit
 from carevoice.checks.channels import ChannelProfile, get_channel
-from carevoice.compose import Candidate, possible_stage_plans
+from carevoice.compose import Candidate
 from carevoice.lint._measure import measure_cached as _measure
 from carevoice.lint._measure import surely_fits as _surely_fits
+from carevoice.plan import possible_stage_plans
 
 __all__ = ["LengthIssue", "SituationLength", "check_lengths"]
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from carevoice.bank.resolved import Bank
 from carevoice.checks.channels import get_channel
-from carevoice.compose import Candidate, build_context, make_candidates, plan_reply
+from carevoice.compose import Candidate, build_context, make_candidates
 from carevoice.inbound import Inbound, Reading
+from carevoice.plan import plan_reply
 from carevoice.variation.history import MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
 from carevoice.variation.recombine import RECOMBINED, recombine

@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from carevoice.bank.models import STAGE_ORDER
 from carevoice.bank.resolved import Bank
-from carevoice.compose import Plan, stage_options
+from carevoice.compose import stage_options
+from carevoice.plan import Plan
 
 __all__ = ["EXTRA_STAGES", "SWAPPABLE", "SWAPS", "pooled_bank", "widened_plans"]
 
