@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from carevoice.draft import Draft
@@ -160,7 +160,7 @@ class ConfigError(CareVoiceError):
 class DraftBlockedError(CareVoiceError):
     """A draft has error findings and the caller did not allow blocked drafts."""
 
-    def __init__(self, draft: Draft, **extra: Any) -> None:
+    def __init__(self, draft: Draft) -> None:
         codes = ", ".join(f.code for f in draft.findings if f.severity == "error")
         super().__init__(f"draft blocked by error findings: {codes}")
         self.draft = draft

@@ -29,7 +29,7 @@ from typing import Literal
 
 from carevoice.draft import Finding, Severity
 
-__all__ = ["Rule", "RuleKind", "all_rules", "get_rule", "make_finding", "register"]
+__all__ = ["Rule", "RuleKind", "all_rules", "get_rule", "register"]
 
 RuleKind = Literal["text", "bank", "draft", "stream"]
 """What a rule's examples are: reply texts, bank YAML snippets, posts to draft, or post streams."""
@@ -98,8 +98,3 @@ def get_rule(code: str) -> Rule:
     """The rule with this code; ``KeyError`` names the unknown code."""
     _load_all()
     return _RULES[code]
-
-
-def make_finding(code: str, message: str | None = None, **kwargs: object) -> Finding:
-    """A finding of the registered rule ``code``."""
-    return get_rule(code).finding(message, **kwargs)  # type: ignore[arg-type]

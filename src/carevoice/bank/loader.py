@@ -44,7 +44,7 @@ class BankSource:
         return (1, 1)
 
 
-def _pydantic_error(exc: ValidationError, file: str, marks: Marks, data: Any, index: int = 0) -> BankError:
+def _pydantic_error(exc: ValidationError, file: str, marks: Marks, index: int = 0) -> BankError:
     err = exc.errors(include_url=False)[index]
     loc: KeyPath = tuple(err["loc"])
     if loc and loc[0] == "$schema":
@@ -126,7 +126,7 @@ def read_bank_file(path: Path) -> BankSource:
     try:
         model = BankFile.model_validate(data)
     except ValidationError as exc:
-        raise _pydantic_error(exc, file, marks, data) from None
+        raise _pydantic_error(exc, file, marks) from None
     return BankSource(path=path, model=model, marks=marks)
 
 
@@ -134,7 +134,7 @@ def validation_problems(exc: ValidationError, file: str, marks: Marks) -> list[B
     """Every schema error of one file, located (pydantic reports them all; the loader raises the first)."""
     out: list[BankError] = []
     for i in range(exc.error_count()):
-        err = _pydantic_error(exc, file, marks, None, i)
+        err = _pydantic_error(exc, file, marks, i)
         if not any((e.line, e.column, e.code, e.message) == (err.line, err.column, err.code, err.message) for e in out):
             out.append(err)
     return out

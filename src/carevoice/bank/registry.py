@@ -75,11 +75,7 @@ def _find(name: str, near: Path | None, extra: list[Path] | None) -> Path:
 
 def sources_for(name_or_path: str | Path, extra: list[Path] | None = None) -> list[BankSource]:
     """The chain of bank files (base first) for a bank name or file path; located errors."""
-    p = Path(name_or_path)
-    is_path = isinstance(name_or_path, Path) or p.suffix in (".yaml", ".yml") or os.sep in str(name_or_path)
-    path = p if is_path else _find(str(name_or_path), None, extra)
-    if is_path and not p.is_file():
-        raise BankError(f"no bank file at {p}", file=str(p), code="CV100")
+    path = _top_file(name_or_path, extra)
     from carevoice.bank.loader import check_bank_file, read_bank_file
 
     chain: list[BankSource] = []
