@@ -9,13 +9,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "CATEGORIES",
+    "INTENTS",
     "Category",
     "Details",
     "Emotion",
     "Inbound",
+    "Intent",
     "PiiKind",
     "PiiMatch",
     "Reading",
+    "Subject",
     "Urgency",
 ]
 
@@ -32,6 +35,14 @@ Category = Literal[
     "rude_staff",
     "product_defect",
     "cancellation_request",
+    "fraud_security",
+    "connectivity",
+    "transport_disruption",
+    "booking",
+    "food_order",
+    "loyalty",
+    "gift_card_promo",
+    "feature_request",
     "general_question",
     "praise",
     "abuse",
@@ -42,8 +53,24 @@ Category = Literal[
 
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
+Intent = Literal[
+    "praise",
+    "complaint",
+    "question",
+    "request",
+    "follow_up",
+    "danger",
+    "banter",
+    "other_language",
+    "spam",
+    "abuse",
+]
+"""What a post is, as a care lead sorts the queue (see ``docs/reading.md``)."""
+
+INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
+
 Emotion = Literal["anger", "frustration", "anxiety", "sadness", "delight", "neutral"]
-Urgency = Literal["safety", "legal", "stranded", "data_exposure"]
+Urgency = Literal["safety", "threat", "vulnerable", "fraud", "legal", "stranded", "data_exposure"]
 PiiKind = Literal["email", "phone", "card", "account", "address"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -91,10 +118,39 @@ class Details(BaseModel):
     place: str | None = None
     date: str | None = None
     time: str | None = None
+    device: str | None = None
+    """The platform or device named (``PS4``, ``iPhone``, ``Android``, ``Windows``)."""
+    error: str | None = None
+    """An error code quoted by the customer (``CE-43477-5``, ``error 404``)."""
+    contacted: str | None = None
+    """How the customer already contacted the brand (``dm``, ``email``, ``phone``, ``chat``, ``store``)."""
+    tried: str | None = None
+    """A fix the customer says they already tried (``restart``, ``reinstall``, ``reset``...)."""
+    staff: str | None = None
+    """A colleague the customer names or describes (``Denise``, ``the driver``, ``the crew``)."""
 
     def present(self) -> dict[str, str]:
         """The details that were found, by name."""
         return {k: v for k, v in self.model_dump().items() if v}
+
+
+class Subject(BaseModel):
+    """The specific thing a post is about, as the customer named it and as a reply can name it.
+
+    ``text`` is the span of the post (``my gift card``); ``reply`` is the same
+    thing from the brand's side (``your gift card``; the customer's ``your app``
+    becomes ``the app``); ``head`` is its main noun; ``plural`` tells the verb
+    form. Never personal data.
+    """
+
+    model_config = _FROZEN
+
+    text: str
+    reply: str
+    head: str
+    start: int
+    end: int
+    plural: bool = False
 
 
 class Reading(BaseModel):
@@ -104,6 +160,13 @@ class Reading(BaseModel):
 
     category: Category = "general"
     confidence: float = 0.0
+    intent: Intent = "complaint"
+    intent2: Intent | None = None
+    intent_confidence: float = 0.0
+    subject: Subject | None = None
+    language: str = "en"
+    sarcasm: bool = False
+    asks: tuple[str, ...] = ()
     scores: dict[str, float] = Field(default_factory=dict)
     emotion: Emotion = "neutral"
     intensity: float = 0.0

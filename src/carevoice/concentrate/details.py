@@ -46,6 +46,18 @@ _PLACE = re.compile(
     rf"\b(?i:at|in|from|to|near)\s+(?:(?i:the|your|our)\s+)?({_NAME}(?:\s+{_NAME}){{0,2}})(?:\s+([A-Za-z]+))?"
 )
 _TOKEN = re.compile(r"\w+")
+_DEVICE = re.compile(
+    r"\b(PS[345]|PS Vita|PlayStation(?: [345])?|Xbox(?: One| Series [XS]| 360)?|Nintendo Switch|Switch Lite|"
+    r"iPhone(?: ?[0-9]{1,2}(?: Pro(?: Max)?| Plus| Mini)?| X[SR]?| SE)?|iPad(?: Pro| Air| Mini)?|iOS(?: ?[0-9]{1,2})?|"
+    r"Android|Windows(?: ?(?:10|11|7|8|XP))?|Mac(?:OS|Book(?: Pro| Air)?)?|PC|Chromebook|Linux|Roku|Fire ?TV|"
+    r"Fire Stick|Firestick|Apple TV|Chromecast|Smart TV|Samsung TV|LG TV|Galaxy(?: [A-Z]?[0-9]{1,2}\+?)?|Pixel(?: [0-9]a?)?|"
+    r"Chrome|Safari|Firefox|Edge)\b",
+    re.IGNORECASE,
+)
+_ERROR = re.compile(
+    r"\b(?:(?i:error)(?:\s+(?i:code))?|(?i:code))\s*[:#]?\s*([A-Z]{0,4}-?[0-9][0-9A-Z\-]{1,14}|0x[0-9A-Fa-f]{4,8})\b"
+    r"|\b([A-Z]{2,4}-[0-9]{3,6}(?:-[0-9])?)\b|\b(0x[0-9A-Fa-f]{8})\b"
+)
 _NOTHING = Details()
 _DIGIT = re.compile(r"[0-9]")
 
@@ -192,7 +204,44 @@ def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found
                 break
 
 
-def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | None = None) -> Details:
+_STAFF_NAME = re.compile(
+    r"\b(?:[Tt]o|[Tt]hanks?|[Tt]hank you|[Ss]hout ?-?out to|[Kk]udos to|[Pp]rops to|[Cc]alled|[Nn]amed)\s+"
+    r"([A-Z][a-z]{2,14})\b(?!\s+[A-Z])"
+)
+_STAFF_ROLE = re.compile(
+    r"\b(?i:the|your|our|my|a|this)\s+((?i:lovely|amazing|wonderful|kind|brilliant|great|friendly|helpful|rude)\s+)?"
+    r"((?i:cabin crew|flight attendants?|delivery (?:driver|guy)|customer service (?:rep|agent)|driver|crew|pilot|captain|"
+    r"barista|cashier|staff|engineer|technician|guard|conductor|steward(?:ess)?|waiter|waitress|manager|agent|rep|"
+    r"receptionist|courier|host|server|team member|employee|worker|lady|guy|gentleman))\b"
+)
+_NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", "Support", "This", "That", "Them",
+                        "Get", "Have", "Help", "Make", "Keep", "See", "Say", "Please", "Call", "Contact", "Use"})
+
+
+def _staff(text: str) -> Iterator[Found]:
+    for m in _STAFF_NAME.finditer(text):
+        if m.group(1) not in _NOT_NAMES:
+            yield Found(m.group(1), m.start(1), m.end(1))
+    for m in _STAFF_ROLE.finditer(text):
+        yield Found("the " + m.group(2).lower(), m.start(2), m.end(2))
+
+
+def _devices(text: str) -> Iterator[Found]:
+    for m in _DEVICE.finditer(text):
+        value = m.group(1)
+        if value.lower() in ("pc", "edge", "chrome", "safari") and not value.isupper() and value.lower() != "chrome":
+            continue  # "edge", "safari" as words; "PC" only in capitals
+        yield Found(value, m.start(1), m.end(1))
+
+
+def _errors(text: str) -> Iterator[Found]:
+    for m in _ERROR.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        yield Found(m.group(group), m.start(group), m.end(group))
+
+
+def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | None = None,
+                 contacted: str | None = None, tried: str | None = None) -> Details:
     """Read the echo-safe details of a post, leaving out anything that overlaps ``pii``.
 
     ``words`` are the post's lower-case tokens when the caller has them (they
@@ -203,9 +252,16 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         words = frozenset(_TOKEN.findall(low))
     vocab = _vocab()
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and vocab.triggers.isdisjoint(words):
+    device = _first(_devices(text), pii)
+    staff = _first(_staff(text), pii)
+    if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or staff):
         return _NOTHING
     return Details(
+        device=device,
+        error=_first(_errors(text), pii) if has_digit else None,
+        contacted=contacted,
+        tried=tried,
+        staff=staff,
         order_id=_first(_orders(text), pii) if has_digit and "order" in low else None,
         booking_id=_first(_bookings(text), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,
         flight=_first(_flights(text, low, words, vocab), pii) if has_digit else None,

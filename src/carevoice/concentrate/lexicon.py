@@ -217,6 +217,8 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         b.add_tiered("category", name, section, tiers)
     for name, terms in data.get("category_except", {}).items():
         b.add_flat("category_except", name, terms)
+    for name, section in data.get("signals", {}).items():
+        b.add_tiered("signal", name, section, tiers)
     for family in _TIERED_SECTIONS:
         b.add_tiered(family, family, data[family], tiers)
     for kind in ("insults", "targets", "direct", "slurs"):

@@ -1,53 +1,86 @@
 """Reading: the decision that combines every signal of a post into one Reading.
 
-The category is chosen in this order, first match wins:
+Two layers. The **rules** read what can be read for certain and explain it:
+lexicon phrases per situation, emotion words and cues, urgency, abuse, spam,
+praise, questions, what the post asks for, its language, details, personal
+data and subject. The **learned layer** (:mod:`.model`) weighs the rules'
+findings with the post's words to choose the intent, the situation and the
+emotion, as people labelled them in ``tests/corpus``.
 
-1. ``abuse`` for a threat, directed curse or slur, or for an insult aimed at
-   the brand when no complaint situation is clear (an insult inside a real
-   complaint keeps the complaint's category and sets ``abusive``);
-2. ``spam`` when promotional evidence reaches its minimum and outweighs any
-   complaint evidence;
-3. ``praise`` for thanks or compliments without negative emotion that
-   outweigh any complaint evidence;
-4. the complaint situation, when it cleared its threshold and margin;
-5. ``general_question`` for a clear question;
-6. ``general`` with low confidence.
+Some decisions stay with the rules, whatever the weights say:
+
+1. a post not in the bank's language is ``other_language``;
+2. spam and abuse as the rules read them (an insult inside a real complaint
+   keeps the complaint and only sets ``abusive``);
+3. a sign of danger, crime or fraud (safety, a threat, a vulnerable person,
+   fraud, data exposure) makes the intent ``danger``: a missed one is the worst
+   failure, so these never wait for a weight;
+4. praise is never read from sarcasm.
+
+A situation the model is unsure of falls back to the rules' situation, and to
+``general`` with low confidence when the rules found none: never a confidently
+wrong situation.
 """
 
 from __future__ import annotations
 
-from carevoice.concentrate.category import categorize
+from typing import NamedTuple
+
+from carevoice.concentrate.category import CategoryVerdict, categorize
 from carevoice.concentrate.details import read_details
-from carevoice.concentrate.emotion import NEGATIVE_EMOTIONS, read_emotion
+from carevoice.concentrate.emotion import NEGATIVE_EMOTIONS, EmotionVerdict, read_emotion
 from carevoice.concentrate.evidence import squash
-from carevoice.concentrate.keywords import scan
+from carevoice.concentrate.features import features
+from carevoice.concentrate.intent import DANGER_URGENCIES, IntentVerdict, read_intent, read_signals
+from carevoice.concentrate.keywords import Scan, scan
+from carevoice.concentrate.language import LanguageVerdict, read_language
 from carevoice.concentrate.lexicon import lexicon
+from carevoice.concentrate.model import describe_feature, predict
 from carevoice.concentrate.pii import find_pii
-from carevoice.concentrate.signals import read_abuse, read_praise, read_question, read_spam
+from carevoice.concentrate.signals import Abuse, read_abuse, read_praise, read_question, read_spam
+from carevoice.concentrate.subject import read_subject
 from carevoice.concentrate.urgency import read_urgency
-from carevoice.inbound import Category, Inbound, Reading
+from carevoice.inbound import Category, Details, Emotion, Inbound, Intent, PiiMatch, Reading, Urgency
 
-__all__ = ["concentrate"]
+__all__ = ["PROBLEMS", "concentrate", "reading_features"]
 
+PROBLEMS = frozenset({
+    "late_delivery", "wrong_item", "billing_error", "refund_status", "account_access", "service_outage", "app_bug",
+    "flight_disruption", "lost_baggage", "rude_staff", "product_defect", "fraud_security", "connectivity",
+    "transport_disruption", "booking", "food_order", "loyalty", "gift_card_promo",
+})
+"""Situations that are a problem (their evidence is evidence of a complaint)."""
+_META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
+"""Intents whose situation is the intent itself."""
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
-"""Words that, with a place and a disrupted journey, mean a customer is stranded now."""
-
+_MIN_SITUATION = 0.3
+"""Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _GENERAL_EMPTY = 0.2
-"""Confidence of ``general`` when nothing pointed anywhere."""
-_GENERAL_UNCLEAR = 0.1
-"""Confidence of ``general`` when some evidence pointed somewhere, but not clearly."""
 
 
-def concentrate(inbound: Inbound) -> Reading:
-    """Read a post: category, emotion, urgency, details, personal data and flags.
+class _Rules(NamedTuple):
+    found: Scan
+    verdict: CategoryVerdict
+    abuse: Abuse
+    emotion: EmotionVerdict
+    urgency: tuple[Urgency, ...]
+    urgency_reasons: tuple[str, ...]
+    spam: bool
+    spam_reason: str
+    praise: float
+    praise_reason: str
+    question: bool
+    question_reason: str
+    intent: IntentVerdict
+    language: LanguageVerdict
+    pii: tuple[PiiMatch, ...]
+    details: Details
+    bereavement: bool
+    features: list[str]
 
-    >>> r = concentrate(Inbound(text="My order #12345 never arrived and I'm furious!"))
-    >>> (r.category, r.emotion, r.details.order_id, r.negative)
-    ('late_delivery', 'anger', '12345', True)
-    """
-    text = inbound.text
+
+def _rules(text: str, locale: str) -> _Rules:
     decision = lexicon().decision
-    scale = decision["scale"]
     found = scan(text)
     verdict = categorize(found)
     abuse = read_abuse(found)
@@ -57,84 +90,171 @@ def concentrate(inbound: Inbound) -> Reading:
     praise_score, praise_hits = read_praise(found)
     question_score, question, question_reason = read_question(found)
     pii = find_pii(text)
-    details = read_details(text, pii, frozenset(found.tokens))
+    signals = read_signals(found)
+    language = read_language(text)
+    contacted, tried = signals.kinds("contacted_"), signals.kinds("tried_")
+    details = read_details(text, pii, frozenset(found.tokens), contacted[0] if contacted else None,
+                           tried[0] if tried else None)
     if "stranded" not in urgency and details.place and _STUCK & set(found.tokens) and (
-            verdict.category in ("flight_disruption", "lost_baggage") or details.flight):
+            verdict.category in ("flight_disruption", "lost_baggage", "transport_disruption") or details.flight):
         # "stuck in Lisbon" after a cancelled flight: a customer stranded away from home now
         urgency = (*urgency, "stranded")
         urgency_reasons = (*urgency_reasons, f"urgency stranded: stuck, in {details.place}")
-
-    top = max(verdict.raw.values(), default=0.0)
     bereavement = bool(found.family("bereavement"))
-    negative_emotion = emotion.emotion in NEGATIVE_EMOTIONS or bereavement
-    # a complaint category read from little evidence (a topical word such as "flight") yields to
-    # clear praise or a clear, calm question: never a confidently wrong complaint
-    weak = verdict.category is not None and squash(verdict.raw[verdict.category], scale) < decision["weak_category"]
-    praise = not negative_emotion and not abuse.abusive and (
-        praise_score >= decision["praise_min"] or (weak and praise_score > 0 and emotion.emotion == "delight"))
+    negative = emotion.emotion in NEGATIVE_EMOTIONS or bereavement
+    top = max(verdict.raw.values(), default=0.0)
     spam = spam_score >= decision["spam_min"] and spam_score >= top
-    reasons: list[str] = []
-    category: Category
-    if abuse.abusive and (abuse.severe or verdict.category is None):
-        category, confidence = "abuse", 0.9 if abuse.severe else 0.7
-        reasons.append(abuse.reason)
-    elif spam:
-        category, confidence = "spam", squash(spam_score, scale)
-        reasons.append(spam_reason)
-    elif praise and (verdict.category is None or praise_score >= top or weak):
-        category, confidence = "praise", squash(praise_score, scale)
-        reasons.append("praise: " + ", ".join(h.label for h in praise_hits[:3]))
-    elif weak and not negative_emotion and not urgency and question_score >= decision["question_min"]:
-        category, confidence = "general_question", round(min(0.7, squash(question_score, scale)), 3)
-        reasons.append(f"{question_reason}; a calm question outweighs weak evidence of {verdict.category}")
-    elif verdict.category is not None:
-        category, confidence = verdict.category, verdict.confidence
-        reasons.append(verdict.reason)
-    elif question_score >= decision["question_min"]:
-        category, confidence = "general_question", round(min(0.7, squash(question_score, scale)), 3)
-        reasons.append(question_reason)
-    else:
-        category = "general"
-        confidence = _GENERAL_UNCLEAR if verdict.raw else _GENERAL_EMPTY
-        reasons.append(verdict.reason or "no category: no situation matched")
-    if verdict.category is None and verdict.reason and category != "general":
-        reasons.append(verdict.reason)
+    severe_abuse = abuse.abusive and (abuse.severe or verdict.category is None)
+    problem = verdict.raw.get(verdict.category, 0.0) if verdict.category in PROBLEMS else 0.0
+    intent = read_intent(
+        signals, language=language.language, locale_language=locale, spam=spam, abuse=severe_abuse,
+        urgency=urgency, praise=praise_score if not negative and not abuse.abusive else 0.0,
+        question=question_score, question_min=decision["question_min"], complaint=problem,
+        problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
+        category=verdict.category, negative=negative, emotion_votes=emotion.votes,
+    )
+    rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
+             f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency)]
+    if intent.sarcasm:
+        rules.append("rule_sarcasm")
+    if praise_score >= decision["praise_min"]:
+        rules.append("rule_praise")
+    if question_score >= decision["question_min"]:
+        rules.append("rule_question")
+    praise_reason = "praise: " + ", ".join(h.label for h in praise_hits[:3]) if praise_hits else ""
+    return _Rules(found, verdict, abuse, emotion, urgency, urgency_reasons, spam, spam_reason, praise_score,
+                  praise_reason, question, question_reason, intent, language, pii, details, bereavement,
+                  features(found, text, rules=rules))
 
-    scores = {name: squash(raw, scale) for name, raw in verdict.raw.items()}
-    for name, raw in (("general_question", question_score), ("praise", praise_score), ("spam", spam_score)):
-        if raw > 0:
-            scores[name] = squash(raw, scale)
-    if abuse.abusive:
-        scores["abuse"] = 0.9 if abuse.severe else 0.7
-        if category != "abuse":
-            reasons.append(abuse.reason)
-    reasons.append(emotion.reason)
-    if bereavement:
-        reasons.append("bereavement: " + ", ".join(h.label for h in found.family("bereavement")[:2]))
-    reasons.extend(urgency_reasons)
-    if question and category != "general_question" and question_reason:
-        reasons.append(question_reason)
-    present = [name for name, value in details.__dict__.items() if value]
+
+def reading_features(text: str, *, locale: str = "en") -> list[str]:
+    """The features the learned layer sees for a post (used to fit it)."""
+    return _rules(text, locale).features
+
+
+def _why(label: str, probability: float, drivers: tuple[str, ...]) -> str:
+    shown = ", ".join(describe_feature(f) for f in drivers)
+    return f"{label} {probability:.2f}" + (f" ({shown})" if shown else "")
+
+
+def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
+    """Read a post: intent, situation, subject, emotion, urgency, language, details and personal data.
+
+    ``locale`` is the bank's language (``en`` or ``en-GB``): a post in another
+    language is read as ``other_language``.
+
+    >>> r = concentrate(Inbound(text="My order #12345 never arrived and I'm furious!"))
+    >>> (r.intent, r.category, r.emotion, r.details.order_id, r.negative)
+    ('complaint', 'late_delivery', 'anger', '12345', True)
+    """
+    lang = locale.split("-")[0].lower() or "en"
+    r = _rules(inbound.text, lang)
+    reasons: list[str] = []
+    intent_model = predict("intent", r.features, allowed=[
+        "praise", "complaint", "question", "request", "follow_up", "danger", "banter"])
+    intent: Intent = intent_model.label  # type: ignore[assignment]
+    intent_p = intent_model.probability
+    forced = r.intent.intent in ("other_language", "spam", "abuse")
+    if forced:
+        intent, intent_p = r.intent.intent, r.intent.confidence
+        reasons.append(r.intent.reasons[0])
+    elif any(u in DANGER_URGENCIES for u in r.urgency):
+        if intent != "danger":
+            intent, intent_p = "danger", max(0.6, intent_model.probability)
+        reasons.append("intent danger: " + "; ".join(r.urgency_reasons[:2]))
+    else:
+        if r.intent.sarcasm and intent in ("praise", "banter"):
+            intent = "complaint"
+        reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
+    intent2: Intent | None = None
+    if intent_model.second != intent and intent_model.second_probability >= 0.2:
+        intent2 = intent_model.second  # type: ignore[assignment]
+    elif forced and r.intent.intent == "other_language":
+        intent2 = intent_model.label  # type: ignore[assignment]
+
+    category: Category
+    if intent in _META:
+        category, confidence = _META[intent], intent_p  # type: ignore[assignment]
+    else:
+        banned = {"praise", "spam", "abuse"}
+        situation = predict("situation", r.features, allowed=[c for c in _situations() if c not in banned])
+        if situation.probability >= _MIN_SITUATION:
+            category, confidence = situation.label, situation.probability  # type: ignore[assignment]
+            reasons.append("situation " + _why(situation.label, situation.probability, situation.drivers))
+        elif r.verdict.category is not None and r.verdict.category not in banned:
+            category, confidence = r.verdict.category, min(r.verdict.confidence, 0.5)
+            reasons.append(r.verdict.reason + " (rules; the model was unsure)")
+        else:
+            category, confidence = "general", _GENERAL_EMPTY
+            reasons.append("situation general: nothing clear " + f"(best {situation.label} "
+                           f"{situation.probability:.2f})")
+    if r.verdict.reason and not reasons[-1].startswith("category"):
+        reasons.append(r.verdict.reason)
+
+    emotion_model = predict("emotion", r.features)
+    emotion: Emotion = emotion_model.label  # type: ignore[assignment]
+    if r.bereavement:
+        emotion = "sadness"
+    elif r.intent.sarcasm and emotion in ("delight", "neutral"):
+        emotion = "anger" if r.emotion.votes.get("anger", 0.0) > 0 else "frustration"
+    elif intent == "praise" and emotion in NEGATIVE_EMOTIONS:
+        emotion = "delight"
+    reasons.append(f"emotion {_why(emotion, emotion_model.probability, emotion_model.drivers)}; "
+                   + r.emotion.reason)
+    reasons.extend(r.intent.reasons[1:])
+    if r.language.language != "en" or r.language.confidence < 0.8:
+        reasons.append(r.language.reason)
+    if r.abuse.abusive:
+        reasons.append(r.abuse.reason)
+    if r.spam and r.spam_reason:
+        reasons.append(r.spam_reason)
+    if r.bereavement:
+        reasons.append("bereavement: " + ", ".join(h.label for h in r.found.family("bereavement")[:2]))
+    reasons.extend(r.urgency_reasons)
+    if r.question and r.question_reason:
+        reasons.append(r.question_reason)
+    subject, subject_reason = read_subject(
+        inbound.text, r.pii, r.verdict.evidence[category][1] if category in r.verdict.evidence else (),
+        r.found.tokens)
+    if subject_reason:
+        reasons.append(subject_reason)
+    present = [name for name, value in r.details.__dict__.items() if value]
     if present:
         reasons.append("details: " + ", ".join(present))
-    if pii:
-        kinds = sorted({m.kind for m in pii})
-        reasons.append(f"personal data: {len(pii)} ({', '.join(kinds)})")
+    if r.pii:
+        reasons.append(f"personal data: {len(r.pii)} ({', '.join(sorted({m.kind for m in r.pii}))})")
 
+    scale = lexicon().decision["scale"]
+    scores = {name: squash(raw, scale) for name, raw in r.verdict.raw.items()}
+    negative = emotion in NEGATIVE_EMOTIONS or r.bereavement or r.intent.sarcasm
     return Reading(
         category=category,
-        confidence=confidence,
+        confidence=round(confidence, 3),
+        intent=intent,
+        intent2=intent2,
+        intent_confidence=round(intent_p, 3),
+        subject=subject,
+        language=r.language.language,
+        sarcasm=r.intent.sarcasm,
+        asks=r.intent.asks,
         scores=scores,
-        emotion="sadness" if bereavement else emotion.emotion,
-        intensity=emotion.intensity,
-        negative=negative_emotion or bool(urgency) or category in (verdict.category, "abuse"),
-        urgency=urgency,
-        abusive=abuse.abusive,
-        spam=category == "spam",
-        praise=praise,
-        question=question,
-        bereavement=bereavement,
-        details=details,
-        pii=pii,
+        emotion=emotion,
+        intensity=r.emotion.intensity,
+        negative=negative or bool(r.urgency) or category in PROBLEMS or intent in ("complaint", "follow_up",
+                                                                                  "danger", "abuse"),
+        urgency=r.urgency,
+        abusive=r.abuse.abusive,
+        spam=intent == "spam",
+        praise=intent == "praise",
+        question=r.question or intent == "question",
+        bereavement=r.bereavement,
+        details=r.details,
+        pii=r.pii,
         reasons=tuple(reasons),
     )
+
+
+def _situations() -> tuple[str, ...]:
+    from carevoice.concentrate.model import model
+
+    return model()["situation"].classes

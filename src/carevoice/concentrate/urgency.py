@@ -8,7 +8,7 @@ from carevoice.inbound import Urgency
 
 __all__ = ["URGENCY_ORDER", "read_urgency"]
 
-URGENCY_ORDER: tuple[Urgency, ...] = ("safety", "legal", "stranded", "data_exposure")
+URGENCY_ORDER: tuple[Urgency, ...] = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
 """Urgencies in the order they are reported (the most serious first)."""
 
 

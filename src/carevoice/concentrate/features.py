@@ -1,0 +1,64 @@
+"""Features of a post for the learned layer: its words and what the rules found.
+
+Words are the scan's normalised tokens (lower case, stretched letters
+squeezed, misspelt keywords corrected) and pairs of neighbouring tokens; rule
+findings are the lexicon families and keys hit (``category:app_bug``,
+``signal:follow_up``, ``urgency:safety``...) with their strength, the rules'
+own verdicts, and surface cues (a question mark, capitals, exclamations,
+emoji, length, links).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from carevoice.concentrate.keywords import Scan
+
+__all__ = ["features"]
+
+_NUMBER = re.compile(r"^[0-9]+$")
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> int:
+    for i, edge in enumerate(edges):
+        if n < edge:
+            return i
+    return len(edges)
+
+
+def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
+    """The feature names of a post (``rules`` adds the rules' verdicts, such as ``rule_cat:app_bug``)."""
+    out: list[str] = []
+    words = [t for t in found.tokens if t[0] != "@"]
+    prev = "^"
+    for t in words:
+        w = "#" if _NUMBER.match(t) else t
+        out.append("w:" + w)
+        out.append(f"b:{prev}_{w}")
+        prev = w
+    for family, hits in found.families.items():
+        strongest: dict[str, float] = {}
+        for h in hits:
+            if h.weight > strongest.get(h.key, 0.0):
+                strongest[h.key] = h.weight
+        for key, weight in strongest.items():
+            out.append(f"{family}:{key}")
+            if weight >= 3.0:
+                out.append(f"{family}:{key}:strong")
+    out.extend(rules)
+    if "?" in found.plain:
+        out.append("cue:question_mark")
+    bangs = text.count("!")
+    if bangs:
+        out.append("cue:bang" if bangs == 1 else "cue:bangs")
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 10 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        out.append("cue:capitals")
+    if found.links:
+        out.append("cue:link")
+    out.append(f"cue:words_{_bucket(len(words), (4, 10, 20, 40))}")
+    if not text.isascii():
+        if any(0x1F300 <= ord(c) <= 0x1FAFF or 0x2600 <= ord(c) <= 0x27BF for c in text):
+            out.append("cue:emoji")
+    return out

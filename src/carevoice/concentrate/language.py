@@ -1,0 +1,117 @@
+"""Language: which language a post is written in, from its script and its function words.
+
+Posts in another script (Chinese, Japanese, Arabic, Cyrillic...) are told by
+their letters. Latin-script posts are told by the common function words of
+each language (``data/languages.yaml``): a post is read as another language
+when that language's words clearly outnumber English ones. Small, offline and
+explainable; the reason names the words that decided it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+import yaml
+
+from carevoice.errors import ConfigError
+
+__all__ = ["LanguageVerdict", "read_language"]
+
+DATA_FILE = "languages.yaml"
+_WORD = re.compile(r"(?<![@#\w])[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_MIN_SCRIPT_SHARE = 0.3
+"""A script's share of a post's letters from which the post is read as that script's language."""
+
+
+class LanguageVerdict(NamedTuple):
+    """The language (ISO 639-1), a confidence (0..1) and the reason."""
+
+    language: str
+    confidence: float
+    reason: str
+
+
+class _Data(NamedTuple):
+    words: dict[str, frozenset[str]]
+    greetings: dict[str, frozenset[str]]
+    ranges: tuple[tuple[int, int, str], ...]
+
+
+@cache
+def _data() -> _Data:
+    try:
+        raw = yaml.safe_load(resources.files("carevoice.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+        words = {str(lang): frozenset(str(w).lower() for w in d["words"]) for lang, d in raw["latin"].items()}
+        greetings = {str(lang): frozenset(str(w).lower() for w in d.get("greetings") or ())
+                     for lang, d in raw["latin"].items()}
+        ranges = tuple(sorted((int(a), int(b), str(lang)) for lang, spans in raw["scripts"].items()
+                              for a, b in spans))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"cannot load language data: {exc}", file=DATA_FILE) from exc
+    return _Data(words, greetings, ranges)
+
+
+def _script(text: str, ranges: tuple[tuple[int, int, str], ...]) -> LanguageVerdict | None:
+    counts: dict[str, int] = {}
+    letters = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        code = ord(ch)
+        if code < 0x0370:
+            continue
+        for low, high, lang in ranges:
+            if low <= code <= high:
+                counts[lang] = counts.get(lang, 0) + 1
+                break
+    if not counts:
+        return None
+    if "ja" in counts and "zh" in counts:  # kanji beside kana is Japanese
+        counts["ja"] += counts.pop("zh")
+    lang, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if count >= 2 and count >= _MIN_SCRIPT_SHARE * letters:
+        return LanguageVerdict(lang, round(min(1.0, count / letters + 0.2), 2), f"language {lang}: {count} of "
+                               f"{letters} letters in its script")
+    return None
+
+
+def read_language(text: str) -> LanguageVerdict:
+    """Read the language of a post (links, handles and hashtags are ignored).
+
+    >>> read_language("Mi pedido no ha llegado y nadie me responde").language
+    'es'
+    >>> read_language("My order hasn't arrived").language
+    'en'
+    """
+    data = _data()
+    if not text.isascii():
+        found = _script(text, data.ranges)
+        if found is not None:
+            return found
+    words = {w.lower().replace("\u2019", "'") for w in _WORD.findall(re.sub(r"\S+://\S+|www\.\S+", " ", text))}
+    if not words:
+        return LanguageVerdict("en", 0.5, "language en: no words to judge by")
+    english = words & data.words["en"]
+    best, hits = "en", frozenset[str]()
+    for lang, vocab in data.words.items():
+        if lang == "en":
+            continue
+        found = words & vocab
+        if len(found) > len(hits):
+            best, hits = lang, found
+    greeted = [lang for lang, g in data.greetings.items() if words & g]
+    if best != "en" and len(hits) >= 2 and len(hits) > 1.5 * len(english):
+        share = len(hits) / (len(hits) + len(english))
+        return LanguageVerdict(best, round(min(0.99, 0.5 + share / 2), 2),
+                               f"language {best}: " + ", ".join(f"'{w}'" for w in sorted(hits)[:4]))
+    if not english and len(words) <= 4 and greeted:
+        lang = greeted[0]
+        return LanguageVerdict(lang, 0.6, f"language {lang}: " + ", ".join(
+            f"'{w}'" for w in sorted(words & data.greetings[lang])))
+    confidence = 0.95 if len(english) >= 3 else 0.8 if english else 0.6
+    return LanguageVerdict("en", confidence, "language en" + (
+        ": " + ", ".join(f"'{w}'" for w in sorted(english)[:3]) if english else ""))

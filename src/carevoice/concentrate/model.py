@@ -1,0 +1,100 @@
+"""The learned layer of reading: linear weights over a post's words and the rules' findings.
+
+The rules (lexicon phrases, signals, urgency, questions, emotion cues) say
+what they found; a small multinomial logistic model, fitted by
+``benchmarks/fit_reading.py`` on the labelled corpus in ``tests/corpus`` and
+shipped as ``data/reading_model.json``, weighs those findings together with
+the post's words to choose the intent, the situation and the emotion. It is
+deterministic, offline and explainable: every choice reports the features
+that pushed it most.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from carevoice.errors import ConfigError
+
+__all__ = ["MODEL_FILE", "Prediction", "TargetModel", "describe_feature", "model", "predict"]
+
+MODEL_FILE = "reading_model.json"
+
+
+class Prediction(NamedTuple):
+    """The chosen class, its probability, the runner-up and the features that drove the choice."""
+
+    label: str
+    probability: float
+    second: str
+    second_probability: float
+    drivers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TargetModel:
+    """Weights for one target (intent, situation or emotion): classes, biases, per-feature rows."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    """Per feature, its weight for every class (dense rows: summing them is one ``zip``)."""
+
+    def predict(self, features: Iterable[str], *, allowed: Sequence[str] | None = None) -> Prediction:
+        """Score the classes for a bag of features; ``allowed`` limits the choice to some classes."""
+        weights = self.weights
+        active = [f for f in dict.fromkeys(features) if f in weights]
+        rows = [weights[f] for f in active]
+        scores = [sum(col) for col in zip(self.bias, *rows, strict=True)] if rows else list(self.bias)
+        keep = range(len(self.classes)) if allowed is None else [
+            i for i, c in enumerate(self.classes) if c in allowed]
+        top = max(scores[i] for i in keep)
+        exp = {i: math.exp(scores[i] - top) for i in keep}
+        total = sum(exp.values())
+        ranked = sorted(keep, key=lambda i: -scores[i])
+        best = ranked[0]
+        second = ranked[1] if len(ranked) > 1 else best
+        pushes = sorted(((row[best], f) for f, row in zip(active, rows, strict=True) if row[best] > 0), reverse=True)
+        return Prediction(self.classes[best], round(exp[best] / total, 3), self.classes[second],
+                          round(exp[second] / total, 3), tuple(f for _, f in pushes[:3]))
+
+
+@cache
+def model() -> dict[str, TargetModel]:
+    """The shipped weights, by target (loaded once)."""
+    try:
+        raw = json.loads(resources.files("carevoice.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+        out = {}
+        for target, data in raw["targets"].items():
+            n = len(data["classes"])
+            dense: dict[str, tuple[float, ...]] = {}
+            for f, row in data["weights"].items():
+                values = [0.0] * n
+                for k, w in row:
+                    values[int(k)] = float(w)
+                dense[str(f)] = tuple(values)
+            out[str(target)] = TargetModel(classes=tuple(data["classes"]), bias=tuple(float(b) for b in data["bias"]),
+                                           weights=dense)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
+    return out
+
+
+def predict(target: str, features: Iterable[str], *, allowed: Sequence[str] | None = None) -> Prediction:
+    """Predict one target from a post's features."""
+    return model()[target].predict(features, allowed=allowed)
+
+
+def describe_feature(feature: str) -> str:
+    """A feature as a reason shows it: a word in quotes, a rule finding by name."""
+    kind, _, value = feature.partition(":")
+    if kind == "w":
+        return f"'{value}'"
+    if kind == "b":
+        return "'" + value.replace("_", " ") + "'"
+    return feature

@@ -1,0 +1,314 @@
+"""Subject: the specific thing a post is about, in the customer's words, so a reply can name it.
+
+A subject is a noun phrase of the post: an optional determiner, up to three
+modifiers (known modifier words, capitalised names, times such as ``8:15``)
+and a head noun from the lexicon's ``subjects`` lists, optionally followed by
+``on/in/at/from`` and a second such phrase ("the wifi on my flight"). Among
+the candidates the one tied to the post's situation wins (its head lies inside
+the situation's evidence), then a possessive one ("my gift card"), then a
+named one ("my Minecraft account"), then the earliest. Candidates that touch
+personal data are never taken.
+
+The reply form turns the customer's side into the brand's: "my"/"our" become
+"your", "your" becomes "our", "this"/"that" become "the"; a bare head gets
+"your" for the customer's things and "the" for the brand's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from carevoice.concentrate.keywords import Hit
+from carevoice.concentrate.lexicon import raw_data
+from carevoice.inbound import PiiMatch, Subject
+
+__all__ = ["read_subject"]
+
+_WORD = re.compile(r"[^\W_][\w'\u2019\-]*(?::[0-9]{2})?|[@#][\w]+")
+_DETERMINERS = {"my": "your", "our": "your", "your": "our", "ur": "our", "the": "the", "this": "the",
+                "that": "the", "these": "the", "those": "the", "his": "his", "her": "her", "their": "their"}
+_LINKS = frozenset({"on", "in", "at", "from", "for"})
+_SINGULAR_S = frozenset({"status", "series", "bus", "gas", "glass", "pass", "access", "address", "news",
+                         "business", "class", "bonus", "campus", "plus", "us", "chaos", "canvas", "lens",
+                         "express", "ps", "wifi", "mac and cheese", "mattress", "dress", "progress"})
+_VERBISH = frozenset({"watch", "order", "ride", "book", "return", "case", "show", "stream", "save", "download",
+                      "upload", "charge", "post", "comment", "review", "transfer", "deposit", "claim", "play", "update",
+                      "delivery", "complaint", "exchange", "repair", "backup", "install", "search", "drink", "pass",
+                      "key", "balance", "number", "lunch", "dinner", "breakfast", "sale", "deal", "offer", "price",
+                      "line", "feature", "design", "service", "support", "team", "login", "error", "glitch", "bug",
+                      "event", "parking", "collection", "shopping", "data", "signal", "status", "game", "music"})
+"""Heads that are also common verbs or vague words: named only with a determiner or a modifier ("my order")."""
+_TIME = re.compile(r"^[0-9]{1,2}(?::[0-9]{2})?(?:am|pm)?$|^[0-9]{1,2}(?:am|pm)$")
+_FUNCTION = frozenset({
+    "i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank",
+    "please", "pls", "plz", "why", "what", "when", "where", "who", "how", "which", "whenever", "anyone", "anybody",
+    "someone", "everyone", "nobody", "no", "yes", "ok", "okay", "so", "but", "and", "or", "if", "also", "just",
+    "can", "could", "would", "should", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has",
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "it's", "we", "you", "they", "he", "she",
+    "my", "your", "our", "their", "his", "her", "me", "us", "them", "not", "now", "today", "yesterday", "still",
+    "again", "after", "before", "since", "for", "from", "with", "without", "about", "at", "on", "in", "to", "of",
+    "by", "as", "all", "any", "some", "every", "lol", "omg", "wtf", "hey", "guys", "team", "support", "help",
+    "sir", "madam", "mr", "mrs", "ms", "dm", "rt", "fyi", "btw", "tbh", "idk", "irl", "asap", "am", "pm",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+})
+"""Words that are never the name of a product, even with a capital."""
+_MAX_MODIFIERS = 3
+_MIN_SCORE = 0.4
+"""A bare word tied to nothing (no determiner, no name, not the situation's evidence) is not a subject."""
+_MAX_CHARS = 60
+
+
+class _Tok(NamedTuple):
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+class _Vocab(NamedTuple):
+    heads: dict[str, tuple[tuple[tuple[str, ...], bool], ...]]
+    """First word -> (head words, is the customer's), longest first."""
+    modifiers: frozenset[str]
+    stop: frozenset[str]
+    head_words: frozenset[str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = raw_data()["subjects"]
+    heads: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for key, yours in (("yours", True), ("ours", False)):
+        for item in data[key]:
+            words = tuple(str(item).lower().split())
+            if words and (words, not yours) not in heads.get(words[0], []):
+                heads.setdefault(words[0], []).append((words, yours))
+    ordered = {k: tuple(sorted(v, key=lambda h: -len(h[0]))) for k, v in heads.items()}
+    return _Vocab(ordered, frozenset(str(m).lower() for m in data["modifiers"]),
+                  frozenset(str(s).lower() for s in data["stop"]),
+                  frozenset(w for k in ordered.values() for h, _ in k for w in h))
+
+
+class _Candidate(NamedTuple):
+    first: int
+    """Token index where the phrase starts (its determiner, if any)."""
+    head_start: int
+    head_end: int
+    last: int
+    """Token index after the phrase (after any "on my flight")."""
+    yours: bool
+    determiner: str | None
+    named: bool
+    proper: bool = False
+    """A product or service name ("Photoshop CS6"): no "the" or "your" is added in the reply."""
+
+
+def _head_at(toks: Sequence[_Tok], i: int, vocab: _Vocab) -> tuple[int, bool] | None:
+    for words, yours in vocab.heads.get(toks[i].low, ()):
+        n = len(words)
+        if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(n)):
+            return i + n, yours
+    return None
+
+
+def _is_modifier(tok: _Tok, vocab: _Vocab) -> bool:
+    if tok.low in vocab.stop or tok.low in _DETERMINERS or tok.text[0] in "@#":
+        return False
+    if tok.low in vocab.modifiers or tok.low in vocab.head_words or _TIME.match(tok.low):
+        return True
+    return tok.text[0].isupper() and len(tok.text) > 1 and not tok.text.isupper() or (
+        tok.text.isupper() and 2 <= len(tok.text) <= 5 and any(c.isalpha() for c in tok.text))
+
+
+def _phrase(toks: Sequence[_Tok], i: int, vocab: _Vocab) -> _Candidate | None:
+    """The noun phrase whose head starts at token ``i``, if a head starts there."""
+    found = _head_at(toks, i, vocab)
+    if found is None:
+        return None
+    head_end, yours = found
+    first = i
+    named = False
+    while first > 0 and i - first < _MAX_MODIFIERS and _is_modifier(toks[first - 1], vocab):
+        first -= 1
+        named = named or toks[first].text[:1].isupper() and toks[first].low not in vocab.modifiers
+    determiner = None
+    if first > 0 and toks[first - 1].low in _DETERMINERS and toks[first - 1].end == toks[first].start - 1:
+        first -= 1
+        determiner = toks[first].low
+    if determiner is None and first == i and head_end - i == 1 and toks[i].low in _VERBISH:
+        return None  # "watch later", "order more": a verb or a vague word, not a thing
+    return _Candidate(first, i, head_end, head_end, yours, determiner, named)
+
+
+def _product_like(toks: Sequence[_Tok], i: int, text: str, common: frozenset[str], shouting: bool) -> bool:
+    """A name-like token: "Photoshop", "iCloud", "PS4", "CS6", "GTA" (not a common word, not opening a sentence)."""
+    tok = toks[i]
+    t = tok.text
+    if t[0] in "@#" or tok.low in common or len(t) < 2:
+        return False
+    has_digit = any(c.isdigit() for c in t)
+    if has_digit:
+        return any(c.isalpha() for c in t) and not _TIME.match(tok.low) and len(t) <= 10
+    if shouting:
+        return False
+    if i > 0 and toks[i - 1].low in ("my", "our") and t.isalpha() and tok.low not in _FUNCTION:
+        return True  # "my airpods", "my hulu": whatever the customer calls theirs
+    mixed = any(c.isupper() for c in t[1:]) and any(c.islower() for c in t)
+    if mixed:
+        return True
+    if t.isupper():
+        return 2 <= len(t) <= 5
+    return t[0].isupper() and tok.low not in _FUNCTION
+
+
+def _named(toks: Sequence[_Tok], i: int, text: str, vocab: _Vocab, common: frozenset[str],
+           shouting: bool) -> _Candidate | None:
+    """A product or service named by the customer ("my ps4", "Photoshop CS6", "Yahoo Mail")."""
+    if not _product_like(toks, i, text, common, shouting):
+        return None
+    end = i + 1
+    while end < len(toks) and end - i < 3 and toks[end - 1].end + 1 == toks[end].start and (
+            _product_like(toks, end, text, common, shouting) or toks[end].low in vocab.head_words
+            or (len(toks[end].text) == 1 and toks[end].text.isupper() or toks[end].text.isdigit())
+            or (toks[end].low not in common and toks[end].low not in _FUNCTION and toks[end].text.isalpha())):
+        end += 1
+    first = i
+    determiner = None
+    if first > 0 and toks[first - 1].low in ("my", "our", "your", "ur") and toks[first - 1].end + 1 == toks[i].start:
+        first -= 1
+        determiner = toks[first].low
+    return _Candidate(first, i, end, end, True, determiner, True, proper=determiner is None)
+
+
+def _extend(toks: Sequence[_Tok], cand: _Candidate, vocab: _Vocab) -> _Candidate:
+    """Add "on my flight" / "at the Leeds store" after a phrase when it names a second thing."""
+    j = cand.last
+    if j + 1 >= len(toks) or toks[j].low not in _LINKS or toks[cand.last - 1].end + 1 != toks[j].start:
+        return cand
+    k = j + 1
+    if toks[k].low in _DETERMINERS:
+        k += 1
+    start = k
+    while k < len(toks) and k - start < _MAX_MODIFIERS and _head_at(toks, k, vocab) is None and _is_modifier(
+            toks[k], vocab):
+        k += 1
+    if k < len(toks):
+        found = _head_at(toks, k, vocab)
+        if found is not None and toks[j].low != "for":
+            return cand._replace(last=found[0])
+    return cand
+
+
+def _reply_form(toks: Sequence[_Tok], cand: _Candidate, shouting: bool, known: frozenset[str]) -> str:
+    words: list[str] = []
+    for n in range(cand.first, cand.last):
+        tok = toks[n]
+        text = tok.text.replace("\u2019", "'")
+        if tok.low in _DETERMINERS and (n == cand.first or toks[n - 1].low in _LINKS):
+            words.append(_DETERMINERS[tok.low])
+            continue
+        if shouting or (text.isupper() and len(text) > 4) or (text[:1].isupper() and text[1:].islower()
+                                                               and tok.low in known):
+            text = text.lower()  # a shouted word, or a common word written with a capital ("Bonus money")
+        words.append(text)
+    if cand.determiner is None and not cand.proper:
+        words.insert(0, "your" if cand.yours else "the")
+    return " ".join(words)
+
+
+def _score(cand: _Candidate, toks: Sequence[_Tok], situation_spans: Sequence[tuple[int, int]]) -> float:
+    score = 0.0
+    if any(s < toks[cand.head_end - 1].end and toks[cand.head_start].start < e for s, e in situation_spans):
+        score += 3.0
+    if cand.determiner in ("my", "our"):
+        score += 1.0
+    elif cand.determiner in ("your", "ur", "the", "this", "that"):
+        score += 0.5
+    if cand.named:
+        score += 1.0
+    if cand.last - cand.first > 1:
+        score += 0.5
+    if cand.last > cand.head_end:
+        score += 1.0  # "the wifi on my flight" says more than "my flight"
+    return score - 0.02 * cand.first
+
+
+def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hit],
+                 tokens: Sequence[str]) -> tuple[Subject | None, str]:
+    """Find the post's subject; ``situation_hits`` are the hits of the situation read for it.
+
+    ``tokens`` are the scan's tokens (``situation_hits`` index them); they are
+    mapped to character spans of ``text`` here. Returns the subject (or
+    ``None``) and a reason.
+    """
+    vocab = _vocab()
+    toks = [_Tok(m.group(), m.group().lower().replace("\u2019", "'"), m.start(), m.end())
+            for m in _WORD.finditer(text)]
+    if not toks:
+        return None, ""
+    spans = _hit_spans(toks, tokens, situation_hits)
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    best: tuple[float, _Candidate] | None = None
+    i = 0
+    heads = vocab.heads
+    common = _common()
+    while i < len(toks):
+        cand = _phrase(toks, i, vocab) if toks[i].low in heads else None
+        if cand is None:
+            cand = _named(toks, i, text, vocab, common, shouting)
+        if cand is None:
+            i += 1
+            continue
+        cand = _extend(toks, cand, vocab)
+        start, end = toks[cand.first].start, toks[cand.last - 1].end
+        clean = not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
+        if clean:
+            score = _score(cand, toks, spans)
+            if score >= _MIN_SCORE and (best is None or score > best[0]):
+                best = (score, cand)
+        i = cand.last
+    if best is None:
+        return None, ""
+    cand = best[1]
+    start, end = toks[cand.first].start, toks[cand.last - 1].end
+    head = " ".join(t.low for t in toks[cand.head_start:cand.head_end])
+    subject = Subject(text=text[start:end], reply=_reply_form(toks, cand, shouting, _common()), head=head,
+                      start=start,
+                      end=end, plural=head.endswith("s") and head not in _SINGULAR_S and not head.endswith("ss"))
+    return subject, f"subject: '{subject.text}'"
+
+
+@cache
+def _common() -> frozenset[str]:
+    """Common words (the lexicon's and the subject lists'): never proper names, so never capitalised in a reply."""
+    from carevoice.concentrate.lexicon import lexicon
+
+    vocab = _vocab()
+    return lexicon().known | vocab.head_words | vocab.modifiers
+
+
+def _hit_spans(toks: Sequence[_Tok], tokens: Sequence[str], hits: Sequence[Hit]) -> list[tuple[int, int]]:
+    """Character spans of scan hits, found by matching the scan's tokens to this module's tokens in order."""
+    if not hits:
+        return []
+    # the scan's tokens skip links and may differ in spelling; align on lower-case words, in order
+    positions: list[tuple[int, int] | None] = []
+    j = 0
+    for token in tokens:
+        found = None
+        for k in range(j, min(j + 6, len(toks))):
+            if toks[k].low.strip("@#") == token.strip("@") or toks[k].low.startswith(token):
+                found = (toks[k].start, toks[k].end)
+                j = k + 1
+                break
+        positions.append(found)
+    spans = []
+    for h in hits:
+        inside = [p for p in positions[h.start:h.end] if p is not None]
+        if inside:
+            spans.append((inside[0][0], inside[-1][1]))
+    return spans
