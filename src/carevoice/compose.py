@@ -9,61 +9,18 @@ import random
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from carevoice.bank.models import OPTIONAL_STAGES
-from carevoice.bank.resolved import Bank, Phrase
+from carevoice.bank.resolved import Answer, Bank, Phrase
 from carevoice.checks.channels import ChannelProfile
 from carevoice.errors import RenderError
-from carevoice.inbound import Inbound, Reading
 from carevoice.plan import Plan
 from carevoice.render import render
+from carevoice.variables import build_context, holds, time_of_day
 
-__all__ = ["Candidate", "build_context", "join_parts", "make_candidates", "stage_options", "time_of_day"]
-
-
-def _first_name(name: str | None) -> str | None:
-    if not name:
-        return None
-    first = name.strip().split()[0] if name.strip() else ""
-    first = re.sub(r"[^\w'\-]", "", first)
-    return first[:30] if first and first[0].isalpha() else None
-
-
-def time_of_day(when: datetime | None) -> str:
-    """morning, afternoon, evening or night for a local time; ``day`` when unknown."""
-    if when is None:
-        return "day"
-    h = when.hour
-    return "morning" if 5 <= h < 12 else "afternoon" if h < 17 else "evening" if h < 22 else "night"
-
-
-def build_context(
-    inbound: Inbound,
-    reading: Reading,
-    bank: Bank,
-    profile: ChannelProfile,
-    *,
-    agent_name: str | None = None,
-    agent_initials: str | None = None,
-    local_time: datetime | None = None,
-    next_open: str | None = None,
-    is_open: bool = True,
-) -> dict[str, Any]:
-    """The variables a template may use (see ``docs/writing-banks.md``)."""
-    handle = inbound.handle.lstrip("@") if inbound.handle else None
-    d = reading.details
-    return {
-        "customer": {"name": inbound.name or None, "first_name": _first_name(inbound.name), "handle": handle},
-        "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
-        "brand": {"name": bank.display_name},
-        "details": {"order_id": d.order_id, "booking_id": d.booking_id, "flight": d.flight,
-                    "product": d.product, "place": d.place, "date": d.date, "time": d.time},
-        "channel": {"id": profile.id, "name": profile.name, "private": profile.private},
-        "time_of_day": time_of_day(local_time or inbound.time),
-        "hours": {"next_open": next_open, "open": is_open},
-    }
+__all__ = ["Candidate", "answer_phrases", "build_context", "join_parts", "make_candidates", "stage_options",
+           "time_of_day"]
 
 
 @dataclass(frozen=True)
@@ -111,14 +68,28 @@ def join_parts(parts: Sequence[str], proper: frozenset[str] = frozenset()) -> st
     return out
 
 
+def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
+    if context is None or not (phrase.when or phrase.unless):
+        return True
+    return all(holds(context, c) for c in phrase.when) and not any(holds(context, c) for c in phrase.unless)
+
+
 def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emotion: str,
-                  sensitive: bool) -> tuple[Phrase, ...]:
-    """The phrases that may serve a stage: the situation's own, else ``any``, filtered by fit."""
+                  sensitive: bool, intent: str | None = None,
+                  context: Mapping[str, Any] | None = None) -> tuple[Phrase, ...]:
+    """The phrases that may serve a stage: the situation's own, else ``any``, filtered by fit.
+
+    Within a cell, phrases written for the post's intent come before phrases for any intent;
+    ``when``/``unless`` conditions are tested against ``context`` when it is given.
+    """
     for cell in (bank.cell(situation, stage), bank.cell("any", stage)):
-        fitting = tuple(p for p in cell if p.fits(channel=channel, emotion=emotion, sensitive=sensitive))
+        fitting = tuple(p for p in cell if p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
+                        and _conditions_hold(p, context))
         if not fitting:
-            fitting = tuple(p for p in cell if not p.emotions and p.fits(channel=channel, emotion="neutral",
-                                                                          sensitive=sensitive))
+            fitting = tuple(p for p in cell if not p.emotions and p.fits(
+                channel=channel, emotion="neutral", sensitive=sensitive, intent=intent) and _conditions_hold(p, context))
+        if intent is not None:
+            fitting = tuple(p for p in fitting if intent in p.intents) or fitting
         if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
             fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
         if fitting:
@@ -127,6 +98,9 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
 
 
 CHEERFUL_TAGS = frozenset({"playful", "cheerful"})
+NAMING = ("subject.named", "details.")
+"""Template text that names what the customer wrote about: such phrases are drawn more often."""
+_NAMING_BOOST = 2.0
 
 
 def _cheerful(phrase: Phrase) -> bool:
@@ -144,6 +118,11 @@ def _render_options(options: Sequence[Phrase], context: Mapping[str, Any]) -> li
     return out
 
 
+def _weight(phrase: Phrase, rest: Mapping[str, float]) -> float:
+    boost = _NAMING_BOOST if any(mark in phrase.text for mark in NAMING) else 1.0
+    return phrase.weight * boost * rest.get(phrase.id, 1.0)
+
+
 def make_candidates(
     bank: Bank,
     plan: Plan,
@@ -156,20 +135,31 @@ def make_candidates(
     count: int,
     rest: Mapping[str, float] | None = None,
     fits: Callable[[str], bool] = lambda _text: True,
+    extra: Mapping[str, Sequence[Phrase]] | None = None,
+    greet_rate: float = 1.0,
 ) -> list[Candidate]:
     """Up to ``count`` distinct candidates that fit the channel, phrases drawn by weight times rest.
 
-    A candidate too long for the channel is shortened (optional stages dropped, shorter phrasings
-    chosen); when none can fit, the shortest possible reply is returned alone.
+    ``extra`` gives ready phrases for stages that have no cell (the bank's matched ``answer``).
+    A phrase that ``covers`` later stages makes them unneeded (one sentence, two moves). A greeting
+    opens a reply with probability ``greet_rate``. A candidate too long for the channel is shortened
+    (optional stages dropped, shorter phrasings chosen); when none can fit, the shortest possible
+    reply is returned alone.
     """
     rest = rest or {}
+    extra = extra or {}
     options: list[tuple[str, list[tuple[Phrase, str]]]] = []
     for stage in plan.stages:
-        found = stage_options(bank, plan.situation, stage, channel=channel, emotion=emotion, sensitive=sensitive)
+        if stage in extra:
+            found = tuple(extra[stage])
+        else:
+            found = stage_options(bank, plan.situation, stage, channel=channel, emotion=emotion,
+                                  sensitive=sensitive, intent=plan.intent, context=context)
         if stage == "move_private":
             # the situation's own next steps that already lead to a private channel serve here too
             found += tuple(p for p in stage_options(bank, plan.situation, "resolve", channel=channel,
-                                                    emotion=emotion, sensitive=sensitive)
+                                                    emotion=emotion, sensitive=sensitive, intent=plan.intent,
+                                                    context=context)
                            if "channel.private" in p.text and p not in found)
         rendered = _render_options(found, context)
         if rendered:
@@ -188,11 +178,18 @@ def make_candidates(
     seen: set[tuple[str, ...]] = set()
     out: list[Candidate] = []
     for _ in range(count * 3):
-        parts = []
+        parts: list[tuple[str, Phrase, str]] = []
+        covered: set[str] = set()
         for stage, rendered in options:
-            weights = [p.weight * rest.get(p.id, 1.0) for p, _ in rendered]
+            if stage in covered:
+                continue
+            if stage == "greet" and greet_rate < 1.0 and rng.random() >= greet_rate:
+                rng.random()  # keep the draw sequence the same length either way
+                continue
+            weights = [_weight(p, rest) for p, _ in rendered]
             p, text = rng.choices(rendered, weights=weights)[0]
             parts.append((stage, p, text))
+            covered.update(p.covers)
         drawn = shorten(Candidate(tuple(parts), sign_off, proper), by_stage, fits)
         if drawn is None:
             continue
@@ -207,6 +204,16 @@ def make_candidates(
         parts = [x for x in parts if x[0] not in OPTIONAL_STAGES] or parts
         out.append(Candidate(tuple(parts), sign_off, proper))
     return out
+
+
+def answer_phrases(answer: Answer, situation: str) -> tuple[Phrase, ...]:
+    """A matched bank answer as phrases of the ``answer`` stage (one per phrasing; the link follows the text)."""
+    out = []
+    for i, text in enumerate(answer.texts, 1):
+        body = f"{text} {answer.link}" if answer.link else text
+        out.append(Phrase(id=f"{answer.bank}.answer.{answer.id}.{i}", situation=situation, stage="answer",
+                          text=body, bank=answer.bank, file=answer.file, line=answer.line))
+    return tuple(out)
 
 
 def shorten(candidate: Candidate, options_by_stage: Mapping[str, Sequence[tuple[Phrase, str]]],

@@ -15,7 +15,7 @@ from carevoice.inbound import Reading
 __all__ = ["Action", "Draft", "Finding", "Severity", "StageChoice"]
 
 Severity = Literal["error", "warning", "info"]
-Action = Literal["reply", "reply_and_move_private", "escalate", "no_reply"]
+Action = Literal["reply", "reply_and_move_private", "escalate", "needs_agent", "no_reply"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -73,6 +73,8 @@ class Draft(BaseModel):
     situation: str | None = None
     seed: int | None = None
     similarity: float | None = None
+    answer: str | None = None
+    """The id of the bank answer the draft uses, if any."""
 
     @property
     def blocked(self) -> bool:
@@ -91,6 +93,13 @@ class Draft(BaseModel):
         data["analysis"] = {
             "category": a.category,
             "confidence": round(a.confidence, 3),
+            "intent": a.intent,
+            "intent2": a.intent2,
+            "intent_confidence": round(a.intent_confidence, 3),
+            "subject": a.subject.model_dump() if a.subject else None,
+            "language": a.language,
+            "sarcasm": a.sarcasm,
+            "asks": list(a.asks),
             "emotion": a.emotion,
             "intensity": round(a.intensity, 3),
             "negative": a.negative,

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+from carevoice.answers import match_answer
 from carevoice.bank.registry import load_bank
 from carevoice.bank.resolved import Bank
 from carevoice.checks import check, fits_channel
 from carevoice.checks.channels import get_channel
-from carevoice.compose import Candidate, build_context, make_candidates, stage_options
+from carevoice.compose import Candidate, answer_phrases, build_context, make_candidates, stage_options
 from carevoice.concentrate import concentrate
 from carevoice.draft import Draft, Finding, StageChoice
 from carevoice.errors import DraftBlockedError, InputError, RenderError, UnknownChoiceError
@@ -83,7 +84,7 @@ class Drafter:
         profile = get_channel(post.channel)
         if post.channel not in self.bank.channels:
             raise UnknownChoiceError(f"channel for {self.bank.name}", post.channel, self.bank.channels)
-        reading = concentrate(post)
+        reading = concentrate(post, locale=self.bank.locale)
         draft = self._compose(post, reading, profile.id)
         if draft.blocked and not allow_blocked:
             raise DraftBlockedError(draft)
@@ -97,7 +98,7 @@ class Drafter:
         ``post`` is a representative post of the situation (its category picks the phrases).
         """
         profile = get_channel(post.channel)
-        reading = concentrate(post)
+        reading = concentrate(post, locale=self.bank.locale)
         plan = Plan("reply", reading.category, ("holding",), None, False,
                     ("situation affecting many people: one holding statement for everyone",))
         return self._compose(post, reading, profile.id, plan).model_copy(update={"situation": situation})
@@ -105,7 +106,12 @@ class Drafter:
     def _compose(self, post: Inbound, reading: Reading, channel: str, plan: Plan | None = None) -> Draft:
         profile = get_channel(channel)
         is_open = post.time is None or self.hours.is_open(post.time)
-        plan = plan or plan_reply(reading, out_of_hours=not is_open)
+        answer = None
+        if plan is None and reading.intent in ("question", "complaint", "request", "follow_up"):
+            answer = match_answer(post.text, reading, self.bank, channel=channel)
+        plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
+                                  locale=self.bank.locale, answered=answer is not None,
+                                  banter=self.bank.drafting.banter)
         context = build_context(post, reading, self.bank, profile,
                                 agent_name=self.agent_name, agent_initials=self.agent_initials,
                                 local_time=self.hours.local(post.time) if post.time else None,
@@ -115,6 +121,7 @@ class Drafter:
         settings = self.bank.variation
         # a sensitive period, an escalation or a grieving customer get calm phrasing: no promotion, no cheer
         calm = self.sensitive or plan.action == "escalate" or reading.emotion == "sadness"
+        extra = {"answer": answer_phrases(answer.answer, plan.situation)} if answer else {}
         wider = widened_plans(plan, self.bank, channel=channel, emotion=reading.emotion, sensitive=calm,
                               negative=reading.negative)
         pooled = self._pooled.get(plan.situation) or self._pooled.setdefault(
@@ -130,12 +137,22 @@ class Drafter:
                  fit: bool = True) -> list[Candidate]:
             return make_candidates(
                 bank, plan, context, channel=channel, emotion=reading.emotion, sensitive=calm,
-                rng=rng, count=count, rest=rest, fits=fits if fit else (lambda _text: True),
+                rng=rng, count=count, rest=rest, fits=fits if fit else (lambda _text: True), extra=extra,
+                greet_rate=self.bank.drafting.greet_rate,
             )
 
         candidates = draw(settings.candidates, rng)
         findings: list[Finding] = []
         reasons = list(reading.reasons) + list(plan.reasons)
+        if answer is not None:
+            reasons.append(f"answer {answer.answer.id}: score {answer.score:g} (next {answer.runner_up:g}), "
+                           f"matched '{answer.question}'")
+        if plan.action == "needs_agent" and (reading.intent == "other_language" or not candidates):
+            return Draft(
+                id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
+                analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
+                custom_slot_required=True, custom_slot_hint=_hint(reading, False, plan),
+            )
         if not candidates:
             return Draft(
                 id=post.id, text="", channel=channel, brand=self.bank.name, action=plan.action,
@@ -151,6 +168,7 @@ class Drafter:
         text = chosen.text if plan.action != "no_reply" or plan.situation == "abuse" else ""
         findings += check(text, channel=channel, bank=self.bank, reading=reading, sensitive=self.sensitive,
                           stages=[s for s, _, _ in chosen.parts]) if text and plan.action != "no_reply" else []
+        required = required or plan.action == "needs_agent"
         custom = plan.action != "no_reply" and (
             required or reading.category in ("general", "general_question") or reading.confidence < 0.5
             or reading.intensity >= 0.6 or bool(reading.urgency)
@@ -161,10 +179,10 @@ class Drafter:
             stages=tuple(StageChoice(stage=s, phrase_id=p.id) for s, p, _ in chosen.parts),
             analysis=reading, private=private, custom_slot=custom,
             custom_slot_at=len(chosen.body) if custom else None,
-            custom_slot_hint=_hint(reading, required) if custom else None,
+            custom_slot_hint=_hint(reading, required, plan) if custom else None,
             custom_slot_required=required, escalation=plan.escalation, reasons=tuple(reasons),
             findings=tuple(findings), seed=self.seed,
-            similarity=round(selection.score, 1),
+            similarity=round(selection.score, 1), answer=answer.answer.id if answer else None,
         )
 
     def _select(self, candidates: list[Candidate],
@@ -223,7 +241,10 @@ class Drafter:
         ))
 
 
-def _hint(reading: Reading, required: bool) -> str:
+def _hint(reading: Reading, required: bool, plan: Plan | None = None) -> str:
+    if plan is not None and plan.action == "needs_agent":
+        why = plan.reasons[0].removeprefix("needs an agent: ") if plan.reasons else "the reading is unsure"
+        return f"Write this reply yourself: {why}."
     if required:
         return "Required: add one line in your own words; this reply is close to an earlier one."
     if reading.bereavement:

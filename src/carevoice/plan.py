@@ -1,31 +1,60 @@
-"""CATER planning: which action a post gets and which stages its reply needs, with the reasons."""
+"""Planning: which action a post gets and which moves its reply makes, from the reading, with the reasons.
+
+The plan follows the intent, as a care lead would answer:
+
+- **praise**: a warm, specific thank-you (and a promise to pass kind words on);
+- **complaint**: an acknowledgement that names the thing and an apology
+  (often one sentence does both), then one concrete next step;
+- **question**: the bank's answer when one matches clearly, else an honest
+  next step for that question;
+- **request**: the request met directly ("we're looking at your DM now");
+- **follow-up**: sorry for the wait, then where it stands;
+- **danger**: a calm, serious line, the safety step, escalation;
+- **banter**: a light line in the brand's voice (or no reply);
+- **spam** and **abuse**: no reply (a boundary line is offered for abuse);
+- a post in another language, a reading too unsure to act on, or nothing in
+  the bank that fits: ``needs_agent``, with a holding line and the reason.
+
+A greeting opens only a calm post (never an angry, frightened or grieving
+one). Personal data posted in public adds a privacy line and moves the
+conversation private; account-specific situations move private too.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
+from carevoice.bank.settings import DraftingSettings
 from carevoice.draft import Action
 from carevoice.inbound import PiiMatch, Reading
 
-__all__ = ["ACCOUNT_SPECIFIC", "COMPLAINTS", "STAGE_PLANS", "Plan", "plan_reply", "possible_stage_plans"]
+__all__ = ["ACCOUNT_SPECIFIC", "COMPLAINTS", "INTENT_STAGES", "Plan", "intents_for", "plan_reply", "possible_plans",
+           "possible_stage_plans"]
 
 COMPLAINTS = frozenset({
     "late_delivery", "wrong_item", "billing_error", "refund_status", "account_access", "service_outage",
-    "app_bug", "flight_disruption", "lost_baggage", "rude_staff", "product_defect",
+    "app_bug", "flight_disruption", "lost_baggage", "rude_staff", "product_defect", "fraud_security",
+    "connectivity", "transport_disruption", "booking", "food_order", "loyalty", "gift_card_promo",
 })
 ACCOUNT_SPECIFIC = frozenset({"billing_error", "refund_status", "account_access", "lost_baggage",
-                              "cancellation_request"})
-STAGE_PLANS: dict[str, tuple[str, ...]] = {
-    "complaint": ("greet", "acknowledge", "apologise", "explain", "resolve"),
-    "cancellation_request": ("greet", "acknowledge", "thank", "explain", "resolve"),
-    "general_question": ("greet", "thank", "explain", "resolve"),
-    "praise": ("greet", "thank", "acknowledge", "resolve"),
-    "general": ("greet", "acknowledge", "resolve"),
+                              "cancellation_request", "fraud_security", "loyalty"})
+INTENT_STAGES: dict[str, tuple[str, ...]] = {
+    "praise": ("greet", "thank", "resolve"),
+    "complaint": ("greet", "acknowledge", "apologise", "resolve"),
+    "question": ("greet", "acknowledge", "resolve"),
+    "request": ("greet", "acknowledge", "resolve"),
+    "follow_up": ("greet", "apologise", "resolve"),
+    "danger": ("acknowledge", "safety", "resolve"),
+    "banter": ("acknowledge",),
     "abuse": ("boundary",),
     "spam": (),
+    "other_language": ("handoff",),
 }
-ESCALATE = {"safety": "safety risk reported", "legal": "legal threat", "data_exposure": "possible data exposure"}
+"""The moves of a reply by intent, before the reading adjusts them."""
+_CALM = frozenset({"neutral", "delight"})
+ESCALATE = {"safety": "safety risk reported", "threat": "a threat to a person", "vulnerable": "a vulnerable person",
+            "fraud": "fraud or money lost", "legal": "legal threat", "data_exposure": "possible data exposure"}
 
 
 @dataclass(frozen=True)
@@ -38,26 +67,59 @@ class Plan:
     escalation: str | None
     move_private: bool
     reasons: tuple[str, ...]
+    intent: str = "complaint"
 
 
-def plan_reply(reading: Reading, *, out_of_hours: bool = False) -> Plan:
-    """Decide the action and the CATER stages for a reading of a post."""
+def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str | None:
+    """Why the post goes to an agent, if it does."""
+    languages = drafting.languages or [locale.split("-")[0].lower()]
+    if reading.intent == "other_language" or reading.language not in languages:
+        return f"the post is in '{reading.language}'; this bank answers in {', '.join(languages)}"
+    if reading.intent in ("danger", "spam", "abuse"):
+        return None
+    if reading.intent_confidence < drafting.min_confidence:
+        return (f"the reading is unsure: intent {reading.intent} {reading.intent_confidence:.2f} "
+                f"< {drafting.min_confidence:.2f}")
+    return None
+
+
+def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
+               locale: str = "en", answered: bool = False, banter: bool = True) -> Plan:
+    """Decide the action and the stages for a reading of a post.
+
+    ``answered`` says the bank holds a clear answer to the post (it takes the
+    place of the next step); ``banter`` whether the bank answers banter at all.
+    """
+    drafting = drafting or DraftingSettings()
     reasons: list[str] = []
-    situation = reading.category
-    if reading.spam or situation == "spam":
-        return Plan("no_reply", "spam", (), None, False, ("spam: no reply",))
-    if reading.abusive or situation == "abuse":
-        return Plan("no_reply", "abuse", STAGE_PLANS["abuse"], None, False,
-                    ("abusive post: no reply recommended; a boundary line is offered if the team answers",))
-    key = "complaint" if situation in COMPLAINTS else situation
-    stages = list(STAGE_PLANS.get(key, STAGE_PLANS["general"]))
-    if situation == "general_question" and reading.negative:
-        # an upset question is acknowledged and apologised for before it is explained (CATER order)
-        stages[stages.index("thank")] = "acknowledge"
+    situation, intent = reading.category, reading.intent
+    if intent == "spam" or reading.spam:
+        return Plan("no_reply", "spam", (), None, False, ("spam: no reply",), "spam")
+    if intent == "abuse":
+        return Plan("no_reply", "abuse", INTENT_STAGES["abuse"], None, False,
+                    ("abusive post: no reply recommended; a boundary line is offered if the team answers",), "abuse")
+    why = _handoff(reading, drafting, locale)
+    if why is not None:
+        return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
+    if intent == "banter" and not banter:
+        return Plan("no_reply", situation, (), None, False, ("banter: this bank does not answer banter",), intent)
+    stages = list(INTENT_STAGES.get(intent, INTENT_STAGES["complaint"]))
+    calm = reading.emotion in _CALM and reading.intensity < 0.6 and not reading.urgency and not reading.sarcasm
+    if "greet" in stages and not calm:
+        stages.remove("greet")
+        reasons.append(f"no greeting: the customer is {reading.emotion}")
+    if intent in ("question", "request") and not reading.negative:
+        stages.remove("acknowledge")
+    elif intent in ("question", "request"):
         stages.insert(stages.index("acknowledge") + 1, "apologise")
-        reasons.append("question with negative feeling: acknowledgement and apology instead of thanks")
+        reasons.append(f"{intent} with negative feeling: acknowledged and apologised for first")
+    if answered and intent in ("question", "complaint", "request", "follow_up"):
+        stages[stages.index("resolve")] = "answer"
+        reasons.append("the bank holds a clear answer: it takes the place of the next step")
     escalation = "; ".join(ESCALATE[u] for u in reading.urgency if u in ESCALATE) or None
     move_private = bool(reading.pii) or situation in ACCOUNT_SPECIFIC or "data_exposure" in reading.urgency
+    if intent in ("praise", "banter"):
+        move_private = bool(reading.pii)
     action: Action = "reply"
     if escalation:
         action = "escalate"
@@ -65,42 +127,61 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False) -> Plan:
     elif move_private:
         action = "reply_and_move_private"
     if reading.pii:
+        stages.insert(len(stages) - 1 if stages else 0, "privacy")
         reasons.append(f"personal data posted publicly ({', '.join(sorted({m.kind for m in reading.pii}))}): "
-                       "move private, never echo it")
-    elif situation in ACCOUNT_SPECIFIC:
+                       "ask them to remove it, move private, never echo it")
+    elif move_private and situation in ACCOUNT_SPECIFIC:
         reasons.append(f"{situation} needs account details: move private")
-    if reading.bereavement and situation not in ("praise", "general_question"):
+    if reading.bereavement and intent not in ("praise", "question"):
         # a death in the family: condolence, then the next step; no process talk, no apology, no thanks
-        stages = [s for s in stages if s not in ("acknowledge", "thank", "apologise", "explain")]
-        stages.insert(1 if stages[:1] == ["greet"] else 0, "condolence")
+        stages = [s for s in stages if s not in ("acknowledge", "thank", "apologise", "explain", "greet")]
+        stages.insert(0, "condolence")
         reasons.append("bereavement: condolence and a gentle next step instead of process")
-    if "safety" in reading.urgency and "explain" in stages:
-        stages[stages.index("explain")] = "safety"
-        reasons.append("safety risk: a safety line takes the place of the explanation")
+    if intent == "danger" and "safety" not in reading.urgency and "safety" in stages:
+        stages.remove("safety")
     if move_private and "resolve" in stages:
         stages[stages.index("resolve")] = "move_private"
-    if out_of_hours:
+    if out_of_hours and intent not in ("banter", "praise"):
         stages.append("out_of_hours")
         reasons.append("outside service hours: says when a person follows up")
-    return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons))
+    return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons), intent)
 
 
-@lru_cache(maxsize=64)
-def possible_stage_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[str, ...], ...]:
-    """Every stage sequence :func:`plan_reply` can give a situation, derived from ``plan_reply`` itself.
+def intents_for(situation: str) -> tuple[str, ...]:
+    """The intents a post of this situation can be read with (a praise post is praise, and so on)."""
+    if situation in ("praise", "abuse", "spam"):
+        return (situation,)
+    return ("complaint", "question", "request", "follow_up", "danger", "banter")
 
-    The linter judges length and coverage over these, so it can never drift from the Drafter.
+
+@lru_cache(maxsize=256)
+def possible_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every (intent, stage sequence) :func:`plan_reply` can give a situation, derived from ``plan_reply`` itself.
+
+    The linter judges length and coverage over these, so it can never drift from the Drafter. The
+    ``answer`` stage is filled from the bank's answers, not from a phrase cell.
     """
     pii = (PiiMatch(kind="email", start=0, end=1, text="x"),)
-    plans: list[tuple[str, ...]] = []
-    for negative in (False, True):
-        for found in ((), pii):
-            for urgency in ((), ("safety",)):
-                for closed in ((False, True) if out_of_hours else (False,)):
-                    for bereaved in (False, True):
-                        reading = Reading(category=situation, negative=negative, pii=found, urgency=urgency,
-                                          bereavement=bereaved)
-                        stages = plan_reply(reading, out_of_hours=closed).stages
-                        if stages and stages not in plans:
-                            plans.append(stages)
+    plans: list[tuple[str, tuple[str, ...]]] = []
+    for name in intents_for(situation):
+        for negative in (False, True):
+            for found in ((), pii):
+                for urgency in ((), ("safety",)):
+                    for closed in ((False, True) if out_of_hours else (False,)):
+                        for answered in (False, True):
+                            reading = Reading(category=situation, intent=name, intent_confidence=1.0,  # type: ignore[arg-type]
+                                              negative=negative, pii=found, urgency=urgency,
+                                              emotion="anger" if negative else "neutral")
+                            stages = plan_reply(reading, out_of_hours=closed, answered=answered).stages
+                            if stages and (name, stages) not in plans:
+                                plans.append((name, stages))
     return tuple(plans)
+
+
+def possible_stage_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[str, ...], ...]:
+    """Every stage sequence :func:`plan_reply` can give a situation (see :func:`possible_plans`)."""
+    out: list[tuple[str, ...]] = []
+    for _, stages in possible_plans(situation, out_of_hours=out_of_hours):
+        if stages not in out:
+            out.append(stages)
+    return tuple(out)

@@ -19,6 +19,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from carevoice.errors import RenderError, did_you_mean
+from carevoice.variables import OPTIONAL_VARIABLES, VARIABLES
 
 __all__ = [
     "VARIABLES",
@@ -29,27 +30,6 @@ __all__ = [
     "render",
 ]
 
-VARIABLES: dict[str, tuple[str, ...] | None] = {
-    "customer": ("name", "first_name", "handle"),
-    "agent": ("name", "initials"),
-    "brand": ("name",),
-    "details": ("order_id", "booking_id", "flight", "product", "place", "date", "time"),
-    "channel": ("id", "name", "private"),
-    "time_of_day": None,
-    "hours": ("next_open", "open"),
-}
-"""The variables templates may use: root name -> attributes (None for a plain value)."""
-
-OPTIONAL_VARIABLES = frozenset(
-    {
-        "customer.name", "customer.first_name", "customer.handle",
-        "agent.name", "agent.initials",
-        "details.order_id", "details.booking_id", "details.flight", "details.product",
-        "details.place", "details.date", "details.time",
-        "hours.next_open",
-    }
-)
-"""Variables that may be missing, so a template must give them a fallback."""
 
 
 class MissingValueError(RenderError):

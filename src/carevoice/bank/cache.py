@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from carevoice._cache import cache_root, write_atomic
-from carevoice.bank.resolved import Bank, Phrase, Voice
-from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, VariationSettings
+from carevoice.bank.resolved import Answer, Bank, Phrase, Voice
+from carevoice.bank.settings import DraftingSettings, LintSettings, ToneSettings, TriageSettings, VariationSettings
 
 __all__ = ["cache_dir", "read_cached", "write_cached"]
 
@@ -89,6 +89,8 @@ def _to_json(bank: Bank) -> dict[str, Any]:
         "phrases": [asdict(p) for p in bank.phrases],
         "tone": bank.tone.model_dump(), "variation": bank.variation.model_dump(),
         "triage": bank.triage.model_dump(), "lint": bank.lint.model_dump(),
+        "drafting": bank.drafting.model_dump(), "sector": bank.sector, "subjects": dict(bank.subjects),
+        "answers": [asdict(a) for a in bank.answers],
     }
 
 
@@ -104,6 +106,9 @@ def _from_json(d: dict[str, Any]) -> Bank:
         phrases=tuple(_phrase(p) for p in d["phrases"]),
         tone=ToneSettings.model_validate(d["tone"]), variation=VariationSettings.model_validate(d["variation"]),
         triage=TriageSettings.model_validate(d["triage"]), lint=LintSettings.model_validate(d["lint"]),
+        drafting=DraftingSettings.model_validate(d["drafting"]), sector=d["sector"], subjects=d["subjects"],
+        answers=tuple(Answer(**{k: tuple(x) if isinstance(x, list) else x for k, x in a.items()})
+                      for a in d["answers"]),
     )
 
 

@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from carevoice.bank._yaml import KeyPath, Marks, load_marked, path_str
 from carevoice.bank.models import BankFile
-from carevoice.bank.resolved import Bank, Phrase, Voice
-from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, VariationSettings
+from carevoice.bank.resolved import Answer, Bank, Phrase, Voice
+from carevoice.bank.settings import DraftingSettings, LintSettings, ToneSettings, TriageSettings, VariationSettings
 from carevoice.errors import BankError
 from carevoice.render import inspect_template
 
@@ -192,7 +192,19 @@ def _phrases_of(source: BankSource) -> list[Phrase]:
                     emotions=tuple(spec.emotions), channels=tuple(spec.channels), tags=tuple(spec.tags),
                     weight=spec.weight, bank=source.model.bank, file=source.file,
                     line=line or 0, column=col or 0, text_line=text_line or 0,
+                    intents=tuple(spec.intents), covers=tuple(spec.covers), when=tuple(spec.when),
+                    unless=tuple(spec.unless),
                 ))
+    return out
+
+
+def _answers_of(source: BankSource) -> list[Answer]:
+    out = []
+    for i, spec in enumerate(source.model.answers):
+        line, _ = source.locate(("answers", i))
+        out.append(Answer(id=spec.id, questions=tuple(spec.questions), texts=tuple(spec.answer),
+                          situation=spec.situation, link=spec.link, channels=tuple(spec.channels),
+                          bank=source.model.bank, file=source.file, line=line or 0))
     return out
 
 
@@ -203,7 +215,10 @@ def resolve(chain: list[BankSource]) -> Bank:
                              "preferred_terms": {}, "banned_terms": []}
     meta: dict[str, Any] = {"display_name": None, "description": "", "locale": "en", "channels": None,
                             "sensitive": False, "agent": None}
-    settings: dict[str, dict[str, Any]] = {"tone": {}, "variation": {}, "triage": {}, "lint": {}}
+    settings: dict[str, dict[str, Any]] = {"tone": {}, "variation": {}, "triage": {}, "lint": {}, "drafting": {}}
+    answers: dict[str, Answer] = {}
+    subjects: dict[str, str] = {}
+    sector = "general"
     limits: dict[str, int] = {}
     ack: dict[str, int] = {}
     for source in chain:
@@ -216,6 +231,13 @@ def resolve(chain: list[BankSource]) -> Bank:
         if m.inherit_phrases == "fallback":
             kept = [p for p in kept if (p.situation, p.stage) not in own_cells]
         phrases = kept + own
+        for answer in _answers_of(source):
+            answers.pop(answer.id, None)
+            answers[answer.id] = answer
+        for gone in removed:
+            answers.pop(gone, None)
+        subjects.update(m.subjects)
+        sector = m.sector or sector
         voice.update({k: v for k, v in m.voice.model_dump(exclude_none=True).items()})
         for key in ("display_name", "description", "locale", "channels", "sensitive", "agent"):
             value = getattr(m, key)
@@ -254,4 +276,8 @@ def resolve(chain: list[BankSource]) -> Bank:
         variation=VariationSettings(**settings["variation"]),
         triage=TriageSettings(**settings["triage"]),
         lint=LintSettings(**settings["lint"]),
+        drafting=DraftingSettings(**settings["drafting"]),
+        sector=sector,
+        subjects=subjects,
+        answers=tuple(answers.values()),
     )

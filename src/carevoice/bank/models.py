@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, VariationSettings
-from carevoice.inbound import Emotion
+from carevoice.bank.settings import DraftingSettings, LintSettings, ToneSettings, TriageSettings, VariationSettings
+from carevoice.inbound import Emotion, Intent
 
 __all__ = [
     "OPTIONAL_STAGES",
     "SITUATIONS",
     "STAGES",
     "STAGE_ORDER",
+    "SECTORS",
     "AgentSpec",
+    "AnswerSpec",
     "BankFile",
     "ChannelOverride",
     "PhraseSpec",
@@ -30,12 +32,15 @@ Stage = Literal[
     "thank",
     "apologise",
     "explain",
+    "privacy",
     "safety",
+    "answer",
     "resolve",
     "move_private",
     "private_opener",
     "boundary",
     "holding",
+    "handoff",
     "out_of_hours",
 ]
 STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
@@ -56,6 +61,14 @@ Situation = Literal[
     "rude_staff",
     "product_defect",
     "cancellation_request",
+    "fraud_security",
+    "connectivity",
+    "transport_disruption",
+    "booking",
+    "food_order",
+    "loyalty",
+    "gift_card_promo",
+    "feature_request",
     "general_question",
     "praise",
     "abuse",
@@ -66,6 +79,10 @@ Situation = Literal[
 SITUATIONS: tuple[str, ...] = Situation.__args__  # type: ignore[attr-defined]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
+
+Sector = Literal["airline", "bank", "retail", "telecom", "software", "food", "rail", "general"]
+SECTORS: tuple[str, ...] = Sector.__args__  # type: ignore[attr-defined]
+_PATH = r"^[a-z_]+(\.[a-z_]+)?$"
 
 
 class PhraseSpec(BaseModel):
@@ -79,6 +96,38 @@ class PhraseSpec(BaseModel):
     channels: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     weight: float = Field(default=1.0, gt=0, le=100)
+    intents: list[Intent] = Field(default_factory=list)
+    covers: list[Stage] = Field(default_factory=list)
+    when: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+
+    @field_validator("when", "unless")
+    @classmethod
+    def _known_paths(cls, value: list[str]) -> list[str]:
+        from carevoice.variables import CONDITION_PATHS
+
+        for path in value:
+            if path not in CONDITION_PATHS:
+                raise ValueError(f"unknown condition {path!r}; known: {', '.join(CONDITION_PATHS)}")
+        return value
+
+
+class AnswerSpec(BaseModel):
+    """One answer the brand gives to a common question, in several phrasings."""
+
+    model_config = _STRICT
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=120)
+    situation: Situation | None = None
+    questions: list[str] = Field(min_length=2, max_length=40)
+    answer: list[str] = Field(min_length=1, max_length=20)
+    link: str | None = Field(default=None, max_length=300)
+    channels: list[str] = Field(default_factory=list)
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
 
 
 class VoiceSpec(BaseModel):
@@ -129,7 +178,11 @@ class BankFile(BaseModel):
     channel_overrides: dict[str, ChannelOverride] = Field(default_factory=dict)
     sensitive: bool | None = None
     remove: list[str] = Field(default_factory=list)
+    sector: Sector | None = None
+    subjects: dict[Situation, str] = Field(default_factory=dict)
+    answers: list[AnswerSpec] = Field(default_factory=list)
     phrases: dict[Situation, dict[Stage, list[PhraseSpec]]] = Field(default_factory=dict)
+    drafting: DraftingSettings | None = None
     tone: ToneSettings | None = None
     variation: VariationSettings | None = None
     triage: TriageSettings | None = None
@@ -138,7 +191,7 @@ class BankFile(BaseModel):
     def settings_overrides(self) -> dict[str, Any]:
         """The settings sections this file sets explicitly, as dicts of the set fields."""
         out: dict[str, Any] = {}
-        for key in ("tone", "variation", "triage", "lint"):
+        for key in ("tone", "variation", "triage", "lint", "drafting"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value.model_dump(exclude_unset=True)

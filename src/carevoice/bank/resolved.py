@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from carevoice.bank.settings import LintSettings, ToneSettings, TriageSettings, VariationSettings
+from carevoice.bank.settings import DraftingSettings, LintSettings, ToneSettings, TriageSettings, VariationSettings
 
-__all__ = ["Bank", "Phrase", "Voice"]
+__all__ = ["Answer", "Bank", "Phrase", "Voice"]
 
 
 @dataclass(frozen=True)
@@ -28,14 +28,35 @@ class Phrase:
     line: int = 0
     column: int = 0
     text_line: int = 0
+    intents: tuple[str, ...] = ()
+    covers: tuple[str, ...] = ()
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
-    def fits(self, *, channel: str, emotion: str, sensitive: bool = False) -> bool:
-        """Whether the phrase may be used on this channel, for this emotion, in this period."""
+    def fits(self, *, channel: str, emotion: str, sensitive: bool = False, intent: str | None = None) -> bool:
+        """Whether the phrase may be used on this channel, for this emotion and intent, in this period."""
         if self.channels and channel not in self.channels:
             return False
         if self.emotions and emotion not in self.emotions:
             return False
+        if intent is not None and self.intents and intent not in self.intents:
+            return False
         return not (sensitive and "promotional" in self.tags)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer of a resolved bank: the questions it answers and its phrasings."""
+
+    id: str
+    questions: tuple[str, ...]
+    texts: tuple[str, ...]
+    situation: str | None = None
+    link: str | None = None
+    channels: tuple[str, ...] = ()
+    bank: str = ""
+    file: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -71,6 +92,10 @@ class Bank:
     variation: VariationSettings = field(default_factory=VariationSettings)
     triage: TriageSettings = field(default_factory=TriageSettings)
     lint: LintSettings = field(default_factory=LintSettings)
+    drafting: DraftingSettings = field(default_factory=DraftingSettings)
+    sector: str = "general"
+    subjects: Mapping[str, str] = field(default_factory=dict)
+    answers: tuple[Answer, ...] = ()
     _index: dict[tuple[str, str], tuple[Phrase, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

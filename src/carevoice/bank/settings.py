@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["LintSettings", "ToneSettings", "TriageSettings", "VariationSettings"]
+__all__ = ["DraftingSettings", "LintSettings", "ToneSettings", "TriageSettings", "VariationSettings"]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 
@@ -143,6 +143,29 @@ class TriageSettings(BaseModel):
         if unknown:
             raise ValueError(f"unknown priority weight {unknown[0]!r}; known: {', '.join(WEIGHT_NAMES)}")
         return value
+
+
+class DraftingSettings(BaseModel):
+    """How drafts are made from a reading (see ``docs/writing-banks.md``).
+
+    A post whose reading is less sure than ``min_confidence`` (intent or, for a
+    problem, situation), a post in a language outside ``languages`` (default:
+    the bank's locale), and a question nothing in the bank answers are handed to
+    an agent (action ``needs_agent``) with a holding line instead of a confident
+    wrong reply. ``answer_threshold`` is the rapidfuzz score (0-100) a bank
+    answer must reach for a post, and ``answer_margin`` its lead over the next
+    answer. ``greet_rate`` is the share of replies that open with a greeting
+    (never to an angry or frightened customer).
+    """
+
+    model_config = _STRICT
+
+    min_confidence: float = Field(default=0.35, ge=0, le=1)
+    languages: list[str] = Field(default_factory=list)
+    answer_threshold: float = Field(default=80.0, ge=0, le=100)
+    answer_margin: float = Field(default=5.0, ge=0, le=100)
+    greet_rate: float = Field(default=0.5, ge=0, le=1)
+    banter: bool = True
 
 
 class LintSettings(BaseModel):

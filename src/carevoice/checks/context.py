@@ -38,6 +38,8 @@ class ToneData(BaseModel):
     next_step: tuple[str, ...] = ()
     explanation: tuple[str, ...] = ()
     promotional: tuple[str, ...] = ()
+    deflection: tuple[str, ...] = ()
+    breezy: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ __all__ = ["CODES", "EXAMPLE_CONTEXT", "RULES"]
 _COMPLAINT = Reading(category="late_delivery", confidence=0.9, emotion="frustration", negative=True)
 
 EXAMPLE_CONTEXT: dict[str, dict[str, Any]] = {
+    "CV311": {"reading": _COMPLAINT},
     "CV401": {"reading": _COMPLAINT},
     "CV403": {"reading": _COMPLAINT},
     "CV602": {"reading": Reading(category="billing_error", negative=True,
@@ -64,6 +65,13 @@ _RULES = (
     Rule("CV309", "tone.banned_term", "error", "a term the brand never uses",
          flags=("We're sorry for any inconvenience.", "Thanks for being a valued customer."),
          passes=("Sorry for the trouble this caused.",)),
+    Rule("CV310", "tone.deflection", "warning", "the reply points the customer elsewhere instead of helping",
+         flags=("Our help centre might have a quick answer.", "Let us know which country you're in.",
+                "Our contact page lists other ways to reach a person."),
+         passes=("Which order is it? DM us the number and we'll chase it today.",)),
+    Rule("CV311", "tone.breezy", "warning", "a breezy or cheery opener on an upset customer's post",
+         flags=("Hey hey, sorry your parcel is late. DM us the order number.", "Oops! DM us and we'll check."),
+         passes=("Sorry your parcel is late. DM us the order number and we'll chase it.",)),
     Rule("CV401", "structure.acknowledge_first", "warning", "the reply explains before it acknowledges",
          flags=("Due to a system fault your parcel was delayed. I understand how frustrating that is.",),
          passes=("I understand how frustrating that is. Due to a system fault your parcel was delayed.",)),

@@ -61,6 +61,11 @@ def _banned(ctx: CheckContext) -> list[str]:
     return [*ctx.data.banned, *extra]
 
 
+def _asked_where(ctx: CheckContext) -> bool:
+    """The post asked where to find something (a pointer is then the answer, not a deflection)."""
+    return ctx.reading is not None and ctx.reading.intent == "question" and ctx.reading.category == "general_question"
+
+
 TONE_CHECKERS: tuple[Checker, ...] = (
     Existence("CV301", lambda c: [*c.data.blame, *c.tone.blame_phrases],
               "{match!r} blames the customer or sounds defensive",
@@ -76,5 +81,10 @@ TONE_CHECKERS: tuple[Checker, ...] = (
               "{match!r} is a promise the brand cannot keep", "say what you will do, not what will never happen"),
     Preferred("CV308", _terms),
     Existence("CV309", _banned, "{match!r} is a banned term for this brand", "rephrase without it"),
+    Existence("CV310", lambda c: () if _asked_where(c) else c.data.deflection,
+              "{match!r} points the customer elsewhere instead of helping",
+              "give the answer or the one next step yourself"),
+    Existence("CV311", lambda c: c.data.breezy if c.reading is not None and c.reading.negative else (),
+              "{match!r} is too breezy for an upset customer", "open with the acknowledgement instead"),
 )
 """The tone checkers, in code order."""

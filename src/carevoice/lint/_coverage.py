@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from carevoice.bank.models import OPTIONAL_STAGES
 from carevoice.bank.resolved import Bank, Phrase
 from carevoice.compose import stage_options
-from carevoice.plan import possible_stage_plans
+from carevoice.plan import possible_plans
 
 __all__ = ["CoverageIssue", "check_coverage", "check_variety", "served_situations"]
 
@@ -28,13 +28,17 @@ def served_situations(bank: Bank) -> list[str]:
     return sorted({*bank.situations, "general"} - {"spam"})
 
 
-def _stages(bank: Bank, situation: str) -> list[str]:
-    seen: list[str] = []
-    for plan in possible_stage_plans(situation, out_of_hours=bool(bank.triage.hours)):
+_NOT_REQUIRED = frozenset({"safety", "condolence", "answer"})
+"""Stages a bank may leave empty: safety and condolence lines are optional (base ships them); answers are not cells."""
+
+
+def _stages(bank: Bank, situation: str) -> list[tuple[str, str]]:
+    """The (intent, stage) pairs a situation's replies need."""
+    seen: list[tuple[str, str]] = []
+    for intent, plan in possible_plans(situation, out_of_hours=bool(bank.triage.hours)):
         for stage in plan:
-            # `safety` and `condolence` are not required: a bank without them still drafts (base ships them)
-            if stage not in seen and stage not in ("safety", "condolence"):
-                seen.append(stage)
+            if (intent, stage) not in seen and stage not in _NOT_REQUIRED:
+                seen.append((intent, stage))
     return seen
 
 
@@ -52,16 +56,22 @@ def check_coverage(bank: Bank, min_variants: int, own: Callable[[Phrase], bool])
     A variant shortfall is reported only in the file that wrote the phrases of that cell.
     """
     out: list[CoverageIssue] = []
+    checked: set[tuple[str, str]] = set()
     for situation in served_situations(bank):
-        for stage in _stages(bank, situation):
+        for intent, stage in _stages(bank, situation):
             missing = [ch for ch in bank.channels
-                       if not stage_options(bank, situation, stage, channel=ch, emotion="neutral", sensitive=False)]
+                       if not stage_options(bank, situation, stage, channel=ch, emotion="neutral", sensitive=False,
+                                            intent=intent)]
             if missing and stage not in OPTIONAL_STAGES:
                 out.append(CoverageIssue(
                     "CV910", situation, stage,
-                    f"{situation} has no {stage} phrase for a neutral post on {', '.join(missing)} "
-                    f"(add one without an emotion or channel restriction, here or under 'any')"))
+                    f"{situation} has no {stage} phrase for a neutral {intent} post on {', '.join(missing)} "
+                    f"(add one without an emotion or channel restriction, for that intent or for any, here or "
+                    f"under 'any')"))
                 continue
+            if (situation, stage) in checked:
+                continue
+            checked.add((situation, stage))
             counts = {ch: _cell(bank, situation, stage, ch) for ch in bank.channels}
             if not counts:
                 continue

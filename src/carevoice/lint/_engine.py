@@ -149,14 +149,14 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str])
     mine = [p for p in bank.phrases if own(p) and p.id not in broken]
     first = get_channel(bank.channels[0] if bank.channels else "x")
     for p in mine:
-        result = render_phrase(p.text, first, bank.display_name, agent)
+        result = render_phrase(p.text, first, bank.display_name, agent, p.when)
         if result.code is not None:
             broken.add(p.id)
             fl.add(result.code, result.message or "", *fl.at_phrase(p), phrase=p)
     mine = [p for p in mine if p.id not in broken]
 
     def worst(p: Phrase, profile: ChannelProfile) -> str | None:
-        return render_phrase(p.text, profile, bank.display_name, agent).worst if p.id not in broken else None
+        return render_phrase(p.text, profile, bank.display_name, agent, p.when).worst if p.id not in broken else None
 
     def sign_off(profile: ChannelProfile) -> str:
         if not bank.voice.sign_off:

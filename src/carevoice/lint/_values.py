@@ -19,6 +19,11 @@ from jinja2 import TemplateSyntaxError, nodes
 from carevoice.checks.channels import ChannelProfile
 from carevoice.errors import RenderError
 from carevoice.render import OPTIONAL_VARIABLES, MissingValueError, render
+from carevoice.variables import VARIABLES
+
+PLAIN_DEFAULTS: dict[str, Any] = {"time_of_day": "day", "intent": "complaint", "emotion": "neutral",
+                                  "intensity": "low", "sarcasm": False, "pii": False}
+"""Values of the plain (attribute-less) variables when a render does not set them."""
 
 __all__ = ["LONG", "TYPICAL", "Rendered", "context", "render_phrase", "render_typical", "template_variables"]
 
@@ -37,6 +42,15 @@ LONG: dict[str, Any] = {
     "details.time": "11:45pm",
     "hours.next_open": "tomorrow at 8:30am",
     "time_of_day": "afternoon",
+    "details.device": "Samsung Galaxy S21 Ultra",
+    "details.error": "CE-43477-5-ABCDEF",
+    "details.contacted": "email",
+    "details.tried": "everything",
+    "details.staff": "the cabin crew on the 8:15 from Manchester",
+    "subject.text": "the in-flight WiFi on your flight from Heathrow",
+    "subject.named": "the in-flight WiFi on your flight from Heathrow",
+    "subject.head": "in-flight entertainment",
+    "subject.is": "are", "subject.has": "have", "subject.was": "were", "subject.it": "they", "subject.this": "these",
 }
 """Worst-case (long) values of the variables."""
 
@@ -46,6 +60,10 @@ TYPICAL: dict[str, Any] = {
     "details.order_id": "4417", "details.booking_id": "K7QX2P", "details.flight": "NW214",
     "details.product": "blender", "details.place": "Leeds", "details.date": "Friday", "details.time": "9am",
     "hours.next_open": "8am", "time_of_day": "morning",
+    "details.device": "iPhone", "details.error": "E-1234", "details.contacted": "dm", "details.tried": "restart",
+    "details.staff": "Denise",
+    "subject.text": "your order", "subject.named": "your order", "subject.head": "order", "subject.is": "is",
+    "subject.has": "has", "subject.was": "was", "subject.it": "it", "subject.this": "this",
 }
 """Typical values, used for tone checks and repetition (readability on raw Jinja is wrong)."""
 
@@ -56,16 +74,18 @@ def context(values: dict[str, Any], profile: ChannelProfile, *, brand: str, miss
     def get(key: str) -> Any:
         return None if key in missing else values.get(key)
 
-    return {
-        "customer": {k: get(f"customer.{k}") for k in ("name", "first_name", "handle")},
-        "agent": {k: get(f"agent.{k}") for k in ("name", "initials")},
-        "brand": {"name": brand},
-        "details": {k: get(f"details.{k}") for k in ("order_id", "booking_id", "flight", "product", "place",
-                                                       "date", "time")},
-        "channel": {"id": profile.id, "name": profile.name, "private": profile.private},
-        "time_of_day": values.get("time_of_day", "day"),
-        "hours": {"next_open": get("hours.next_open"), "open": is_open},
-    }
+    out: dict[str, Any] = {}
+    for root, attrs in VARIABLES.items():
+        if attrs is None:
+            out[root] = values.get(root, PLAIN_DEFAULTS[root])
+        else:
+            out[root] = {a: get(f"{root}.{a}") for a in attrs}
+    out["brand"] = {"name": brand}
+    out["channel"] = {"id": profile.id, "name": profile.name, "private": profile.private}
+    out["hours"]["open"] = is_open
+    for root in ("asks", "urgency"):
+        out[root] = {a: bool(v) for a, v in out[root].items()}
+    return out
 
 
 @lru_cache(maxsize=16384)
@@ -97,17 +117,22 @@ def _missing_sets(optional: list[str]) -> list[frozenset[str]]:
     return [frozenset(), frozenset(optional), *(frozenset({v}) for v in optional)]
 
 
-def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple[str | None, str | None]) -> Rendered:
-    """The worst case of a template on a channel; a failure names its code (CV112 or CV113)."""
+def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple[str | None, str | None],
+                  required: tuple[str, ...] = ()) -> Rendered:
+    """The worst case of a template on a channel; a failure names its code (CV112 or CV113).
+
+    ``required`` are the variables the phrase's ``when`` guarantees: never missing when it is used.
+    """
     if "{" not in source:  # plain text renders to itself, whitespace collapsed (as render() does)
         return Rendered(" ".join(source.split()))
     # a template that never reads the channel renders the same on every channel
-    return _render_worst(source, profile if "channel" in template_variables(source) else None, brand, agent)
+    return _render_worst(source, profile if "channel" in template_variables(source) else None, brand, agent,
+                         required)
 
 
 @lru_cache(maxsize=65536)
 def _render_worst(source: str, channel: ChannelProfile | None, brand: str,
-                  agent: tuple[str | None, str | None]) -> Rendered:
+                  agent: tuple[str | None, str | None], required: tuple[str, ...] = ()) -> Rendered:
     from carevoice.checks.channels import get_channel
 
     profile = channel or get_channel("x")
@@ -117,7 +142,7 @@ def _render_worst(source: str, channel: ChannelProfile | None, brand: str,
     opens = (True, False) if "hours.open" in used else (True,)
     worst: str | None = None
     # a bank's default agent stands in when none is given, so its agent values are never missing
-    supplied = {f"agent.{k}" for k, v in zip(("name", "initials"), agent, strict=True) if v}
+    supplied = {f"agent.{k}" for k, v in zip(("name", "initials"), agent, strict=True) if v} | set(required)
     for missing in _missing_sets(optional):
         gone = missing - supplied
         for is_open in opens:

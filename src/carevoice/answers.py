@@ -1,0 +1,82 @@
+"""Answers: matching a post to the brand's answers to common questions (rapidfuzz and the reading).
+
+A bank's ``answers`` each list the ways customers ask one question. A post is
+compared with every phrasing after both are cleaned (mentions, links and
+punctuation removed, lower case): the score of a phrasing is the mean of
+rapidfuzz's ``token_set_ratio`` (all the phrasing's words are in the post) and
+``partial_ratio`` (the phrasing appears nearly as written), and an answer
+scores its best phrasing. The reading adjusts it: an answer written for the
+situation read gains, one written for another specific situation loses. An
+answer is used only when the match is clear: at least the bank's
+``answer_threshold`` and ahead of every other answer by ``answer_margin``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, utils
+
+from carevoice.bank.resolved import Answer, Bank
+from carevoice.inbound import Reading
+
+__all__ = ["AnswerMatch", "match_answer"]
+
+_NOISE = re.compile(r"@\w+|https?://\S+|www\.\S+")
+_SAME_SITUATION = 6.0
+_OTHER_SITUATION = -8.0
+_MIN_WORDS = 3
+"""A phrasing shorter than this many words only counts when the post is nearly that short too."""
+_BROAD = frozenset({"general", "general_question", "praise", "abuse", "spam"})
+
+
+@dataclass(frozen=True)
+class AnswerMatch:
+    """The answer matched to a post, its score, the runner-up's score and the phrasing that matched."""
+
+    answer: Answer
+    score: float
+    runner_up: float
+    question: str
+
+
+@lru_cache(maxsize=4096)
+def _clean(text: str) -> str:
+    return utils.default_process(_NOISE.sub(" ", text))
+
+
+def _score(post: str, question: str) -> float:
+    q = _clean(question)
+    if not q:
+        return 0.0
+    if len(q.split()) < _MIN_WORDS and len(post.split()) > 3 * max(1, len(q.split())):
+        return 0.0
+    return (fuzz.token_set_ratio(post, q) + fuzz.partial_ratio(q, post)) / 2
+
+
+def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> AnswerMatch | None:
+    """The bank's answer to this post when the match is clear, else ``None``."""
+    if not bank.answers:
+        return None
+    post = _clean(text)
+    if not post:
+        return None
+    scored: list[tuple[float, str, Answer]] = []
+    for answer in bank.answers:
+        if answer.channels and channel not in answer.channels:
+            continue
+        best, which = max(((_score(post, q), q) for q in answer.questions), default=(0.0, ""))
+        if answer.situation and answer.situation not in _BROAD and reading.category not in _BROAD:
+            best += _SAME_SITUATION if answer.situation == reading.category else _OTHER_SITUATION
+        scored.append((best, which, answer))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (-s[0], s[2].id))
+    top, question, answer = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    settings = bank.drafting
+    if top < settings.answer_threshold or top - runner_up < settings.answer_margin:
+        return None
+    return AnswerMatch(answer, round(top, 1), round(runner_up, 1), question)

@@ -1,0 +1,157 @@
+"""The variables a phrase template may use, and the context a draft renders with.
+
+One place declares every variable (:data:`VARIABLES`), which of them may be
+missing (:data:`OPTIONAL_VARIABLES`, so a template must give a fallback), the
+paths a phrase may test in ``when``/``unless`` (:data:`CONDITION_PATHS`), and
+:func:`build_context`, which fills them from a post, its reading and a bank.
+``docs/writing-banks.md`` documents each one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from carevoice.bank.resolved import Bank
+    from carevoice.checks.channels import ChannelProfile
+    from carevoice.inbound import Inbound, Reading
+
+__all__ = [
+    "ASKS",
+    "CONDITION_PATHS",
+    "DETAILS",
+    "OPTIONAL_VARIABLES",
+    "URGENCIES",
+    "VARIABLES",
+    "build_context",
+    "holds",
+    "intensity_band",
+    "subject_values",
+    "time_of_day",
+]
+
+DETAILS = ("order_id", "booking_id", "flight", "product", "place", "date", "time", "device", "error",
+           "contacted", "tried", "staff")
+ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
+URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
+
+VARIABLES: dict[str, tuple[str, ...] | None] = {
+    "customer": ("name", "first_name", "handle"),
+    "agent": ("name", "initials"),
+    "brand": ("name",),
+    "details": DETAILS,
+    "channel": ("id", "name", "private"),
+    "time_of_day": None,
+    "hours": ("next_open", "open"),
+    "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
+    "intent": None,
+    "emotion": None,
+    "intensity": None,
+    "sarcasm": None,
+    "pii": None,
+    "asks": ASKS,
+    "urgency": URGENCIES,
+}
+"""The variables templates may use: root name -> attributes (None for a plain value)."""
+
+OPTIONAL_VARIABLES = frozenset(
+    {
+        "customer.name", "customer.first_name", "customer.handle",
+        "agent.name", "agent.initials",
+        *(f"details.{d}" for d in DETAILS),
+        "hours.next_open",
+        "subject.named",
+    }
+)
+"""Variables that may be missing, so a template must give them a fallback."""
+
+CONDITION_PATHS: tuple[str, ...] = (
+    "customer.first_name", "customer.name", "customer.handle", "agent.name",
+    *(f"details.{d}" for d in DETAILS),
+    "subject.named", "hours.open", "channel.private", "sarcasm", "pii",
+    *(f"asks.{a}" for a in ASKS),
+    *(f"urgency.{u}" for u in URGENCIES),
+)
+"""What a phrase's ``when`` (all must hold) and ``unless`` (none may hold) can test."""
+
+_DEFAULT_SUBJECT = "this"
+
+
+def time_of_day(when: datetime | None) -> str:
+    """morning, afternoon, evening or night for a local time; ``day`` when unknown."""
+    if when is None:
+        return "day"
+    h = when.hour
+    return "morning" if 5 <= h < 12 else "afternoon" if h < 17 else "evening" if h < 22 else "night"
+
+
+def intensity_band(intensity: float) -> str:
+    """``low``, ``medium`` or ``high`` for an intensity between 0 and 1."""
+    return "high" if intensity >= 0.6 else "medium" if intensity >= 0.3 else "low"
+
+
+def _first_name(name: str | None) -> str | None:
+    if not name or not name.strip():
+        return None
+    first = re.sub(r"[^\w'\-]", "", name.strip().split()[0])
+    return first[:30] if first and first[0].isalpha() and not any(c.isdigit() for c in first) else None
+
+
+def subject_values(text: str, *, named: bool, head: str = "", plural: bool = False) -> dict[str, Any]:
+    """The ``subject`` variable: its text, whether the post named it, and the verb forms that agree with it."""
+    return {"text": text, "named": text if named else None, "head": head or text, "is": "are" if plural else "is",
+            "has": "have" if plural else "has", "was": "were" if plural else "was",
+            "it": "they" if plural else "it", "this": "these" if plural else "this"}
+
+
+def build_context(
+    inbound: Inbound,
+    reading: Reading,
+    bank: Bank,
+    profile: ChannelProfile,
+    *,
+    agent_name: str | None = None,
+    agent_initials: str | None = None,
+    local_time: datetime | None = None,
+    next_open: str | None = None,
+    is_open: bool = True,
+) -> dict[str, Any]:
+    """The variables a template may use for this post (see ``docs/writing-banks.md``)."""
+    handle = inbound.handle.lstrip("@") if inbound.handle else None
+    d = reading.details
+    s = reading.subject
+    if s is not None:
+        subject = subject_values(s.reply, named=True, head=s.head, plural=s.plural)
+    else:
+        fallback = bank.subjects.get(reading.category) or bank.subjects.get("any") or _DEFAULT_SUBJECT
+        last = fallback.split()[-1]
+        subject = subject_values(fallback, named=False, plural=last.endswith("s") and not last.endswith("ss"))
+    return {
+        "customer": {"name": inbound.name or None, "first_name": _first_name(inbound.name), "handle": handle},
+        "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
+        "brand": {"name": bank.display_name},
+        "details": {k: getattr(d, k, None) for k in DETAILS},
+        "channel": {"id": profile.id, "name": profile.name, "private": profile.private},
+        "time_of_day": time_of_day(local_time or inbound.time),
+        "hours": {"next_open": next_open, "open": is_open},
+        "subject": subject,
+        "intent": reading.intent,
+        "emotion": reading.emotion,
+        "intensity": intensity_band(reading.intensity),
+        "sarcasm": reading.sarcasm,
+        "pii": bool(reading.pii),
+        "asks": {a: a in reading.asks for a in ASKS},
+        "urgency": {u: u in reading.urgency for u in URGENCIES},
+    }
+
+
+def holds(context: Mapping[str, Any], path: str) -> bool:
+    """Whether a condition path is true (present and truthy) in a context."""
+    root, _, attr = path.partition(".")
+    value = context.get(root)
+    if attr:
+        value = value.get(attr) if isinstance(value, Mapping) else None
+    return bool(value)
