@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,7 @@ from typing import Any
 from carevoice.bank.models import OPTIONAL_STAGES
 from carevoice.bank.resolved import Bank, Phrase
 from carevoice.checks.channels import ChannelProfile
+from carevoice.concentrate.pii import find_pii
 from carevoice.errors import RenderError
 from carevoice.inbound import Inbound, Reading
 from carevoice.plan import Plan
@@ -23,12 +25,40 @@ from carevoice.render import render
 __all__ = ["Candidate", "build_context", "join_parts", "make_candidates", "stage_options", "time_of_day"]
 
 
-def _first_name(name: str | None) -> str | None:
-    if not name:
+def _display_name(name: str | None) -> str | None:
+    """The customer's display name, or None when it carries personal data or digits ("Ann07700900123")."""
+    name = name.strip() if name else ""
+    if not name or len(name) > 60 or "@" in name or any(ch.isdigit() for ch in name) or find_pii(name):
         return None
-    first = name.strip().split()[0] if name.strip() else ""
-    first = re.sub(r"[^\w'\-]", "", first)
-    return first[:30] if first and first[0].isalpha() else None
+    return name
+
+
+_NAME_JOINERS = frozenset("'\u2019-")
+
+
+def _first_name(name: str | None) -> str | None:
+    """The first word of the display name when it reads as a name; never a mangled e-mail or a number.
+
+    Emoji and punctuation around the word are dropped; inside it only letters (with their marks),
+    apostrophes and hyphens may appear, so "ann.smith@example.com" gives None, not "annsmithexamplecom",
+    and "Ann07700900123" gives None, not the number.
+    """
+    words = name.split() if name else []
+    if not words:
+        return None
+    first = words[0]
+    start, end = 0, len(first)
+    while start < end and not first[start].isalnum():
+        start += 1
+    while end > start and not first[end - 1].isalnum():
+        end -= 1
+    word = first[start:end]
+    if not word or len(word) > 30 or not all(unicodedata.category(ch)[0] in "LM" or ch in _NAME_JOINERS for ch in word):
+        return None
+    at = name.index(first) + start if name else 0
+    if any(m.start < at + len(word) and at < m.end for m in find_pii(name or "")):
+        return None
+    return word
 
 
 def time_of_day(when: datetime | None) -> str:
@@ -55,7 +85,7 @@ def build_context(
     handle = inbound.handle.lstrip("@") if inbound.handle else None
     d = reading.details
     return {
-        "customer": {"name": inbound.name or None, "first_name": _first_name(inbound.name), "handle": handle},
+        "customer": {"name": _display_name(inbound.name), "first_name": _first_name(inbound.name), "handle": handle},
         "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
         "brand": {"name": bank.display_name},
         "details": {"order_id": d.order_id, "booking_id": d.booking_id, "flight": d.flight,

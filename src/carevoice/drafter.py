@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+from carevoice.agent import check_agent_initials, check_agent_name
 from carevoice.bank.registry import load_bank
 from carevoice.bank.resolved import Bank
 from carevoice.checks import check, fits_channel
@@ -51,6 +52,7 @@ class Drafter:
         agent_initials: str | None = None,
         sensitive: bool = False,
     ) -> None:
+        agent_name, agent_initials = check_agent_name(agent_name), check_agent_initials(agent_initials)
         self.bank = bank if isinstance(bank, Bank) else load_bank(bank)
         self.history: History = history if history is not None else MemoryHistory()
         self.seed = seed
