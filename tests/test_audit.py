@@ -130,7 +130,8 @@ OTHER = "Our team is checking the outage on the payments page right now."
 
 
 def _dups(tmp_path: Path, times: list[str], window: int = 1) -> int:
-    rows = [{"text": text, "brand": "b", "created_at": when} for text, when in zip([SCRIPT, OTHER, SCRIPT], times)]
+    texts = [SCRIPT, OTHER, SCRIPT]
+    rows = [{"text": text, "brand": "b", "created_at": when} for text, when in zip(texts, times, strict=True)]
     return audit(read_replies(write_jsonl(tmp_path, rows)), window=window).brands[0].near_duplicates
 
 
