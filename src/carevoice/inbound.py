@@ -47,7 +47,7 @@ CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
 Emotion = Literal["anger", "frustration", "anxiety", "sadness", "delight", "neutral"]
 Urgency = Literal["safety", "legal", "stranded", "data_exposure"]
-PiiKind = Literal["email", "phone", "card", "account", "address"]
+PiiKind = Literal["email", "phone", "card", "account", "address", "identity"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
