@@ -1,6 +1,6 @@
 """Precision and recall of find_pii on the labelled cases, hard-negative rates, and speed.
 
-Usage:  .venv/bin/python benchmarks/pii.py [--rounds N] [--seed N]
+Usage:  .venv/bin/python benchmarks/pii.py [--rounds N] [--seed N] [--mistakes] [--baseline REV]
 
 1. The hand-labelled cases in tests/pii_cases.yaml (``cases``, which the rules were written
    against, and ``holdout``, written afterwards and not tuned against): a found item is right
@@ -9,7 +9,9 @@ Usage:  .venv/bin/python benchmarks/pii.py [--rounds N] [--seed N]
 2. Generated families (fixed seed): order and ticket numbers that look like phones (a leading
    zero, 10-11 digits) and like cards (13-17 digits, 1 in 10 Luhn-valid), flagged as personal
    data, and real shapes (Luhn-valid cards, UK and Indian mobiles) missed.
-3. find_pii alone over the real first posts (as benchmarks/concentrate.py reads them), posts/s.
+3. find_pii alone over the real first posts (as benchmarks/concentrate.py reads them), posts/s;
+   with ``--baseline REV`` also find_pii as it was at that git revision, interleaved round by
+   round, so a busy machine slows both alike and the ratio stays fair.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from __future__ import annotations
 import argparse
 import random
 import string
+import subprocess
 import sys
 import time
+import types
 from collections import Counter
 from pathlib import Path
 
@@ -120,19 +124,31 @@ def families(seed: int, n: int = 500) -> list[tuple[str, str, float]]:
     ]
 
 
-def speed(rounds: int) -> tuple[int, float] | None:
+def baseline(rev: str):
+    """find_pii as it was at git revision ``rev`` (its pii.py alone, on today's data file)."""
+    source = subprocess.run(["git", "show", f"{rev}:src/carevoice/concentrate/pii.py"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout
+    module = types.ModuleType("baseline_pii")
+    exec(compile(source, f"{rev}:pii.py", "exec"), module.__dict__)
+    return module.find_pii
+
+
+def speed(rounds: int, rev: str | None) -> tuple[int, dict[str, float]] | None:
+    """Best posts/s of find_pii (and of the baseline's, interleaved round by round so load hits both)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from concentrate import load
 
     texts = load(None)
     if not texts:
         return None
-    best = 0.0
+    fns = {"find_pii": find_pii} | ({f"find_pii at {rev}": baseline(rev)} if rev else {})
+    best = dict.fromkeys(fns, 0.0)
     for _ in range(rounds):
-        start = time.perf_counter()
-        for text in texts:
-            find_pii(text)
-        best = max(best, len(texts) / (time.perf_counter() - start))
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            for text in texts:
+                fn(text)
+            best[name] = max(best[name], len(texts) / (time.perf_counter() - start))
     return len(texts), best
 
 
@@ -161,17 +177,23 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--mistakes", action="store_true", help="list every false positive and miss")
+    parser.add_argument("--baseline", metavar="REV", help="also time find_pii as it was at this git revision")
     args = parser.parse_args()
     for section in ("cases", "holdout"):
         report(section, args.mistakes)
     print(f"generated families (500 each, seed {args.seed}):")
     for family, what, value in families(args.seed):
         print(f"  {family}: {value:.1%} {what}")
-    measured = speed(args.rounds)
+    measured = speed(args.rounds, args.baseline)
     if measured is None:
         print("\nfind_pii speed skipped: no posts found (/tmp/posts.jsonl or ../shared/data)")
-    else:
-        print(f"\nfind_pii alone: {measured[1]:,.0f} posts/s (best of {args.rounds}, {measured[0]:,} real posts)")
+        return 0
+    count, best = measured
+    print(f"\nspeed over {count:,} real posts, best of {args.rounds} interleaved rounds:")
+    for name, value in best.items():
+        print(f"  {name}: {value:,.0f} posts/s")
+    if args.baseline:
+        print(f"  ratio: {best[f'find_pii at {args.baseline}'] / best['find_pii']:.2f}x the baseline's time")
     return 0
 
 

@@ -216,3 +216,16 @@ def test_agent_name_and_initials_are_validated_with_exit_2(option: str, value: s
                          "--history", ":memory:")
     assert code == 2 and out == ""
     assert words in one_line(err)
+
+
+@pytest.mark.parametrize("argv", [["check", "hello"], ["channels"], ["banks"], ["schema"],
+                                  ["lint", "phrasebanks/parcelpop.yaml"]])
+def test_every_command_with_closed_standard_output_is_one_line(argv: list[str], monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "stdout", None)
+    code = main(argv)
+    assert code == 2
+    assert one_line(capsys.readouterr().err) == f"carevoice {argv[0]}: error: standard output is closed"

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
     if (args.text is None) == (args.input is None):
         raise InputError("give either TEXT (or -) or --input FILE.jsonl")
-    require_stdout()
+    require_stdout("nothing was drafted or recorded")
     if "-" in (args.text, args.input):
         require_stdin()
     if args.input not in (None, "-") and not Path(args.input).is_file():

@@ -21,8 +21,8 @@ from typing import IO, Any, NamedTuple
 
 from carevoice.errors import InputError, OutputError
 
-__all__ = ["MAX_LINE_BYTES", "STDIN", "Line", "json_line", "json_lines", "read_text", "require_stdin", "require_stdout",
-           "source_name", "warn", "write_out"]
+__all__ = ["MAX_LINE_BYTES", "STDIN", "ClosedOutput", "Line", "json_line", "json_lines", "read_text",
+           "require_stdin", "require_stdout", "source_name", "warn", "write_out"]
 
 MAX_LINE_BYTES = 1 << 20
 """Longest input line read (1 MiB): a post is at most 20,000 characters."""
@@ -185,10 +185,23 @@ def warn(message: str) -> None:
         pass
 
 
-def require_stdout() -> None:
-    """Fail before any work when standard output is closed (``>&-``)."""
+class ClosedOutput:
+    """Stands in for a closed standard output (``>&-``): writing raises :class:`OutputError`."""
+
+    closed = True
+
+    def write(self, text: str) -> int:
+        """Refuse to write."""
+        raise OutputError("standard output is closed")
+
+    def flush(self) -> None:
+        """Nothing to flush."""
+
+
+def require_stdout(consequence: str = "") -> None:
+    """Fail (before any work, when a command calls it first) when standard output is closed (``>&-``)."""
     if sys.stdout is None or getattr(sys.stdout, "closed", False):
-        raise OutputError("standard output is closed; nothing was drafted or recorded")
+        raise OutputError(f"standard output is closed{'; ' + consequence if consequence else ''}")
 
 
 def write_out(text: str) -> None:

@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     from carevoice.errors import InputError
     from carevoice.triage import Triage
 
-    require_stdout()
+    require_stdout("nothing was drafted or recorded")
     if args.input == "-":
         require_stdin()
     elif not Path(args.input).is_file():
