@@ -122,3 +122,59 @@ def test_real_agent_replies_of_the_ibm_data_repeat_themselves(tmp_path: Path) ->
     assert report.replies > 1000 and len(report.brands) >= 20
     assert 0.2 < report.rate < 0.6  # real care accounts reuse scripts heavily (37.7% when measured)
     assert audit(read_replies(write_jsonl(tmp_path, rows)), containment=0.0).rate == pytest.approx(report.rate)
+
+
+# --- times: Twitter's created_at and ISO 8601 offsets are read, not sorted as strings ------------
+
+OTHER = "Our team is checking the outage on the payments page right now."
+
+
+def _dups(tmp_path: Path, times: list[str], window: int = 1) -> int:
+    texts = [SCRIPT, OTHER, SCRIPT]
+    rows = [{"text": text, "brand": "b", "created_at": when} for text, when in zip(texts, times, strict=True)]
+    return audit(read_replies(write_jsonl(tmp_path, rows)), window=window).brands[0].near_duplicates
+
+
+def test_twitter_created_at_is_ordered_by_time_not_by_weekday_name(tmp_path: Path) -> None:
+    # in time order the script (Mon), another reply (Tue), the script (Fri): with a window of one
+    # earlier reply, the second script is compared with Tuesday's reply only
+    times = ["Mon Oct 30 10:00:00 +0000 2017", "Tue Oct 31 10:00:00 +0000 2017", "Fri Nov 03 10:00:00 +0000 2017"]
+    assert _dups(tmp_path, times) == 0
+    assert _dups(tmp_path, times, window=0) == 1
+
+
+def test_utc_offsets_are_kept(tmp_path: Path) -> None:
+    # 12:00+03:00 is 09:00 UTC: the second script comes first, right before the first one
+    times = ["2020-01-01T10:00:00+00:00", "2020-01-01T10:30:00Z", "2020-01-01T12:00:00+03:00"]
+    assert _dups(tmp_path, times) == 1
+    twitter = ["Wed Jan 01 10:00:00 +0000 2020", "Wed Jan 01 10:30:00 +0000 2020", "Wed Jan 01 12:00:00 +0300 2020"]
+    assert _dups(tmp_path, twitter) == 1
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Tue Oct 31 22:10:47 +0000 2017", "2017-10-31T22:10:47+00:00"),
+    ("Tue Oct 31 22:10:47 -0500 2017", "2017-11-01T03:10:47+00:00"),
+    ("2017-10-31T22:10:47Z", "2017-10-31T22:10:47+00:00"),
+    ("2017-10-31T22:10:47.250+02:00", "2017-10-31T20:10:47.250000+00:00"),
+    ("2017-10-31 22:10:47+0530", "2017-10-31T16:40:47+00:00"),
+    ("2017-10-31T22:10", "2017-10-31T22:10:00+00:00"),
+    ("2017-10-31", "2017-10-31T00:00:00+00:00"),
+    ("Tue, 31 Oct 2017 22:10:47 +0000", "2017-10-31T22:10:47+00:00"),
+    ("1509487847", "2017-10-31T22:10:47+00:00"),
+    ("1509487847000", "2017-10-31T22:10:47+00:00"),
+    ("yesterday", None),
+    ("2017-13-45T10:00Z", None),
+])
+def test_parse_time(value: str, expected: str | None) -> None:
+    from carevoice.variation.audit import parse_time
+
+    parsed = parse_time(value)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_a_time_that_cannot_be_read_is_one_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [{"text": SCRIPT, "brand": "b", "time": "2020-01-01T10:00:00Z"},
+            {"text": OTHER, "brand": "b", "time": "yesterday"}]
+    assert main(["audit", str(write_jsonl(tmp_path, rows))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "replies.jsonl:2: time 'yesterday' is not a time carevoice reads" in err

@@ -47,6 +47,20 @@ FLAG = [
         "I'm Ann, ann@example.com, 07700 900123, 4 Elm Grove",
         [("email", "ann@example.com"), ("phone", "07700 900123"), ("address", "4 Elm Grove")],
     ),
+    # issue 12: gaps that were missed
+    ("ring (020) 7946 0958 and ask for me", [("phone", "(020) 7946 0958")]),
+    ("call me 98765-43210 urgent", [("phone", "98765-43210")]),
+    ("my iban is gb82 west 1234 5698 7654 32", [("account", "gb82 west 1234 5698 7654 32")]),
+    ("my account is 55779911 and it's locked", [("account", "55779911")]),
+    ("livrez au 7 rue de la Paix", [("address", "7 rue de la Paix")]),
+    ("envíalo a Calle Mayor 5, Madrid", [("address", "Calle Mayor 5")]),
+    ("Lieferung an Hauptstraße 12 bitte", [("address", "Hauptstraße 12")]),
+    ("passport no. 925076473 expires soon", [("identity", "925076473")]),
+    ("Passport No: GB1234567", [("identity", "GB1234567")]),
+    ("national insurance QQ 12 34 56 C", [("identity", "QQ 12 34 56 C")]),
+    ("appelez-moi au 06 12 34 56 78", [("phone", "06 12 34 56 78")]),
+    ("international: 0044 20 7946 0958", [("phone", "0044 20 7946 0958")]),
+    ("order 4111 1111 1111 1111 was charged", [("card", "4111 1111 1111 1111")]),  # grouped like a card
 ]
 
 PASS = [
@@ -68,6 +82,16 @@ PASS = [
     "4111 1111 1111 1112 is not a real card",
     "GB82 WEST 1234 5698 7654 33 has a bad checksum",
     "",
+    # issue 12: identifiers that were read as phones, cards and accounts
+    "order 0123456789 is late",
+    "order no. 01234567890 still not here",
+    "ref 04417829311 please check",
+    "claim number 0011223344 for the lost bag",
+    "order 4532015112830366 never shipped",
+    "tracking 4111111111111111 shows nothing",
+    "parcel JD014600006281941538 is stuck",
+    "via email 3 times already",
+    "passport control took 3 hours",
 ]
 
 
@@ -176,6 +200,32 @@ def test_finds_north_american_numbers(area: int, exchange: int, line: int, style
 @given(a=st.integers(100, 999), b=st.integers(0, 9_999_999), c=st.integers(0, 9_999_999))
 def test_order_numbers_are_never_phones(a: int, b: int, c: int) -> None:
     assert found(f"order {a}-{b:07d}-{c:07d} is late") == []
+
+
+ORDER_WORDS = st.sampled_from(["order {}", "order #{}", "my order number is {}", "ref {}", "{} is my order",
+                               "ticket {}", "invoice {} is wrong", "tracking {} not moving", "order no. {} late"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=ORDER_WORDS, digits=st.text(alphabet=string.digits, min_size=9, max_size=10))
+def test_order_ids_with_a_leading_zero_are_never_phones(words: str, digits: str) -> None:
+    assert found(words.format("0" + digits)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=ORDER_WORDS, body=st.text(alphabet=string.digits, min_size=12, max_size=16))
+def test_numeric_order_ids_of_13_to_17_digits_are_never_cards(words: str, body: str) -> None:
+    number = _luhn_complete(str(int(body[0]) % 9 + 1) + body[1:])  # Luhn-valid: the hardest case
+    assert ("card", number) not in found(words.format(number))
+
+
+@settings(max_examples=150, deadline=None)
+@given(first=st.sampled_from("6789"), rest=st.integers(0, 999_999_999), sep=st.sampled_from(["-", " "]),
+       words=st.sampled_from(["call me {}", "my number is {}", "{} is my mobile", "text {} please"]))
+def test_indian_mobiles_in_their_groups_are_phones(first: str, rest: int, sep: str, words: str) -> None:
+    digits = f"{first}{rest:09d}"
+    number = f"{digits[:5]}{sep}{digits[5:]}"
+    assert found(words.format(number)) == [("phone", number)]
 
 
 @settings(max_examples=150, deadline=None)

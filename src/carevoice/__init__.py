@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         DraftBlockedError,
         HistoryError,
         InputError,
+        OutputError,
         RenderError,
         UnknownChoiceError,
     )
@@ -45,6 +46,7 @@ __all__ = [
     "Inbound",
     "InputError",
     "MemoryHistory",
+    "OutputError",
     "Phrase",
     "PiiMatch",
     "Reading",
@@ -76,6 +78,7 @@ _LAZY: dict[str, str] = {
     "Inbound": "carevoice.inbound",
     "InputError": "carevoice.errors",
     "MemoryHistory": "carevoice.variation",
+    "OutputError": "carevoice.errors",
     "Phrase": "carevoice.bank",
     "PiiMatch": "carevoice.inbound",
     "Reading": "carevoice.inbound",

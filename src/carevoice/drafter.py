@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+from carevoice.agent import check_agent_initials, check_agent_name
 from carevoice.answers import match_answer
 from carevoice.bank.registry import load_bank
 from carevoice.bank.resolved import Bank
@@ -52,6 +53,7 @@ class Drafter:
         agent_initials: str | None = None,
         sensitive: bool = False,
     ) -> None:
+        agent_name, agent_initials = check_agent_name(agent_name), check_agent_initials(agent_initials)
         self.bank = bank if isinstance(bank, Bank) else load_bank(bank)
         self.history: History = history if history is not None else MemoryHistory()
         self.seed = seed

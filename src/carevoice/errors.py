@@ -11,6 +11,7 @@ formats into one readable line::
     │   └── UnknownChoiceError    a name outside a fixed set (channel, brand...)
     ├── RenderError               a phrase template failed while rendering
     ├── HistoryError              the reply history cannot be read or written
+    ├── OutputError               the command line cannot write its output (closed, full)
     ├── ConfigError               a configuration file or value is wrong
     └── DraftBlockedError         a draft carries error findings (holds the draft)
 """
@@ -32,6 +33,7 @@ __all__ = [
     "DraftBlockedError",
     "HistoryError",
     "InputError",
+    "OutputError",
     "RenderError",
     "UnknownChoiceError",
     "did_you_mean",
@@ -141,6 +143,10 @@ class RenderError(CareVoiceError):
 
 class HistoryError(CareVoiceError):
     """The reply history store cannot be opened, read or written."""
+
+
+class OutputError(CareVoiceError):
+    """The command line cannot write its output (standard output closed, disk full)."""
 
 
 class ConfigError(CareVoiceError):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from carevoice.errors import InputError
 
 __all__ = [
     "CATEGORIES",
@@ -71,9 +74,11 @@ INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
 
 Emotion = Literal["anger", "frustration", "anxiety", "sadness", "delight", "neutral"]
 Urgency = Literal["safety", "threat", "vulnerable", "fraud", "legal", "stranded", "data_exposure"]
-PiiKind = Literal["email", "phone", "card", "account", "address"]
+PiiKind = Literal["email", "phone", "card", "account", "address", "identity"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair: not a character, and cannot be stored or printed as UTF-8."""
 
 
 class Inbound(BaseModel):
@@ -93,6 +98,22 @@ class Inbound(BaseModel):
     time: datetime | None = None
     thread_id: str | None = None
     followers: int | None = None
+
+    @field_validator("text", "name")
+    @classmethod
+    def _replace_lone_surrogates(cls, value: str | None) -> str | None:
+        """Free text keeps its meaning with U+FFFD where a lone surrogate was (a cut emoji, a bad byte)."""
+        return _LONE_SURROGATE.sub("\ufffd", value) if value else value
+
+    @field_validator("id", "handle", "thread_id", "channel")
+    @classmethod
+    def _refuse_lone_surrogates(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """An identifier must stay exactly what it was to be stored and compared: invalid Unicode is refused."""
+        found = _LONE_SURROGATE.search(value) if value else None
+        if found:
+            raise InputError(f"the post's {info.field_name} {value!r} is not valid Unicode "
+                             f"(a lone surrogate at position {found.start()})")
+        return value
 
 
 class PiiMatch(BaseModel):

@@ -9,10 +9,12 @@ paths a phrase may test in ``when``/``unless`` (:data:`CONDITION_PATHS`), and
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from carevoice.concentrate.pii import find_pii
 
 if TYPE_CHECKING:
     from carevoice.bank.resolved import Bank
@@ -93,11 +95,40 @@ def intensity_band(intensity: float) -> str:
     return "high" if intensity >= 0.6 else "medium" if intensity >= 0.3 else "low"
 
 
-def _first_name(name: str | None) -> str | None:
-    if not name or not name.strip():
+def _display_name(name: str | None) -> str | None:
+    """The customer's display name, or None when it carries personal data or digits ("Ann07700900123")."""
+    name = name.strip() if name else ""
+    if not name or len(name) > 60 or "@" in name or any(ch.isdigit() for ch in name) or find_pii(name):
         return None
-    first = re.sub(r"[^\w'\-]", "", name.strip().split()[0])
-    return first[:30] if first and first[0].isalpha() and not any(c.isdigit() for c in first) else None
+    return name
+
+
+_NAME_JOINERS = frozenset("'\u2019-")
+
+
+def _first_name(name: str | None) -> str | None:
+    """The first word of the display name when it reads as a name; never a mangled e-mail or a number.
+
+    Emoji and punctuation around the word are dropped; inside it only letters (with their marks),
+    apostrophes and hyphens may appear, so "ann.smith@example.com" gives None, not "annsmithexamplecom",
+    and "Ann07700900123" gives None, not the number.
+    """
+    words = name.split() if name else []
+    if not words:
+        return None
+    first = words[0]
+    start, end = 0, len(first)
+    while start < end and not first[start].isalnum():
+        start += 1
+    while end > start and not first[end - 1].isalnum():
+        end -= 1
+    word = first[start:end]
+    if not word or len(word) > 30 or not all(unicodedata.category(ch)[0] in "LM" or ch in _NAME_JOINERS for ch in word):
+        return None
+    at = name.index(first) + start if name else 0
+    if any(m.start < at + len(word) and at < m.end for m in find_pii(name or "")):
+        return None
+    return word
 
 
 def subject_values(text: str, *, named: bool, head: str = "", plural: bool = False) -> dict[str, Any]:
@@ -130,7 +161,8 @@ def build_context(
         last = fallback.split()[-1]
         subject = subject_values(fallback, named=False, plural=last.endswith("s") and not last.endswith("ss"))
     return {
-        "customer": {"name": inbound.name or None, "first_name": _first_name(inbound.name), "handle": handle},
+        "customer": {"name": _display_name(inbound.name), "first_name": _first_name(_display_name(inbound.name)),
+                     "handle": handle},
         "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
         "brand": {"name": bank.display_name},
         "details": {k: getattr(d, k, None) for k in DETAILS},

@@ -21,7 +21,8 @@ from carevoice.draft import Finding
 __all__ = ["PRIVACY_CHECKERS", "EchoedData", "PersonalData", "Promotional"]
 
 _KIND_NAMES = {"email": "an e-mail address", "phone": "a phone number", "card": "a card number",
-               "account": "an account number", "address": "a street address"}
+               "account": "an account number", "address": "a street address",
+               "identity": "an identity document number"}
 
 
 def _move_private(ctx: CheckContext) -> str:

@@ -78,15 +78,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return ExitStatus.USAGE
+    from carevoice.cli._io import ClosedOutput, warn
     from carevoice.errors import CareVoiceError
 
+    if sys.stdout is None:  # run with >&-: commands that write get one clear error, not AttributeError
+        sys.stdout = ClosedOutput()
     try:
         return int(args.run(args))
     except CareVoiceError as exc:
-        sys.stderr.write(f"carevoice {args.command}: error: {exc}\n")
+        warn(f"carevoice {args.command}: error: {exc}")
         return ExitStatus.USAGE
     except KeyboardInterrupt:
-        sys.stderr.write("carevoice: interrupted\n")
+        warn("carevoice: interrupted")
         return ExitStatus.INTERRUPTED
     except BrokenPipeError:
         sys.stderr.close()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
+
+from carevoice.cli._io import read_text, write_out
 
 __all__ = ["add_bank_options", "bank_search", "print_json", "read_text_arg"]
 
@@ -25,10 +26,10 @@ def bank_search(args: argparse.Namespace) -> list[Path]:
 
 
 def read_text_arg(value: str) -> str:
-    """A TEXT argument; ``-`` reads standard input."""
-    return sys.stdin.read() if value == "-" else value
+    """A TEXT argument; ``-`` reads standard input (UTF-8; a closed or binary input is an InputError)."""
+    return read_text(value)
 
 
 def print_json(data: Any) -> None:
-    """Print one JSON document (UTF-8, not ASCII-escaped)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Print one JSON document (UTF-8, not ASCII-escaped) and flush it."""
+    write_out(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carevoice.cli._common import add_bank_options, bank_search, print_json, read_text_arg
+from carevoice.cli._common import add_bank_options, bank_search, read_text_arg
+from carevoice.errors import CareVoiceError, InputError
+
+if TYPE_CHECKING:
+    from carevoice.draft import Draft
+    from carevoice.drafter import Drafter
+    from carevoice.inbound import Inbound
 
 __all__ = ["register", "run"]
 
@@ -39,75 +43,104 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _posts(args: argparse.Namespace) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """(line number, post fields or None, error or None) for each non-blank input line."""
-    source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
-    with source:
-        for n, line in enumerate(source, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, None, f"not valid JSON: {exc.msg} (column {exc.colno})"
-                continue
-            if not isinstance(obj, dict):
-                yield n, None, "each line must be a JSON object with at least 'text'"
-                continue
-            if not isinstance(obj.get("text"), str) or not obj["text"].strip():
-                yield n, {"id": str(obj["id"])} if obj.get("id") is not None else None, "missing or empty 'text'"
-                continue
-            yield n, {k: obj[k] for k in INPUT_KEYS if obj.get(k) is not None}, None
+def _fields(value: Any) -> tuple[dict[str, Any] | None, str | None]:
+    """(post fields or None, error or None) for one parsed input line."""
+    if not isinstance(value, dict):
+        return None, "each line must be a JSON object with at least 'text'"
+    if not isinstance(value.get("text"), str) or not value["text"].strip():
+        return ({"id": str(value["id"])} if value.get("id") is not None else None), "missing or empty 'text'"
+    return {k: value[k] for k in INPUT_KEYS if value.get(k) is not None}, None
+
+
+def _publishable(draft: Draft) -> bool:
+    """What ``Drafter.draft(record=True)`` would record: not blocked, and a reply to publish."""
+    return not draft.blocked and draft.action != "no_reply"
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``carevoice draft``."""
-    from pydantic import ValidationError
+    """Run ``carevoice draft``.
 
-    from carevoice.drafter import Drafter
-    from carevoice.errors import CareVoiceError, InputError
-    from carevoice.inbound import Inbound
-    from carevoice.variation import open_history
+    A draft is recorded only after it was written to standard output: a draft that could
+    not be written out is never recorded.
+    """
+    from carevoice.cli._io import require_stdin, require_stdout
 
     if (args.text is None) == (args.input is None):
         raise InputError("give either TEXT (or -) or --input FILE.jsonl")
+    require_stdout("nothing was drafted or recorded")
+    if "-" in (args.text, args.input):
+        require_stdin()
     if args.input not in (None, "-") and not Path(args.input).is_file():
         raise InputError(f"no input file at {args.input}")
+    text = read_text_arg(args.text) if args.input is None else None
+
+    from carevoice.drafter import Drafter
+    from carevoice.variation import open_history
+
     history = open_history(args.history)
     from carevoice.bank import load_bank
 
     bank = load_bank(args.brand, search=bank_search(args))
     drafter = Drafter(bank, history=history, seed=args.seed, agent_name=args.agent,
                       agent_initials=args.initials, sensitive=args.sensitive)
+    if text is not None:
+        return _one(args, drafter, text)
+    return _batch(args, drafter)
+
+
+def _one(args: argparse.Namespace, drafter: Drafter, text: str) -> int:
+    from carevoice.cli._io import write_out
+
+    post = _inbound({"text": text, "channel": args.channel, "name": args.name, "handle": args.handle})
+    draft = drafter.draft(post, allow_blocked=True)
+    write_out(json.dumps(draft.to_json(), ensure_ascii=False, indent=2) + "\n" if args.json
+              else _human(draft.to_json()))
+    if not args.no_record and _publishable(draft):
+        drafter.accept(draft, post)
+    return 1 if draft.blocked else 0
+
+
+def _batch(args: argparse.Namespace, drafter: Drafter) -> int:
+    from carevoice.cli._io import json_line, json_lines, source_name, warn, write_out
+
     record = not args.no_record
-    if args.input is None:
-        text = read_text_arg(args.text)
-        post = Inbound(text=text, channel=args.channel, name=args.name, handle=args.handle)
-        draft = drafter.draft(post, allow_blocked=True, record=record)
-        if args.json:
-            print_json(draft.to_json())
-        else:
-            sys.stdout.write(_human(draft.to_json()))
-        return 1 if draft.blocked else 0
     bad = 0
-    for n, fields, error in _posts(args):
+    where = source_name(args.input)
+    for line in json_lines(args.input):
+        fields, error = (None, line.error) if line.error else _fields(line.value)
+        draft: Draft | None = None
+        post: Inbound | None = None
         if fields is not None and error is None:
             fields.setdefault("channel", args.channel)
             if "id" in fields:
                 fields["id"] = str(fields["id"])
             try:
-                post = Inbound(**fields)
-                out = drafter.draft(post, allow_blocked=True, record=record).to_json()
-            except ValidationError as exc:
-                error = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+                post = _inbound(fields)
+                draft = drafter.draft(post, allow_blocked=True)
             except CareVoiceError as exc:
-                error = str(exc)
-        if error is not None:
+                error = exc.message if isinstance(exc, InputError) else str(exc)
+        if draft is None or error is not None:
             bad += 1
-            sys.stderr.write(f"{args.input}:{n}: {error}\n")
-            out = {"line": n, "id": fields.get("id") if fields else None, "error": error}
-        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            warn(f"{where}:{line.number}: {error}")
+            out: dict[str, Any] = {"line": line.number, "id": fields.get("id") if fields else None, "error": error}
+        else:
+            out = draft.to_json()
+        write_out(json_line(out))
+        if draft is not None and post is not None and record and _publishable(draft):
+            drafter.accept(draft, post)
     return 2 if bad else 0
+
+
+def _inbound(fields: dict[str, Any]) -> Inbound:
+    """The post, or one readable :class:`InputError` for fields of the wrong type."""
+    from pydantic import ValidationError
+
+    from carevoice.inbound import Inbound
+
+    try:
+        return Inbound(**fields)
+    except ValidationError as exc:
+        raise InputError("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) from None
 
 
 def _human(d: dict[str, Any]) -> str:

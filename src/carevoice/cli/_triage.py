@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from datetime import datetime
@@ -11,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from carevoice.cli._common import add_bank_options, bank_search, print_json
+from carevoice.cli._io import Line, write_out
+from carevoice.errors import OutputError
 
 if TYPE_CHECKING:
     from carevoice.draft import Draft
@@ -63,22 +64,12 @@ class _Progress:
         self.stream.flush()
 
 
-def _lines(source: str) -> list[str]:
-    if source == "-":
-        return sys.stdin.read().splitlines()
-    return Path(source).read_text(encoding="utf-8").splitlines()
-
-
-def _parse(n: int, line: str, args: argparse.Namespace, channels: tuple[str, ...]) -> Inbound:
+def _parse(n: int, obj: Any, args: argparse.Namespace, channels: tuple[str, ...]) -> Inbound:
     from pydantic import ValidationError
 
     from carevoice.errors import InputError
     from carevoice.inbound import Inbound
 
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", line=n) from None
     if not isinstance(obj, dict):
         raise InputError("each line must be a JSON object with 'text' and 'time'", line=n)
     if not isinstance(obj.get("text"), str) or not obj["text"].strip():
@@ -109,38 +100,42 @@ def _parse(n: int, line: str, args: argparse.Namespace, channels: tuple[str, ...
         raise InputError(msg, line=n) from None
 
 
-def _posts(lines: list[str], args: argparse.Namespace, channels: tuple[str, ...],
+def _posts(lines: list[Line], args: argparse.Namespace, channels: tuple[str, ...],
            bad: list[str]) -> Iterator[Inbound]:
+    from carevoice.cli._io import source_name, warn
     from carevoice.errors import InputError
 
     progress = _Progress("triage")
-    for n, line in enumerate(lines, 1):
-        progress(n, len(lines))
-        if not line.strip():
-            continue
+    for i, line in enumerate(lines, 1):
+        progress(i, len(lines))
         try:
-            yield _parse(n, line, args, channels)
+            if line.error is not None:
+                raise InputError(line.error, line=line.number)
+            yield _parse(line.number, line.value, args, channels)
         except InputError as exc:
-            where = "<stdin>" if args.input == "-" else args.input
-            message = f"{where}:{n}: {exc.message}"
+            message = f"{source_name(args.input)}:{line.number}: {exc.message}"
             bad.append(message)
-            sys.stderr.write(message + "\n")
+            warn(message)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``carevoice triage``."""
     from carevoice.bank import load_bank
+    from carevoice.cli._io import json_lines, require_stdin, require_stdout
     from carevoice.errors import InputError
     from carevoice.triage import Triage
 
-    if args.input != "-" and not Path(args.input).is_file():
+    require_stdout("nothing was drafted or recorded")
+    if args.input == "-":
+        require_stdin()
+    elif not Path(args.input).is_file():
         raise InputError(f"no input file at {args.input}")
     if args.top is not None and args.top < 1:
         raise InputError("--top must be at least 1")
     bank = load_bank(args.brand, search=bank_search(args))
     triage = Triage(bank)
     bad: list[str] = []
-    for post in _posts(_lines(args.input), args, bank.channels, bad):
+    for post in _posts(list(json_lines(args.input)), args, bank.channels, bad):
         triage.add(post)
     holdings: dict[str, Draft] = {}
     if args.no_drafts:
@@ -157,8 +152,14 @@ def run(args: argparse.Namespace) -> int:
     from carevoice.triage.report import human, report
 
     data = report(triage, entries, holdings, bank=bank.name, bad=bad, top=args.top)
-    if args.json:
-        print_json(data)
-    else:
-        sys.stdout.write(human(data))
+    try:
+        if args.json:
+            print_json(data)
+        else:
+            write_out(human(data))
+    except OutputError as exc:
+        if args.no_drafts or args.no_record or args.history == ":memory:":
+            raise
+        raise OutputError(f"{exc}; the drafts were already recorded in the reply history at {args.history} "
+                          "(triage records as it drafts, so the batch varies)") from None
     return 2 if bad else 0

@@ -1,27 +1,32 @@
-"""Personal data in text: e-mail addresses, phone, card and account numbers, addresses.
+"""Personal data in text: e-mail addresses, phone, card, account and identity numbers, addresses.
 
 :func:`find_pii` is shared by Concentrate (what the customer shared) and the
 validators (a public reply must never echo it), so it favours structure over
-guesswork:
+guesswork, and reads the words around a number: a number after "order",
+"tracking", "ref" or "ticket" is an identifier, not a phone or a card, unless
+phone or card words are nearer (the words are data: ``data/concentrate.yaml``).
 
 - **email**: ``local@domain.tld``;
-- **phone**: an international number (``+44 20 7946 0958``), a North
-  American one with separators (``(555) 123-4567``), a national one with a
-  trunk ``0`` (``07700 900123``), or a bare 10-15 digit run right after
-  "call me", "phone", "whatsapp" and the like. Order numbers, dates, times
-  and prices do not have these shapes;
+- **phone**: an international number (``+44 20 7946 0958``, ``0044 20 7946
+  0958``), a North American one with separators (``(555) 123-4567``), a
+  national one with a trunk ``0`` (``07700 900123``, ``(020) 7946 0958``,
+  ``06 12 34 56 78``), an Indian or Spanish mobile in its usual groups
+  (``98765-43210``, ``612 34 56 78``), or a bare 10-15 digit run right
+  after "call me", "phone", "whatsapp" and the like;
 - **card**: 13-19 digits, plain or grouped like a card (``4-4-4-4``,
-  ``4-6-5``), with a card-network first digit and a valid Luhn checksum;
-- **account**: an IBAN with a valid mod-97 checksum, or digits after
-  "account number", "acct", "sort code", "routing number", "customer
-  number" and the like;
-- **address**: a house number and a street name with a street word
-  (``12 Baker Street``, ``221B Baker St``), a flat or suite number
-  (``Apt 4``), a PO box or a UK postcode.
+  ``4-6-5``), with a card network's prefix and length (Visa, Mastercard,
+  Amex, Discover, JCB, Diners, UnionPay) and a valid Luhn checksum;
+- **account**: an IBAN (any case) with its country's length and a valid
+  mod-97 checksum, or digits after "account number", "my account is", "acct",
+  "sort code", "routing number", "customer number" and the like;
+- **identity**: a passport, driving licence, national insurance or social
+  security number after its name ("passport no. 925076473"), or a UK
+  national insurance number by its shape;
+- **address**: see :mod:`carevoice.concentrate.pii_addresses`.
 
 Spans are character offsets into the text given, so ``text[m.start:m.end]
 == m.text`` always holds. Overlaps are resolved in the order email, card,
-account, phone, address.
+account, identity, phone, address.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from carevoice.concentrate.lexicon import raw_data
+from carevoice.concentrate.pii_addresses import addresses
 from carevoice.inbound import PiiKind, PiiMatch
 
 __all__ = ["find_pii", "iban_valid", "luhn_valid"]
@@ -44,44 +50,63 @@ _PHONE = re.compile(
     rf"(?<![\w+/.,:-])(?:\+[0-9]{{1,3}}{_SEP}?)?(?:\([0-9]{{1,5}}\){_SEP}?)?[0-9](?:[0-9]|{_SEP}(?=[0-9])){{5,18}}[0-9]"
     r"(?![0-9]|[\w/%]|[.,:-][0-9])"
 )
-_NANP = re.compile(r"(?:1[ .-]?)?(?:\([0-9]{3}\)[ .\u00a0-]?|[0-9]{3}[ .\u00a0-])[0-9]{3}[ .\u00a0-][0-9]{4}")
-_NATIONAL = re.compile(r"0[0-9]{1,4}[ .\u00a0-]?[0-9]{3,4}[ .\u00a0-]?[0-9]{3,4}")
-_PHONE_CONTEXT = re.compile(
-    r"(?i:\b(?:phone|tel|telephone|mobile|cell|cellphone|whatsapp|call\s+me|text\s+me|reach\s+me|reached)"
-    r"\b[^0-9\n]{0,24})$"
-)
+_S = "[ .\u00a0-]"
+_PHONE_SHAPES = re.compile("|".join((
+    rf"(?:1{_S}?)?(?:\([0-9]{{3}}\){_S}?|[0-9]{{3}}{_S})[0-9]{{3}}{_S}[0-9]{{4}}",       # (555) 123-4567
+    rf"(?:0[0-9]{{1,4}}|\(0[0-9]{{1,4}}\)){_S}?[0-9]{{3,4}}{_S}?[0-9]{{3,4}}",  # 07700 900123, (020) 7946 0958
+    rf"0[1-9](?:{_S}[0-9]{{2}}){{4}}",                                                    # 06 12 34 56 78
+    r"[6-9][0-9]{4}[ -][0-9]{5}",                                                         # 98765-43210
+    r"[6-9][0-9]{2} [0-9]{2} [0-9]{2} [0-9]{2}",                                          # 612 34 56 78
+    rf"00[1-9][0-9]{{0,2}}(?:{_S}[0-9]{{1,5}}){{2,5}}",                                   # 0044 20 7946 0958
+)))
 _CARD = re.compile(r"(?<![0-9.,-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9]|[.,-][0-9])")
 _CARD_GROUPS = ((4, 6, 5), (4, 6, 4))
-_IBAN = re.compile(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_IBAN = re.compile(r"(?i:\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b)")
 _ACCOUNT = re.compile(
     r"(?i:\b(?:account|acct|acc|a/c|iban|sort[ -]?code|routing|customer|member(?:ship)?|card)"
-    r"(?:\s*(?:number|num|no\.?|nr|id|#))?\s*[:#.]?\s*)"
+    r"(?:\s*(?:number|num|no\.?|nr|id|#))?(?:\s+(?:is|was|ending\s+in|ending|=))?\s*[:#.]?\s*)"
     r"([0-9](?:[0-9]|[ -](?=[0-9])){4,20}[0-9])(?![0-9]|[.,-][0-9])"
 )
-_UNIT = re.compile(r"\b(?:(?i:apt|apartment|suite)|Flat|FLAT|Unit|UNIT)\.?\s{0,2}#?\s{0,2}[0-9]{1,5}[A-Za-z]?\b")
-_PO_BOX = re.compile(r"\b(?i:p\.?\s?o\.?\s?box)\s{0,2}[0-9]{1,7}\b")
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][ABD-HJLNP-UW-Z]{2}\b")
-_HOUSE_NUMBER = re.compile(r"[0-9][A-Za-z]?,? +[A-Za-z]")
-"""Cheap check before the street patterns: a number, a space and a word."""
-_UNIT_HINTS = ("apt", "apartment", "suite", "flat", "unit", "box")
-_NOT_POSTCODE = frozenset({"GB", "TB", "MB", "KB", "PM", "HZ"})
-"""Sizes and times that look like an inward postcode ("PS4 1TB")."""
+_NINO = r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]"
+_NINO_ALONE = re.compile(rf"\b{_NINO}\b")
+_IDENTITY_VALUE = r"([A-Z]{2} [0-9]{2} [0-9]{2} [0-9]{2} [A-D]|[0-9]{3}-[0-9]{2}-[0-9]{4}|[A-Z0-9]{6,20})\b"
+_PHONE_WORDS = (r"phone|tel|telephone|mobile|cell|cellphone|whatsapp|call|ring|text\s+me|reach\s+me|reached|"
+                r"my\s+number|contact\s+number|num[ée]ro|nummer|m[óo]vil|ll[áa]mame|appelez")
+_BARE_PHONE_CONTEXT = re.compile(rf"(?i:\b(?:{_PHONE_WORDS})\b[^0-9\n]{{0,24}})$")
 
 
 @cache
-def _address_stopwords() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in raw_data()["pii"]["not_street_names"])
-
-
-@cache
-def _street_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+def _context_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, int],
+                                 tuple[str, ...]]:
     data = raw_data()["pii"]
-    suffixes = "|".join(sorted((re.escape(str(s)) for s in data["street_suffixes"]), key=len, reverse=True))
-    plain = "|".join(sorted((re.escape(str(s)) for s in data["plain_suffixes"]), key=len, reverse=True))
-    capital = re.compile(rf"\b[0-9]{{1,5}}[A-Za-z]?(?:,?[ ]+[A-Z][A-Za-z'\u2019.-]*){{1,3}}[ ]+(?i:{suffixes})\b\.?")
-    lower = re.compile(rf"\b[0-9]{{1,5}}[a-z]?((?:[ ]+[a-z]{{3,}}){{1,2}})[ ]+(?:{plain})\b\.?")
-    hints = tuple(f" {s}" for s in data["plain_suffixes"])
-    return capital, lower, hints
+
+    def words(key: str) -> str:
+        return "|".join(sorted((re.escape(str(w)).replace("\\ ", r"\s+") for w in data[key]), key=len,
+                               reverse=True))
+
+    before = re.compile(rf"(?i:\b(?:(?P<id>{words('identifier_words')})|(?P<phone>{_PHONE_WORDS})|"
+                        rf"(?P<card>{words('card_words')}))\b)")
+    after = re.compile(rf"(?i:\W{{0,3}}(?:(?:is|was)\s+)?(?:(?:my|the|our|your)\s+)?"
+                       rf"(?:(?P<id>{words('identifier_words')})|(?P<phone>{_PHONE_WORDS})|"
+                       rf"(?P<card>{words('card_words')}))\b)")
+    identity = re.compile(rf"(?i:\b(?:{words('identity_words')})(?:\s*(?:number|num|no\.?|nr|#|id))?"
+                          rf"(?:\s+(?:is|was))?\s*[:#.]?\s*){_IDENTITY_VALUE}", re.I)
+    lengths = {str(k).upper(): int(v) for k, v in data["iban_lengths"].items()}
+    identity_hint = tuple(sorted({(w.split()[0][:5] if len(w.split()[0]) > 3 else w) for w in
+                                  (str(w).lower() for w in data["identity_words"])}))
+    return before, after, identity, lengths, identity_hint
+
+
+def _context(text: str, start: int, end: int) -> str | None:
+    """``id``, ``phone`` or ``card``: the nearest such words before the number, else right after it."""
+    before, after = _context_patterns()[:2]
+    found = None
+    for m in before.finditer(text, max(0, start - 40), start):
+        found = m.lastgroup
+    if found is None:
+        next_words = after.match(text, end, min(len(text), end + 30))
+        found = next_words.lastgroup if next_words else None
+    return found
 
 
 def luhn_valid(digits: str) -> bool:
@@ -98,9 +123,11 @@ def luhn_valid(digits: str) -> bool:
 
 
 def iban_valid(iban: str) -> bool:
-    """Tell whether ``iban`` (spaces allowed) has a plausible length and a valid mod-97 checksum."""
+    """Tell whether ``iban`` (spaces and any case allowed) has its country's length and a valid mod-97 checksum."""
     compact = iban.replace(" ", "").upper()
     if not (15 <= len(compact) <= 34) or not compact.isascii() or not compact.isalnum():
+        return False
+    if _context_patterns()[3].get(compact[:2]) != len(compact):
         return False
     moved = compact[4:] + compact[:4]
     return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
@@ -118,9 +145,23 @@ def _chunks(text: str, start: int) -> Iterator[tuple[int, int]]:
             yield parts[i][0], parts[i + size - 1][1]
 
 
+def _card_network(digits: str) -> bool:
+    """Tell whether the prefix and length are a card network's (Visa, Mastercard, Amex, ...)."""
+    n, two, three, four = len(digits), int(digits[:2]), int(digits[:3]), int(digits[:4])
+    if digits[0] == "4":
+        return n in (13, 16, 19)
+    if 51 <= two <= 55 or 2221 <= four <= 2720:
+        return n == 16
+    if two in (34, 37):
+        return n == 15
+    if two in (36, 38, 39) or 300 <= three <= 305 or 3528 <= four <= 3589:
+        return 14 <= n <= 19
+    return (four == 6011 or two in (62, 65) or 644 <= three <= 649) and 16 <= n <= 19
+
+
 def _card_shape(candidate: str) -> bool:
     digits = _digits(candidate)
-    if not (13 <= len(digits) <= 19) or digits[0] not in "23456" or not luhn_valid(digits):
+    if not (13 <= len(digits) <= 19) or not _card_network(digits) or not luhn_valid(digits):
         return False
     groups = tuple(len(g) for g in re.split(r"[ -]", candidate))
     if len(groups) == 1:
@@ -130,23 +171,28 @@ def _card_shape(candidate: str) -> bool:
     return groups in _CARD_GROUPS or (all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4)
 
 
-def _phone_shape(candidate: str, before: str) -> bool:
+def _phone_shape(candidate: str, text: str, start: int, end: int) -> bool:
     digits = _digits(candidate)
     if not (7 <= len(digits) <= 15):
         return False
     if candidate.startswith("+"):
         return len(digits) >= 8
-    if _NANP.fullmatch(candidate) or (_NATIONAL.fullmatch(candidate) and 10 <= len(digits) <= 11):
-        return True
+    context = _context(text, start, end)
+    if context in ("id", "card"):
+        return False
+    if _PHONE_SHAPES.fullmatch(candidate):
+        return not (candidate.startswith("0") and candidate.isdigit()) or len(digits) in (10, 11)
     plain = candidate.replace(" ", "").replace("\u00a0", "")
-    return 10 <= len(digits) <= 15 and plain.isdigit() and bool(_PHONE_CONTEXT.search(before))
+    return 10 <= len(digits) <= 15 and plain.isdigit() and bool(_BARE_PHONE_CONTEXT.search(text, 0, start))
 
 
 def _cards(text: str) -> Iterator[tuple[PiiKind, int, int]]:
     for m in _CARD.finditer(text):
         for s, e in _chunks(m.group(), m.start()):
             if _card_shape(text[s:e]):
-                yield "card", s, e
+                # an unbroken run after "order" or "tracking" is that number; grouped 4-4-4-4 is a card
+                if not (text[s:e].isdigit() and _context(text, s, e) == "id"):
+                    yield "card", s, e
                 break
 
 
@@ -156,7 +202,7 @@ def _phones(text: str) -> Iterator[tuple[PiiKind, int, int]]:
             candidate = text[s:e]
             if s > m.start() and candidate[0] in "+(":
                 continue
-            if _phone_shape(candidate, text[max(0, s - 40) : s]):
+            if _phone_shape(candidate, text, s, e):
                 yield "phone", s, e
                 break
 
@@ -172,23 +218,15 @@ def _accounts(text: str) -> Iterator[tuple[PiiKind, int, int]]:
             yield "account", m.start(1), m.end(1)
 
 
-def _addresses(text: str) -> Iterator[tuple[PiiKind, int, int]]:
-    capital, lower, hints = _street_patterns()
+def _identities(text: str) -> Iterator[tuple[PiiKind, int, int]]:
+    patterns = _context_patterns()
     low = text.lower()
-    if _HOUSE_NUMBER.search(text):
-        for m in capital.finditer(text):
-            yield "address", m.start(), m.end()
-        if any(hint in low for hint in hints):
-            for m in lower.finditer(text):
-                if not any(word in _address_stopwords() for word in m.group(1).split()):
-                    yield "address", m.start(), m.end()
-    if any(hint in low for hint in _UNIT_HINTS):
-        for pattern in (_UNIT, _PO_BOX):
-            for m in pattern.finditer(text):
-                yield "address", m.start(), m.end()
-    for m in _POSTCODE.finditer(text):
-        if m.group()[-2:] not in _NOT_POSTCODE:
-            yield "address", m.start(), m.end()
+    if any(hint in low for hint in patterns[4]):
+        for m in patterns[2].finditer(text):
+            if len(_digits(m.group(1))) >= 4:
+                yield "identity", m.start(1), m.end(1)
+    for m in _NINO_ALONE.finditer(text):
+        yield "identity", m.start(), m.end()
 
 
 def find_pii(text: str) -> tuple[PiiMatch, ...]:
@@ -203,9 +241,9 @@ def find_pii(text: str) -> tuple[PiiMatch, ...]:
         found.extend(("email", m.start(), m.end()) for m in _EMAIL.finditer(text))
     if not digits:
         return tuple(PiiMatch(kind=kind, start=s, end=e, text=text[s:e]) for kind, s, e in found)
-    finders = [_addresses]
-    if digits >= 6:
-        finders = [_cards, _accounts, _phones, _addresses] if digits >= 13 else [_accounts, _phones, _addresses]
+    finders = [_cards] if digits >= 13 else []
+    finders += [_accounts, _identities, _phones] if digits >= 6 else [_identities] if digits >= 4 else []
+    finders.append(addresses)
     for finder in finders:
         for kind, start, end in finder(text):
             if start < end and not any(start < e and s < end for _, s, e in found):

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from rapidfuzz import process
 from carevoice.errors import InputError
 from carevoice.variation.similarity import STRICT_SCORER, STRICT_THRESHOLD, clean, get_scorer
 
-__all__ = ["AuditReport", "BrandAudit", "Cluster", "Reply", "audit", "read_replies"]
+__all__ = ["AuditReport", "BrandAudit", "Cluster", "Reply", "audit", "parse_time", "read_replies"]
 
 TEXT_KEYS = ("text", "reply", "message", "body")
 BRAND_KEYS = ("brand", "author", "company", "screen_name", "user")
@@ -125,6 +127,10 @@ def read_replies(path: str | Path) -> list[Reply]:
                              line=line)
         brand = _pick(row, BRAND_KEYS)
         when = _pick(row, TIME_KEYS)
+        if when is not None and parse_time(str(when)) is None:
+            raise InputError(f"time {str(when)[:40]!r} is not a time carevoice reads (ISO 8601 such as "
+                             f"2017-10-31T22:10:47Z, Twitter's 'Tue Oct 31 22:10:47 +0000 2017', RFC 2822 or "
+                             f"Unix seconds)", source=str(path), line=line)
         out.append(Reply(text, str(brand) if brand is not None else "-", str(when) if when is not None else None,
                          line))
     return out
@@ -153,13 +159,60 @@ def _csv(raw: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
         yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
 
 
-def _sort_key(reply: Reply) -> tuple[int, datetime | str, int]:
-    if reply.time is None:
-        return (1, "", reply.line)
-    try:
-        return (0, datetime.fromisoformat(reply.time.replace("Z", "+00:00")).replace(tzinfo=None), reply.line)
-    except ValueError:
-        return (0, reply.time, reply.line)
+_TWITTER_TIME = "%a %b %d %H:%M:%S %z %Y"
+"""Twitter's ``created_at``: ``Tue Oct 31 22:10:47 +0000 2017``."""
+_ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
+                  re.I)
+
+
+def parse_time(value: str) -> datetime | None:
+    """A reply's time as an aware UTC datetime, or None when it is not a time carevoice reads.
+
+    Reads ISO 8601 with or without an offset (``2017-10-31T22:10:47Z``, ``...+02:00``,
+    ``2017-10-31 22:10:47.5+0200``; no offset means UTC), Twitter's ``created_at``
+    (``Tue Oct 31 22:10:47 +0000 2017``), RFC 2822 (``Tue, 31 Oct 2017 22:10:47 +0000``)
+    and Unix seconds or milliseconds.
+
+    >>> parse_time("Tue Oct 31 22:10:47 +0000 2017").isoformat()
+    '2017-10-31T22:10:47+00:00'
+    """
+    text = value.strip()
+    when: datetime | None = None
+    iso = _ISO.fullmatch(text)
+    if iso:
+        day, clock, offset = iso.groups()
+        clock = clock or "00:00"
+        offset = "+00:00" if offset is None or offset.upper() == "Z" else offset
+        if len(offset) == 3:
+            offset += ":00"
+        elif ":" not in offset:
+            offset = f"{offset[:3]}:{offset[3:]}"
+        try:
+            when = datetime.fromisoformat(f"{day}T{clock.replace(',', '.')}{offset}")
+        except ValueError:
+            return None
+    elif re.fullmatch(r"\d{9,13}(?:\.\d+)?", text):
+        seconds = float(text) / (1000 if len(text.split(".")[0]) == 13 else 1)
+        when = datetime.fromtimestamp(seconds, timezone.utc)
+    else:
+        try:
+            when = datetime.strptime(text, _TWITTER_TIME)
+        except ValueError:
+            try:
+                when = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc)
+
+
+def _sort_key(reply: Reply) -> tuple[int, datetime, int]:
+    when = parse_time(reply.time) if reply.time is not None else None
+    return (0, when, reply.line) if when is not None else (1, _NO_TIME, reply.line)
+
+
+_NO_TIME = datetime.min.replace(tzinfo=timezone.utc)
 
 
 def audit(replies: Sequence[Reply], *, scorer: str = STRICT_SCORER, threshold: float = STRICT_THRESHOLD,

@@ -61,6 +61,14 @@ def _row(row: tuple[Any, ...]) -> ReplyRecord:
     )
 
 
+def _hint(path: Path, exc: Exception) -> str:
+    """What to do about a read-only history: SQLite writes the file and, in WAL mode, two files beside it."""
+    if "readonly" not in str(exc) and "unable to open" not in str(exc):
+        return ""
+    return (f" (check that the file and its folder {path.parent} are writable: carevoice also creates "
+            f"{path.name}-wal and {path.name}-shm there)")
+
+
 def _utc(when: datetime) -> datetime:
     """Times are stored in UTC, so that their ISO strings sort in time order."""
     return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
@@ -77,9 +85,12 @@ class SQLiteHistory:
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                        check_same_thread=False)
         except (OSError, sqlite3.Error) as exc:
-            raise HistoryError(f"cannot open the reply history at {self.path}: {exc}") from exc
+            raise HistoryError(f"cannot open the reply history at {self.path}: {exc}{_hint(self.path, exc)}") from exc
         try:
             self._setup()
+        except sqlite3.OperationalError as exc:  # read-only, locked, unable to open: the file itself may be fine
+            self._db.close()
+            raise HistoryError(f"cannot use the reply history at {self.path}: {exc}{_hint(self.path, exc)}") from exc
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise HistoryError(f"{self.path}: not a readable carevoice reply history ({exc})") from exc
@@ -122,7 +133,7 @@ class SQLiteHistory:
         try:
             with self._lock:
                 return self._db.execute(sql, tuple(params)).fetchall()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeEncodeError) as exc:  # UnicodeEncodeError: a lone surrogate in a key
             raise HistoryError(f"cannot read the reply history at {self.path}: {exc}") from exc
 
     def record(self, record: ReplyRecord) -> ReplyRecord:
@@ -136,8 +147,8 @@ class SQLiteHistory:
             with self._write() as db:
                 for record in records:
                     out.append(self._insert(db, record))
-        except sqlite3.Error as exc:
-            raise HistoryError(f"cannot write the reply history at {self.path}: {exc}") from exc
+        except (sqlite3.Error, UnicodeEncodeError) as exc:
+            raise HistoryError(f"cannot write the reply history at {self.path}: {exc}{_hint(self.path, exc)}") from exc
         return out
 
     @staticmethod
