@@ -31,19 +31,26 @@ from reading_corpus import Case, load  # noqa: E402
 
 OUT = ROOT / "src" / "carevoice" / "data" / "reading_model.json"
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "delight", "neutral")
+URGENCY = ("none", "safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
 TARGETS = {
     "intent": (INTENTS, lambda c: c.intent),
     "situation": (CATEGORIES, lambda c: c.situation),
     "emotion": (EMOTIONS, lambda c: c.emotion),
+    "urgency": (URGENCY, lambda c: c.urgency[0] if c.urgency else "none"),
+    "urgent": (("no", "yes"), lambda c: "yes" if c.urgency else "no"),
 }
+BALANCED = frozenset({"urgent"})
+"""Targets fitted with balanced class weights: a missed urgent post costs far more than a false alarm."""
 MIN_COUNT = 2
 PRUNE = 0.02
 """Weights smaller than this are dropped from the shipped file (they change no decision that matters)."""
 
 
 def fit(rows: Sequence[tuple[list[str], int]], classes: int, *, epochs: int, l2: float, rate: float,
-        seed: int = 7) -> tuple[list[float], dict[str, list[float]]]:
-    """Softmax regression by AdaGrad with L2, over sparse binary features."""
+        seed: int = 7, balanced: bool = False) -> tuple[list[float], dict[str, list[float]]]:
+    """Softmax regression by AdaGrad with L2, over sparse binary features (optionally class-balanced)."""
+    counts = Counter(y for _, y in rows)
+    scale = {y: len(rows) / (classes * n) if balanced else 1.0 for y, n in counts.items()}
     bias = [0.0] * classes
     weights: dict[str, list[float]] = {}
     g_bias = [1e-8] * classes
@@ -65,6 +72,8 @@ def fit(rows: Sequence[tuple[list[str], int]], classes: int, *, epochs: int, l2:
             total = sum(exp)
             grad = [e / total for e in exp]
             grad[y] -= 1.0
+            if balanced:
+                grad = [g * scale[y] for g in grad]
             for k in range(classes):
                 g_bias[k] += grad[k] * grad[k]
                 bias[k] -= rate * grad[k] / math.sqrt(g_bias[k])
@@ -121,7 +130,8 @@ def main() -> None:
                 test = [i for i in range(len(cases)) if i % a.folds == k]
                 keep = vocabulary([featsets[i] for i in train])
                 rows = rows_for([cases[i] for i in train], [featsets[i] for i in train], target, keep)
-                bias, weights = fit(rows, len(TARGETS[target][0]), epochs=a.epochs, l2=a.l2, rate=a.rate)
+                bias, weights = fit(rows, len(TARGETS[target][0]), epochs=a.epochs, l2=a.l2, rate=a.rate,
+                                    balanced=target in BALANCED)
                 for i, (feats, y) in zip(test, rows_for([cases[i] for i in test], [featsets[i] for i in test],
                                                          target, keep)):
                     got = predict(bias, weights, feats)
@@ -135,7 +145,7 @@ def main() -> None:
     out: dict[str, object] = {"version": 1, "fitted_on": f"{len(cases)} tune cases", "targets": {}}
     for target, (classes, _) in TARGETS.items():
         bias, weights = fit(rows_for(cases, featsets, target, keep), len(classes), epochs=a.epochs, l2=a.l2,
-                            rate=a.rate)
+                            rate=a.rate, balanced=target in BALANCED)
         rows = {}
         for f in sorted(weights):
             row = [[k, round(w, 3)] for k, w in enumerate(weights[f]) if abs(w) >= PRUNE]

@@ -214,6 +214,17 @@ _STAFF_ROLE = re.compile(
     r"barista|cashier|staff|engineer|technician|guard|conductor|steward(?:ess)?|waiter|waitress|manager|agent|rep|"
     r"receptionist|courier|host|server|team member|employee|worker|lady|guy|gentleman))\b"
 )
+_DEVICE_WORDS = frozenset({
+    "ps", "playstation", "xbox", "nintendo", "switch", "iphone", "ipad", "ios", "android", "windows", "mac",
+    "macos", "macbook", "pc", "chromebook", "linux", "roku", "fire", "firestick", "apple", "chromecast", "smart",
+    "samsung", "lg", "galaxy", "pixel", "chrome", "safari", "firefox", "edge", "vita"})
+"""Words without which no device is named (a digit may also start one: "PS4")."""
+_STAFF_WORDS = frozenset({
+    "to", "thanks", "thank", "shoutout", "shout", "kudos", "props", "called", "named", "driver", "crew", "pilot",
+    "captain", "barista", "cashier", "staff", "engineer", "technician", "guard", "conductor", "steward",
+    "stewardess", "waiter", "waitress", "manager", "agent", "rep", "receptionist", "courier", "host", "server",
+    "employee", "worker", "lady", "guy", "gentleman", "attendant", "attendants", "member"})
+"""Words without which no colleague is named or described."""
 _NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", "Support", "This", "That", "Them",
                         "Get", "Have", "Help", "Make", "Keep", "See", "Say", "Please", "Call", "Contact", "Use"})
 
@@ -252,8 +263,8 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         words = frozenset(_TOKEN.findall(low))
     vocab = _vocab()
     has_digit = _DIGIT.search(text) is not None
-    device = _first(_devices(text), pii)
-    staff = _first(_staff(text), pii)
+    device = _first(_devices(text), pii) if not _DEVICE_WORDS.isdisjoint(words) or has_digit else None
+    staff = _first(_staff(text), pii) if not _STAFF_WORDS.isdisjoint(words) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or staff):
         return _NOTHING
     return Details(

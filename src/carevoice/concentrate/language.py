@@ -103,8 +103,10 @@ def read_language(text: str) -> LanguageVerdict:
         found = words & vocab
         if len(found) > len(hits):
             best, hits = lang, found
+    if best != "en":
+        english = english - data.words[best]  # "no", "me": words of both languages decide nothing
     greeted = [lang for lang, g in data.greetings.items() if words & g]
-    if best != "en" and len(hits) >= 2 and len(hits) > 1.5 * len(english):
+    if best != "en" and len(hits - data.words["en"]) >= 2 and len(hits) > 1.5 * len(english):
         share = len(hits) / (len(hits) + len(english))
         return LanguageVerdict(best, round(min(0.99, 0.5 + share / 2), 2),
                                f"language {best}: " + ", ".join(f"'{w}'" for w in sorted(hits)[:4]))

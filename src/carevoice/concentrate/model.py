@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from carevoice.errors import ConfigError
 
-__all__ = ["MODEL_FILE", "Prediction", "TargetModel", "describe_feature", "model", "predict"]
+__all__ = ["MODEL_FILE", "Prediction", "TargetModel", "describe_feature", "model", "predict", "predict_all"]
 
 MODEL_FILE = "reading_model.json"
 
@@ -88,6 +88,56 @@ def model() -> dict[str, TargetModel]:
 def predict(target: str, features: Iterable[str], *, allowed: Sequence[str] | None = None) -> Prediction:
     """Predict one target from a post's features."""
     return model()[target].predict(features, allowed=allowed)
+
+
+@dataclass(frozen=True)
+class _Joint:
+    """Every target's rows side by side, so one pass over a post's features scores all targets."""
+
+    spans: dict[str, tuple[int, int]]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+
+@cache
+def _joint() -> _Joint:
+    targets = model()
+    spans: dict[str, tuple[int, int]] = {}
+    at = 0
+    for name, t in targets.items():
+        spans[name] = (at, at + len(t.classes))
+        at += len(t.classes)
+    zero = {name: (0.0,) * len(t.classes) for name, t in targets.items()}
+    features = sorted({f for t in targets.values() for f in t.weights})
+    weights = {f: tuple(w for name, t in targets.items() for w in t.weights.get(f, zero[name])) for f in features}
+    return _Joint(spans, tuple(b for t in targets.values() for b in t.bias), weights)
+
+
+def predict_all(features: Iterable[str], *, allowed: dict[str, Sequence[str]] | None = None) -> dict[str, Prediction]:
+    """Predict every target from a post's features in one pass (``allowed`` limits a target's classes)."""
+    joint = _joint()
+    weights = joint.weights
+    active = [f for f in dict.fromkeys(features) if f in weights]
+    rows = [weights[f] for f in active]
+    scores = [sum(col) for col in zip(joint.bias, *rows, strict=True)] if rows else list(joint.bias)
+    out = {}
+    allowed = allowed or {}
+    for name, t in model().items():
+        lo, hi = joint.spans[name]
+        part = scores[lo:hi]
+        keep = range(len(t.classes)) if name not in allowed else [
+            i for i, c in enumerate(t.classes) if c in allowed[name]]
+        top = max(part[i] for i in keep)
+        exp = {i: math.exp(part[i] - top) for i in keep}
+        total = sum(exp.values())
+        ranked = sorted(keep, key=lambda i: -part[i])
+        best = ranked[0]
+        second = ranked[1] if len(ranked) > 1 else best
+        pushes = sorted(((row[lo + best], f) for f, row in zip(active, rows, strict=True) if row[lo + best] > 0),
+                        reverse=True)
+        out[name] = Prediction(t.classes[best], round(exp[best] / total, 3), t.classes[second],
+                               round(exp[second] / total, 3), tuple(f for _, f in pushes[:3]))
+    return out
 
 
 def describe_feature(feature: str) -> str:

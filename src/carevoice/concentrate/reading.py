@@ -35,7 +35,7 @@ from carevoice.concentrate.intent import DANGER_URGENCIES, IntentVerdict, read_i
 from carevoice.concentrate.keywords import Scan, scan
 from carevoice.concentrate.language import LanguageVerdict, read_language
 from carevoice.concentrate.lexicon import lexicon
-from carevoice.concentrate.model import describe_feature, predict
+from carevoice.concentrate.model import describe_feature, predict_all
 from carevoice.concentrate.pii import find_pii
 from carevoice.concentrate.signals import Abuse, read_abuse, read_praise, read_question, read_spam
 from carevoice.concentrate.subject import read_subject
@@ -56,6 +56,8 @@ _STUCK = frozenset({"stuck", "stranded", "trapped"})
 _MIN_SITUATION = 0.3
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _GENERAL_EMPTY = 0.2
+_URGENCY_MIN = 0.5
+"""The learned layer adds an urgency the rules missed when it reads one at least this likely."""
 
 
 class _Rules(NamedTuple):
@@ -150,18 +152,31 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     lang = locale.split("-")[0].lower() or "en"
     r = _rules(inbound.text, lang)
     reasons: list[str] = []
-    intent_model = predict("intent", r.features, allowed=[
-        "praise", "complaint", "question", "request", "follow_up", "danger", "banter"])
+    banned = {"praise", "spam", "abuse"}
+    predicted = predict_all(r.features, allowed={
+        "intent": ["praise", "complaint", "question", "request", "follow_up", "danger", "banter"],
+        "situation": [c for c in _situations() if c not in banned]})
+    intent_model = predicted["intent"]
+    urgency, urgency_reasons = r.urgency, r.urgency_reasons
+    urgent = predicted["urgent"]
+    p_urgent = urgent.probability if urgent.label == "yes" else urgent.second_probability
+    if not urgency and p_urgent >= _URGENCY_MIN:
+        seen = predicted["urgency"]
+        kind = seen.label if seen.label != "none" else seen.second
+        if kind != "none":
+            urgency = (kind,)  # type: ignore[assignment]
+            urgency_reasons = (f"urgency {kind}: the model reads the post as urgent at {p_urgent:.2f} ("
+                               + ", ".join(describe_feature(f) for f in urgent.drivers) + ")",)
     intent: Intent = intent_model.label  # type: ignore[assignment]
     intent_p = intent_model.probability
     forced = r.intent.intent in ("other_language", "spam", "abuse")
     if forced:
         intent, intent_p = r.intent.intent, r.intent.confidence
         reasons.append(r.intent.reasons[0])
-    elif any(u in DANGER_URGENCIES for u in r.urgency):
+    elif any(u in DANGER_URGENCIES for u in urgency):
         if intent != "danger":
             intent, intent_p = "danger", max(0.6, intent_model.probability)
-        reasons.append("intent danger: " + "; ".join(r.urgency_reasons[:2]))
+        reasons.append("intent danger: " + "; ".join(urgency_reasons[:2]))
     else:
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
@@ -176,8 +191,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if intent in _META:
         category, confidence = _META[intent], intent_p  # type: ignore[assignment]
     else:
-        banned = {"praise", "spam", "abuse"}
-        situation = predict("situation", r.features, allowed=[c for c in _situations() if c not in banned])
+        situation = predicted["situation"]
         if situation.probability >= _MIN_SITUATION:
             category, confidence = situation.label, situation.probability  # type: ignore[assignment]
             reasons.append("situation " + _why(situation.label, situation.probability, situation.drivers))
@@ -191,7 +205,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if r.verdict.reason and not reasons[-1].startswith("category"):
         reasons.append(r.verdict.reason)
 
-    emotion_model = predict("emotion", r.features)
+    emotion_model = predicted["emotion"]
     emotion: Emotion = emotion_model.label  # type: ignore[assignment]
     if r.bereavement:
         emotion = "sadness"
@@ -210,7 +224,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         reasons.append(r.spam_reason)
     if r.bereavement:
         reasons.append("bereavement: " + ", ".join(h.label for h in r.found.family("bereavement")[:2]))
-    reasons.extend(r.urgency_reasons)
+    reasons.extend(urgency_reasons)
     if r.question and r.question_reason:
         reasons.append(r.question_reason)
     subject, subject_reason = read_subject(
@@ -240,9 +254,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         scores=scores,
         emotion=emotion,
         intensity=r.emotion.intensity,
-        negative=negative or bool(r.urgency) or category in PROBLEMS or intent in ("complaint", "follow_up",
+        negative=negative or bool(urgency) or category in PROBLEMS or intent in ("complaint", "follow_up",
                                                                                   "danger", "abuse"),
-        urgency=r.urgency,
+        urgency=urgency,
         abusive=r.abuse.abusive,
         spam=intent == "spam",
         praise=intent == "praise",
