@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,10 @@ from carevoice.lint._suppress import apply_suppressions, parse_suppressions
 from carevoice.lint._values import render_phrase, render_typical
 from carevoice.rules import all_rules, get_rule
 
-__all__ = ["bank_files", "lint_file", "lint_paths"]
+__all__ = ["STDIN", "bank_files", "lint_file", "lint_paths"]
+
+STDIN = "<stdin>"
+"""The file name findings of a bank read from standard input carry."""
 
 
 def bank_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -152,6 +155,7 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
                 line, col = locate_snippet(fl.lines, fl.locs[p.id], rendered[finding.span[0]:finding.span[1]])
             fl.add(finding.code, finding.message, line, col, phrase=p, severity=finding.severity,
                    rule=finding.rule, suggestion=finding.suggestion)
+    _names_twice(fl, source, bank, own)
     threshold = float(_threshold(bank, fl.config, "near_duplicate_threshold"))
     for rep in check_repetition(bank, typical, own, threshold):
         fl.add(rep.code, rep.message, *fl.at_phrase(rep.phrase), phrase=rep.phrase)
@@ -165,6 +169,23 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     if min_variety > 0:
         for cov in check_variety(bank, min_variety):
             fl.add(cov.code, cov.message, *_cell_position(source, cov.situation, cov.stage))
+
+
+def _names_twice(fl: _FileLint, source: BankSource, bank: Bank, own: Callable[[Phrase], bool]) -> None:
+    from carevoice.lint._repeat import names_twice
+    from carevoice.lint._values import template_variables
+
+    variable, phrases = names_twice(bank, template_variables)
+    for p in phrases:
+        if own(p):
+            fl.add("CV713", f"prints {variable}, and so does the sign-off: a reply with this phrase names the agent "
+                            f"twice; drop it here or sign off with another variable", *fl.at_phrase(p), phrase=p)
+    inherited = [p.id for p in phrases if not own(p)]
+    if inherited and source.model.voice.sign_off is not None:
+        more = f" and {len(inherited) - 3} more" if len(inherited) > 3 else ""
+        fl.add("CV713", f"the sign-off prints {variable}, and so do inherited phrases "
+                        f"{', '.join(inherited[:3])}{more}: replies with them name the agent twice",
+               *source.locate(("voice", "sign_off")))
 
 
 def _cell_position(source: BankSource, situation: str, stage: str | None) -> tuple[int, int]:
@@ -228,18 +249,26 @@ def lint_file(path: Path, config: LintConfig | None = None, search: list[Path] |
 
 
 def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None, search: list[Path] | None = None,
-               baseline: set[tuple[str, str, str, str]] | None = None) -> LintReport:
-    """Lint bank files and folders; findings in ``baseline`` (see :mod:`carevoice.lint._baseline`) are set aside."""
+               baseline: set[tuple[str, str, str, str]] | None = None, stdin: bytes | None = None) -> LintReport:
+    """Lint bank files and folders; findings in ``baseline`` (see :mod:`carevoice.lint._baseline`) are set aside.
+
+    The path ``-`` stands for ``stdin``, the content of one bank (shown as ``<stdin>``; its parents are
+    looked up in the current folder, then on the search path).
+    """
     files = bank_files(paths)
     findings: list[LintFinding] = []
     suppressed = 0
     parents: ParentCache = {}
     for path in files:
-        found, dropped = lint_file(path, config, search, parents=parents)
+        if str(path) == "-":
+            found, dropped = lint_file(Path("-"), config, search, parents=parents, raw=stdin or b"", name=STDIN)
+        else:
+            found, dropped = lint_file(path, config, search, parents=parents)
         findings += found
         suppressed += dropped
     baselined = 0
     if baseline:
         kept = [f for f in findings if f.baseline_key not in baseline]
         baselined, findings = len(findings) - len(kept), kept
-    return LintReport.build(findings, [str(f) for f in files], suppressed=suppressed, baselined=baselined)
+    names = [STDIN if str(f) == "-" else str(f) for f in files]
+    return LintReport.build(findings, names, suppressed=suppressed, baselined=baselined)
