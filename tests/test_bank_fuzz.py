@@ -25,7 +25,8 @@ HEADS = {name: (shipped_dir() / f"{name}.yaml").read_text(encoding="utf-8").spli
          for name in SHIPPED_BANKS}
 
 FRAGMENTS = [
-    "{{", "}}", "{%", "%}", "{% for i in brand.name %}", "{% endfor %}", "{{ 10 ** 10 }}", "{{ agent.name.split()[9] }}",
+    "{{", "}}", "{%", "%}", "{% for i in brand.name %}", "{% endfor %}", "{{ 10 ** 10 }}",
+    "{{ agent.name.split()[9] }}",
     ":", "- ", "  ", "\t", "'", '"', "[", "]", "{", "}", "&a", "*a", "!!python/name:os.system", "<<: *a",
     "re:(a+)+$", "re:([", "9" * 5000, "1e400", ".inf", "-1", "0", "\x00", "\x1b", "\ufeff", "\u202e", "é", "😀",
     "extends: ../x", "extends: nosuchbank", "bank: other", "channels: [twiter]", "sign_off: \"{{ x }}\"",
