@@ -90,3 +90,24 @@ def test_banks_with_a_bank_dir(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 def test_a_bank_named_unlike_its_file_is_a_finding(tmp_path: Path) -> None:
     path = write_bank(tmp_path, "bank: acme\nextends: base\ndisplay_name: Acme\n", "acme-2")
     assert codes(path) == {"CV109": [1]}
+
+
+def test_unchanged_files_come_from_the_result_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import carevoice.lint._engine as engine
+    from carevoice.lint import LintConfig
+
+    parent = write_bank(tmp_path, "bank: parent\nextends: base\ndisplay_name: P\n", "parent")
+    path = write_bank(tmp_path, child("parent"), "child")
+    first = lint_paths([path])
+    calls: list[Path] = []
+    real = engine.lint_file
+    monkeypatch.setattr(engine, "lint_file", lambda p, *a, **k: calls.append(p) or real(p, *a, **k))
+    assert lint_paths([path]) == first and calls == []  # a hit: the linter is not run
+    assert lint_paths([path], cache=False) == first and len(calls) == 1
+    assert lint_paths([path], config=LintConfig(ignore=("CV3",))) != first and len(calls) == 2  # configuration
+    parent.write_text("bank: parent\nextends: base\ndisplay_name: Parent\nvoice: {formality: posh}\n")
+    changed = lint_paths([path])  # a parent changed: linted again, and now the parent's errors show
+    assert len(calls) == 3 and "CV108" in {f.code for f in changed.findings}
+    path.write_text(child("parent").replace("Sorry.", "Sorry!"), encoding="utf-8")
+    lint_paths([path])
+    assert len(calls) == 4  # the file changed

@@ -28,6 +28,7 @@ __all__ = [
     "TemplateIssue",
     "compile_template",
     "inspect_template",
+    "parsed_template",
     "render",
 ]
 
@@ -109,16 +110,24 @@ def _parse(source: str) -> nodes.Template:
         raise TemplateSyntaxError(f"the template is {what}", 1) from None
 
 
+@lru_cache(maxsize=16384)
+def parsed_template(source: str) -> nodes.Template:
+    """The parsed template, cached (read it, never change it); ``TemplateSyntaxError`` when it cannot be."""
+    return _parse(source)
+
+
 @lru_cache(maxsize=8192)
 def _compiled(source: str) -> tuple[Any, frozenset[tuple[str, str | None]]]:
-    ast = _parse(source)
+    ast = _parse(source)  # a fresh tree: compiling optimises it in place
     issues = vet_template(ast)
     if issues:
         raise RenderError(issues[0].message)
     used: set[tuple[str, str | None]] = {
         (a.node.name, a.attr) for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name)}
     used |= {(n.name, None) for n in ast.find_all(nodes.Name) if n.ctx == "load"}
-    return _env().from_string(source), frozenset(used)
+    env = _env()
+    template = env.template_class.from_code(env, env.compile(ast), env.make_globals(None), None)
+    return template, frozenset(used)
 
 
 def compile_template(source: str) -> Any:
@@ -135,7 +144,7 @@ def inspect_template(source: str) -> list[TemplateIssue]:
     if "{" not in source:  # plain text: nothing to parse (keeps loading and linting big banks fast)
         return []
     try:
-        ast = _parse(source)
+        ast = parsed_template(source)
     except TemplateSyntaxError as exc:
         return [TemplateIssue("CV110", f"template syntax error: {exc.message}", exc.lineno or 1)]
     issues = vet_template(ast)

@@ -46,6 +46,8 @@ def register(sub: Any) -> None:
     p.add_argument("--min-variety", type=int, metavar="N", help="replies before a near-duplicate (0: off)")
     p.add_argument("--bank-dir", action="append", type=Path, default=[], metavar="DIR",
                    help="extra folder searched for parent banks (repeatable)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="lint every file afresh (default: reuse the results of unchanged files from the user cache)")
     p.set_defaults(run=run)
 
 
@@ -79,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     config = config.merged(select=args.select, fail_on=args.fail_on, thresholds=thresholds,
                            ignore=(*config.ignore, *args.ignore) if args.ignore else None)
     baseline = read_baseline(args.baseline) if args.baseline else None
-    report = lint_paths(paths, config=config, search=list(args.bank_dir), baseline=baseline, stdin=stdin)
+    report = lint_paths(paths, config=config, search=list(args.bank_dir), baseline=baseline, stdin=stdin,
+                        cache=not args.no_cache)
     if args.write_baseline:
         count = write_baseline(args.write_baseline, report.findings)
         sys.stderr.write(f"wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")

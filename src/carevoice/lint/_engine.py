@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,28 +15,13 @@ from carevoice.errors import BankError
 from carevoice.lint._chain import ParentCache, parent_chain
 from carevoice.lint._config import LintConfig
 from carevoice.lint._locate import PhraseLoc, locate_phrases, locate_snippet
-from carevoice.lint._model import LintFinding, LintReport, text_hash
+from carevoice.lint._model import LintFinding, text_hash
 from carevoice.lint._parse import PLACEHOLDER, parse_tolerant
 from carevoice.lint._suppress import apply_suppressions, parse_suppressions
 from carevoice.lint._values import render_phrase, render_typical
 from carevoice.rules import all_rules, get_rule
 
-__all__ = ["STDIN", "bank_files", "lint_file", "lint_paths"]
-
-STDIN = "<stdin>"
-"""The file name findings of a bank read from standard input carry."""
-
-
-def bank_files(paths: Sequence[str | Path]) -> list[Path]:
-    """The bank files named by ``paths`` (a folder stands for its ``*.yaml`` and ``*.yml``)."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out += sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
-        else:
-            out.append(p)
-    return out
+__all__ = ["lint_file"]
 
 
 @dataclass
@@ -246,29 +231,3 @@ def lint_file(path: Path, config: LintConfig | None = None, search: list[Path] |
                 fl.add("CV920", f"unused suppression: {what} suppresses nothing here", s.line, s.column)
                 findings += [f for f in fl.findings if config.enabled(f.code, fl.file)]
     return findings, suppressed
-
-
-def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None, search: list[Path] | None = None,
-               baseline: set[tuple[str, str, str, str]] | None = None, stdin: bytes | None = None) -> LintReport:
-    """Lint bank files and folders; findings in ``baseline`` (see :mod:`carevoice.lint._baseline`) are set aside.
-
-    The path ``-`` stands for ``stdin``, the content of one bank (shown as ``<stdin>``; its parents are
-    looked up in the current folder, then on the search path).
-    """
-    files = bank_files(paths)
-    findings: list[LintFinding] = []
-    suppressed = 0
-    parents: ParentCache = {}
-    for path in files:
-        if str(path) == "-":
-            found, dropped = lint_file(Path("-"), config, search, parents=parents, raw=stdin or b"", name=STDIN)
-        else:
-            found, dropped = lint_file(path, config, search, parents=parents)
-        findings += found
-        suppressed += dropped
-    baselined = 0
-    if baseline:
-        kept = [f for f in findings if f.baseline_key not in baseline]
-        baselined, findings = len(findings) - len(kept), kept
-    names = [STDIN if str(f) == "-" else str(f) for f in files]
-    return LintReport.build(findings, names, suppressed=suppressed, baselined=baselined)
