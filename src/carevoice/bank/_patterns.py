@@ -6,15 +6,18 @@ therefore held to a subset that cannot backtrack badly (checked on the parsed ex
 and by ``carevoice lint``, code CV115):
 
 - no backreferences or conditionals; lookarounds only with fixed text inside;
-- an open-ended repetition (``*``, ``+``, ``{m,}``, or more than 20) applies to one character
-  (a letter, a class such as ``[a-z]`` or ``\s``, or ``.``) or to a group of fixed text; only an
-  optional group (``(?:very |really )?``) may hold alternatives;
-- what follows a variable repetition cannot start with a character the repetition matches
-  (``\s+our`` is fine, ``\s*\s*`` and ``a+a`` are not), so there is one way to match;
-- alternatives that start alike (``(?:not|never)``) multiply the ways to try; their product is
-  at most :data:`MAX_BRANCHING`; an expression is at most :data:`MAX_LENGTH` characters.
+- an open-ended repetition (``*``, ``+``, ``{m,}``, or a count over 20) applies to one character
+  (a letter, a class such as ``[a-z]`` or ``\s``, or ``.``) or to a group of fixed text; what
+  follows it cannot start with a character it matches (``\s+our`` is fine; ``\s*\s*``, ``.*x``
+  and ``(a+)+`` are not), so it can stop in one place only; and what comes before it cannot end
+  with one (``x\s+``, ``^\s+`` and ``\b[a-z]+`` are fine; ``\s+x`` at the start is not), so a
+  long run starts it once, not at every position;
+- small choices (``?``, ``{1,3}``, alternatives that start alike such as ``(?:not|never)``)
+  multiply the ways one attempt may try; their product is at most :data:`MAX_BRANCHING`;
+- an expression is at most :data:`MAX_LENGTH` characters.
 
-Under these rules one match attempt is linear in the text (see ``docs/checks.md``).
+Under these rules a search is linear in the text (see ``docs/checks.md`` and
+``benchmarks/bounds.py``).
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class _Node:
     lo: int = 1
     hi: int = 1
     possessive: bool = False
+    anchor: str = ""  # "start" (^, \A) or "word" (\b) for a zero-width node
 
 
 _SMALL = 20
@@ -76,7 +80,7 @@ def pattern_problem(expression: str) -> str | None:
     sample = _sample(expression)
     try:
         tree = _convert(parsed)
-        cost = _vet(tree, [], sample)
+        cost = _vet(tree, [], None, sample)
     except _Unsafe as exc:
         return f"unsafe regular expression ({exc}); see the rules for re: entries in docs/checks.md"
     except RecursionError:
@@ -172,7 +176,10 @@ def _convert(sub: Any) -> _Node:
         elif op is _C.IN:
             out.append(_Node("char", pred=_in_class(av)))
         elif op is _C.AT:
-            out.append(_Node("zero"))
+            name = str(av).upper()
+            kind = "start" if name.endswith(("AT_BEGINNING", "AT_BEGINNING_STRING")) else (
+                "word" if name.endswith("AT_BOUNDARY") else "")
+            out.append(_Node("zero", anchor=kind))
         elif op is _C.BRANCH:
             out.append(_Node("alt", items=tuple(_convert(b) for b in av[1])))
         elif op is _C.SUBPATTERN:
@@ -237,7 +244,38 @@ def _simple(node: _Node) -> bool:
     return node.kind == "seq" and all(n.kind in ("char", "zero") for n in node.items)
 
 
-def _vet(node: _Node, follow: list[Pred], sample: str) -> int:
+def _last(node: _Node) -> Iterator[Pred]:
+    if node.kind == "char" and node.pred is not None:
+        yield node.pred
+    elif node.kind in ("alt", "rep"):
+        for n in node.items:
+            yield from _last(n)
+    elif node.kind == "seq":
+        for n in reversed(node.items):
+            yield from _last(n)
+            if not _nullable(n):
+                return
+
+
+def _word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _before(items: tuple[_Node, ...], precede: list[Pred] | None) -> list[Pred] | None:
+    """What the character before ``items[-1]``'s end can be; None when it can be anything (a search start)."""
+    out: list[Pred] = []
+    for m in reversed(items):
+        if m.kind == "zero" and m.anchor == "start":
+            return out
+        if m.kind == "zero" and m.anchor == "word":
+            return [*out, lambda c: not _word(c)]  # a boundary before a word: the character before is no word
+        out += list(_last(m))
+        if not _nullable(m):
+            return out
+    return None if precede is None else out + precede
+
+
+def _vet(node: _Node, follow: list[Pred], precede: list[Pred] | None, sample: str) -> int:
     """Refuse what can backtrack without bound; return how many ways an attempt may try (a product)."""
     if node.kind == "seq":
         total = 1
@@ -249,12 +287,12 @@ def _vet(node: _Node, follow: list[Pred], sample: str) -> int:
                     break
             else:
                 after += follow
-            total = min(total * _vet(n, after, sample), MAX_BRANCHING + 1)
+            total = min(total * _vet(n, after, _before(node.items[:i], precede), sample), MAX_BRANCHING + 1)
         return total
     if node.kind == "alt":
         firsts = [list(_first(n)) for n in node.items]
         widest = max(sum(1 for f in firsts if _overlap(f, g, sample)) for g in firsts)
-        return max(1, widest) * max(_vet(n, follow, sample) for n in node.items)
+        return max(1, widest) * max(_vet(n, follow, precede, sample) for n in node.items)
     if node.kind != "rep":
         return 1
     body = node.items[0]
@@ -267,9 +305,14 @@ def _vet(node: _Node, follow: list[Pred], sample: str) -> int:
         if not node.possessive and _overlap(list(_first(body)), follow, sample):
             raise _Unsafe("what follows an open-ended repetition can start like the repetition itself, "
                           "so it can match in many ways")
+        if precede is None or _overlap(list(_first(body)), precede, sample):
+            raise _Unsafe("an open-ended repetition must come after something that cannot match its characters "
+                          "(a letter it does not match, or \\b before word characters), or every position of a "
+                          "long run would start it again")
         return 1
     # a small count: at most (hi - lo + 1) ways to stop, each body trying its own ways
-    inner = _vet(body, list(_first(body)) + follow if node.hi > 1 else follow, sample)
+    inner = _vet(body, list(_first(body)) + follow if node.hi > 1 else follow,
+                 None if precede is None else list(_last(body)) + precede if node.hi > 1 else precede, sample)
     ways: int = node.hi - node.lo + 1 if _overlap(list(_first(body)), follow, sample) else 1
     product: int = inner ** node.hi * ways
     return min(product, MAX_BRANCHING + 1)
