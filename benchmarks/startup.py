@@ -47,11 +47,18 @@ def main() -> None:
         if yamllint:
             rows.append(("yamllint --version", [yamllint, "--version"]))
         print(f"{'command':<34} {'median':>9} {'best':>9}   ({args.runs} runs, python {sys.version.split()[0]})")
+        medians = {}
         for label, cmd in rows:
             med, best = timed(cmd, args.runs, env)
+            medians[label] = med
             print(f"{label:<34} {med * 1000:8.0f}ms {best * 1000:8.0f}ms")
         if not yamllint:
             print("yamllint not installed: pip install yamllint to compare")
+            return
+        base = medians["yamllint --version"]
+        for label, med in medians.items():
+            if label != "yamllint --version":
+                print(f"ratio to yamllint --version: {label:<30} {med / base:5.2f}x  (goal for a draft: 1.5x)")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ def _isolated_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("CAREVOICE_BANK_PATH", raising=False)
+    monkeypatch.delenv("CAREVOICE_CACHE_DIR", raising=False)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 

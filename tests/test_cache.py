@@ -36,3 +36,20 @@ def test_cached_lexicon_equals_a_fresh_build(tmp_path: Path) -> None:
         assert cached.phrases == fresh.phrases and cached.known == fresh.known
     finally:
         lexicon_module.lexicon.cache_clear()
+
+
+def test_cache_folder_comes_from_platformdirs_with_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import platformdirs
+    from platformdirs.macos import MacOS
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("CAREVOICE_CACHE_DIR", raising=False)
+    mac = MacOS("carevoice", appauthor=False).user_cache_path
+    monkeypatch.setattr(platformdirs, "user_cache_path", lambda app, appauthor: mac)
+    assert _cache.cache_root() == Path.home() / "Library" / "Caches" / "carevoice"  # not ~/.cache on macOS
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert _cache.cache_root() == tmp_path / "xdg" / "carevoice"
+    monkeypatch.setenv("CAREVOICE_CACHE_DIR", str(tmp_path / "mine"))
+    assert _cache.cache_root() == tmp_path / "mine"
+    monkeypatch.setenv("CAREVOICE_NO_CACHE", "1")
+    assert _cache.cache_root() is None

@@ -12,7 +12,7 @@ from conftest import FIXTURES, SHIPPED_BANKS, write_bank
 from carevoice.bank import load_bank
 from carevoice.checks import check
 from carevoice.cli import main
-from carevoice.errors import ConfigError, DraftBlockedError
+from carevoice.errors import BankError, ConfigError, DraftBlockedError
 from carevoice.inbound import Inbound, PiiMatch, Reading
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -82,10 +82,19 @@ def test_disabled_rules_by_code_name_and_prefix(tmp_path: Path) -> None:
     assert not {"CV305", "CV306", "CV401", "CV402", "CV403"} & set(found)
 
 
-def test_invalid_bank_expression_is_a_config_error(tmp_path: Path) -> None:
-    bank = tone_bank(tmp_path, tone="  banned_phrases: ['re:(unclosed']\n")
+def test_invalid_bank_expression_is_refused_at_load_with_its_line(tmp_path: Path) -> None:
+    with pytest.raises(BankError, match=r"t\.yaml:33:20: tone list entry 're:\(unclosed'.*unterminated") as caught:
+        tone_bank(tmp_path, tone="  banned_phrases: ['re:(unclosed']\n")
+    assert caught.value.code == "CV115"
+
+
+def test_invalid_expression_in_a_bank_built_in_code_is_a_config_error(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    bank = tone_bank(tmp_path)
+    broken = replace(bank, tone=bank.tone.model_copy(update={"banned_phrases": ["re:(unclosed"]}))
     with pytest.raises(ConfigError, match="unclosed"):
-        check("hello", bank=bank)
+        check("hello", bank=broken)
 
 
 def test_public_contacts_are_allowed(tmp_path: Path) -> None:

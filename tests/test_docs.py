@@ -61,3 +61,30 @@ def test_python_examples_run(doc: str, tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(tmp_path)  # examples may write files (a history)
     for block in _fenced((ROOT / doc).read_text(encoding="utf-8"), "python"):
         exec(compile(block, doc, "exec"), {"print": lambda *a, **k: None})
+
+
+def test_pre_commit_hooks_file_is_valid() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert isinstance(hooks, list) and hooks
+    for hook in hooks:
+        assert {"id", "name", "entry", "language"} <= set(hook)
+        assert hook["entry"].split()[0] == "carevoice" and hook["entry"].split()[1] in COMMANDS
+        files = re.compile(hook["files"])
+        assert files.search("phrasebanks/acme.yaml") and not files.search("docs/acme.md")
+
+
+def test_pre_commit_recipe_names_a_rev_that_exists() -> None:
+    import subprocess
+
+    recipe = read("lint.md").split("# .pre-commit-config.yaml", 1)[1].split("```", 1)[0]
+    rev = re.search(r"rev: (\S+)", recipe)
+    assert rev is not None
+    shallow = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
+                             capture_output=True, text=True, check=False)
+    if shallow.returncode != 0 or shallow.stdout.strip() != "false":
+        pytest.skip("not a full git checkout")
+    known = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{rev.group(1)}^{{commit}}"],
+                           capture_output=True, check=False)
+    assert known.returncode == 0, f"rev {rev.group(1)} is neither a tag nor a commit of this repository"

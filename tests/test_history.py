@@ -121,16 +121,13 @@ def test_default_path_follows_the_environment_then_xdg(tmp_path: Path, monkeypat
     assert default_history_path() == Path.home() / ".local" / "share" / "carevoice" / "history.sqlite"
 
 
-@pytest.mark.parametrize(("platform", "env", "expected"), [
-    ("darwin", {}, Path.home() / "Library" / "Application Support" / "carevoice" / "history.sqlite"),
-    ("win32", {"LOCALAPPDATA": "/appdata"}, Path("/appdata") / "carevoice" / "history.sqlite"),
-    ("linux", {}, Path.home() / ".local" / "share" / "carevoice" / "history.sqlite"),
-])
-def test_default_path_per_platform(platform: str, env: dict[str, str], expected: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_path_comes_from_platformdirs_on_every_system(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+    from platformdirs.macos import MacOS
+
     monkeypatch.delenv(ENV_HISTORY, raising=False)
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
-    for k, v in env.items():
-        monkeypatch.setenv(k, v)
-    monkeypatch.setattr("sys.platform", platform)
-    assert default_history_path() == expected
+    mac = MacOS("carevoice", appauthor=False).user_data_path
+    monkeypatch.setattr(platformdirs, "user_data_path", lambda app, appauthor: mac)
+    assert default_history_path() == Path.home() / "Library" / "Application Support" / "carevoice" / "history.sqlite"

@@ -24,7 +24,8 @@ CASES = [
     ("alias_bomb.yaml", None, None, "CV102", "too large"),
     ("duplicate_key.yaml", 3, 1, "CV103", "duplicate key 'display_name'"),
     ("unknown_stage.yaml", 4, 5, "CV104", "did you mean 'resolve'"),
-    ("unknown_parent.yaml", 2, 1, "CV108", "unknown parent bank 'nosuchbank'"),
+    ("orphan.yaml", 2, 1, "CV108", "unknown parent bank 'nosuchbank'"),
+    ("misnamed.yaml", 2, 1, "CV109", "named 'acme' but its file is 'misnamed.yaml'"),
     ("unknown_channel.yaml", 2, 15, "CV105", "unknown channel 'twiter'"),
 ]
 

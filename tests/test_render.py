@@ -50,7 +50,8 @@ def test_customer_values_are_never_rendered_as_templates(name: str) -> None:
     ("{{ custmer.name }}", "CV111", "did you mean 'customer'"),
     ("{{ details.order }}", "CV111", "did you mean 'order_id'"),
     ("{% if %}", "CV110", "syntax"),
-    ("{% for x in [1] %}{{ x }}{% endfor %}", None, ""),
+    ("{% for x in [1] %}{{ x }}{% endfor %}", "CV114", "loops not allowed"),
+    ("{% if agent.name %}{{ agent.name.split()[0] }}{% endif %}", None, ""),
 ])
 def test_inspect_template(template: str, code: str | None, words: str) -> None:
     issues = inspect_template(template)

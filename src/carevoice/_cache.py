@@ -1,8 +1,10 @@
 """The user cache folder carevoice keeps derived data in (never needed, only faster).
 
-``$XDG_CACHE_HOME/carevoice`` (``~/.cache/carevoice``); ``CAREVOICE_NO_CACHE=1`` turns
-caching off. Writes are atomic (a temporary file renamed into place); any error
-reading or writing an entry is ignored and the caller builds the value afresh.
+The platform's user cache folder (see :mod:`carevoice._dirs`: ``$CAREVOICE_CACHE_DIR``, else
+``$XDG_CACHE_HOME/carevoice``, else platformdirs' ``~/.cache/carevoice`` on Linux,
+``~/Library/Caches/carevoice`` on macOS...); ``CAREVOICE_NO_CACHE=1`` turns caching off. Writes are
+atomic (a temporary file renamed into place); any error reading or writing an entry is ignored and
+the caller builds the value afresh.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ __all__ = ["cache_root", "read_pickle", "write_atomic", "write_pickle"]
 
 def cache_root() -> Path | None:
     """The cache folder, or None when caching is turned off."""
-    if os.environ.get("CAREVOICE_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "carevoice"
+    from carevoice._dirs import user_cache_dir
+
+    return user_cache_dir()
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -11,22 +11,25 @@ a template.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from carevoice._template_lang import ALLOWED_METHODS, TemplateIssue, vet_template
 from carevoice.errors import RenderError, did_you_mean
 from carevoice.variables import OPTIONAL_VARIABLES, VARIABLES
 
 __all__ = [
+    "MAX_VALUE_CHARS",
     "VARIABLES",
     "MissingValueError",
     "TemplateIssue",
     "compile_template",
     "inspect_template",
+    "parsed_template",
     "render",
 ]
 
@@ -36,15 +39,37 @@ class MissingValueError(RenderError):
     """A template printed a value that is missing (None) without a fallback."""
 
 
+MAX_VALUE_CHARS = 1000
+"""The longest value a template may print; a longer one fails rendering (the phrase is skipped)."""
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         raise MissingValueError("a variable that may be missing is printed without a fallback")
     return value
 
 
+class _BankEnvironment(SandboxedEnvironment):
+    """The sandbox, narrowed to the bank template language (see :mod:`carevoice._template_lang`).
+
+    Templates are vetted before they compile; this is the second wall: arithmetic
+    operators are refused at run time (and so never folded at compile time), and
+    the only attributes that resolve are the allowed string methods (variables are
+    dictionaries, read by key).
+    """
+
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        raise SecurityError(f"arithmetic ({operator}) is not allowed in phrase templates")
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return isinstance(obj, str) and attr in ALLOWED_METHODS
+
+
 @lru_cache(maxsize=1)
 def _env() -> SandboxedEnvironment:
-    return SandboxedEnvironment(
+    return _BankEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,
@@ -54,30 +79,56 @@ def _env() -> SandboxedEnvironment:
     )
 
 
-@dataclass(frozen=True)
-class TemplateIssue:
-    """A problem found in a template without rendering it (1-based line inside the template)."""
+def _parse(source: str) -> nodes.Template:
+    """Parse a template; a syntax error or a template nested too deeply is a ``TemplateSyntaxError``."""
+    try:
+        return _env().parse(source)
+    except TemplateSyntaxError:
+        raise
+    except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        what = "nested too deeply" if isinstance(exc, RecursionError) else f"cannot be read ({type(exc).__name__})"
+        raise TemplateSyntaxError(f"the template is {what}", 1) from None
 
-    code: str
-    message: str
-    line: int
+
+@lru_cache(maxsize=16384)
+def parsed_template(source: str) -> nodes.Template:
+    """The parsed template, cached (read it, never change it); ``TemplateSyntaxError`` when it cannot be."""
+    return _parse(source)
 
 
 @lru_cache(maxsize=8192)
+def _compiled(source: str) -> tuple[Any, frozenset[tuple[str, str | None]]]:
+    ast = _parse(source)  # a fresh tree: compiling optimises it in place
+    issues = vet_template(ast)
+    if issues:
+        raise RenderError(issues[0].message)
+    used: set[tuple[str, str | None]] = {
+        (a.node.name, a.attr) for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name)}
+    used |= {(n.name, None) for n in ast.find_all(nodes.Name) if n.ctx == "load"}
+    env = _env()
+    template = env.template_class.from_code(env, env.compile(ast), env.make_globals(None), None)
+    return template, frozenset(used)
+
+
 def compile_template(source: str) -> Any:
-    """Compile a template once (cached); raises ``TemplateSyntaxError``."""
-    return _env().from_string(source)
+    """Compile a template once (cached).
+
+    Raises ``TemplateSyntaxError``, or :class:`RenderError` for a construct outside the bank
+    template language (see ``docs/writing-banks.md``).
+    """
+    return _compiled(source)[0]
 
 
 def inspect_template(source: str) -> list[TemplateIssue]:
-    """Syntax errors, unknown variables and unknown attributes, found statically."""
+    """Syntax errors, constructs outside the template language, unknown variables and attributes, statically."""
     if "{" not in source:  # plain text: nothing to parse (keeps loading and linting big banks fast)
         return []
     try:
-        ast = _env().parse(source)
+        ast = parsed_template(source)
     except TemplateSyntaxError as exc:
         return [TemplateIssue("CV110", f"template syntax error: {exc.message}", exc.lineno or 1)]
-    issues: list[TemplateIssue] = []
+    issues = vet_template(ast)
+    called = {id(c.node) for c in ast.find_all(nodes.Call)}
     assigned = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
     for name in ast.find_all(nodes.Name):
         if name.ctx != "load" or name.name in VARIABLES or name.name in assigned:
@@ -89,7 +140,7 @@ def inspect_template(source: str) -> list[TemplateIssue]:
             name.lineno,
         ))
     for attr in ast.find_all(nodes.Getattr):
-        if not isinstance(attr.node, nodes.Name) or attr.node.name not in VARIABLES:
+        if id(attr) in called or not isinstance(attr.node, nodes.Name) or attr.node.name not in VARIABLES:
             continue
         allowed = VARIABLES[attr.node.name]
         if allowed is None or attr.attr not in allowed:
@@ -104,13 +155,29 @@ def inspect_template(source: str) -> list[TemplateIssue]:
 
 
 def render(source: str, context: Mapping[str, Any], *, phrase_id: str | None = None) -> str:
-    """Render a template with the given variables; raise :class:`RenderError` on failure."""
+    """Render a template with the given variables; raise :class:`RenderError` on failure.
+
+    A value the template reads that is longer than :data:`MAX_VALUE_CHARS` fails rendering, so
+    one template's output stays bounded whatever the values.
+    """
     try:
-        out = compile_template(source).render(**context)
-    except MissingValueError as exc:
-        raise MissingValueError(exc.message, phrase_id=phrase_id) from None
+        template, used = _compiled(source)
     except TemplateSyntaxError as exc:
         raise RenderError(f"template syntax error: {exc.message}", phrase_id=phrase_id) from None
+    except RenderError as exc:
+        raise RenderError(exc.message, phrase_id=phrase_id) from None
+    for root, attr in used:
+        value = context.get(root)
+        if attr is not None and isinstance(value, Mapping):
+            value = value.get(attr)
+        if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+            name = f"{root}.{attr}" if attr else root
+            raise RenderError(f"{name} is too long to print ({len(value)} characters; limit {MAX_VALUE_CHARS})",
+                              phrase_id=phrase_id)
+    try:
+        out = template.render(**context)
+    except MissingValueError as exc:
+        raise MissingValueError(exc.message, phrase_id=phrase_id) from None
     except Exception as exc:  # the sandbox and undefined variables raise many kinds
         raise RenderError(f"{type(exc).__name__}: {exc}", phrase_id=phrase_id) from None
     return " ".join(str(out).split())

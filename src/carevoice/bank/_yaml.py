@@ -8,19 +8,30 @@ and returns plain Python data plus a map from key path to 1-based
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import yaml
 
 from carevoice.errors import BankError
 
-__all__ = ["KeyPath", "Marks", "load_marked", "path_str"]
+__all__ = ["MAX_NUMBER", "KeyPath", "Marks", "line_column", "load_marked", "path_str"]
 
 KeyPath = tuple[str | int, ...]
 Marks = dict[KeyPath, tuple[int, int]]
 
 MAX_NODES = 200_000
 """Upper bound on values built from one file, aliases expanded: a bomb fails fast."""
+
+MAX_NUMBER = 10**12
+"""The largest number a bank may write (no setting needs more; huge integers are slow to use)."""
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of a character index in ``text``."""
+    index = max(0, min(index, len(text)))
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def path_str(path: KeyPath) -> str:
@@ -83,7 +94,17 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return _scalar(node, self.constructor)
+        try:
+            value = _scalar(node, self.constructor)
+        except (ValueError, OverflowError) as exc:  # 5,000-digit integers, impossible dates
+            raise self.error(node, f"unreadable value: {str(exc).split(';')[0]}", path, code="CV105") from None
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and abs(value) > MAX_NUMBER:
+            raise self.error(node, f"number too large (at most {MAX_NUMBER:,})", path, code="CV105")
+        if isinstance(value, float) and not (math.isfinite(value) and abs(value) <= MAX_NUMBER):
+            raise self.error(node, f"number out of range (finite, at most {MAX_NUMBER:,})", path, code="CV105")
+        return value
 
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -103,6 +124,11 @@ def load_marked(text: str, file: str) -> tuple[Any, Marks]:
         column = mark.column + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise BankError(f"invalid YAML: {problem}", file=file, line=line, column=column, code="CV100") from None
+    except yaml.reader.ReaderError as exc:  # a NUL or another control character: locate it in the text
+        line, column = line_column(text, exc.position)
+        what = f"character {exc.character!r}" if isinstance(exc.character, str) else "character"
+        raise BankError(f"invalid YAML: unacceptable {what} ({exc.reason})", file=file, line=line, column=column,
+                        code="CV100") from None
     except yaml.YAMLError as exc:
         raise BankError(f"invalid YAML: {exc}", file=file, code="CV100") from None
     if node is None:

@@ -15,7 +15,7 @@ from carevoice.bank.settings import DraftingSettings, LintSettings, ToneSettings
 from carevoice.errors import BankError
 from carevoice.render import inspect_template
 
-__all__ = ["BankSource", "check_bank_file", "read_bank_file", "resolve", "validation_problems"]
+__all__ = ["BankSource", "check_bank_file", "decode_bank", "read_bank_file", "resolve", "validation_problems"]
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 8
@@ -72,6 +72,9 @@ def _pydantic_error(exc: ValidationError, file: str, marks: Marks, index: int = 
         line, col = marks.get(loc, (line, col))
         msg = f"unknown {what} {loc[-1]!r}; {did_you_mean(str(loc[-1]), known_names)}known: {', '.join(known_names)}"
         code = "CV104"
+    elif loc == ("extends",) and kind == "string_pattern_mismatch":
+        msg = f"'extends' names a bank (lowercase letters, digits, hyphens), never a path; got {err.get('input')!r}"
+        code = "CV108"
     elif kind in ("literal_error", "enum"):
         msg = f"{err['msg'].lower()}, got {err.get('input')!r}"
         code = "CV105"
@@ -115,10 +118,7 @@ def read_bank_file(path: Path) -> BankSource:
         raise BankError(f"cannot read bank file: {exc.strerror}", file=file, code="CV100") from None
     if len(raw) > MAX_BYTES:
         raise BankError(f"bank file too large ({len(raw)} bytes; limit {MAX_BYTES})", file=file, code="CV100")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BankError(f"not UTF-8 text (byte {exc.start})", file=file, code="CV100") from None
+    text = decode_bank(raw, file)
     data, marks = load_marked(text, file)
     if not isinstance(data, dict):
         raise BankError("a bank file must be a mapping with at least 'bank' and 'phrases'", file=file,
@@ -128,6 +128,18 @@ def read_bank_file(path: Path) -> BankSource:
     except ValidationError as exc:
         raise _pydantic_error(exc, file, marks) from None
     return BankSource(path=path, model=model, marks=marks)
+
+
+def decode_bank(raw: bytes, file: str) -> str:
+    """The text of a bank file; invalid UTF-8 is a :class:`BankError` at its line and column."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = raw[:exc.start]
+        line = head.count(b"\n") + 1
+        column = len(head[head.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise BankError(f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be read ({exc.reason})",
+                        file=file, line=line, column=column, code="CV100") from None
 
 
 def validation_problems(exc: ValidationError, file: str, marks: Marks) -> list[BankError]:
@@ -166,6 +178,20 @@ def check_bank_file(source: BankSource) -> list[BankError]:
                         column=text_col if issue.line == 1 else 1,
                         key_path=path_str((*path, "text")), code=issue.code,
                     ))
+    sign_off = source.model.voice.sign_off
+    if sign_off:
+        value_line, value_col = source.marks.get(("voice", "sign_off", "__value__"), source.locate(("voice",)))
+        for issue in inspect_template(sign_off):
+            problems.append(BankError(
+                f"voice.sign_off: {issue.message}", file=source.file, line=(value_line or 1) + issue.line - 1,
+                column=value_col if issue.line == 1 else 1, key_path="voice.sign_off", code=issue.code,
+            ))
+    from carevoice.bank._patterns import pattern_problems
+
+    for key_path, message in pattern_problems(source.model):
+        line, col = source.locate(key_path)
+        problems.append(BankError(message, file=source.file, line=line, column=col,
+                                  key_path=path_str(key_path), code="CV115"))
     for i, ch in enumerate(source.model.channels or []):
         from carevoice.checks.channels import channel_ids
 
@@ -177,6 +203,14 @@ def check_bank_file(source: BankSource) -> list[BankError]:
                 f"unknown channel {ch!r}; {did_you_mean(ch, channel_ids())}known: {', '.join(channel_ids())}",
                 file=source.file, line=line, column=col, key_path=f"channels[{i}]", code="CV105",
             ))
+    stem = source.path.stem
+    if source.path.suffix in (".yaml", ".yml") and source.model.bank != stem:
+        line, col = source.locate(("bank",))
+        problems.append(BankError(
+            f"the bank is named {source.model.bank!r} but its file is {source.path.name!r}: banks are found by "
+            f"file name, so name the file {source.model.bank}.yaml or write 'bank: {stem}'",
+            file=source.file, line=line, column=col, key_path="bank", code="CV109",
+        ))
     return problems
 
 

@@ -156,8 +156,8 @@ class ChannelOverride(BaseModel):
 
     model_config = _STRICT
 
-    limit: int | None = Field(default=None, gt=0)
-    acknowledge_minutes: int | None = Field(default=None, gt=0)
+    limit: int | None = Field(default=None, gt=0, le=1_000_000)
+    acknowledge_minutes: int | None = Field(default=None, gt=0, le=7 * 24 * 60)
 
 
 class BankFile(BaseModel):
@@ -167,8 +167,8 @@ class BankFile(BaseModel):
 
     schema_: str | None = Field(default=None, alias="$schema")
     bank: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$", max_length=60)
-    extends: str | None = None
-    display_name: str | None = None
+    extends: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9\-]*$", max_length=60)  # a name, never a path
+    display_name: str | None = Field(default=None, max_length=100)
     description: str | None = None
     locale: str | None = None
     inherit_phrases: Literal["fallback", "all"] = "fallback"

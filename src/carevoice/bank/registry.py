@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +15,7 @@ from carevoice.errors import BankError, BankNotFoundError
 if TYPE_CHECKING:
     from carevoice.bank.loader import BankSource
 
-__all__ = ["BankInfo", "bank_dirs", "list_banks", "load_bank", "shipped_dir"]
+__all__ = ["BankInfo", "bank_dirs", "find_bank_file", "list_banks", "load_bank", "shipped_dir", "sources_for"]
 
 ENV_PATH = "CAREVOICE_BANK_PATH"
 
@@ -27,9 +29,9 @@ def shipped_dir() -> Path:
     return here.parent.parent / "phrasebanks"
 
 
-def bank_dirs(extra: list[Path] | None = None) -> list[Path]:
+def bank_dirs(extra: Sequence[str | Path] | None = None) -> list[Path]:
     """Folders searched for banks, first match wins: extra, $CAREVOICE_BANK_PATH, ./phrasebanks, shipped."""
-    dirs = list(extra or [])
+    dirs = [Path(d) for d in extra or []]
     env = os.environ.get(ENV_PATH, "")
     dirs += [Path(p) for p in env.split(os.pathsep) if p]
     local = Path.cwd() / "phrasebanks"
@@ -52,7 +54,7 @@ class BankInfo:
     shipped: bool
 
 
-def list_banks(extra: list[Path] | None = None) -> list[BankInfo]:
+def list_banks(extra: Sequence[str | Path] | None = None) -> list[BankInfo]:
     """Every bank on the search path, by name (a local bank hides a shipped one of the same name)."""
     shipped = shipped_dir().resolve()
     found: dict[str, BankInfo] = {}
@@ -63,7 +65,13 @@ def list_banks(extra: list[Path] | None = None) -> list[BankInfo]:
     return [found[k] for k in sorted(found)]
 
 
-def _find(name: str, near: Path | None, extra: list[Path] | None) -> Path:
+_NAME = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
+
+
+def find_bank_file(name: str, near: Path | None = None, extra: Sequence[str | Path] | None = None) -> Path:
+    """The file of the bank named ``name``: next to ``near``, then on the search path; else BankNotFoundError."""
+    if not _NAME.match(name):  # a name, never a path: a lookup cannot leave the bank folders
+        raise BankNotFoundError(name, [b.name for b in list_banks(extra)])
     dirs = ([near] if near else []) + bank_dirs(extra)
     for d in dirs:
         for ext in (".yaml", ".yml"):
@@ -73,7 +81,7 @@ def _find(name: str, near: Path | None, extra: list[Path] | None) -> Path:
     raise BankNotFoundError(name, [b.name for b in list_banks(extra)])
 
 
-def sources_for(name_or_path: str | Path, extra: list[Path] | None = None) -> list[BankSource]:
+def sources_for(name_or_path: str | Path, extra: Sequence[str | Path] | None = None) -> list[BankSource]:
     """The chain of bank files (base first) for a bank name or file path; located errors."""
     path = _top_file(name_or_path, extra)
     from carevoice.bank.loader import check_bank_file, read_bank_file
@@ -96,7 +104,7 @@ def sources_for(name_or_path: str | Path, extra: list[Path] | None = None) -> li
         if len(chain) > 8:
             raise BankError("'extends' chain deeper than 8 banks", file=source.file, code="CV108")
         try:
-            path = _find(parent, source.path.parent, extra)
+            path = find_bank_file(parent, source.path.parent, extra)
         except BankNotFoundError as exc:
             line, col = source.locate(("extends",))
             raise BankError(str(exc).replace("unknown brand", "unknown parent bank"), file=source.file,
@@ -105,7 +113,7 @@ def sources_for(name_or_path: str | Path, extra: list[Path] | None = None) -> li
     return chain
 
 
-def load_bank(name_or_path: str | Path, *, search: list[Path] | None = None, cache: bool = True) -> Bank:
+def load_bank(name_or_path: str | Path, *, search: Sequence[str | Path] | None = None, cache: bool = True) -> Bank:
     """Load and resolve a bank by name (``"parcelpop"``) or path; raise a located :class:`BankError`.
 
     A resolved bank is cached (see :mod:`carevoice.bank.cache`) until one of its files changes.
@@ -126,10 +134,10 @@ def load_bank(name_or_path: str | Path, *, search: list[Path] | None = None, cac
     return bank
 
 
-def _top_file(name_or_path: str | Path, extra: list[Path] | None) -> Path:
+def _top_file(name_or_path: str | Path, extra: Sequence[str | Path] | None) -> Path:
     p = Path(name_or_path)
     if isinstance(name_or_path, Path) or p.suffix in (".yaml", ".yml") or os.sep in str(name_or_path):
         if not p.is_file():
             raise BankError(f"no bank file at {p}", file=str(p), code="CV100")
         return p
-    return _find(str(name_or_path), None, extra)
+    return find_bank_file(str(name_or_path), None, extra)

@@ -49,6 +49,9 @@ for _rule in (
          passes=(_OK + "      - id: r2\n        text: \"Which phone are you on?\"\n",)),
     Rule("CV108", "bank.bad_extends", "error", "'extends' names an unknown bank, makes a cycle or is too deep",
          kind="bank", flags=(_HEAD + "extends: nosuchbank\n",), passes=(_HEAD + "extends: base\n",)),
+    Rule("CV109", "bank.name_mismatch", "error",
+         "the bank's name differs from its file name (banks are found by file name, so it would draft under another)",
+         kind="bank", flags=(_OK.replace("bank: t", "bank: acme"),), passes=(_OK,)),
     Rule("CV110", "bank.template_syntax", "error", "a phrase template has a Jinja syntax error",
          kind="bank", flags=(_phrase("Hi {{ customer.first_name or 'there' },"),),
          passes=(_phrase("Hi {{ customer.first_name or 'there' }},"),)),
@@ -65,7 +68,23 @@ for _rule in (
                  _phrase("We are checking {% if details.order_id %}order {{ details.order_id }}"
                          "{% else %}your order{% endif %} now."))),
     Rule("CV113", "bank.render_failure", "error", "a template fails to render with valid values",
-         kind="bank", flags=(_phrase("We have {{ 1 // 0 }} updates."),),
-         passes=(_phrase("We have {{ 2 // 1 }} update."),)),
+         kind="bank", flags=(_phrase("It is {{ time_of_day.split()[3] }} here."),),
+         passes=(_phrase("It is {{ time_of_day.split()[0] }} here."),)),
+    Rule("CV114", "bank.template_not_allowed", "error",
+         "a template uses a construct outside the bank template language (loops, assignments, arithmetic, "
+         "calls other than the allowed string methods, huge numbers): see docs/writing-banks.md",
+         kind="bank",
+         flags=(_phrase("{% for i in brand.name %}{% endfor %}Which app version?"),
+                _phrase("We have {{ 10 ** 100 }} updates."), _phrase("{{ (brand.name ~ ' ') * 3 }}"),
+                _phrase("{% set x = [1] %}{{ x.append(1) }}Which app version?")),
+         passes=(_phrase("{% if agent.name %}{{ agent.name.split()[0] }} here.{% else %}Hi.{% endif %}"),
+                 _phrase("{{ brand.name ~ ' here' }}. {{ (customer.first_name or 'friend')|title }}?"))),
+    Rule("CV115", "bank.unsafe_pattern", "error",
+         "a 're:' tone list entry is not a valid regular expression, or could take very long to match "
+         "(nested or overlapping repetition, backreferences): see docs/checks.md",
+         kind="bank",
+         flags=(_OK + "tone:\n  blame_phrases: ['re:([']\n", _OK + "tone:\n  blame_phrases: ['re:(a+)+$']\n",
+                _OK + "voice:\n  banned_terms: ['re:\\s*\\s*x']\n"),
+         passes=(_OK + "tone:\n  blame_phrases: ['re:\\bnot\\s+our\\s+fault\\b']\n",)),
 ):
     register(_rule)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["DraftingSettings", "LintSettings", "ToneSettings", "TriageSettings", "VariationSettings"]
+__all__ = ["MAX_VARIETY", "DraftingSettings", "LintSettings", "ToneSettings", "TriageSettings", "VariationSettings"]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
+_WEEK_MINUTES = 7 * 24 * 60
+MAX_VARIETY = 1000
+"""The largest ``min_variety`` (the linter simulates that many replies)."""
 
 
 class ToneSettings(BaseModel):
@@ -24,10 +27,10 @@ class ToneSettings(BaseModel):
 
     model_config = _STRICT
 
-    max_exclamations: int = Field(default=1, ge=0)
-    max_apologies: int = Field(default=1, ge=0)
-    readability_grade: float = Field(default=8.0, gt=0)
-    readability_min_words: int = Field(default=12, ge=1)
+    max_exclamations: int = Field(default=1, ge=0, le=100)
+    max_apologies: int = Field(default=1, ge=0, le=100)
+    readability_grade: float = Field(default=8.0, gt=0, le=100)
+    readability_min_words: int = Field(default=12, ge=1, le=10_000)
     forbidden_promises: list[str] = Field(default_factory=list)
     banned_phrases: list[str] = Field(default_factory=list)
     blame_phrases: list[str] = Field(default_factory=list)
@@ -59,9 +62,9 @@ class VariationSettings(BaseModel):
     candidates: int = Field(default=24, ge=1, le=500)
     window: int = Field(default=500, ge=1, le=100_000)
     situation_window: int = Field(default=100, ge=0, le=100_000)
-    window_days: float = Field(default=30.0, gt=0)
-    rest: int = Field(default=6, ge=0)
-    min_variety: int = Field(default=0, ge=0)
+    window_days: float = Field(default=30.0, gt=0, le=3650)
+    rest: int = Field(default=6, ge=0, le=10_000)
+    min_variety: int = Field(default=0, ge=0, le=MAX_VARIETY)
 
     @field_validator("scorer")
     @classmethod
@@ -89,16 +92,16 @@ class TriageSettings(BaseModel):
     hours: dict[str, str] = Field(default_factory=dict)
     routing: dict[str, str] = Field(default_factory=dict)
     weights: dict[str, float] = Field(default_factory=dict)
-    urgent_acknowledge_minutes: int = Field(default=15, gt=0)
-    high_reach_followers: int = Field(default=10_000, ge=1)
-    window_minutes: float = Field(default=120.0, gt=0)
+    urgent_acknowledge_minutes: int = Field(default=15, gt=0, le=_WEEK_MINUTES)
+    high_reach_followers: int = Field(default=10_000, ge=1, le=10**10)
+    window_minutes: float = Field(default=120.0, gt=0, le=_WEEK_MINUTES)
     similarity: float = Field(default=70.0, ge=0, le=200)
-    surge_minutes: float = Field(default=30.0, gt=0)
-    surge_posts: int = Field(default=8, ge=2)
-    surge_authors: int = Field(default=5, ge=1)
-    surge_ratio: float = Field(default=3.0, ge=1)
-    abuse_posts: int = Field(default=3, ge=2)
-    abuse_hours: float = Field(default=24.0, gt=0)
+    surge_minutes: float = Field(default=30.0, gt=0, le=_WEEK_MINUTES)
+    surge_posts: int = Field(default=8, ge=2, le=1_000_000)
+    surge_authors: int = Field(default=5, ge=1, le=1_000_000)
+    surge_ratio: float = Field(default=3.0, ge=1, le=1000)
+    abuse_posts: int = Field(default=3, ge=2, le=10_000)
+    abuse_hours: float = Field(default=24.0, gt=0, le=8760)
 
     @field_validator("timezone")
     @classmethod
@@ -176,6 +179,6 @@ class LintSettings(BaseModel):
 
     model_config = _STRICT
 
-    min_variants: int = Field(default=8, ge=0)
+    min_variants: int = Field(default=8, ge=0, le=10_000)
     near_duplicate_threshold: float = Field(default=90.0, ge=0, le=100)
-    min_variety: int | None = Field(default=None, ge=0)
+    min_variety: int | None = Field(default=None, ge=0, le=MAX_VARIETY)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from carevoice.cli._common import bank_search, print_json
@@ -16,7 +17,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("banks", help="list the phrase banks carevoice can use",
                        description="List shipped and local banks (./phrasebanks, $CAREVOICE_BANK_PATH, --bank-dir).")
     p.add_argument("--json", action="store_true", help="print a JSON list of objects")
-    p.add_argument("--bank-dir", action="append", default=[], metavar="DIR", help="extra folder of bank files")
+    p.add_argument("--bank-dir", action="append", type=Path, default=[], metavar="DIR",
+                   help="extra folder of bank files")
     p.set_defaults(run=run)
 
 

@@ -28,7 +28,7 @@ def register(sub: Any) -> None:
         description="Lint phrase bank files and print path:line:col: CODE message. Settings come from "
                     "[tool.carevoice.lint] in the nearest pyproject.toml; options here override them.")
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="bank files or folders of them (default: ./phrasebanks)")
+                   help="bank files or folders of them (default: ./phrasebanks); - reads one bank from standard input")
     p.add_argument("--format", choices=_FORMATS, default=None,
                    help="output format (default: github when GITHUB_ACTIONS=true, else text)")
     p.add_argument("--fail-on", choices=_SEVERITIES, default=None,
@@ -46,22 +46,30 @@ def register(sub: Any) -> None:
     p.add_argument("--min-variety", type=int, metavar="N", help="replies before a near-duplicate (0: off)")
     p.add_argument("--bank-dir", action="append", type=Path, default=[], metavar="DIR",
                    help="extra folder searched for parent banks (repeatable)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="lint every file afresh (default: reuse the results of unchanged files from the user cache)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``carevoice lint``."""
     from carevoice.errors import InputError
-    from carevoice.lint import get_formatter, lint_paths, load_config, read_baseline, write_baseline
+    from carevoice.lint import bank_files, get_formatter, lint_paths, load_config, read_baseline, write_baseline
 
     paths = [Path(p) for p in args.paths]
     if not paths:
         if not Path("phrasebanks").is_dir():
             raise InputError("no PATH given and no ./phrasebanks folder here")
         paths = [Path("phrasebanks")]
+    stdin: bytes | None = None
     for p in paths:
-        if not p.exists():
+        if str(p) == "-":
+            if stdin is None:
+                stdin = _read_stdin()
+        elif not p.exists():
             raise InputError(f"no such file or folder: {p}")
+        elif p.is_dir() and not bank_files([p]):
+            raise InputError(f"no bank files (*.yaml, *.yml) in {p}: is the path right?")
     config = load_config(args.config)
     thresholds = dict(config.thresholds)
     for key in ("min_variants", "near_duplicate_threshold", "min_variety"):
@@ -73,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     config = config.merged(select=args.select, fail_on=args.fail_on, thresholds=thresholds,
                            ignore=(*config.ignore, *args.ignore) if args.ignore else None)
     baseline = read_baseline(args.baseline) if args.baseline else None
-    report = lint_paths(paths, config=config, search=list(args.bank_dir), baseline=baseline)
+    report = lint_paths(paths, config=config, search=list(args.bank_dir), baseline=baseline, stdin=stdin,
+                        cache=not args.no_cache)
     if args.write_baseline:
         count = write_baseline(args.write_baseline, report.findings)
         sys.stderr.write(f"wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}\n")
@@ -85,3 +94,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(out)
     return 1 if report.reaches(config.fail_on) else 0
+
+
+def _read_stdin() -> bytes:
+    from carevoice.errors import InputError
+
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is None:
+            raise OSError("standard input is closed")
+        return bytes(stream.read())
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read a bank from standard input: {exc}") from None

@@ -11,15 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from carevoice.draft import Severity
 from carevoice.errors import ConfigError, did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
+
+if TYPE_CHECKING:
+    from carevoice.draft import Severity
 
 __all__ = ["OPT_IN", "SEVERITIES", "LintConfig", "config_from_table", "find_pyproject", "load_config"]
 
@@ -77,7 +79,7 @@ def _severity(value: Any, key: str, file: str) -> Severity:
     if value not in SEVERITIES:
         raise ConfigError(f"unknown severity {value!r}; {did_you_mean(str(value), SEVERITIES)}known: "
                           f"{', '.join(SEVERITIES)}", file=file, key=key)
-    return cast(Severity, value)
+    return cast("Severity", value)
 
 
 def _number(value: Any, key: str, file: str) -> float:

@@ -2,41 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from carevoice.bank._yaml import load_marked
-from carevoice.bank.loader import BankSource, check_bank_file, resolve, validation_problems
-from carevoice.bank.models import BankFile
-from carevoice.bank.registry import sources_for
+from carevoice.bank.loader import BankSource, check_bank_file, resolve
 from carevoice.bank.resolved import Bank, Phrase
 from carevoice.checks.channels import ChannelProfile, channel_ids, get_channel
 from carevoice.draft import Severity
 from carevoice.errors import BankError
+from carevoice.lint._chain import ParentCache, parent_chain
 from carevoice.lint._config import LintConfig
 from carevoice.lint._locate import PhraseLoc, locate_phrases, locate_snippet
-from carevoice.lint._model import LintFinding, LintReport, text_hash
+from carevoice.lint._model import LintFinding, text_hash
+from carevoice.lint._parse import PLACEHOLDER, parse_tolerant
 from carevoice.lint._suppress import apply_suppressions, parse_suppressions
 from carevoice.lint._values import render_phrase, render_typical
 from carevoice.rules import all_rules, get_rule
 
-__all__ = ["bank_files", "lint_file", "lint_paths"]
-
-
-def bank_files(paths: Sequence[str | Path]) -> list[Path]:
-    """The bank files named by ``paths`` (a folder stands for its ``*.yaml`` and ``*.yml``)."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out += sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
-        else:
-            out.append(p)
-    return out
+__all__ = ["lint_file"]
 
 
 @dataclass
@@ -48,8 +33,8 @@ class _FileLint:
     text: str = ""
     lines: list[str] = field(default_factory=list)
     locs: dict[str, PhraseLoc] = field(default_factory=dict)
-    parents: dict[tuple[str, tuple[Path, ...]], list[BankSource] | BankError] = field(default_factory=dict)
-
+    parents: ParentCache = field(default_factory=dict)
+    extends_dropped: bool = False
 
     @property
     def file(self) -> str:
@@ -77,55 +62,21 @@ class _FileLint:
         loc = self.locs.get(phrase.id)
         return (loc.text_line, loc.text_column) if loc else (phrase.text_line or phrase.line, phrase.column)
 
-    def parse(self) -> BankSource | None:
-        try:
-            raw = self.path.read_bytes()
-        except OSError as exc:
-            self.add("CV100", f"cannot read bank file: {exc.strerror}", 1, 1)
-            return None
-        try:
-            self.text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            self.add("CV100", f"not UTF-8 text (byte {exc.start})", 1, 1)
-            return None
+    def parse(self, raw: bytes | None = None, name: str | None = None) -> BankSource | None:
+        parsed = parse_tolerant(self.path, raw, name=name)
+        self.extends_dropped = parsed.extends_dropped
+        self.text = parsed.text
         self.lines = self.text.splitlines()
-        try:
-            data, marks = load_marked(self.text, self.file)
-        except BankError as err:
-            self.add_error(err)
-            return None
-        if not isinstance(data, dict):
-            self.add("CV105", "a bank file must be a mapping with at least 'bank' and 'phrases'", 1, 1)
-            return None
-        try:
-            model = BankFile.model_validate(data)
-        except ValidationError as exc:
-            for problem in validation_problems(exc, self.file, marks):
-                self.add_error(problem)
-            return None
-        return BankSource(path=self.path, model=model, marks=marks)
+        for problem in parsed.problems:
+            self.add_error(problem)
+        return parsed.source
 
-    def chain(self, source: BankSource) -> list[BankSource] | None:
-        parent = source.model.extends
-        if parent is None:
-            return [source]
-        line, col = source.locate(("extends",))
-        dirs = (self.path.parent, *self.search)
-        if (parent, dirs) not in self.parents:
-            try:
-                self.parents[parent, dirs] = sources_for(parent, list(dirs))
-            except BankError as exc:
-                self.parents[parent, dirs] = exc
-        parents = self.parents[parent, dirs]
-        if isinstance(parents, BankError):
-            what = "unknown parent bank" if parents.code == "CV101" else "parent bank cannot be loaded"
-            self.add("CV108", f"{what} {parent!r}: {parents}", line, col)
-            return None
-        if source.model.bank in [s.model.bank for s in parents]:
-            names = " -> ".join([source.model.bank, *(s.model.bank for s in reversed(parents))])
-            self.add("CV108", f"'extends' makes a cycle: {names}", line, col)
-            return None
-        return [*parents, source]
+    def chain(self, source: BankSource) -> tuple[list[BankSource], bool]:
+        """The bank's chain, base first, and whether it is complete (its parents all found)."""
+        found = parent_chain(source, tuple(self.search), self.parents)
+        if found.problem is not None:
+            self.add("CV108", found.problem, *source.locate(("extends",)))
+        return [*found.parents, source], found.complete
 
 
 def _threshold(bank: Bank, config: LintConfig, name: str) -> Any:
@@ -136,7 +87,7 @@ def _threshold(bank: Bank, config: LintConfig, name: str) -> Any:
     return getattr(bank.lint, name)
 
 
-def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str]) -> None:
+def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str], complete: bool = True) -> None:
     from carevoice.lint._coverage import check_coverage, check_variety, served_situations
     from carevoice.lint._length import check_lengths
     from carevoice.lint._repeat import check_repetition
@@ -161,19 +112,22 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str])
     def sign_off(profile: ChannelProfile) -> str:
         if not bank.voice.sign_off:
             return ""
+        if "voice.sign_off" in broken:
+            return ""
         return render_phrase(bank.voice.sign_off, profile, bank.display_name, agent).worst or ""
 
-    if bank.voice.sign_off and source.model.voice.sign_off is not None:
+    if bank.voice.sign_off and source.model.voice.sign_off is not None and "voice.sign_off" not in broken:
         result = render_phrase(bank.voice.sign_off, first, bank.display_name, agent)
         if result.code is not None:
             fl.add(result.code, f"voice.sign_off {result.message}", *source.locate(("voice", "sign_off")))
-    served = tuple(s for s in served_situations(bank) if s in {p.situation for p in mine} or s == "general")
-    issues, gaps = check_lengths(bank, mine, worst, sign_off, longest=fl.config.enabled("CV903", fl.file),
-                                 situations=served)
-    for issue in issues:
-        fl.add(issue.code, issue.message, *fl.at_phrase(issue.phrase), phrase=issue.phrase)
-    for gap in gaps:
-        fl.add("CV904", gap.message, *_cell_position(source, gap.situation, None))
+    if complete:  # worst-case length needs every partner phrase: only with the whole chain
+        served = tuple(s for s in served_situations(bank) if s in {p.situation for p in mine} or s == "general")
+        issues, gaps = check_lengths(bank, mine, worst, sign_off, longest=fl.config.enabled("CV903", fl.file),
+                                     situations=served)
+        for issue in issues:
+            fl.add(issue.code, issue.message, *fl.at_phrase(issue.phrase), phrase=issue.phrase)
+        for gap in gaps:
+            fl.add("CV904", gap.message, *_cell_position(source, gap.situation, None))
 
     def typical(p: Phrase, channel: str = "x") -> str | None:
         return None if p.id in broken else render_typical(p.text, get_channel(channel), bank.display_name)
@@ -186,9 +140,12 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str])
                 line, col = locate_snippet(fl.lines, fl.locs[p.id], rendered[finding.span[0]:finding.span[1]])
             fl.add(finding.code, finding.message, line, col, phrase=p, severity=finding.severity,
                    rule=finding.rule, suggestion=finding.suggestion)
+    _names_twice(fl, source, bank, own)
     threshold = float(_threshold(bank, fl.config, "near_duplicate_threshold"))
     for rep in check_repetition(bank, typical, own, threshold):
         fl.add(rep.code, rep.message, *fl.at_phrase(rep.phrase), phrase=rep.phrase)
+    if not complete:
+        return
     min_variants = int(_threshold(bank, fl.config, "min_variants"))
     for cov in check_coverage(bank, min_variants, own):
         fl.add(cov.code, cov.message, *_cell_position(source, cov.situation, cov.stage))
@@ -197,6 +154,23 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str])
     if min_variety > 0:
         for cov in check_variety(bank, min_variety):
             fl.add(cov.code, cov.message, *_cell_position(source, cov.situation, cov.stage))
+
+
+def _names_twice(fl: _FileLint, source: BankSource, bank: Bank, own: Callable[[Phrase], bool]) -> None:
+    from carevoice.lint._repeat import names_twice
+    from carevoice.lint._values import template_variables
+
+    variable, phrases = names_twice(bank, template_variables)
+    for p in phrases:
+        if own(p):
+            fl.add("CV713", f"prints {variable}, and so does the sign-off: a reply with this phrase names the agent "
+                            f"twice; drop it here or sign off with another variable", *fl.at_phrase(p), phrase=p)
+    inherited = [p.id for p in phrases if not own(p)]
+    if inherited and source.model.voice.sign_off is not None:
+        more = f" and {len(inherited) - 3} more" if len(inherited) > 3 else ""
+        fl.add("CV713", f"the sign-off prints {variable}, and so do inherited phrases "
+                        f"{', '.join(inherited[:3])}{more}: replies with them name the agent twice",
+               *source.locate(("voice", "sign_off")))
 
 
 def _cell_position(source: BankSource, situation: str, stage: str | None) -> tuple[int, int]:
@@ -208,18 +182,18 @@ def _cell_position(source: BankSource, situation: str, stage: str | None) -> tup
     return (1, 1)
 
 
-Parents = dict[tuple[str, tuple[Path, ...]], list[BankSource] | BankError]
-
-
 def lint_file(path: Path, config: LintConfig | None = None, search: list[Path] | None = None, *,
-              parents: Parents | None = None) -> tuple[list[LintFinding], int]:
+              parents: ParentCache | None = None, raw: bytes | None = None,
+              name: str | None = None) -> tuple[list[LintFinding], int]:
     """Every finding of one bank file after config and inline suppressions, and how many were suppressed.
 
-    ``parents`` caches parent banks between files of one run.
+    ``parents`` caches parent banks between files of one run; ``raw`` is the file's content when it
+    was read already (standard input), shown as ``name``.
     """
     config = config or LintConfig()
-    fl = _FileLint(path, config, list(search or []), parents={} if parents is None else parents)
-    source = fl.parse()
+    fl = _FileLint(Path(name) if name else path, config, list(search or []),
+                   parents={} if parents is None else parents)
+    source = fl.parse(raw, name)
     spans: list[tuple[int, int]] = []
     if source is not None:
         fl.locs = locate_phrases(source, len(fl.lines))
@@ -227,15 +201,19 @@ def lint_file(path: Path, config: LintConfig | None = None, search: list[Path] |
         broken: set[str] = set()
         for err in check_bank_file(source):
             fl.add_error(err)
-            if err.code in ("CV110", "CV111") and err.key_path:
-                broken |= {pid for pid, loc in fl.locs.items() if err.key_path.startswith(loc.key_path)}
-        chain = fl.chain(source)
-        if chain is not None:
-            bank = resolve(chain)
-            known = channel_ids()
-            if any(c not in known for c in bank.channels):  # reported as CV105; lint the known ones
-                bank = replace(bank, channels=tuple(c for c in bank.channels if c in known))
-            _bank_rules(fl, source, bank, broken)
+            if err.code in ("CV110", "CV111", "CV114") and err.key_path:
+                broken |= {pid for pid, loc in fl.locs.items()
+                           if err.key_path == loc.key_path or err.key_path.startswith(loc.key_path + ".")}
+                broken |= {err.key_path} if err.key_path == "voice.sign_off" else set()
+        chain, complete = fl.chain(source)
+        complete = complete and not fl.extends_dropped
+        bank = resolve(chain)
+        known = channel_ids()
+        if any(c not in known for c in bank.channels):  # reported as CV105; lint the known ones
+            bank = replace(bank, channels=tuple(c for c in bank.channels if c in known))
+        if any(p.id.startswith(PLACEHOLDER) for p in bank.phrases):  # phrases the schema refused
+            bank = replace(bank, phrases=tuple(p for p in bank.phrases if not p.id.startswith(PLACEHOLDER)), _index={})
+        _bank_rules(fl, source, bank, broken, complete)
     findings = [f.with_severity(config.severity_of(f.code, f.severity)) for f in fl.findings
                 if config.enabled(f.code, fl.file)]
     suppressions = parse_suppressions(fl.text, spans)
@@ -253,21 +231,3 @@ def lint_file(path: Path, config: LintConfig | None = None, search: list[Path] |
                 fl.add("CV920", f"unused suppression: {what} suppresses nothing here", s.line, s.column)
                 findings += [f for f in fl.findings if config.enabled(f.code, fl.file)]
     return findings, suppressed
-
-
-def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None, search: list[Path] | None = None,
-               baseline: set[tuple[str, str, str, str]] | None = None) -> LintReport:
-    """Lint bank files and folders; findings in ``baseline`` (see :mod:`carevoice.lint._baseline`) are set aside."""
-    files = bank_files(paths)
-    findings: list[LintFinding] = []
-    suppressed = 0
-    parents: Parents = {}
-    for path in files:
-        found, dropped = lint_file(path, config, search, parents=parents)
-        findings += found
-        suppressed += dropped
-    baselined = 0
-    if baseline:
-        kept = [f for f in findings if f.baseline_key not in baseline]
-        baselined, findings = len(findings) - len(kept), kept
-    return LintReport.build(findings, [str(f) for f in files], suppressed=suppressed, baselined=baselined)

@@ -6,9 +6,10 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from carevoice.draft import Severity
+if TYPE_CHECKING:
+    from carevoice.draft import Severity
 
 __all__ = ["SEVERITY_RANK", "LintFinding", "LintReport", "text_hash"]
 

@@ -9,7 +9,9 @@ from rapidfuzz import fuzz, utils
 
 from carevoice.bank.resolved import Bank, Phrase
 
-__all__ = ["RepeatIssue", "check_repetition"]
+__all__ = ["RepeatIssue", "check_repetition", "names_twice"]
+
+_AGENT = ("agent.name", "agent.initials")
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,19 @@ def check_repetition(bank: Bank, typical: Callable[[Phrase], str | None], own: C
             else:
                 first.setdefault(text, (p, key))
     return out
+
+
+def names_twice(bank: Bank, variables: Callable[[str], frozenset[str]]) -> tuple[str | None, list[Phrase]]:
+    """The agent variable the sign-off prints, and the public phrases that print it too.
+
+    A reply is the public phrases plus the sign-off, so such a phrase names the agent twice
+    ("Hi, Jess here - ... - Jess"). Private openers start a private conversation without the
+    sign-off, so they may.
+    """
+    if not bank.voice.sign_off:
+        return None, []
+    signed = [v for v in _AGENT if v in variables(bank.voice.sign_off)]
+    if not signed:
+        return None, []
+    twice = [p for p in bank.phrases if p.stage != "private_opener" and signed[0] in variables(p.text)]
+    return signed[0], twice

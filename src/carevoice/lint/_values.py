@@ -91,10 +91,10 @@ def context(values: dict[str, Any], profile: ChannelProfile, *, brand: str, miss
 @lru_cache(maxsize=16384)
 def template_variables(source: str) -> frozenset[str]:
     """The ``root.attr`` (or root) variables a template reads, found without rendering."""
-    from carevoice.render import _env
+    from carevoice.render import parsed_template
 
     try:
-        ast = _env().parse(source)
+        ast = parsed_template(source)
     except TemplateSyntaxError:
         return frozenset()
     found = {f"{a.node.name}.{a.attr}" for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name)}

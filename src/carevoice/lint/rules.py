@@ -27,6 +27,7 @@ def _cell(*texts: str, stage: str = "resolve", prefix: str = "r") -> str:
     return "  app_bug:\n" + _stage(stage, prefix, *texts)
 
 
+_NAMED_GREETING = "  any:\n" + _stage("greet", "g", "Hi, {{ agent.name or 'Sam' }} here -") + _cell("Which version?")
 _LONG = "We are looking into this right now and will update you here as soon as we know more about it. " * 3
 
 for _rule in (
@@ -39,6 +40,13 @@ for _rule in (
          kind="bank",
          flags=(_bank(_cell("We are on it.") + _stage("explain", "e", "We are on it.")),),
          passes=(_bank(_cell("We are on it.") + _stage("explain", "e", "Engineers are tracing it.")),)),
+    Rule("CV713", "lint.agent_named_twice", "warning",
+         "a public phrase prints the agent's name (or initials) and so does the sign-off: the reply names them twice",
+         kind="bank",
+         flags=(_bank(_NAMED_GREETING, head=_HEAD + "voice: {sign_off: \"- {{ agent.name or 'Sam' }}\"}\n"),),
+         passes=(_bank(_NAMED_GREETING, head=_HEAD + "voice: {sign_off: \"^{{ agent.initials or 'SR' }}\"}\n"),
+                 _bank("  any:\n" + _stage("greet", "g", "Hi there -") + _cell("Which app version?"),
+                       head=_HEAD + "voice: {sign_off: \"- {{ agent.name or 'Sam' }}\"}\n"))),
     Rule("CV901", "lint.length_never_fits", "error",
          "a phrase is too long for a channel it may be used on even alone, in the worst case",
          kind="bank", flags=(_bank(_cell(_LONG)),), passes=(_bank(_cell("Which app version are you on?")),)),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
@@ -16,23 +15,17 @@ ENV_HISTORY = "CAREVOICE_HISTORY"
 def default_history_path() -> Path:
     """Where the CLI keeps the reply history unless told otherwise.
 
-    ``$CAREVOICE_HISTORY`` when set; else the platform's data directory: ``$XDG_DATA_HOME``
-    (default ``~/.local/share``) on Linux and other Unix systems, ``~/Library/Application Support``
-    on macOS, ``%LOCALAPPDATA%`` on Windows; the file is ``carevoice/history.sqlite`` in it.
+    ``$CAREVOICE_HISTORY`` when set; else ``history.sqlite`` in the user data folder
+    (:func:`carevoice._dirs.user_data_dir`: ``$XDG_DATA_HOME/carevoice`` when set, else the
+    platform's, from platformdirs: ``~/.local/share/carevoice`` on Linux and other Unix systems,
+    ``~/Library/Application Support/carevoice`` on macOS, ``%LOCALAPPDATA%`` on Windows).
     """
     env = os.environ.get(ENV_HISTORY)
     if env:
         return Path(env)
-    xdg = os.environ.get("XDG_DATA_HOME")
-    if xdg:
-        base = Path(xdg)
-    elif sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path.home() / ".local" / "share"
-    return base / "carevoice" / "history.sqlite"
+    from carevoice._dirs import user_data_dir
+
+    return user_data_dir() / "history.sqlite"
 
 
 def open_history(path: str | Path | None = None) -> History:

@@ -130,10 +130,23 @@ def _content_pairs(text: str) -> set[tuple[str, str]]:
 def repeats_itself(candidate: Candidate) -> bool:
     """True when two parts of one reply say nearly the same thing or repeat two content words.
 
-    "Thanks for... Thank you for...", "help center ... help center", or a name given twice.
+    "Thanks for... Thank you for...", "help center ... help center", or a name given twice,
+    the sign-off included ("Hi, Jess here - ... - Jess").
     """
     texts = [t for t in (clean(text) for _, _, text in candidate.parts) if len(t) >= 15]
     if any(fuzz.ratio(a, b) >= 75 for i, a in enumerate(texts) for b in texts[i + 1:]):
         return True
     pairs = [_content_pairs(text) for _, _, text in candidate.parts]
-    return any(a & b for i, a in enumerate(pairs) for b in pairs[i + 1:])
+    if any(a & b for i, a in enumerate(pairs) for b in pairs[i + 1:]):
+        return True
+    return bool(candidate.sign_off) and bool(_names_in_sign_off(candidate) & _words(candidate.body))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _names_in_sign_off(candidate: Candidate) -> set[str]:
+    """The names (agent, brand, customer) the sign-off prints."""
+    names = {w for v in candidate.proper for w in _words(v)} - _COMMON
+    return _words(candidate.sign_off) & names

@@ -1,0 +1,76 @@
+"""Lint a set of paths: find the bank files, reuse cached results, lint the rest, apply a baseline.
+
+Kept light: the linter proper (:mod:`carevoice.lint._engine`, with pydantic and Jinja) is imported
+only when a file is not in the result cache, so linting unchanged banks starts fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from carevoice.lint._config import LintConfig
+from carevoice.lint._model import LintFinding, LintReport
+from carevoice.lint._results import cache_key, read_result, write_result
+
+if TYPE_CHECKING:
+    from carevoice.lint._chain import ParentCache
+
+__all__ = ["STDIN", "bank_files", "lint_paths"]
+
+STDIN = "<stdin>"
+"""The file name findings of a bank read from standard input carry."""
+
+
+def bank_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The bank files named by ``paths`` (a folder stands for its ``*.yaml`` and ``*.yml``)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out += sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+        else:
+            out.append(p)
+    return out
+
+
+def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None, search: list[Path] | None = None,
+               baseline: set[tuple[str, str, str, str]] | None = None, stdin: bytes | None = None,
+               cache: bool = True) -> LintReport:
+    """Lint bank files and folders; findings in ``baseline`` (see :mod:`carevoice.lint._baseline`) are set aside.
+
+    The path ``-`` stands for ``stdin``, the content of one bank (shown as ``<stdin>``; its parents are
+    looked up in the current folder, then on the search path). Results of unchanged files come from
+    the user cache (see :mod:`carevoice.lint._results`) unless ``cache`` is false.
+    """
+    config = config or LintConfig()
+    search = list(search or [])
+    files = bank_files(paths)
+    findings: list[LintFinding] = []
+    suppressed = 0
+    parents: ParentCache = {}
+    for path in files:
+        is_stdin = str(path) == "-"
+        name = STDIN if is_stdin else str(path)
+        try:
+            content = (stdin or b"") if is_stdin else path.read_bytes()
+        except OSError:
+            content = None
+        key = cache_key(name, content, Path(".") if is_stdin else path.parent, search, config) \
+            if cache and content is not None else None
+        hit = read_result(key)
+        if hit is None:
+            from carevoice.lint._engine import lint_file
+
+            hit = lint_file(Path(name), config, search, parents=parents, raw=content,
+                            name=STDIN if is_stdin else None)
+            write_result(key, *hit)
+        findings += hit[0]
+        suppressed += hit[1]
+    baselined = 0
+    if baseline:
+        kept = [f for f in findings if f.baseline_key not in baseline]
+        baselined, findings = len(findings) - len(kept), kept
+    return LintReport.build(findings, [STDIN if str(f) == "-" else str(f) for f in files], suppressed=suppressed,
+                            baselined=baselined)
