@@ -76,13 +76,14 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
 
 def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emotion: str,
                   sensitive: bool, intent: str | None = None,
-                  context: Mapping[str, Any] | None = None) -> tuple[Phrase, ...]:
-    """The phrases that may serve a stage: the situation's own, else ``any``, filtered by fit.
+                  context: Mapping[str, Any] | None = None, fallback: bool = True) -> tuple[Phrase, ...]:
+    """The phrases that may serve a stage: the situation's own, else ``any`` (unless ``fallback`` is off).
 
     Within a cell, phrases written for the post's intent come before phrases for any intent;
     ``when``/``unless`` conditions are tested against ``context`` when it is given.
     """
-    for cell in (bank.cell(situation, stage), bank.cell("any", stage)):
+    cells = (bank.cell(situation, stage), bank.cell("any", stage)) if fallback else (bank.cell(situation, stage),)
+    for cell in cells:
         fitting = tuple(p for p in cell if p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
                         and _conditions_hold(p, context))
         if not fitting:
@@ -116,6 +117,14 @@ def _render_options(options: Sequence[Phrase], context: Mapping[str, Any]) -> li
         except RenderError:
             continue  # a phrase that cannot read naturally with these values is not a candidate
     return out
+
+
+def _apologises(text: str) -> bool:
+    """Whether a rendered phrase apologises (the validators' own apology pattern)."""
+    from carevoice.checks.context import tone_data
+    from carevoice.checks.kinds import find_all
+
+    return bool(find_all(text, tone_data().apology))
 
 
 def _weight(phrase: Phrase, rest: Mapping[str, float]) -> float:
@@ -152,16 +161,15 @@ def make_candidates(
     for stage in plan.stages:
         if stage in extra:
             found = tuple(extra[stage])
+        elif stage == "move_private":
+            found = _private_steps(bank, plan, channel=channel, emotion=emotion, sensitive=sensitive,
+                                   context=context)
         else:
             found = stage_options(bank, plan.situation, stage, channel=channel, emotion=emotion,
                                   sensitive=sensitive, intent=plan.intent, context=context)
-        if stage == "move_private":
-            # the situation's own next steps that already lead to a private channel serve here too
-            found += tuple(p for p in stage_options(bank, plan.situation, "resolve", channel=channel,
-                                                    emotion=emotion, sensitive=sensitive, intent=plan.intent,
-                                                    context=context)
-                           if "channel.private" in p.text and p not in found)
         rendered = _render_options(found, context)
+        if plan.no_apology:
+            rendered = [(p, t) for p, t in rendered if "apologise" not in p.covers and not _apologises(t)]
         if rendered:
             options.append((stage, rendered))
     sign_off = ""
@@ -204,6 +212,27 @@ def make_candidates(
         parts = [x for x in parts if x[0] not in OPTIONAL_STAGES] or parts
         out.append(Candidate(tuple(parts), sign_off, proper))
     return out
+
+
+_OWN_PRIVATE_STEPS = 3
+"""A situation with this many private next steps of its own does not need the generic ``any`` ones."""
+
+
+def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensitive: bool,
+                   context: Mapping[str, Any]) -> tuple[Phrase, ...]:
+    """The next steps that move a reply private: the situation's own first, the generic ones only if it has few.
+
+    A situation's ``move_private`` cell and its ``resolve`` lines that already lead to a private channel
+    are specific ("DM us the last four digits of the card"); ``any.move_private`` is the fallback.
+    """
+    fit = {"channel": channel, "emotion": emotion, "sensitive": sensitive, "intent": plan.intent, "context": context}
+    own = stage_options(bank, plan.situation, "move_private", fallback=False, **fit)  # type: ignore[arg-type]
+    own += tuple(p for p in stage_options(bank, plan.situation, "resolve", fallback=False, **fit)  # type: ignore[arg-type]
+                 if "channel.private" in p.text and p not in own)
+    if len(own) >= _OWN_PRIVATE_STEPS:
+        return own
+    return own + tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
+                       if p not in own)
 
 
 def answer_phrases(answer: Answer, situation: str) -> tuple[Phrase, ...]:

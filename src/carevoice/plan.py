@@ -68,6 +68,8 @@ class Plan:
     move_private: bool
     reasons: tuple[str, ...]
     intent: str = "complaint"
+    no_apology: bool = False
+    """The post is positive: no phrase of the reply may apologise."""
 
 
 def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str | None:
@@ -113,6 +115,10 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     elif intent in ("question", "request"):
         stages.insert(stages.index("acknowledge") + 1, "apologise")
         reasons.append(f"{intent} with negative feeling: acknowledged and apologised for first")
+    positive = reading.emotion == "delight" and not reading.sarcasm and not reading.urgency and intent != "follow_up"
+    if positive and "apologise" in stages:
+        stages.remove("apologise")
+        reasons.append("a positive post: no apology")
     if answered and intent in ("question", "complaint", "request", "follow_up"):
         stages[stages.index("resolve")] = "answer"
         reasons.append("the bank holds a clear answer: it takes the place of the next step")
@@ -144,7 +150,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if out_of_hours and intent not in ("banter", "praise"):
         stages.append("out_of_hours")
         reasons.append("outside service hours: says when a person follows up")
-    return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons), intent)
+    return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons), intent,
+                no_apology=positive or intent == "praise")
 
 
 def intents_for(situation: str) -> tuple[str, ...]:

@@ -30,7 +30,8 @@ def _complaint(ctx: CheckContext) -> bool:
 
 def _has_ack(ctx: CheckContext) -> bool:
     if ctx.stages is not None:
-        return "acknowledge" in ctx.stages or "condolence" in ctx.stages
+        # an apology for the wait acknowledges a follow-up; a condolence acknowledges a loss
+        return any(s in ("acknowledge", "condolence", "apologise") for s in ctx.stages)
     return bool(find_all(ctx.text, ctx.data.acknowledgement))
 
 

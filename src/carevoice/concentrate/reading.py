@@ -57,6 +57,8 @@ _MIN_SITUATION = 0.3
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _GENERAL_EMPTY = 0.2
 _URGENCY_MIN = 0.5
+_PRAISE_DELIGHT = 0.6
+"""A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 """The learned layer adds an urgency the rules missed when it reads one at least this likely."""
 
 
@@ -180,6 +182,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     else:
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
+        elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
+              and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm):
+            reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
+            intent = "praise"
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
     intent2: Intent | None = None
     if intent_model.second != intent and intent_model.second_probability >= 0.2:
