@@ -8,37 +8,83 @@ from hypothesis import strategies as st
 
 from carevoice.compose import join_parts
 from carevoice.inbound import CATEGORIES, PiiMatch, Reading
-from carevoice.plan import plan_reply, possible_stage_plans
+from carevoice.bank.settings import DraftingSettings
+from carevoice.plan import plan_reply, possible_plans
 
-URGENCY = st.lists(st.sampled_from(["safety", "legal", "stranded", "data_exposure"]), unique=True, max_size=4)
+URGENCY = st.lists(st.sampled_from(["safety", "legal", "stranded", "data_exposure", "fraud", "threat"]), unique=True,
+                   max_size=4)
+INTENTS = ["complaint", "question", "request", "follow_up", "danger", "banter"]
 
 
-@given(category=st.sampled_from(CATEGORIES), negative=st.booleans(), urgency=URGENCY, pii=st.booleans(),
-       closed=st.booleans(), question=st.booleans(), emotion=st.sampled_from(["anger", "neutral", "delight"]))
-def test_every_plan_is_among_the_possible_plans(category: str, negative: bool, urgency: list[str], pii: bool,
-                                                closed: bool, question: bool, emotion: str) -> None:
+@given(category=st.sampled_from([c for c in CATEGORIES if c not in ("praise", "abuse", "spam")]),
+       intent=st.sampled_from(INTENTS), negative=st.booleans(), urgency=URGENCY, pii=st.booleans(),
+       closed=st.booleans(), answered=st.booleans(), emotion=st.sampled_from(["anger", "neutral", "delight"]))
+def test_every_plan_is_among_the_possible_plans(category: str, intent: str, negative: bool, urgency: list[str],
+                                                pii: bool, closed: bool, answered: bool, emotion: str) -> None:
     found = (PiiMatch(kind="phone", start=0, end=3, text="123"),) if pii else ()
-    reading = Reading(category=category, negative=negative, urgency=tuple(urgency), pii=found,  # type: ignore[arg-type]
-                      question=question, emotion=emotion)  # type: ignore[arg-type]
-    stages = plan_reply(reading, out_of_hours=closed).stages
-    if stages:
-        assert stages in possible_stage_plans(category, out_of_hours=True)
+    reading = Reading(category=category, intent=intent, intent_confidence=0.9, negative=negative,  # type: ignore[arg-type]
+                      urgency=tuple(urgency), pii=found, emotion=emotion)  # type: ignore[arg-type]
+    plan = plan_reply(reading, out_of_hours=closed, answered=answered)
+    if plan.stages and plan.action != "needs_agent":
+        assert (plan.intent, plan.stages) in possible_plans(category, out_of_hours=True)
 
 
-@pytest.mark.parametrize(("category", "has", "lacks"), [
-    ("praise", {"thank"}, {"apologise"}),
-    ("abuse", {"boundary"}, {"apologise", "acknowledge"}),
-    ("billing_error", {"move_private", "apologise"}, {"resolve"}),
-    ("general_question", {"thank", "explain"}, {"apologise"}),
+def _plan(**fields: object) -> tuple[str, ...]:
+    fields.setdefault("intent_confidence", 0.9)
+    return plan_reply(Reading(**fields)).stages  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("fields", "has", "lacks"), [
+    ({"category": "praise", "intent": "praise", "emotion": "delight"}, {"thank"}, {"apologise", "acknowledge"}),
+    ({"category": "abuse", "intent": "abuse"}, {"boundary"}, {"apologise", "acknowledge"}),
+    ({"category": "billing_error", "intent": "complaint", "emotion": "anger", "negative": True},
+     {"move_private", "acknowledge", "apologise"}, {"resolve", "greet", "explain"}),
+    ({"category": "general_question", "intent": "question"}, {"greet", "resolve"}, {"apologise", "explain"}),
+    ({"category": "app_bug", "intent": "question", "negative": True, "emotion": "frustration"},
+     {"acknowledge", "apologise", "resolve"}, {"greet"}),
+    ({"category": "late_delivery", "intent": "follow_up", "emotion": "frustration"}, {"apologise", "resolve"},
+     {"greet", "acknowledge"}),
+    ({"category": "general", "intent": "banter", "emotion": "delight"}, {"acknowledge"}, {"apologise", "resolve"}),
+    ({"category": "late_delivery", "intent": "complaint", "emotion": "delight"}, {"acknowledge", "resolve"},
+     {"apologise"}),
 ])
-def test_stages_a_person_would_use(category: str, has: set[str], lacks: set[str]) -> None:
-    stages = set(plan_reply(Reading(category=category)).stages)  # type: ignore[arg-type]
-    assert has <= stages and not (lacks & stages)
+def test_stages_a_person_would_use(fields: dict[str, object], has: set[str], lacks: set[str]) -> None:
+    stages = set(_plan(**fields))
+    assert has <= stages and not (lacks & stages), stages
 
 
-def test_safety_replaces_the_explanation_and_escalates() -> None:
-    plan = plan_reply(Reading(category="product_defect", urgency=("safety",), negative=True))
-    assert plan.action == "escalate" and "safety" in plan.stages and "explain" not in plan.stages
+def test_a_positive_post_never_gets_an_apology() -> None:
+    plan = plan_reply(Reading(category="late_delivery", intent="complaint", emotion="delight", intent_confidence=0.9))
+    assert plan.no_apology and "apologise" not in plan.stages
+
+
+def test_safety_gets_a_safety_line_and_escalates() -> None:
+    plan = plan_reply(Reading(category="product_defect", intent="danger", urgency=("safety",), negative=True,
+                              emotion="anxiety", intent_confidence=0.9))
+    assert plan.action == "escalate" and "safety" in plan.stages and "greet" not in plan.stages
+
+
+def test_an_answer_takes_the_place_of_the_next_step() -> None:
+    plan = plan_reply(Reading(category="general_question", intent="question", intent_confidence=0.9), answered=True)
+    assert "answer" in plan.stages and "resolve" not in plan.stages
+
+
+@pytest.mark.parametrize(("fields", "why"), [
+    ({"intent": "other_language", "language": "es"}, "'es'"),
+    ({"language": "fr"}, "'fr'"),
+    ({"intent": "complaint", "intent_confidence": 0.1}, "unsure"),
+])
+def test_hand_to_an_agent_when_unsure_or_in_another_language(fields: dict[str, object], why: str) -> None:
+    fields.setdefault("intent_confidence", 0.9)
+    plan = plan_reply(Reading(**fields))  # type: ignore[arg-type]
+    assert plan.action == "needs_agent" and plan.stages == ("handoff",)
+    assert why in plan.reasons[0]
+
+
+def test_the_handoff_threshold_is_a_bank_setting() -> None:
+    reading = Reading(intent="complaint", intent_confidence=0.4)
+    assert plan_reply(reading).action == "reply"
+    assert plan_reply(reading, drafting=DraftingSettings(min_confidence=0.5)).action == "needs_agent"
 
 
 @pytest.mark.parametrize(("parts", "proper", "joined"), [
@@ -53,7 +99,8 @@ def test_join_parts(parts: list[str], proper: frozenset[str], joined: str) -> No
 
 
 def test_bereavement_gets_condolence_not_process() -> None:
-    plan = plan_reply(Reading(category="cancellation_request", emotion="sadness", negative=True, bereavement=True))
-    assert plan.stages[:2] == ("greet", "condolence")
-    assert not {"apologise", "explain", "thank", "acknowledge"} & set(plan.stages)
+    plan = plan_reply(Reading(category="cancellation_request", intent="request", emotion="sadness", negative=True,
+                              bereavement=True, intent_confidence=0.9))
+    assert plan.stages[0] == "condolence"
+    assert not {"apologise", "explain", "thank", "acknowledge", "greet"} & set(plan.stages)
     assert plan.stages[-1] == "move_private"

@@ -74,6 +74,14 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
     return all(holds(context, c) for c in phrase.when) and not any(holds(context, c) for c in phrase.unless)
 
 
+_POINTED = ("asks.", "urgency.")
+"""Conditions that make a phrase answer exactly what the post asks for or fears."""
+
+
+def _answers_the_ask(phrase: Phrase) -> bool:
+    return any(c.startswith(_POINTED) for c in phrase.when)
+
+
 def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emotion: str,
                   sensitive: bool, intent: str | None = None,
                   context: Mapping[str, Any] | None = None, fallback: bool = True) -> tuple[Phrase, ...]:
@@ -91,6 +99,14 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
                 channel=channel, emotion="neutral", sensitive=sensitive, intent=intent) and _conditions_hold(p, context))
         if intent is not None:
             fitting = tuple(p for p in fitting if intent in p.intents) or fitting
+        if context is not None and fallback and cell is not cells[-1]:
+            # a generic line answering exactly what was asked ("check your DMs") beats a situation's general ones
+            fitting += tuple(p for p in cells[-1] if _answers_the_ask(p) and p not in fitting
+                             and p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
+                             and _conditions_hold(p, context))
+        if context is not None:
+            pointed = tuple(p for p in fitting if _answers_the_ask(p))
+            fitting = pointed or fitting
         if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
             fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
         if fitting:

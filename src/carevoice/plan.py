@@ -22,6 +22,7 @@ conversation private; account-specific situations move private too.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -170,18 +171,14 @@ def possible_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple
     """
     pii = (PiiMatch(kind="email", start=0, end=1, text="x"),)
     plans: list[tuple[str, tuple[str, ...]]] = []
-    for name in intents_for(situation):
-        for negative in (False, True):
-            for found in ((), pii):
-                for urgency in ((), ("safety",)):
-                    for closed in ((False, True) if out_of_hours else (False,)):
-                        for answered in (False, True):
-                            reading = Reading(category=situation, intent=name, intent_confidence=1.0,  # type: ignore[arg-type]
-                                              negative=negative, pii=found, urgency=urgency,
-                                              emotion="anger" if negative else "neutral")
-                            stages = plan_reply(reading, out_of_hours=closed, answered=answered).stages
-                            if stages and (name, stages) not in plans:
-                                plans.append((name, stages))
+    for name, negative, emotion, found, urgency, closed, answered in itertools.product(
+            intents_for(situation), (False, True), ("neutral", "anger", "delight"), ((), pii),
+            ((), ("safety",), ("data_exposure",), ("safety", "data_exposure")), (False, True) if out_of_hours else (False,), (False, True)):
+        reading = Reading(category=situation, intent=name, intent_confidence=1.0,  # type: ignore[arg-type]
+                          negative=negative, pii=found, urgency=urgency, emotion=emotion)  # type: ignore[arg-type]
+        stages = plan_reply(reading, out_of_hours=closed, answered=answered).stages
+        if stages and (name, stages) not in plans:
+            plans.append((name, stages))
     return tuple(plans)
 
 

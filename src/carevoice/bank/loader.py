@@ -242,6 +242,19 @@ def _answers_of(source: BankSource) -> list[Answer]:
     return out
 
 
+def _replaced(phrase: Phrase, own_cells: dict[tuple[str, str], frozenset[str] | None]) -> bool:
+    """Whether a child's cell replaces an inherited phrase: the child serves every intent the phrase serves.
+
+    A brand that writes only banter lines under ``any.acknowledge`` keeps the parent's lines for
+    complaints and danger; a brand that writes lines for every intent replaces the whole cell.
+    """
+    key = (phrase.situation, phrase.stage)
+    if key not in own_cells:
+        return False
+    served = own_cells[key]
+    return served is None or (bool(phrase.intents) and set(phrase.intents) <= served)
+
+
 def resolve(chain: list[BankSource]) -> Bank:
     """Resolve a chain of sources, base first, into one :class:`Bank`."""
     phrases: list[Phrase] = []
@@ -259,11 +272,14 @@ def resolve(chain: list[BankSource]) -> Bank:
         m = source.model
         own = _phrases_of(source)
         own_ids = {p.id for p in own}
-        own_cells = {(p.situation, p.stage) for p in own}
+        own_cells: dict[tuple[str, str], frozenset[str] | None] = {}
+        for p in own:  # per cell, the intents the file's own phrases serve (None: every intent)
+            key, served = (p.situation, p.stage), own_cells.get((p.situation, p.stage), frozenset())
+            own_cells[key] = None if served is None or not p.intents else served | set(p.intents)
         removed = set(m.remove)
         kept = [p for p in phrases if p.id not in own_ids and p.id not in removed]
         if m.inherit_phrases == "fallback":
-            kept = [p for p in kept if (p.situation, p.stage) not in own_cells]
+            kept = [p for p in kept if not _replaced(p, own_cells)]
         phrases = kept + own
         for answer in _answers_of(source):
             answers.pop(answer.id, None)

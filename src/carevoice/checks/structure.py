@@ -18,7 +18,7 @@ from carevoice.draft import Finding
 
 __all__ = ["NEXT_STEP_STAGES", "STRUCTURE_CHECKERS", "AcknowledgeFirst", "ApologyNextStep", "NegativeNeedsBoth"]
 
-NEXT_STEP_STAGES = frozenset({"resolve", "move_private", "safety", "holding", "out_of_hours"})
+NEXT_STEP_STAGES = frozenset({"resolve", "move_private", "safety", "answer", "holding", "handoff", "out_of_hours"})
 """Stages that give the customer a next step."""
 
 

@@ -36,7 +36,7 @@ _BOOKING = re.compile(
     r"(?:\s+(?i:number|no\.?|code|id|ref|reference))?(?:\s+(?i:is|was))?\s*[:#]?\s*([A-Z0-9]{6})\b"
 )
 _FLIGHT_WORD = re.compile(
-    r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*((?i:[A-Z]{2}|[A-Z][0-9]|[0-9][A-Z]))\s?([0-9]{1,4})\b"
+    r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*((?i:[A-Z]{2,3}|[A-Z][0-9]|[0-9][A-Z]))\s?([0-9]{1,4})\b"
 )
 _FLIGHT_CODE = re.compile(r"\b([A-Z]{2}|[A-Z][0-9]|[0-9][A-Z]) ?([0-9]{2,4})\b")
 _MODEL_WORDS = "pro|max|mini|air|plus|ultra|lite|se|xr|xs"

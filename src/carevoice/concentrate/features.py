@@ -18,6 +18,8 @@ from carevoice.concentrate.keywords import Scan
 __all__ = ["features"]
 
 _NUMBER = re.compile(r"^[0-9]+$")
+_AFTER_VETO = frozenset({"urgency", "urgency_except", "category_except"})
+"""Families whose raw hits a veto may cancel: only the rules' vetted verdicts become features."""
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> int:
@@ -38,6 +40,8 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
         out.append(f"b:{prev}_{w}")
         prev = w
     for family, hits in found.families.items():
+        if family in _AFTER_VETO:
+            continue  # their vetted verdicts come in ``rules`` ("fire stick" is no fire)
         strongest: dict[str, float] = {}
         for h in hits:
             if h.weight > strongest.get(h.key, 0.0):

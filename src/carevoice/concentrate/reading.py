@@ -53,10 +53,12 @@ PROBLEMS = frozenset({
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
-_MIN_SITUATION = 0.3
+_MIN_SITUATION = 0.4
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _GENERAL_EMPTY = 0.2
-_URGENCY_MIN = 0.5
+_URGENCY_MIN = 0.6
+_URGENCY_KIND_MIN = 0.2
+"""...and names its kind at least this likely (two models must agree before an urgency is added)."""
 _PRAISE_DELIGHT = 0.6
 """A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 """The learned layer adds an urgency the rules missed when it reads one at least this likely."""
@@ -164,8 +166,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     p_urgent = urgent.probability if urgent.label == "yes" else urgent.second_probability
     if not urgency and p_urgent >= _URGENCY_MIN:
         seen = predicted["urgency"]
-        kind = seen.label if seen.label != "none" else seen.second
-        if kind != "none":
+        kind, p_kind = (seen.label, seen.probability) if seen.label != "none" else (
+            seen.second, seen.second_probability)
+        if kind != "none" and p_kind >= _URGENCY_KIND_MIN:
             urgency = (kind,)  # type: ignore[assignment]
             urgency_reasons = (f"urgency {kind}: the model reads the post as urgent at {p_urgent:.2f} ("
                                + ", ".join(describe_feature(f) for f in urgent.drivers) + ")",)
