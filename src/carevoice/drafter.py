@@ -32,6 +32,8 @@ from carevoice.variation.widen import pooled_bank, widened_plans
 __all__ = ["Drafter"]
 
 MAX_POST_CHARS = 20_000
+_COMPLAINT_ANSWER_MARGIN = 8.0
+"""How much clearer than for a question an answer's match must be before it replaces a complaint's next step."""
 
 
 class Drafter:
@@ -111,6 +113,9 @@ class Drafter:
         answer = None
         if plan is None and reading.intent in ("question", "complaint", "request", "follow_up"):
             answer = match_answer(post.text, reading, self.bank, channel=channel)
+            if answer is not None and reading.intent != "question" and (
+                    answer.score < self.bank.drafting.answer_threshold + _COMPLAINT_ANSWER_MARGIN):
+                answer = None  # a complaint needs its own next step unless the answer is unmistakable
         plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
                                   locale=self.bank.locale, answered=answer is not None,
                                   banter=self.bank.drafting.banter)

@@ -56,6 +56,11 @@ _STUCK = frozenset({"stuck", "stranded", "trapped"})
 _MIN_SITUATION = 0.4
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _GENERAL_EMPTY = 0.2
+_RULES_SURE = 0.6
+_MODEL_SURE = 0.6
+"""A situation the rules read surely wins over the model's when the model is less sure."""
+_RULES_FALLBACK = 0.4
+"""The rules' situation, when the model is unsure, only from more than one weak word."""
 _URGENCY_MIN = 0.6
 _URGENCY_KIND_MIN = 0.2
 """...and names its kind at least this likely (two models must agree before an urgency is added)."""
@@ -186,9 +191,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
         elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
-              and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm):
+              and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm
+              and r.emotion.emotion not in NEGATIVE_EMOTIONS
+              and (r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE)):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
+        elif intent == "request" and not r.intent.asks and "rule_question" in r.features and intent_p < 0.6:
+            reasons.append("a clear question asking for nothing but an answer: question, not request")
+            intent = "question"
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
     intent2: Intent | None = None
     if intent_model.second != intent and intent_model.second_probability >= 0.2:
@@ -201,16 +211,25 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         category, confidence = _META[intent], intent_p  # type: ignore[assignment]
     else:
         situation = predicted["situation"]
-        if situation.probability >= _MIN_SITUATION:
+        rules = r.verdict.category if r.verdict.category not in banned else None
+        if rules is not None and rules != situation.label and r.verdict.confidence >= _RULES_SURE and (
+                situation.probability < _MODEL_SURE):
+            category, confidence = rules, r.verdict.confidence  # type: ignore[assignment]
+            reasons.append(r.verdict.reason + f" (rules, surer than the model's {situation.label} "
+                                              f"{situation.probability:.2f})")
+        elif situation.probability >= _MIN_SITUATION:
             category, confidence = situation.label, situation.probability  # type: ignore[assignment]
             reasons.append("situation " + _why(situation.label, situation.probability, situation.drivers))
-        elif r.verdict.category is not None and r.verdict.category not in banned:
-            category, confidence = r.verdict.category, min(r.verdict.confidence, 0.5)
+        elif rules is not None and r.verdict.confidence >= _RULES_FALLBACK:
+            category, confidence = rules, min(r.verdict.confidence, 0.5)
             reasons.append(r.verdict.reason + " (rules; the model was unsure)")
         else:
             category, confidence = "general", _GENERAL_EMPTY
             reasons.append("situation general: nothing clear " + f"(best {situation.label} "
                            f"{situation.probability:.2f})")
+    if category == "general" and intent == "question" and "rule_question" in r.features:
+        category = "general_question"
+        reasons.append("a question about nothing more specific: general_question")
     if r.verdict.reason and not reasons[-1].startswith("category"):
         reasons.append(r.verdict.reason)
 
@@ -249,6 +268,15 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
 
     scale = lexicon().decision["scale"]
     scores = {name: squash(raw, scale) for name, raw in r.verdict.raw.items()}
+    decision = lexicon().decision
+    if r.praise > 0:
+        scores["praise"] = squash(r.praise, scale)
+    if r.abuse.abusive:
+        scores["abuse"] = 0.9 if r.abuse.severe else 0.7
+    if intent == "question" or "rule_question" in r.features:
+        scores["general_question"] = max(scores.get("general_question", 0.0), min(0.7, intent_p))
+    if r.spam:
+        scores["spam"] = max(0.5, squash(decision["spam_min"], scale))
     negative = emotion in NEGATIVE_EMOTIONS or r.bereavement or r.intent.sarcasm
     return Reading(
         category=category,
