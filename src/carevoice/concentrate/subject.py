@@ -75,21 +75,23 @@ class _Vocab(NamedTuple):
     modifiers: frozenset[str]
     stop: frozenset[str]
     head_words: frozenset[str]
+    """The last word of every head ("cheese" of "mac and cheese"): a word that can end a thing's name."""
 
 
 @cache
 def _vocab() -> _Vocab:
     data = raw_data()["subjects"]
+    products = [str(p).replace("#", "").strip() for p in raw_data()["details"]["products"]]
     heads: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-    for key, yours in (("yours", True), ("ours", False)):
-        for item in data[key]:
+    for key, yours in (("yours", True), ("ours", False), ("products", True)):
+        for item in (products if key == "products" else data[key]):
             words = tuple(str(item).lower().split())
             if words and (words, not yours) not in heads.get(words[0], []):
                 heads.setdefault(words[0], []).append((words, yours))
     ordered = {k: tuple(sorted(v, key=lambda h: -len(h[0]))) for k, v in heads.items()}
     return _Vocab(ordered, frozenset(str(m).lower() for m in data["modifiers"]),
                   frozenset(str(s).lower() for s in data["stop"]),
-                  frozenset(w for k in ordered.values() for h, _ in k for w in h))
+                  frozenset(h[-1] for k in ordered.values() for h, _ in k))
 
 
 class _Candidate(NamedTuple):
@@ -154,8 +156,6 @@ def _product_like(toks: Sequence[_Tok], i: int, text: str, common: frozenset[str
         return any(c.isalpha() for c in t) and not _TIME.match(tok.low) and len(t) <= 10
     if shouting:
         return False
-    if i > 0 and toks[i - 1].low in ("my", "our") and t.isalpha() and tok.low not in _FUNCTION:
-        return True  # "my airpods", "my hulu": whatever the customer calls theirs
     mixed = any(c.isupper() for c in t[1:]) and any(c.islower() for c in t)
     if mixed:
         return True
@@ -221,7 +221,10 @@ def _reply_form(toks: Sequence[_Tok], cand: _Candidate, shouting: bool, known: f
 
 def _score(cand: _Candidate, toks: Sequence[_Tok], situation_spans: Sequence[tuple[int, int]]) -> float:
     score = 0.0
-    if any(s < toks[cand.head_end - 1].end and toks[cand.head_start].start < e for s, e in situation_spans):
+    tied = any(s < toks[cand.head_end - 1].end and toks[cand.head_start].start < e for s, e in situation_spans)
+    if not tied and cand.determiner is None and not cand.named:
+        return 0.0  # "a new phone" in passing: not what the post is about
+    if tied:
         score += 3.0
     if cand.determiner in ("my", "our"):
         score += 1.0
