@@ -14,6 +14,7 @@ from typing import Any
 from carevoice.bank.models import OPTIONAL_STAGES
 from carevoice.bank.resolved import Answer, Bank, Phrase
 from carevoice.checks.channels import ChannelProfile
+from carevoice.checks.sms import gsm_friendly
 from carevoice.errors import RenderError
 from carevoice.plan import Plan
 from carevoice.render import render
@@ -127,11 +128,13 @@ def _cheerful(phrase: Phrase) -> bool:
 
 def _render_options(options: Sequence[Phrase], context: Mapping[str, Any]) -> list[tuple[Phrase, str]]:
     out = []
+    sms = context["channel"]["id"] == "sms"
     for p in options:
         try:
-            out.append((p, render(p.text, context, phrase_id=p.id)))
+            text = render(p.text, context, phrase_id=p.id)
         except RenderError:
             continue  # a phrase that cannot read naturally with these values is not a candidate
+        out.append((p, gsm_friendly(text) if sms else text))  # one en dash would make the SMS UCS-2
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "SmsInfo", "non_gsm_characters", "sms_info"]
+__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "SmsInfo", "gsm_friendly", "non_gsm_characters", "sms_info"]
 
 GSM7_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -32,6 +32,16 @@ class SmsInfo(NamedTuple):
     encoding: Encoding
     units: int
     segments: int
+
+
+_TYPOGRAPHY = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
+                             "\u201d": '"', "\u2026": "...", "\u00a0": " "})
+"""Typographic characters with a plain GSM-7 twin: one en dash would make a whole SMS UCS-2."""
+
+
+def gsm_friendly(text: str) -> str:
+    """``text`` with dashes, curly quotes and ellipses written the plain way an SMS carries in GSM-7."""
+    return text.translate(_TYPOGRAPHY) if not text.isascii() else text
 
 
 def non_gsm_characters(text: str) -> list[int]:

@@ -205,7 +205,8 @@ def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found
 
 
 _STAFF_NAME = re.compile(
-    r"\b(?:[Tt]o|[Tt]hanks?|[Tt]hank you|[Ss]hout ?-?out to|[Kk]udos to|[Pp]rops to|[Cc]alled|[Nn]amed)\s+"
+    r"\b(?:[Tt]hanks?(?: so much)?(?: to)?|[Tt]hank you|[Ss]hout ?-?out to|[Kk]udos to|[Pp]rops to|[Cc]alled|[Nn]amed|"
+    r"[Bb]ig (?:thanks|up) to|[Ss]pecial thanks to)\s+"
     r"([A-Z][a-z]{2,14})\b(?!\s+[A-Z])"
 )
 _STAFF_ROLE = re.compile(

@@ -28,8 +28,9 @@ def served_situations(bank: Bank) -> list[str]:
     return sorted({*bank.situations, "general"} - {"spam"})
 
 
-_NOT_REQUIRED = frozenset({"safety", "condolence", "answer"})
-"""Stages a bank may leave empty: safety and condolence lines are optional (base ships them); answers are not cells."""
+_NOT_REQUIRED = frozenset({"safety", "condolence", "answer", "privacy", "handoff"})
+"""Stages a bank may leave empty: safety, condolence, privacy and hand-off lines are optional (base ships them;
+a reply or hand-off without one is still whole); answers are not cells."""
 
 
 def _stages(bank: Bank, situation: str) -> list[tuple[str, str]]:

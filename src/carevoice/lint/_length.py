@@ -130,6 +130,7 @@ class _Channel:
                 short: list[Part] = []
                 long: list[Part] = []
                 at_short = at_long = 0
+                covered: set[str] = set()  # a short partner that also does a later move ("covers") makes it unneeded
                 for other in plan:
                     if other == stage:
                         at_short, at_long = len(short), len(long)
@@ -137,8 +138,9 @@ class _Channel:
                     opts = self.options(situation, other, emotions)
                     if opts:
                         long.append((other, *opts[-1]))
-                        if other not in OPTIONAL_STAGES:
+                        if other not in OPTIONAL_STAGES and other not in covered:
                             short.append((other, *opts[0]))
+                            covered.update(opts[0][0].covers)
                 frames.append(_Frame(situation, short, long, at_short, at_long,
                                      sum(self.size(t) for _, _, t in short), sum(self.size(t) for _, _, t in long)))
             self._frames[key] = frames
@@ -177,6 +179,16 @@ class _Channel:
                 yield s
 
 
+def _uncover(f: _Frame, covers: tuple[str, ...], ch: _Channel) -> _Frame:
+    """The frame without the parts whose moves the judged phrase already makes."""
+    short = [p for p in f.short if p[0] not in covers]
+    long = [p for p in f.long if p[0] not in covers]
+    at_short = f.at_short - sum(1 for p in f.short[:f.at_short] if p[0] in covers)
+    at_long = f.at_long - sum(1 for p in f.long[:f.at_long] if p[0] in covers)
+    return _Frame(f.situation, short, long, at_short, at_long, sum(ch.size(t) for _, _, t in short),
+                  sum(ch.size(t) for _, _, t in long))
+
+
 def _describe(situation: str, parts: list[Part], phrase: Phrase) -> str:
     combo = " + ".join("this phrase" if p.id == phrase.id else f"{s} {p.id}" for s, p, _ in parts)
     return f"{situation}: {combo} + sign-off"
@@ -196,6 +208,8 @@ def _judge(ch: _Channel, phrase: Phrase, text: str, longest: bool) -> list[Lengt
     for situation in ch.situations(phrase):
         own = ch.options(situation, phrase.stage, phrase.emotions)
         for f in ch.frames(situation, phrase.stage, phrase.emotions):
+            if phrase.covers:  # the phrase does those moves itself: their partners never join it
+                f = _uncover(f, phrase.covers, ch)
             size, parts = ch.total(text, f.short, f.short_size, f.at_short, part)
             if size > limit and (worst_short is None or size > worst_short[0]) and own and ch.total(
                     own[0][1], f.short, f.short_size, f.at_short, (phrase.stage, *own[0]))[0] <= limit:

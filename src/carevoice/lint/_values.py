@@ -18,6 +18,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from carevoice.checks.channels import ChannelProfile
 from carevoice.errors import RenderError
+from carevoice.checks.sms import gsm_friendly
 from carevoice.render import OPTIONAL_VARIABLES, MissingValueError, render
 from carevoice.variables import VARIABLES
 
@@ -124,10 +125,13 @@ def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple
     ``required`` are the variables the phrase's ``when`` guarantees: never missing when it is used.
     """
     if "{" not in source:  # plain text renders to itself, whitespace collapsed (as render() does)
-        return Rendered(" ".join(source.split()))
-    # a template that never reads the channel renders the same on every channel
-    return _render_worst(source, profile if "channel" in template_variables(source) else None, brand, agent,
-                         required)
+        found = Rendered(" ".join(source.split()))
+    else:  # a template that never reads the channel renders the same on every channel
+        found = _render_worst(source, profile if "channel" in template_variables(source) else None, brand, agent,
+                              required)
+    if profile.id == "sms" and found.worst is not None:
+        return Rendered(gsm_friendly(found.worst))  # as the Drafter sends it (plain dashes and quotes)
+    return found
 
 
 @lru_cache(maxsize=65536)
