@@ -75,8 +75,8 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
     return all(holds(context, c) for c in phrase.when) and not any(holds(context, c) for c in phrase.unless)
 
 
-_POINTED = ("asks.", "urgency.")
-"""Conditions that make a phrase answer exactly what the post asks for or fears."""
+_POINTED = ("asks.",)
+"""Conditions that make a phrase answer exactly what the post asks for ("check your DMs", "call me back")."""
 
 
 def _answers_the_ask(phrase: Phrase) -> bool:

@@ -63,6 +63,8 @@ class Draft(BaseModel):
     stages: tuple[StageChoice, ...] = ()
     analysis: Reading = Field(default_factory=Reading)
     private: str | None = None
+    holding: str | None = None
+    """For ``needs_agent``: a short, safe holding line the agent may post while they write the reply."""
     custom_slot: bool = False
     custom_slot_at: int | None = None
     custom_slot_hint: str | None = None

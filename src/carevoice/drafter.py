@@ -172,6 +172,14 @@ class Drafter:
         required = not selection.cleared and plan.action != "no_reply"
         if required:
             findings.append(near_duplicate_finding(selection, settings))
+        if plan.action == "needs_agent":
+            # the agent writes this reply: the holding line is a suggestion, never the draft's public text
+            return Draft(
+                id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
+                stages=tuple(StageChoice(stage=s, phrase_id=p.id) for s, p, _ in chosen.parts),
+                analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
+                custom_slot_required=True, custom_slot_hint=_hint(reading, False, plan), holding=chosen.text,
+            )
         text = chosen.text if plan.action != "no_reply" or plan.situation == "abuse" else ""
         findings += check(text, channel=channel, bank=self.bank, reading=reading, sensitive=self.sensitive,
                           stages=[s for s, _, _ in chosen.parts]) if text and plan.action != "no_reply" else []

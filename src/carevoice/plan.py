@@ -54,6 +54,8 @@ INTENT_STAGES: dict[str, tuple[str, ...]] = {
 }
 """The moves of a reply by intent, before the reading adjusts them."""
 _CALM = frozenset({"neutral", "delight"})
+_OPEN_QUESTIONS = frozenset({"general_question", "general"})
+"""Situations whose questions only an answer can serve: without one, an agent writes it."""
 ESCALATE = {"safety": "safety risk reported", "threat": "a threat to a person", "vulnerable": "a vulnerable person",
             "fraud": "fraud or money lost", "legal": "legal threat", "data_exposure": "possible data exposure"}
 
@@ -104,6 +106,9 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     why = _handoff(reading, drafting, locale)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
+    if intent == "question" and situation in _OPEN_QUESTIONS and not answered:
+        return Plan("needs_agent", situation, ("handoff",), None, False,
+                    ("needs an agent: a question nothing in the bank answers (an agent writes the answer)",), intent)
     if intent == "banter" and not banter:
         return Plan("no_reply", situation, (), None, False, ("banter: this bank does not answer banter",), intent)
     stages = list(INTENT_STAGES.get(intent, INTENT_STAGES["complaint"]))

@@ -18,7 +18,7 @@ from carevoice.bank.resolved import Bank
 from carevoice.checks.channels import get_channel
 from carevoice.compose import Candidate, build_context, make_candidates
 from carevoice.inbound import Inbound, Reading
-from carevoice.plan import plan_reply
+from carevoice.plan import intents_for, plan_reply
 from carevoice.variation.history import MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
 from carevoice.variation.recombine import RECOMBINED, recombine
@@ -36,7 +36,9 @@ def simulate_variety(bank: Bank, situation: str, *, channel: str = "x", limit: i
     Returns ``limit`` when every reply cleared; 0 when the situation has no reply to give (spam)
     or the bank has no phrases for it.
     """
-    reading = Reading(category=situation, confidence=1.0)
+    # the situation's leading intent, read with certainty (a complaint, or praise for praise...)
+    reading = Reading(category=situation, confidence=1.0, intent=intents_for(situation)[0],  # type: ignore[arg-type]
+                      intent_confidence=1.0, emotion="delight" if situation == "praise" else "neutral")
     plan = plan_reply(reading)
     if not plan.stages:
         return 0
