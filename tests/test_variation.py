@@ -197,18 +197,22 @@ def test_forty_identical_posts_get_forty_replies_no_reader_would_call_a_script()
 
 def test_a_thin_bank_makes_the_custom_slot_required_with_cv701() -> None:
     d = Drafter(MINI, history=MemoryHistory(), seed=0)
-    drafts = [d.draft(Inbound(text="hello, question about you"), allow_blocked=True, record=True)
-              for _ in range(4)]
+    drafts = []
+    for _ in range(12):  # two phrasings per stage: the same complaint soon has nothing new to say
+        drafts.append(d.draft(Inbound(text="the app keeps crashing"), allow_blocked=True, record=True))
+        if drafts[-1].custom_slot_required:
+            break
     last = drafts[-1]
-    assert last.custom_slot_required and last.custom_slot
+    assert last.custom_slot_required and last.custom_slot and len(drafts) > 1
     cv701 = [f for f in last.findings if f.code == "CV701"]
-    assert cv701 and "closest is reply #" in cv701[0].message and drafts[0].text[:20] in cv701[0].message
+    assert cv701 and "closest is reply #" in cv701[0].message
+    assert any(earlier.text[:20] in cv701[0].message for earlier in drafts[:-1])
     assert not drafts[0].custom_slot_required
 
 
 def test_phrase_weights_are_honoured() -> None:
     bank = load_bank("parcelpop")
-    heavy = "pp.app_bug.acknowledge.1"
+    heavy = "base.app_bug.acknowledge.3"  # parcelpop inherits app_bug from base
     phrases = tuple(replace(p, weight=50.0) if p.id == heavy else p for p in bank.phrases)
     weighted = replace(bank, phrases=phrases, _index={})
     counts: Counter[str] = Counter()

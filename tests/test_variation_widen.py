@@ -12,33 +12,33 @@ from carevoice.variation.widen import pooled_bank, widened_plans
 BANK = load_bank("parcelpop")
 
 
-def plans(situation: str) -> list[tuple[str, ...]]:
-    plan = plan_reply(Reading(category=situation, confidence=1.0))
-    return [p.stages for p in widened_plans(plan, BANK, channel="x", emotion="neutral", sensitive=False)]
+def wider(**fields: object) -> list:  # type: ignore[type-arg]
+    fields.setdefault("intent_confidence", 1.0)
+    reading = Reading(**fields)  # type: ignore[arg-type]
+    return widened_plans(plan_reply(reading), BANK, channel="x", emotion=reading.emotion, sensitive=False,
+                         negative=reading.negative)
 
 
-def test_a_general_reply_may_gain_an_explanation_and_swap_acknowledgement_for_thanks() -> None:
-    assert plans("general") == [
-        ("greet", "acknowledge", "explain", "resolve"),
-        ("greet", "acknowledge", "thank", "explain", "resolve"),
-        ("greet", "thank", "resolve"),
-        ("greet", "thank", "explain", "resolve"),
-    ]
+def test_a_complaint_may_say_sorry_in_its_own_sentence() -> None:
+    plans = wider(category="app_bug", intent="complaint", emotion="anger", negative=True)
+    assert [(p.stages, p.split_apology) for p in plans] == [(("acknowledge", "apologise", "resolve"), True)]
+    assert plans[0].reasons[-1] == "variation: the apology as its own sentence so the reply does not repeat"
 
 
-def test_a_complaint_keeps_its_acknowledgement() -> None:
-    assert all("acknowledge" in stages and "apologise" in stages for stages in plans("app_bug"))
+def test_nothing_is_added_as_filler() -> None:
+    for fields in ({"category": "general", "intent": "request", "emotion": "neutral"},
+                   {"category": "app_bug", "intent": "complaint", "emotion": "anger", "negative": True}):
+        assert all("explain" not in p.stages and "thank" not in p.stages for p in wider(**fields))
 
 
-@pytest.mark.parametrize("situation", ["praise", "abuse", "spam"])
-def test_praise_abuse_and_spam_are_never_widened(situation: str) -> None:
-    assert plans(situation) == []
+def test_a_calm_post_never_gains_an_acknowledgement() -> None:
+    assert wider(category="general", intent="request", emotion="neutral") == []
 
 
-def test_the_widened_plan_says_why_in_its_reasons() -> None:
-    plan = plan_reply(Reading(category="general", confidence=1.0))
-    wider = widened_plans(plan, BANK, channel="x", emotion="neutral", sensitive=False)
-    assert wider[0].reasons[-1] == "variation: added an explain line so the reply does not repeat"
+@pytest.mark.parametrize(("situation", "intent"), [("praise", "praise"), ("abuse", "abuse"), ("spam", "spam"),
+                                                   ("general", "banter"), ("fraud_security", "danger")])
+def test_praise_banter_danger_abuse_and_spam_are_never_widened(situation: str, intent: str) -> None:
+    assert wider(category=situation, intent=intent, negative=True, emotion="anger") == []
 
 
 def test_the_pooled_bank_offers_generic_phrasings_beside_the_situations_own() -> None:
@@ -49,16 +49,3 @@ def test_the_pooled_bank_offers_generic_phrasings_beside_the_situations_own() ->
     assert pooled.cell("general", "greet") == BANK.cell("general", "greet")  # greetings are not pooled
     assert BANK.cell("general", "acknowledge") == tuple(p for p in BANK.phrases
                                                         if (p.situation, p.stage) == ("general", "acknowledge"))
-
-
-def test_a_negative_post_keeps_its_acknowledgement() -> None:
-    from carevoice.bank import load_bank
-    from carevoice.inbound import Reading
-    from carevoice.plan import plan_reply
-    from carevoice.variation.widen import widened_plans
-
-    bank = load_bank("harbour-bank")
-    plan = plan_reply(Reading(category="general", negative=True))
-    kw = {"channel": "x", "emotion": "frustration", "sensitive": False}
-    assert any("acknowledge" not in p.stages for p in widened_plans(plan, bank, **kw))
-    assert all("acknowledge" in p.stages for p in widened_plans(plan, bank, negative=True, **kw))

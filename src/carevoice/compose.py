@@ -189,6 +189,8 @@ def make_candidates(
         rendered = _render_options(found, context)
         if plan.no_apology:
             rendered = [(p, t) for p, t in rendered if "apologise" not in p.covers and not _apologises(t)]
+        elif plan.split_apology and stage == "acknowledge":
+            rendered = [(p, t) for p, t in rendered if "apologise" not in p.covers] or rendered
         if rendered:
             options.append((stage, rendered))
     sign_off = ""

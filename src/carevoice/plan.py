@@ -73,6 +73,8 @@ class Plan:
     intent: str = "complaint"
     no_apology: bool = False
     """The post is positive: no phrase of the reply may apologise."""
+    split_apology: bool = False
+    """Phrases that acknowledge and apologise at once are set aside (the variation engine's wider plan)."""
 
 
 def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str | None:

@@ -10,14 +10,13 @@ from carevoice.bank.resolved import Bank
 from carevoice.checks.channels import ChannelProfile
 from carevoice.checks.context import CheckContext
 from carevoice.checks.rules import RULES
-from carevoice.checks.sms import non_gsm_characters, sms_info
+from carevoice.checks.sms import GSM_SWAPS, non_gsm_characters, sms_info
 from carevoice.checks.twitter import reply_length
 from carevoice.draft import Finding
 
 __all__ = ["LENGTH_CHECKERS", "ChannelLength", "SmsUnicode", "channel_limit", "length_report", "measure"]
 
 _UNIT_NAMES = {"weighted": "weighted characters", "chars": "characters", "bytes": "bytes", "segments": "segments"}
-_GSM_SWAPS = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "\u00a0": " "}
 
 
 def measure(text: str, profile: ChannelProfile) -> int:
@@ -87,7 +86,7 @@ class SmsUnicode:
         others = f" (and {len(offsets) - 1} more)" if len(offsets) > 1 else ""
         yield RULES[self.code].finding(
             f"{c!r} (U+{ord(c):04X}){others} switches the SMS to UCS-2: 70 characters a segment, not 160",
-            span=(i, i + 1), suggestion=_GSM_SWAPS.get(c))
+            span=(i, i + 1), suggestion=GSM_SWAPS.get(c))
 
 
 LENGTH_CHECKERS = (ChannelLength("CV201"), SmsUnicode("CV202"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "SmsInfo", "gsm_friendly", "non_gsm_characters", "sms_info"]
+__all__ = ["GSM7_BASIC", "GSM7_EXTENSION", "GSM_SWAPS", "SmsInfo", "gsm_friendly", "non_gsm_characters", "sms_info"]
 
 GSM7_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -34,9 +34,10 @@ class SmsInfo(NamedTuple):
     segments: int
 
 
-_TYPOGRAPHY = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
-                             "\u201d": '"', "\u2026": "...", "\u00a0": " "})
+GSM_SWAPS = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+             "\u2026": "...", "\u00a0": " "}
 """Typographic characters with a plain GSM-7 twin: one en dash would make a whole SMS UCS-2."""
+_TYPOGRAPHY = str.maketrans(GSM_SWAPS)
 
 
 def gsm_friendly(text: str) -> str:
