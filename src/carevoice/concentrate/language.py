@@ -106,7 +106,8 @@ def read_language(text: str) -> LanguageVerdict:
     if best != "en":
         english = english - data.words[best]  # "no", "me": words of both languages decide nothing
     greeted = [lang for lang, g in data.greetings.items() if words & g]
-    if best != "en" and len(hits - data.words["en"]) >= 2 and len(hits) > 1.5 * len(english):
+    own = hits - data.words["en"]
+    if best != "en" and len(own) >= 2 and any(len(w) >= 3 for w in own) and len(hits) > 1.5 * len(english):
         share = len(hits) / (len(hits) + len(english))
         return LanguageVerdict(best, round(min(0.99, 0.5 + share / 2), 2),
                                f"language {best}: " + ", ".join(f"'{w}'" for w in sorted(hits)[:4]))

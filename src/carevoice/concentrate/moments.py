@@ -66,9 +66,12 @@ _CLOCK = (
         r"(?P<v>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])\b(?!:[0-9])(?!\s+(?:in|into|of)\b)",
         re.IGNORECASE,
     ),
+    # a departure named by its time: "the 17:32 from Leeds", "my 08:15 to Euston"
+    re.compile(r"\b(?:the|my|our|this|that|today's|tonight's)\s+(?P<v>(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9])\b"
+               r"(?=\s+(?:from|to|train|service|bus|departure|flight|out|into)\b)", re.IGNORECASE),
 )
 _DIGIT_AMPM = re.compile(r"[0-9][ap]m\b")
-_HHMM = re.compile(r"[0-9]:[0-5][0-9]")
+_HHMM = re.compile(r"[0-9][:.][0-5][0-9]")
 
 
 def _matches(text: str, patterns: Iterable[re.Pattern[str]]) -> Iterator[Found]:
@@ -100,5 +103,5 @@ def times(text: str, low: str, words: AbstractSet[str]) -> Iterator[Found]:
     """Yield the clock times in ``text`` ("3pm", "3:30 p.m.", "at 14:30", "14:30 GMT")."""
     if "am" in words or "pm" in words or "a.m" in low or "p.m" in low or _DIGIT_AMPM.search(low):
         yield from _matches(text, (_AMPM,))
-    if ":" in text and _HHMM.search(text):
+    if (":" in text or "." in text) and _HHMM.search(text):
         yield from _matches(text, _CLOCK)

@@ -63,7 +63,7 @@ _RULES_FALLBACK = 0.4
 """The rules' situation, when the model is unsure, only from more than one weak word."""
 _URGENCY_MIN = 0.6
 _URGENCY_KIND_MIN = 0.2
-"""...and names its kind at least this likely (two models must agree before an urgency is added)."""
+"""...names its kind at least this likely, and the intent model sees danger (three readings must agree)."""
 _PRAISE_DELIGHT = 0.6
 """A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 """The learned layer adds an urgency the rules missed when it reads one at least this likely."""
@@ -173,7 +173,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         seen = predicted["urgency"]
         kind, p_kind = (seen.label, seen.probability) if seen.label != "none" else (
             seen.second, seen.second_probability)
-        if kind != "none" and p_kind >= _URGENCY_KIND_MIN:
+        leans = "danger" in (intent_model.label, intent_model.second) and (
+            intent_model.label == "danger" or intent_model.second_probability >= _URGENCY_KIND_MIN)
+        if kind != "none" and p_kind >= _URGENCY_KIND_MIN and leans:
             urgency = (kind,)  # type: ignore[assignment]
             urgency_reasons = (f"urgency {kind}: the model reads the post as urgent at {p_urgent:.2f} ("
                                + ", ".join(describe_feature(f) for f in urgent.drivers) + ")",)
