@@ -9,7 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
-SHIPPED_BANKS = ("base", "northwind-air", "parcelpop", "harbour-bank")
+SHIPPED_BANKS = ("base", "northwind-air", "parcelpop", "harbour-bank", "tidewave", "loopwork", "crumb-and-co",
+                 "northline-rail")
 
 
 @pytest.fixture(autouse=True)

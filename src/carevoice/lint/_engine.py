@@ -91,7 +91,7 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     from carevoice.lint._coverage import check_coverage, check_variety, served_situations
     from carevoice.lint._length import check_lengths
     from carevoice.lint._repeat import check_repetition
-    from carevoice.lint._tone import check_tone, phrase_bank
+    from carevoice.lint._tone import check_tone, phrase_bank, tone_for_cell
 
     def own(p: Phrase) -> bool:
         return p.file == source.file
@@ -134,6 +134,9 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
 
     checked = phrase_bank(bank)
     for p in mine:
+        mismatch = tone_for_cell(p, typical(p))
+        if mismatch is not None:
+            fl.add("CV714", mismatch, *fl.at_phrase(p), phrase=p)
         for finding, rendered in check_tone(checked, p, typical):
             line, col = fl.at_phrase(p)
             if finding.span is not None and p.id in fl.locs:

@@ -45,3 +45,45 @@ def check_tone(bank: Bank, phrase: Phrase, typical: Callable[[Phrase, str], str 
         return []
     found = check(text, channel=channel, bank=bank, stages=(phrase.stage,))
     return [(f, text) for f in found if f.code.startswith(TONE_FAMILIES)]
+
+
+_UPSET_STAGES = frozenset({"apologise", "condolence", "safety", "boundary", "privacy", "handoff", "holding",
+                           "move_private"})
+"""Stages that only ever reach a customer something went wrong for."""
+_UPSET_INTENTS = frozenset({"complaint", "danger", "follow_up", "abuse"})
+_UPSET_EMOTIONS = frozenset({"anger", "frustration", "anxiety", "sadness"})
+_CHEER_TAGS = frozenset({"playful", "cheerful"})
+_PROBLEMS = frozenset({
+    "late_delivery", "wrong_item", "billing_error", "refund_status", "account_access", "fraud_security",
+    "service_outage", "connectivity", "app_bug", "product_defect", "flight_disruption", "transport_disruption",
+    "lost_baggage", "booking", "rude_staff", "food_order", "loyalty", "gift_card_promo"})
+
+
+def tone_for_cell(phrase: Phrase, typical: str | None) -> str | None:
+    """Why a phrase's tone contradicts the posts its cell serves (CV714), or ``None``.
+
+    A phrase tagged ``playful``/``cheerful``, or breezy ("hey hey", "oops") or exclaiming, may reach an
+    upset customer when its stage only serves upset posts (an apology, a safety line...), when it is written
+    for complaints, danger or follow-ups, or when it is open to every intent of a problem situation.
+    """
+    from carevoice.checks.context import tone_data
+    from carevoice.checks.kinds import find_all
+
+    cheer = sorted(_CHEER_TAGS & set(phrase.tags))
+    breezy = find_all(typical or phrase.text, tone_data().breezy)
+    if not cheer and not breezy and "!" not in (typical or phrase.text):
+        return None
+    upset_emotions = sorted(_UPSET_EMOTIONS & set(phrase.emotions))
+    if phrase.emotions and not upset_emotions:
+        return None  # written only for calm or delighted posts
+    why = (f"tagged {', '.join(cheer)}" if cheer else f"{breezy[0].group()!r}" if breezy else "an exclamation")
+    if phrase.stage in _UPSET_STAGES:
+        return f"{why} in a {phrase.stage} line, which only reaches customers something went wrong for"
+    if _UPSET_INTENTS & set(phrase.intents):
+        return f"{why} in a line for {', '.join(sorted(_UPSET_INTENTS & set(phrase.intents)))} posts"
+    if upset_emotions:
+        return f"{why} in a line for {', '.join(upset_emotions)} posts"
+    if not phrase.intents and phrase.situation in _PROBLEMS and phrase.stage in ("acknowledge", "resolve"):
+        return (f"{why} in a {phrase.situation} {phrase.stage} line open to every intent (a complaint included); "
+                "limit it with intents or emotions")
+    return None
