@@ -42,7 +42,7 @@ TARGETS = {
 BALANCED = frozenset({"urgent"})
 """Targets fitted with balanced class weights: a missed urgent post costs far more than a false alarm."""
 MIN_COUNT = 2
-PRUNE = 0.02
+PRUNE = 0.05
 """Weights smaller than this are dropped from the shipped file (they change no decision that matters)."""
 
 
@@ -148,6 +148,8 @@ def main() -> None:
                             rate=a.rate, balanced=target in BALANCED)
         rows = {}
         for f in sorted(weights):
+            if max(abs(w) for w in weights[f]) < 2 * PRUNE:
+                continue  # a feature that moves no class noticeably costs time on every post
             row = [[k, round(w, 3)] for k, w in enumerate(weights[f]) if abs(w) >= PRUNE]
             if row:
                 rows[f] = row

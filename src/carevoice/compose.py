@@ -13,7 +13,6 @@ from typing import Any
 
 from carevoice.bank.models import OPTIONAL_STAGES
 from carevoice.bank.resolved import Answer, Bank, Phrase
-from carevoice.checks.channels import ChannelProfile
 from carevoice.checks.sms import gsm_friendly
 from carevoice.errors import RenderError
 from carevoice.plan import Plan

@@ -84,6 +84,11 @@ class Draft(BaseModel):
         return any(f.severity == "error" for f in self.findings)
 
     @property
+    def publishable(self) -> bool:
+        """True when the draft is a public reply that may be recorded as published: text, no errors, not held."""
+        return bool(self.text) and not self.blocked and self.action not in ("no_reply", "needs_agent")
+
+    @property
     def phrase_ids(self) -> tuple[str, ...]:
         """The ids of the phrases the draft was built from, in order."""
         return tuple(s.phrase_id for s in self.stages)

@@ -92,7 +92,7 @@ class Drafter:
         draft = self._compose(post, reading, profile.id)
         if draft.blocked and not allow_blocked:
             raise DraftBlockedError(draft)
-        if record and not draft.blocked and draft.action != "no_reply":
+        if record and draft.publishable:
             self.accept(draft, post)
         return draft
 

@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from carevoice._template_lang import ALLOWED_METHODS, TemplateIssue, vet_template
 from carevoice.errors import RenderError, did_you_mean
-from carevoice.variables import OPTIONAL_VARIABLES, VARIABLES
+from carevoice.variables import VARIABLES
 
 __all__ = [
     "MAX_VALUE_CHARS",

@@ -11,10 +11,10 @@ from carevoice.inbound import Emotion, Intent
 
 __all__ = [
     "OPTIONAL_STAGES",
+    "SECTORS",
     "SITUATIONS",
     "STAGES",
     "STAGE_ORDER",
-    "SECTORS",
     "AgentSpec",
     "AnswerSpec",
     "BankFile",

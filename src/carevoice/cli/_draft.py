@@ -52,11 +52,6 @@ def _fields(value: Any) -> tuple[dict[str, Any] | None, str | None]:
     return {k: value[k] for k in INPUT_KEYS if value.get(k) is not None}, None
 
 
-def _publishable(draft: Draft) -> bool:
-    """What ``Drafter.draft(record=True)`` would record: not blocked, and a reply to publish."""
-    return not draft.blocked and draft.action != "no_reply"
-
-
 def run(args: argparse.Namespace) -> int:
     """Run ``carevoice draft``.
 
@@ -95,7 +90,7 @@ def _one(args: argparse.Namespace, drafter: Drafter, text: str) -> int:
     draft = drafter.draft(post, allow_blocked=True)
     write_out(json.dumps(draft.to_json(), ensure_ascii=False, indent=2) + "\n" if args.json
               else _human(draft.to_json()))
-    if not args.no_record and _publishable(draft):
+    if not args.no_record and draft.publishable:
         drafter.accept(draft, post)
     return 1 if draft.blocked else 0
 
@@ -126,7 +121,7 @@ def _batch(args: argparse.Namespace, drafter: Drafter) -> int:
         else:
             out = draft.to_json()
         write_out(json_line(out))
-        if draft is not None and post is not None and record and _publishable(draft):
+        if draft is not None and post is not None and record and draft.publishable:
             drafter.accept(draft, post)
     return 2 if bad else 0
 

@@ -218,7 +218,8 @@ _STAFF_ROLE = re.compile(
 _DEVICE_WORDS = frozenset({
     "ps", "playstation", "xbox", "nintendo", "switch", "iphone", "ipad", "ios", "android", "windows", "mac",
     "macos", "macbook", "pc", "chromebook", "linux", "roku", "fire", "firestick", "apple", "chromecast", "smart",
-    "samsung", "lg", "galaxy", "pixel", "chrome", "safari", "firefox", "edge", "vita"})
+    "samsung", "lg", "galaxy", "pixel", "chrome", "safari", "firefox", "edge", "vita", "ps3", "ps4", "ps5",
+    "imac", "xbox360", "ios13", "ios14", "tv"})
 """Words without which no device is named (a digit may also start one: "PS4")."""
 _STAFF_WORDS = frozenset({
     "to", "thanks", "thank", "shoutout", "shout", "kudos", "props", "called", "named", "driver", "crew", "pilot",
@@ -264,7 +265,7 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         words = frozenset(_TOKEN.findall(low))
     vocab = _vocab()
     has_digit = _DIGIT.search(text) is not None
-    device = _first(_devices(text), pii) if not _DEVICE_WORDS.isdisjoint(words) or has_digit else None
+    device = _first(_devices(text), pii) if not _DEVICE_WORDS.isdisjoint(words) else None
     staff = _first(_staff(text), pii) if not _STAFF_WORDS.isdisjoint(words) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or staff):
         return _NOTHING

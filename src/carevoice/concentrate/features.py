@@ -18,8 +18,9 @@ from carevoice.concentrate.keywords import Scan
 __all__ = ["features"]
 
 _NUMBER = re.compile(r"^[0-9]+$")
-_AFTER_VETO = frozenset({"urgency", "urgency_except", "category_except"})
-"""Families whose raw hits a veto may cancel: only the rules' vetted verdicts become features."""
+_AFTER_VETO = frozenset({"urgency", "urgency_except", "category_except", "emotion", "praise"})
+"""Families whose raw hits a veto or a negation may cancel ("fire stick", "not impressed"): only the rules'
+vetted verdicts become features (``rule_urgency:``, ``rule_vote:``)."""
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> int:
@@ -33,15 +34,14 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     """The feature names of a post (``rules`` adds the rules' verdicts, such as ``rule_cat:app_bug``)."""
     out: list[str] = []
     words = [t for t in found.tokens if t[0] != "@"]
-    prev = "^"
-    for t in words:
-        w = "#" if _NUMBER.match(t) else t
-        out.append("w:" + w)
-        out.append(f"b:{prev}_{w}")
-        prev = w
+    if words:
+        out.append("b:^_" + ("#" if _NUMBER.match(words[0]) else words[0]))  # how a post opens
+    out.extend("w:" + ("#" if _NUMBER.match(t) else t) for t in words)
     for family, hits in found.families.items():
         if family in _AFTER_VETO:
             continue  # their vetted verdicts come in ``rules`` ("fire stick" is no fire)
+        if family == "signal":
+            hits = [h for h in hits if h.key != "sarcasm"]  # only sarcasm on a complaint counts (rule_sarcasm)
         strongest: dict[str, float] = {}
         for h in hits:
             if h.weight > strongest.get(h.key, 0.0):

@@ -10,6 +10,7 @@ explainable; the reason names the words that decided it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -63,7 +64,7 @@ def _script(text: str, ranges: tuple[tuple[int, int, str], ...]) -> LanguageVerd
         letters += 1
         code = ord(ch)
         if code < 0x0370:
-            continue
+            continue  # Latin (and IPA) letters: told apart by their words, not their script
         for low, high, lang in ranges:
             if low <= code <= high:
                 counts[lang] = counts.get(lang, 0) + 1
@@ -79,7 +80,7 @@ def _script(text: str, ranges: tuple[tuple[int, int, str], ...]) -> LanguageVerd
     return None
 
 
-def read_language(text: str) -> LanguageVerdict:
+def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVerdict:
     """Read the language of a post (links, handles and hashtags are ignored).
 
     >>> read_language("Mi pedido no ha llegado y nadie me responde").language
@@ -92,7 +93,10 @@ def read_language(text: str) -> LanguageVerdict:
         found = _script(text, data.ranges)
         if found is not None:
             return found
-    words = {w.lower().replace("\u2019", "'") for w in _WORD.findall(re.sub(r"\S+://\S+|www\.\S+", " ", text))}
+    if tokens is not None:  # the scan's lower-case tokens (links already gone): no second pass over the text
+        words = {t for t in tokens if t[0] != "@" and not t[0].isdigit()}
+    else:
+        words = {w.lower().replace("\u2019", "'") for w in _WORD.findall(re.sub(r"\S+://\S+|www\.\S+", " ", text))}
     if not words:
         return LanguageVerdict("en", 0.5, "language en: no words to judge by")
     english = words & data.words["en"]

@@ -92,11 +92,11 @@ def predict(target: str, features: Iterable[str], *, allowed: Sequence[str] | No
 
 @dataclass(frozen=True)
 class _Joint:
-    """Every target's rows side by side, so one pass over a post's features scores all targets."""
+    """Every target's classes side by side, with each feature's non-zero weights only (a sparse row)."""
 
     spans: dict[str, tuple[int, int]]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    weights: dict[str, tuple[tuple[int, float], ...]]
 
 
 @cache
@@ -107,10 +107,12 @@ def _joint() -> _Joint:
     for name, t in targets.items():
         spans[name] = (at, at + len(t.classes))
         at += len(t.classes)
-    zero = {name: (0.0,) * len(t.classes) for name, t in targets.items()}
-    features = sorted({f for t in targets.values() for f in t.weights})
-    weights = {f: tuple(w for name, t in targets.items() for w in t.weights.get(f, zero[name])) for f in features}
-    return _Joint(spans, tuple(b for t in targets.values() for b in t.bias), weights)
+    rows: dict[str, list[tuple[int, float]]] = {}
+    for name, t in targets.items():
+        lo = spans[name][0]
+        for f, row in t.weights.items():
+            rows.setdefault(f, []).extend((lo + k, w) for k, w in enumerate(row) if w)
+    return _Joint(spans, tuple(b for t in targets.values() for b in t.bias), {f: tuple(r) for f, r in rows.items()})
 
 
 def predict_all(features: Iterable[str], *, allowed: dict[str, Sequence[str]] | None = None) -> dict[str, Prediction]:
@@ -118,8 +120,10 @@ def predict_all(features: Iterable[str], *, allowed: dict[str, Sequence[str]] | 
     joint = _joint()
     weights = joint.weights
     active = [f for f in dict.fromkeys(features) if f in weights]
-    rows = [weights[f] for f in active]
-    scores = [sum(col) for col in zip(joint.bias, *rows, strict=True)] if rows else list(joint.bias)
+    scores = list(joint.bias)
+    for f in active:
+        for k, w in weights[f]:
+            scores[k] += w
     out = {}
     allowed = allowed or {}
     for name, t in model().items():
@@ -133,7 +137,8 @@ def predict_all(features: Iterable[str], *, allowed: dict[str, Sequence[str]] | 
         ranked = sorted(keep, key=lambda i: -part[i])
         best = ranked[0]
         second = ranked[1] if len(ranked) > 1 else best
-        pushes = sorted(((row[lo + best], f) for f, row in zip(active, rows, strict=True) if row[lo + best] > 0),
+        row_best = t.weights
+        pushes = sorted(((row_best[f][best], f) for f in active if f in row_best and row_best[f][best] > 0),
                         reverse=True)
         out[name] = Prediction(t.classes[best], round(exp[best] / total, 3), t.classes[second],
                                round(exp[second] / total, 3), tuple(f for _, f in pushes[:3]))

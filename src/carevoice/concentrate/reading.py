@@ -24,6 +24,7 @@ wrong situation.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from carevoice.concentrate.category import CategoryVerdict, categorize
@@ -65,6 +66,11 @@ _URGENCY_MIN = 0.6
 _URGENCY_KIND_MIN = 0.2
 """...names its kind at least this likely, and the intent model sees danger (three readings must agree)."""
 _PRAISE_DELIGHT = 0.6
+_PRAISE_SURE = 0.75
+_SHORT = 3
+"""Posts of at most this many words are read by the rules alone."""
+"""Praise with no praise words or delight behind it needs the model at least this sure."""
+_HOW = re.compile(r"'how (?:do|can|to|would|should)|opens with 'how'")
 """A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 """The learned layer adds an urgency the rules missed when it reads one at least this likely."""
 
@@ -102,7 +108,7 @@ def _rules(text: str, locale: str) -> _Rules:
     question_score, question, question_reason = read_question(found)
     pii = find_pii(text)
     signals = read_signals(found)
-    language = read_language(text)
+    language = read_language(text, found.tokens)
     contacted, tried = signals.kinds("contacted_"), signals.kinds("tried_")
     details = read_details(text, pii, frozenset(found.tokens), contacted[0] if contacted else None,
                            tried[0] if tried else None)
@@ -125,9 +131,14 @@ def _rules(text: str, locale: str) -> _Rules:
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
-             f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency)]
+             f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
+             *(f"rule_vote:{k}" for k, v in emotion.votes.items() if v >= 2.0)]  # after negation: "not happy"
     if intent.sarcasm:
         rules.append("rule_sarcasm")
+    if praise_hits:  # the praise phrases that survive negation ("not impressed" is none)
+        rules.append("praise:praise")
+        if max(h.weight for h in praise_hits) >= 3.0:
+            rules.append("praise:praise:strong")
     if praise_score >= decision["praise_min"]:
         rules.append("rule_praise")
     if question_score >= decision["question_min"]:
@@ -182,6 +193,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     intent: Intent = intent_model.label  # type: ignore[assignment]
     intent_p = intent_model.probability
     forced = r.intent.intent in ("other_language", "spam", "abuse")
+    short = sum(1 for t in r.found.tokens if t[0] != "@") <= _SHORT
+    if short and not forced:
+        # a handful of words is too little for the weights ("ok so"): the rules' reading, as unsure as it is
+        intent_model = intent_model._replace(label=r.intent.intent, probability=min(r.intent.confidence, 0.9),
+                                             drivers=())
+        intent, intent_p = r.intent.intent, intent_model.probability
     if forced:
         intent, intent_p = r.intent.intent, r.intent.confidence
         reasons.append(r.intent.reasons[0])
@@ -198,7 +215,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
               and (r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE)):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
-        elif intent == "request" and not r.intent.asks and "rule_question" in r.features and intent_p < 0.6:
+        elif intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and "rule_vote:delight" not in r.features:
+            reasons.append(f"praise read from no praise words ({intent_p:.2f}): {intent_model.second} instead")
+            intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
+        elif intent == "request" and "rule_question" in r.features and (
+                (not r.intent.asks and intent_p < 0.6) or _HOW.search(r.question_reason)):
             reasons.append("a clear question asking for nothing but an answer: question, not request")
             intent = "question"
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))

@@ -106,8 +106,12 @@ def read_spam(found: Scan, text: str) -> tuple[float, str]:
 
 
 def read_praise(found: Scan) -> tuple[float, list[Hit]]:
-    """Praise evidence (summed weight) and its hits."""
-    evidence = gather(found.family("praise")).get("praise")
+    """Praise evidence (summed weight) and its hits; praise under a negation ("not impressed") is none."""
+    negators = lexicon().negators
+    tokens = found.tokens
+    hits = [h for h in found.family("praise")
+            if tokens[h.start] in negators or not any(t in negators for t in tokens[max(0, h.start - 3):h.start])]
+    evidence = gather(hits).get("praise")
     return evidence if evidence else (0.0, [])
 
 

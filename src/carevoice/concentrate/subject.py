@@ -41,6 +41,8 @@ _VERBISH = frozenset({"watch", "order", "ride", "book", "return", "case", "show"
                       "line", "feature", "design", "service", "support", "team", "login", "error", "glitch", "bug",
                       "event", "parking", "collection", "shopping", "data", "signal", "status", "game", "music"})
 """Heads that are also common verbs or vague words: named only with a determiner or a modifier ("my order")."""
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 _TIME = re.compile(r"^[0-9]{1,2}(?::[0-9]{2})?(?:am|pm)?$|^[0-9]{1,2}(?:am|pm)$")
 _FUNCTION = frozenset({
     "i", "im", "i'm", "ive", "i've", "id", "i'd", "ill", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank",
@@ -50,7 +52,7 @@ _FUNCTION = frozenset({
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "it's", "we", "you", "they", "he", "she",
     "my", "your", "our", "their", "his", "her", "me", "us", "them", "not", "now", "today", "yesterday", "still",
     "again", "after", "before", "since", "for", "from", "with", "without", "about", "at", "on", "in", "to", "of",
-    "by", "as", "all", "any", "some", "every", "lol", "omg", "wtf", "hey", "guys", "team", "support", "help",
+    "by", "as", "all", "any", "some", "every", "lol", "omg", "wtf", "guys", "team", "support", "help",
     "sir", "madam", "mr", "mrs", "ms", "dm", "rt", "fyi", "btw", "tbh", "idk", "irl", "asap", "am", "pm",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -121,7 +123,7 @@ def _is_modifier(tok: _Tok, vocab: _Vocab) -> bool:
         return False
     if tok.low in vocab.modifiers or tok.low in vocab.head_words or _TIME.match(tok.low):
         return True
-    return tok.text[0].isupper() and len(tok.text) > 1 and not tok.text.isupper() or (
+    return (tok.text[0].isupper() and len(tok.text) > 1 and not tok.text.isupper()) or (
         tok.text.isupper() and 2 <= len(tok.text) <= 5 and any(c.isalpha() for c in tok.text))
 
 
@@ -135,7 +137,7 @@ def _phrase(toks: Sequence[_Tok], i: int, vocab: _Vocab) -> _Candidate | None:
     named = False
     while first > 0 and i - first < _MAX_MODIFIERS and _is_modifier(toks[first - 1], vocab):
         first -= 1
-        named = named or toks[first].text[:1].isupper() and toks[first].low not in vocab.modifiers
+        named = named or (toks[first].text[:1].isupper() and toks[first].low not in vocab.modifiers)
     determiner = None
     if first > 0 and toks[first - 1].low in _DETERMINERS and toks[first - 1].end == toks[first].start - 1:
         first -= 1
@@ -172,7 +174,7 @@ def _named(toks: Sequence[_Tok], i: int, text: str, vocab: _Vocab, common: froze
     end = i + 1
     while end < len(toks) and end - i < 3 and toks[end - 1].end + 1 == toks[end].start and (
             _product_like(toks, end, text, common, shouting) or toks[end].low in vocab.head_words
-            or (len(toks[end].text) == 1 and toks[end].text.isupper() or toks[end].text.isdigit())
+            or ((len(toks[end].text) == 1 and toks[end].text.isupper()) or toks[end].text.isdigit())
             or (toks[end].low not in common and toks[end].low not in _FUNCTION and toks[end].text.isalpha())):
         end += 1
     first = i
@@ -253,16 +255,16 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
     if not toks:
         return None, ""
     spans = _hit_spans(toks, tokens, situation_hits)
-    letters = [c for c in text if c.isalpha()]
-    shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = len(_LETTER.findall(text))
+    shouting = letters > 12 and len(_UPPER.findall(text)) > 0.6 * letters
     best: tuple[float, _Candidate] | None = None
     i = 0
     heads = vocab.heads
     common = _common()
     while i < len(toks):
         cand = _phrase(toks, i, vocab) if toks[i].low in heads else None
-        if cand is None:
-            cand = _named(toks, i, text, vocab, common, shouting)
+        if cand is None and (not toks[i].text.islower() or not toks[i].text.isalpha()):
+            cand = _named(toks, i, text, vocab, common, shouting)  # only a capital or a digit can start a name
         if cand is None:
             i += 1
             continue

@@ -17,8 +17,8 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 
 from carevoice.checks.channels import ChannelProfile
-from carevoice.errors import RenderError
 from carevoice.checks.sms import gsm_friendly
+from carevoice.errors import RenderError
 from carevoice.render import OPTIONAL_VARIABLES, MissingValueError, render
 from carevoice.variables import VARIABLES
 
