@@ -25,9 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
 
+from reading_corpus import Case, load  # noqa: E402
+
 from carevoice.concentrate.reading import reading_features  # noqa: E402
 from carevoice.inbound import CATEGORIES, INTENTS  # noqa: E402
-from reading_corpus import Case, load  # noqa: E402
 
 OUT = ROOT / "src" / "carevoice" / "data" / "reading_model.json"
 EMOTIONS = ("anger", "frustration", "anxiety", "sadness", "delight", "neutral")
@@ -106,7 +107,8 @@ def rows_for(cases: Sequence[Case], featsets: Sequence[list[str]], target: str,
              keep: set[str]) -> list[tuple[list[str], int]]:
     classes, label = TARGETS[target]
     index = {c: i for i, c in enumerate(classes)}
-    return [([f for f in dict.fromkeys(feats) if f in keep], index[label(c)]) for c, feats in zip(cases, featsets)]
+    return [([f for f in dict.fromkeys(feats) if f in keep], index[label(c)])
+            for c, feats in zip(cases, featsets, strict=True)]
 
 
 def main() -> None:
@@ -133,7 +135,7 @@ def main() -> None:
                 bias, weights = fit(rows, len(TARGETS[target][0]), epochs=a.epochs, l2=a.l2, rate=a.rate,
                                     balanced=target in BALANCED)
                 for i, (feats, y) in zip(test, rows_for([cases[i] for i in test], [featsets[i] for i in test],
-                                                         target, keep)):
+                                                         target, keep), strict=True):
                     got = predict(bias, weights, feats)
                     right += got == y
                     if target == a.misses and got != y:

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests" / "corpus"))
 
 from reading_corpus import SECTORS, split_of  # noqa: E402
 
-BANKS = {"tech": "base", "telecom": "base", "bank": "harbour-bank", "airline": "northwind-air",
+BANKS = {"tech": "loopwork", "telecom": "tidewave", "bank": "harbour-bank", "airline": "northwind-air",
          "retail": "parcelpop", "rail_transport": "base"}
 
 

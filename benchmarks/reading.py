@@ -23,9 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "corpus"))
 
+from reading_corpus import Case, load  # noqa: E402
+
 from carevoice.concentrate import concentrate  # noqa: E402
 from carevoice.inbound import Inbound, Reading  # noqa: E402
-from reading_corpus import Case, load  # noqa: E402
 
 DANGER = {"safety", "threat", "vulnerable", "fraud", "data_exposure"}
 
@@ -83,31 +84,31 @@ def main() -> None:
     print(f"{n} cases ({', '.join(f'{k} {v}' for k, v in sorted(by_source.items()))}), split {a.split}")
     print("\nagreement with the labels")
     for name, agree in FIELDS.items():
-        hits = sum(agree(c, r) for c, r in zip(cases, readings))
+        hits = sum(agree(c, r) for c, r in zip(cases, readings, strict=True))
         print(f"  {name:<10} {hits / n:6.1%}  ({hits}/{n})")
-    praise = [(c, r) for c, r in zip(cases, readings) if c.intent == "praise"]
+    praise = [(c, r) for c, r in zip(cases, readings, strict=True) if c.intent == "praise"]
     if praise:
         found = sum(r.intent == "praise" for _, r in praise)
         print(f"  praise recall {found}/{len(praise)} = {found / len(praise):.1%}")
-    urgent = [(c, r) for c, r in zip(cases, readings) if c.urgency]
+    urgent = [(c, r) for c, r in zip(cases, readings, strict=True) if c.urgency]
     if urgent:
         found = sum(bool(r.urgency) or r.intent == "danger" for _, r in urgent)
         print(f"  urgency found {found}/{len(urgent)} = {found / len(urgent):.1%} (any urgency or danger intent)")
         kinds = Counter(u for c, _ in urgent for u in c.urgency)
         same = Counter(u for c, r in urgent for u in c.urgency if u in r.urgency)
         print("    by kind: " + ", ".join(f"{k} {same[k]}/{v}" for k, v in kinds.most_common()))
-        false = sum(1 for c, r in zip(cases, readings) if r.urgency and not c.urgency)
+        false = sum(1 for c, r in zip(cases, readings, strict=True) if r.urgency and not c.urgency)
         print(f"    raised without a label: {false}/{n - len(urgent)}")
-    foreign = [(c, r) for c, r in zip(cases, readings) if c.language != "en"]
+    foreign = [(c, r) for c, r in zip(cases, readings, strict=True) if c.language != "en"]
     if foreign:
         found = sum(r.language != "en" for _, r in foreign)
         print(f"  other languages found {found}/{len(foreign)}")
     print("\nsituation confusions (label -> read: count)")
-    conf = Counter((c.situation, r.category) for c, r in zip(cases, readings) if c.situation != r.category)
+    conf = Counter((c.situation, r.category) for c, r in zip(cases, readings, strict=True) if c.situation != r.category)
     for (want, got), count in conf.most_common(15):
         print(f"  {want:>22} -> {got:<22} {count}")
     print("\nintent confusions")
-    conf = Counter((c.intent, r.intent) for c, r in zip(cases, readings) if c.intent != r.intent)
+    conf = Counter((c.intent, r.intent) for c, r in zip(cases, readings, strict=True) if c.intent != r.intent)
     for (want, got), count in conf.most_common(10):
         print(f"  {want:>15} -> {got:<15} {count}")
     texts = [c.text for c in every]
@@ -122,7 +123,7 @@ def main() -> None:
         if a.split != "tune":
             sys.exit("--misses lists the tune split only (use --split tune): the held-out part is never tuned on")
         shown = 0
-        for c, r in zip(cases, readings):
+        for c, r in zip(cases, readings, strict=True):
             if not FIELDS[a.misses](c, r):
                 print(show(c, r, a.misses))
                 shown += 1

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from carevoice.bank.settings import DraftingSettings
 from carevoice.compose import join_parts
 from carevoice.inbound import CATEGORIES, PiiMatch, Reading
-from carevoice.bank.settings import DraftingSettings
 from carevoice.plan import plan_reply, possible_plans
 
 URGENCY = st.lists(st.sampled_from(["safety", "legal", "stranded", "data_exposure", "fraud", "threat"]), unique=True,

@@ -96,7 +96,8 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
                         and _conditions_hold(p, context))
         if not fitting:
             fitting = tuple(p for p in cell if not p.emotions and p.fits(
-                channel=channel, emotion="neutral", sensitive=sensitive, intent=intent) and _conditions_hold(p, context))
+                channel=channel, emotion="neutral", sensitive=sensitive, intent=intent)
+                and _conditions_hold(p, context))
         if intent is not None:
             fitting = tuple(p for p in fitting if intent in p.intents) or fitting
         if context is not None and fallback and cell is not cells[-1]:

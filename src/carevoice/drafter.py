@@ -183,7 +183,6 @@ class Drafter:
         text = chosen.text if plan.action != "no_reply" or plan.situation == "abuse" else ""
         findings += check(text, channel=channel, bank=self.bank, reading=reading, sensitive=self.sensitive,
                           stages=[s for s, _, _ in chosen.parts]) if text and plan.action != "no_reply" else []
-        required = required or plan.action == "needs_agent"
         custom = plan.action != "no_reply" and (
             required or reading.category in ("general", "general_question") or reading.confidence < 0.5
             or reading.intensity >= 0.6 or bool(reading.urgency)

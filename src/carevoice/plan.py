@@ -178,11 +178,12 @@ def possible_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple
     """
     pii = (PiiMatch(kind="email", start=0, end=1, text="x"),)
     plans: list[tuple[str, tuple[str, ...]]] = []
+    urgencies: tuple[tuple[str, ...], ...] = ((), ("safety",), ("data_exposure",), ("safety", "data_exposure"))
     for name, negative, emotion, found, urgency, closed, answered in itertools.product(
-            intents_for(situation), (False, True), ("neutral", "anger", "delight"), ((), pii),
-            ((), ("safety",), ("data_exposure",), ("safety", "data_exposure")), (False, True) if out_of_hours else (False,), (False, True)):
-        reading = Reading(category=situation, intent=name, intent_confidence=1.0,  # type: ignore[arg-type]
-                          negative=negative, pii=found, urgency=urgency, emotion=emotion)  # type: ignore[arg-type]
+            intents_for(situation), (False, True), ("neutral", "anger", "delight"), ((), pii), urgencies,
+            (False, True) if out_of_hours else (False,), (False, True)):
+        reading = Reading(category=situation, intent=name, intent_confidence=1.0,
+                          negative=negative, pii=found, urgency=urgency, emotion=emotion)
         stages = plan_reply(reading, out_of_hours=closed, answered=answered).stages
         if stages and (name, stages) not in plans:
             plans.append((name, stages))

@@ -107,11 +107,15 @@ def _from_json(d: dict[str, Any]) -> Bank:
         tone=ToneSettings.model_validate(d["tone"]), variation=VariationSettings.model_validate(d["variation"]),
         triage=TriageSettings.model_validate(d["triage"]), lint=LintSettings.model_validate(d["lint"]),
         drafting=DraftingSettings.model_validate(d["drafting"]), sector=d["sector"], subjects=d["subjects"],
-        answers=tuple(Answer(**{k: tuple(x) if isinstance(x, list) else x for k, x in a.items()})
-                      for a in d["answers"]),
+        answers=tuple(_answer(a) for a in d["answers"]),
     )
 
 
 def _phrase(p: dict[str, Any]) -> Phrase:
     fields: dict[str, Any] = {k: tuple(x) if isinstance(x, list) else x for k, x in p.items()}
     return Phrase(**fields)
+
+
+def _answer(a: dict[str, Any]) -> Answer:
+    return Answer(id=a["id"], questions=tuple(a["questions"]), texts=tuple(a["texts"]), situation=a["situation"],
+                  link=a["link"], channels=tuple(a["channels"]), bank=a["bank"], file=a["file"], line=a["line"])

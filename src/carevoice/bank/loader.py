@@ -274,8 +274,8 @@ def resolve(chain: list[BankSource]) -> Bank:
         own_ids = {p.id for p in own}
         own_cells: dict[tuple[str, str], frozenset[str] | None] = {}
         for p in own:  # per cell, the intents the file's own phrases serve (None: every intent)
-            key, served = (p.situation, p.stage), own_cells.get((p.situation, p.stage), frozenset())
-            own_cells[key] = None if served is None or not p.intents else served | set(p.intents)
+            cell, served = (p.situation, p.stage), own_cells.get((p.situation, p.stage), frozenset())
+            own_cells[cell] = None if served is None or not p.intents else served | set(p.intents)
         removed = set(m.remove)
         kept = [p for p in phrases if p.id not in own_ids and p.id not in removed]
         if m.inherit_phrases == "fallback":
@@ -286,7 +286,7 @@ def resolve(chain: list[BankSource]) -> Bank:
             answers[answer.id] = answer
         for gone in removed:
             answers.pop(gone, None)
-        subjects.update(m.subjects)
+        subjects.update({str(k): v for k, v in m.subjects.items()})
         sector = m.sector or sector
         voice.update({k: v for k, v in m.voice.model_dump(exclude_none=True).items()})
         for key in ("display_name", "description", "locale", "channels", "sensitive", "agent"):

@@ -50,7 +50,8 @@ _DEVICE = re.compile(
     r"\b(PS[345]|PS Vita|PlayStation(?: [345])?|Xbox(?: One| Series [XS]| 360)?|Nintendo Switch|Switch Lite|"
     r"iPhone(?: ?[0-9]{1,2}(?: Pro(?: Max)?| Plus| Mini)?| X[SR]?| SE)?|iPad(?: Pro| Air| Mini)?|iOS(?: ?[0-9]{1,2})?|"
     r"Android|Windows(?: ?(?:10|11|7|8|XP))?|Mac(?:OS|Book(?: Pro| Air)?)?|PC|Chromebook|Linux|Roku|Fire ?TV|"
-    r"Fire Stick|Firestick|Apple TV|Chromecast|Smart TV|Samsung TV|LG TV|Galaxy(?: [A-Z]?[0-9]{1,2}\+?)?|Pixel(?: [0-9]a?)?|"
+    r"Fire Stick|Firestick|Apple TV|Chromecast|Smart TV|Samsung TV|LG TV|"
+    r"Galaxy(?: [A-Z]?[0-9]{1,2}\+?)?|Pixel(?: [0-9]a?)?|"
     r"Chrome|Safari|Firefox|Edge)\b",
     re.IGNORECASE,
 )
@@ -211,7 +212,8 @@ _STAFF_NAME = re.compile(
 )
 _STAFF_ROLE = re.compile(
     r"\b(?i:the|your|our|my|a|this)\s+((?i:lovely|amazing|wonderful|kind|brilliant|great|friendly|helpful|rude)\s+)?"
-    r"((?i:cabin crew|flight attendants?|delivery (?:driver|guy)|customer service (?:rep|agent)|driver|crew|pilot|captain|"
+    r"((?i:cabin crew|flight attendants?|delivery (?:driver|guy)|customer service (?:rep|agent)|driver|crew|"
+    r"pilot|captain|"
     r"barista|cashier|staff|engineer|technician|guard|conductor|steward(?:ess)?|waiter|waitress|manager|agent|rep|"
     r"receptionist|courier|host|server|team member|employee|worker|lady|guy|gentleman))\b"
 )

@@ -62,7 +62,6 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     if found.links:
         out.append("cue:link")
     out.append(f"cue:words_{_bucket(len(words), (4, 10, 20, 40))}")
-    if not text.isascii():
-        if any(0x1F300 <= ord(c) <= 0x1FAFF or 0x2600 <= ord(c) <= 0x27BF for c in text):
-            out.append("cue:emoji")
+    if not text.isascii() and any(0x1F300 <= ord(c) <= 0x1FAFF or 0x2600 <= ord(c) <= 0x27BF for c in text):
+        out.append("cue:emoji")
     return out

@@ -160,6 +160,6 @@ def read_intent(
     second = sorted(((v, k) for k, v in scored.items() if k != lead and v >= 2.0), reverse=True)
     intent2: Intent | None = second[0][1] if second else None
     if lead == "other_language":
-        intent2 = max(scored, key=lambda k: scored[k]) if scored else None
+        intent2 = max(scored.items(), key=lambda kv: kv[1])[0] if scored else None
     reasons.insert(0, f"intent {lead}" + (f" (then {intent2})" if intent2 else ""))
     return IntentVerdict(lead, intent2, confidence, asks, sarcasm, tuple(reasons))

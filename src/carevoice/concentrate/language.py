@@ -104,9 +104,9 @@ def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVer
     for lang, vocab in data.words.items():
         if lang == "en":
             continue
-        found = words & vocab
-        if len(found) > len(hits):
-            best, hits = lang, found
+        shared = words & vocab
+        if len(shared) > len(hits):
+            best, hits = lang, frozenset(shared)
     if best != "en":
         english = english - data.words[best]  # "no", "me": words of both languages decide nothing
     greeted = [lang for lang, g in data.greetings.items() if words & g]

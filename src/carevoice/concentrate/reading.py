@@ -237,7 +237,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         rules = r.verdict.category if r.verdict.category not in banned else None
         if rules is not None and rules != situation.label and r.verdict.confidence >= _RULES_SURE and (
                 situation.probability < _MODEL_SURE):
-            category, confidence = rules, r.verdict.confidence  # type: ignore[assignment]
+            category, confidence = rules, r.verdict.confidence
             reasons.append(r.verdict.reason + f" (rules, surer than the model's {situation.label} "
                                               f"{situation.probability:.2f})")
         elif situation.probability >= _MIN_SITUATION:

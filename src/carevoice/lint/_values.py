@@ -19,8 +19,8 @@ from jinja2 import TemplateSyntaxError, nodes
 from carevoice.checks.channels import ChannelProfile
 from carevoice.checks.sms import gsm_friendly
 from carevoice.errors import RenderError
-from carevoice.render import OPTIONAL_VARIABLES, MissingValueError, render
-from carevoice.variables import VARIABLES
+from carevoice.render import MissingValueError, render
+from carevoice.variables import OPTIONAL_VARIABLES, VARIABLES
 
 PLAIN_DEFAULTS: dict[str, Any] = {"time_of_day": "day", "intent": "complaint", "emotion": "neutral",
                                   "intensity": "low", "sarcasm": False, "pii": False}

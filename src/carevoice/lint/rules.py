@@ -51,8 +51,9 @@ for _rule in (
          "a playful, cheery or breezy phrase in a cell that reaches upset customers (an apology, a complaint's "
          "acknowledgement, a safety line...)", kind="bank",
          flags=(_bank(_cell("Oops, that's a bug! Which version?")),
-                _bank(_cell("Consider it on our radar.", stage="apologise") .replace(
-                    "text: 'Consider it on our radar.'", "text: 'Consider it on our radar.'\n        tags: [playful]")),),
+                _bank(_cell("Consider it on our radar.", stage="apologise").replace(
+                    "text: 'Consider it on our radar.'",
+                    "text: 'Consider it on our radar.'\n        tags: [playful]")),),
          passes=(_bank(_cell("Which app version are you on?")),
                  _bank("  praise:\n" + _stage("thank", "t", "Thank you so much!"))),),
     Rule("CV901", "lint.length_never_fits", "error",

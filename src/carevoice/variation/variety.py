@@ -37,7 +37,7 @@ def simulate_variety(bank: Bank, situation: str, *, channel: str = "x", limit: i
     or the bank has no phrases for it.
     """
     # the situation's leading intent, read with certainty (a complaint, or praise for praise...)
-    reading = Reading(category=situation, confidence=1.0, intent=intents_for(situation)[0],  # type: ignore[arg-type]
+    reading = Reading(category=situation, confidence=1.0, intent=intents_for(situation)[0],
                       intent_confidence=1.0, emotion="delight" if situation == "praise" else "neutral")
     plan = plan_reply(reading)
     if not plan.stages:

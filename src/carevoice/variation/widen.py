@@ -36,11 +36,12 @@ def widened_plans(plan: Plan, bank: Bank, *, channel: str, emotion: str, sensiti
     if plan.action in ("no_reply", "needs_agent") or plan.intent in _NEVER or plan.situation in _NEVER:
         return []
     out: list[Plan] = []
-    fit = {"channel": channel, "emotion": emotion, "sensitive": sensitive, "intent": plan.intent}
     if "acknowledge" in plan.stages and "apologise" in plan.stages and not plan.split_apology:
         out.append(replace(plan, split_apology=True, reasons=(
             *plan.reasons, "variation: the apology as its own sentence so the reply does not repeat")))
-    if negative and "acknowledge" not in plan.stages and stage_options(bank, plan.situation, "acknowledge", **fit):
+    if negative and "acknowledge" not in plan.stages and stage_options(
+            bank, plan.situation, "acknowledge", channel=channel, emotion=emotion, sensitive=sensitive,
+            intent=plan.intent):
         stages = tuple(sorted([*plan.stages, "acknowledge"], key=lambda s: STAGE_ORDER.get(s, len(STAGE_ORDER))))
         out.append(replace(plan, stages=stages, reasons=(
             *plan.reasons, "variation: added an acknowledge line so the reply does not repeat")))
