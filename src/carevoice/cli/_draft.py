@@ -7,9 +7,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carevoice.cli._common import add_bank_options, bank_search, print_json, read_text_arg
+
+if TYPE_CHECKING:
+    from carevoice.drafter import Drafter
+    from carevoice.inbound import Inbound
+    from carevoice.variation.records import ReplyRecord
 
 __all__ = ["register", "run"]
 
@@ -29,9 +34,12 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the draft as JSON")
     p.add_argument("--input", "-i", metavar="FILE.jsonl",
                    help="draft every post of a JSON Lines file (id, text, channel, name, handle); - for stdin")
-    p.add_argument("--history", metavar="PATH",
-                   help="reply history: a SQLite file, or :memory: (default: $CAREVOICE_HISTORY or the XDG data dir)")
+    p.add_argument("--history", metavar="PATH|URL",
+                   help="reply history: a SQLite file, a postgresql:// URL, or :memory: "
+                        "(default: $CAREVOICE_HISTORY or the XDG data dir)")
     p.add_argument("--no-record", action="store_true", help="do not record the drafts in the history")
+    p.add_argument("--new-reply", action="store_true",
+                   help="record a further reply even when the post (same id) already has one")
     p.add_argument("--agent", metavar="NAME", help="agent name for sign-offs")
     p.add_argument("--initials", metavar="XX", help="agent initials for sign-offs")
     p.add_argument("--sensitive", action="store_true",
@@ -62,33 +70,44 @@ def _posts(args: argparse.Namespace) -> Iterator[tuple[int, dict[str, Any] | Non
 
 def run(args: argparse.Namespace) -> int:
     """Run ``carevoice draft``."""
-    from pydantic import ValidationError
-
     from carevoice.drafter import Drafter
-    from carevoice.errors import CareVoiceError, InputError
-    from carevoice.inbound import Inbound
+    from carevoice.errors import InputError
     from carevoice.variation import open_history
+    from carevoice.variation.coordinate import HOLD_SECONDS
 
     if (args.text is None) == (args.input is None):
         raise InputError("give either TEXT (or -) or --input FILE.jsonl")
     if args.input not in (None, "-") and not Path(args.input).is_file():
         raise InputError(f"no input file at {args.input}")
-    history = open_history(args.history)
     from carevoice.bank import load_bank
 
     bank = load_bank(args.brand, search=bank_search(args))
-    drafter = Drafter(bank, history=history, seed=args.seed, agent_name=args.agent,
-                      agent_initials=args.initials, sensitive=args.sensitive)
-    record = not args.no_record
+    history = open_history(args.history)
+    try:
+        record = not args.no_record
+        drafter = Drafter(bank, history=history, seed=args.seed, agent_name=args.agent,
+                          agent_initials=args.initials, sensitive=args.sensitive,
+                          hold_seconds=HOLD_SECONDS if record else 0)
+        return _run(args, drafter, record)
+    finally:
+        history.close()
+
+
+def _run(args: argparse.Namespace, drafter: Drafter, record: bool) -> int:
+    from pydantic import ValidationError
+
+    from carevoice.errors import CareVoiceError
+    from carevoice.inbound import Inbound
+
     if args.input is None:
         text = read_text_arg(args.text)
         post = Inbound(text=text, channel=args.channel, name=args.name, handle=args.handle)
-        draft = drafter.draft(post, allow_blocked=True, record=record)
+        out = _draft_one(drafter, post, record=record, new_reply=args.new_reply)
         if args.json:
-            print_json(draft.to_json())
+            print_json(out)
         else:
-            sys.stdout.write(_human(draft.to_json()))
-        return 1 if draft.blocked else 0
+            sys.stdout.write(_human(out))
+        return 1 if out.get("blocked") else 0
     bad = 0
     for n, fields, error in _posts(args):
         if fields is not None and error is None:
@@ -97,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
                 fields["id"] = str(fields["id"])
             try:
                 post = Inbound(**fields)
-                out = drafter.draft(post, allow_blocked=True, record=record).to_json()
+                out = _draft_one(drafter, post, record=record, new_reply=args.new_reply)
             except ValidationError as exc:
                 error = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
             except CareVoiceError as exc:
@@ -110,7 +129,41 @@ def run(args: argparse.Namespace) -> int:
     return 2 if bad else 0
 
 
+def _draft_one(drafter: Drafter, post: Inbound, *, record: bool, new_reply: bool) -> dict[str, Any]:
+    """Draft one post and, with ``record``, publish it; the draft's JSON, or the reply the post already has."""
+    from carevoice.errors import NearDuplicateError
+
+    if record and not new_reply:
+        existing = drafter.answered(post)
+        if existing is not None:
+            return _answered(post, existing)
+    draft = drafter.draft(post, allow_blocked=True)
+    if not record or draft.blocked or draft.action == "no_reply" or not draft.text:
+        return draft.to_json()
+    for attempt in range(3):  # someone published a reply like it meanwhile: publish the fresh draft instead
+        try:
+            accepted = drafter.accept(draft, post, new_reply=new_reply)
+        except NearDuplicateError as exc:
+            if exc.fresh is None or exc.fresh.blocked or attempt == 2:
+                raise
+            draft = exc.fresh
+            continue
+        if accepted.outcome == "already_answered":
+            return _answered(post, accepted.record)
+        break
+    return draft.to_json()
+
+
+def _answered(post: Inbound, reply: ReplyRecord) -> dict[str, Any]:
+    """The output for a post that already has its published reply (nothing new is drafted or stored)."""
+    return {"id": post.id, "already_answered": True, "text": reply.text, "seq": reply.seq,
+            "time": reply.time.isoformat(), "agent": reply.agent}
+
+
 def _human(d: dict[str, Any]) -> str:
+    if d.get("already_answered"):
+        by = f" by {d['agent']}" if d.get("agent") else ""
+        return f"already answered (reply #{d['seq']}, {d['time'][:16]}{by}); nothing new recorded\n\n{d['text']}\n"
     a = d["analysis"]
     head = f"{d['action']} · {a['category']} ({a['confidence']:.2f}) · {a['emotion']}"
     if a["urgency"]:
