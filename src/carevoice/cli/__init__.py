@@ -1,7 +1,8 @@
 """The ``carevoice`` command line: thin commands over the library.
 
 Each command lives in its own module with ``register(subparsers)`` and
-``run(args) -> int``; library errors become one readable line and exit 2.
+``run(args) -> int``; library errors become one readable line and exit 2
+(75 when the reply history's server cannot be reached: try again later).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class ExitStatus(IntEnum):
     OK = 0
     FINDINGS = 1
     USAGE = 2
+    UNAVAILABLE = 75
     INTERRUPTED = 130
 
 
@@ -78,13 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return ExitStatus.USAGE
-    from carevoice.errors import CareVoiceError
+    from carevoice.errors import CareVoiceError, HistoryUnavailableError
 
     try:
         return int(args.run(args))
     except CareVoiceError as exc:
         sys.stderr.write(f"carevoice {args.command}: error: {exc}\n")
-        return ExitStatus.USAGE
+        return ExitStatus.UNAVAILABLE if isinstance(exc, HistoryUnavailableError) else ExitStatus.USAGE
     except KeyboardInterrupt:
         sys.stderr.write("carevoice: interrupted\n")
         return ExitStatus.INTERRUPTED

@@ -122,13 +122,16 @@ def near_duplicate_pairs(replies: Sequence[ReplyRecord],
             if not order:
                 continue
             choices = [texts[j] for j in order]
-            scores = process.cdist([texts[i]], choices, scorer=scorer, processor=None)[0]
-            stricts = scores if settings.scorer == STRICT_SCORER else process.cdist(
-                [texts[i]], choices, scorer=strict_scorer, processor=None)[0]
-            for j, score, strict in zip(order, scores, stricts, strict=True):
-                shared = _shared(prints[i], prints[j])
-                if score >= settings.threshold or strict >= settings.strict_threshold or shared > settings.max_shared:
-                    out.append((r, Conflict(rows[j], float(score), float(strict), shared)))
+            hits = {order[k] for _, _, k in process.extract(
+                texts[i], choices, scorer=scorer, processor=None, score_cutoff=settings.threshold, limit=None)}
+            hits.update(order[k] for _, _, k in process.extract(
+                texts[i], choices, scorer=strict_scorer, processor=None, score_cutoff=settings.strict_threshold,
+                limit=None))
+            hits.update(j for j in order if _shared(prints[i], prints[j]) > settings.max_shared)
+            for j in sorted(hits, reverse=True):
+                out.append((r, Conflict(rows[j], float(scorer(texts[i], texts[j], processor=None)),
+                                        float(strict_scorer(texts[i], texts[j], processor=None)),
+                                        _shared(prints[i], prints[j]))))
     return out
 
 

@@ -19,6 +19,9 @@ _TRANSIENT_STATES = frozenset({
     "40001",  # serialization_failure
     "40P01",  # deadlock_detected
 })
+_LASTING = ("authentication failed", "does not exist", "pg_hba.conf", "invalid ", "permission denied",
+            "not supported", "no password supplied")
+"""Words of a connection failure (which carries no SQLSTATE) that trying again will not cure."""
 
 
 class Server:
@@ -79,5 +82,6 @@ def transient(exc: BaseException) -> bool:
         return False
     state = exc.sqlstate
     if state is None:
-        return isinstance(exc, psycopg.OperationalError)
+        text = str(exc)
+        return isinstance(exc, psycopg.OperationalError) and not any(word in text for word in _LASTING)
     return state.startswith("08") or state in _TRANSIENT_STATES
