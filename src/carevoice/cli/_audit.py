@@ -23,7 +23,8 @@ def register(sub: Any) -> None:
                    help="audit a reply history instead of a file: a SQLite file or a postgresql:// URL "
                         "(alone: $CAREVOICE_HISTORY or the default file)")
     p.add_argument("--since", metavar="WHEN",
-                   help="only replies from this time: a date, a date and time, or a span back (24h, 7d)")
+                   help="audit replies from this time (a date, a date and time, or a span back: 24h, 7d); "
+                        "with --history, earlier replies are still compared with")
     p.add_argument("--by", choices=("brand", "agent", "situation"), default="brand",
                    help="also break the figures down per agent or per situation (default: per brand only)")
     p.add_argument("--threshold", type=float, default=90.0,
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
         history = open_history(args.history)
         try:
-            replies = read_history(history, brands=args.brand, since=since)
+            replies = read_history(history, brands=args.brand, since=since, context=args.window or 5000)
         finally:
             history.close()
     else:

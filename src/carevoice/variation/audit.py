@@ -44,7 +44,10 @@ TIME_KEYS = ("time", "created_at", "date", "datetime", "timestamp")
 
 @dataclass(frozen=True)
 class Reply:
-    """One published reply: read from a file (``line`` is its line or row number) or a history (its ``seq``)."""
+    """One published reply: read from a file (``line`` is its line or row number) or a history (its ``seq``).
+
+    A reply that is not ``counted`` is only there to be compared with (the replies before an audited period).
+    """
 
     text: str
     brand: str
@@ -52,6 +55,7 @@ class Reply:
     line: int
     agent: str | None = None
     situation: str | None = None
+    counted: bool = True
 
 
 @dataclass(frozen=True)
@@ -163,11 +167,24 @@ def read_replies(path: str | Path) -> list[Reply]:
     return out
 
 
-def read_history(history: History, *, brands: Iterable[str] = (), since: datetime | None = None) -> list[Reply]:
-    """The published replies of a history (of some brands, from ``since``); ``line`` is each reply's ``seq``."""
+def read_history(history: History, *, brands: Iterable[str] = (), since: datetime | None = None,
+                 context: int = 500) -> list[Reply]:
+    """The published replies of a history (of some brands, from ``since``); ``line`` is each reply's ``seq``.
+
+    With ``since``, each brand's ``context`` replies before the period come too, not counted, so
+    that a reply of the period that repeats an older one is still found.
+    """
     wanted = list(dict.fromkeys(brands))
     scans = [history.scan(b, since=since) for b in wanted] if wanted else [history.scan(since=since)]
-    return [Reply(r.text, r.brand, r.time.isoformat(), r.seq, r.agent, r.category) for scan in scans for r in scan]
+    out = [Reply(r.text, r.brand, r.time.isoformat(), r.seq, r.agent, r.category) for scan in scans for r in scan]
+    if since is None or not context:
+        return out
+    first: dict[str, int] = {}
+    for r in out:
+        first.setdefault(r.brand, r.line)
+    older = [Reply(r.text, r.brand, r.time.isoformat(), r.seq, r.agent, r.category, counted=False)
+             for brand, seq in first.items() for r in reversed(history.recent(brand, limit=context, before=seq))]
+    return older + out
 
 
 _AGO = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$")
@@ -244,6 +261,8 @@ def audit(replies: Sequence[Reply], *, scorer: str = STRICT_SCORER, threshold: f
         parent = list(range(len(items)))
         dups = 0
         for i, t in enumerate(texts):
+            if not items[i].counted:
+                continue
             start = max(0, i - window) if window else 0
             pool = [j for j in range(start, i)
                     if (masks[i] & masks[j]).bit_count() >= containment * min(sizes[i], sizes[j])]
@@ -261,7 +280,7 @@ def audit(replies: Sequence[Reply], *, scorer: str = STRICT_SCORER, threshold: f
             groups[_find(parent, i)].append(i)
         clusters = sorted((Cluster(len(g), tuple(items[i].text for i in g), tuple(items[i].line for i in g))
                            for g in groups.values() if len(g) > 1), key=lambda c: (-c.size, min(c.lines)))
-        brands.append(BrandAudit(brand, len(items), dups, tuple(clusters)))
+        brands.append(BrandAudit(brand, sum(r.counted for r in items), dups, tuple(clusters)))
     per = sorted((GroupAudit(b, k, n, d) for (b, k), (n, d) in tally.items()),
                  key=lambda g: (g.brand, -g.replies, g.key))
     return AuditReport(tuple(brands), scorer, threshold, window, by=by, groups=tuple(per) if by != "brand" else ())

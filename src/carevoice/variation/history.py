@@ -82,8 +82,9 @@ class History(Protocol):
         category: str | None = None,
         channel: str | None = None,
         after: int = 0,
+        before: int | None = None,
     ) -> Sequence[ReplyRecord]:
-        """The brand's most recent replies (``seq > after``), newest first, optionally narrowed."""
+        """The brand's most recent replies (``after < seq < before``), newest first, optionally narrowed."""
         ...
 
     def related(
@@ -177,12 +178,15 @@ class MemoryHistory:
         category: str | None = None,
         channel: str | None = None,
         after: int = 0,
+        before: int | None = None,
     ) -> list[ReplyRecord]:
-        """The brand's most recent replies (``seq > after``), newest first, optionally narrowed."""
+        """The brand's most recent replies (``after < seq < before``), newest first, optionally narrowed."""
         out: list[ReplyRecord] = []
         for r in reversed(self._by_brand.get(brand, ())):
             if len(out) >= limit or r.seq <= after:
                 break
+            if before is not None and r.seq >= before:
+                continue
             if since is not None and _utc(r.time) < _utc(since):
                 continue
             if category is not None and r.category != category:

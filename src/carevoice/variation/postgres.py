@@ -244,10 +244,11 @@ class PostgresHistory:
         category: str | None = None,
         channel: str | None = None,
         after: int = 0,
+        before: int | None = None,
     ) -> list[ReplyRecord]:
-        """The brand's most recent replies (``seq > after``), newest first, optionally narrowed."""
+        """The brand's most recent replies (``after < seq < before``), newest first, optionally narrowed."""
         where, params = ["brand = %s", "seq > %s"], [brand, after]
-        for column, value in (("time >=", since), ("category =", category), ("channel =", channel)):
+        for column, value in (("seq <", before), ("time >=", since), ("category =", category), ("channel =", channel)):
             if value is not None:
                 where.append(f"{column} %s")
                 params.append(value)

@@ -183,9 +183,13 @@ class SQLiteHistory:
         category: str | None = None,
         channel: str | None = None,
         after: int = 0,
+        before: int | None = None,
     ) -> list[ReplyRecord]:
-        """The brand's most recent replies (``seq > after``), newest first, optionally narrowed."""
+        """The brand's most recent replies (``after < seq < before``), newest first, optionally narrowed."""
         where, params = ["brand = ?", "seq > ?"], [brand, after]
+        if before is not None:
+            where.append("seq < ?")
+            params.append(before)
         if since is not None:
             where.append("time >= ?")
             params.append(_utc(since).isoformat())
