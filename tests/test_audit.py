@@ -160,7 +160,7 @@ def test_audit_reads_a_history_per_agent_and_per_situation(kind: str, tmp_path: 
         today = read_history(store, since=datetime.now(timezone.utc) - timedelta(hours=12))
         assert [r.text for r in today if r.counted] == [SCRIPT, "Thanks for the kind words, we'll pass them on!"]
         assert [r.line for r in today if not r.counted] == [1, 2, 3]  # shop's earlier replies, to compare with
-        assert [(b.brand, b.near_duplicates) for b in audit(today).brands] == [("shop", 1)]  # shop: today's script repeats yesterday's
+        assert [(b.brand, b.near_duplicates) for b in audit(today).brands] == [("shop", 1)]  # repeats yesterday
     finally:
         store.close()
         if kind == "postgres":
