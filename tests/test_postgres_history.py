@@ -12,11 +12,13 @@ import shlex
 import socket
 import subprocess
 import threading
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pg
 import pytest
+from conftest import ROOT
 
 from carevoice.cli import ExitStatus, main
 from carevoice.errors import HistoryError, HistoryUnavailableError, InputError
@@ -238,3 +240,50 @@ def test_copy_loads_many_replies_in_order_all_or_none() -> None:
 def test_text_that_is_not_valid_unicode_is_a_history_error() -> None:
     with pg.store() as h, pytest.raises(HistoryError, match="not valid Unicode"):
         h.record(ReplyRecord("broken \ud800 text", "b", "x"))
+
+
+def test_the_grants_in_the_team_guide_let_agents_publish_and_leads_only_read() -> None:
+    import psycopg
+
+    from carevoice import Drafter, Inbound
+    from carevoice.variation.postgres import PostgresHistory
+
+    create, grant = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "team.md").read_text(encoding="utf-8"), re.S)
+    run = uuid.uuid4().hex[:8]
+    agent, lead = f"cvt_agent_{run}", f"cvt_lead_{run}"
+    owner = pg.url().split("://", 1)[1].split(":", 1)[0]
+    schema = pg.new_schema()
+
+    def adapt(sql: str) -> list[str]:
+        for old, new in (("carevoice_agent", agent), ("carevoice_lead", lead), ("carevoice_owner", owner),
+                         ("carevoice.", f"{schema}."), ("SCHEMA carevoice", f"SCHEMA {schema}"),
+                         ("DATABASE care ", "DATABASE carevoice_test ")):
+            sql = sql.replace(old, new)
+        lines = [line for line in sql.splitlines() if not line.startswith("--")]
+        return [s.strip() for s in "\n".join(lines).split(";") if s.strip() and f"ROLE {owner} " not in s]
+
+    def as_role(role: str, password: str) -> str:
+        return pg.url().replace(pg.url().split("://", 1)[1].split("@", 1)[0], f"{role}:{password}")
+
+    for statement in adapt(create):
+        admin(statement)
+    try:
+        pg.open_store(schema).close()  # the owner creates the schema
+        for statement in adapt(grant):
+            admin(statement)
+        with PostgresHistory(as_role(agent, "change-me-too"), schema=schema) as history:
+            drafter = Drafter("parcelpop", history=history, agent_name="Ana")
+            post = Inbound(text="Is the app down?", id="1")
+            drafter.discard(drafter.draft(post))
+            assert drafter.accept(drafter.draft(post), post).published
+            assert drafter.accept(drafter.draft(post), post).outcome == "already_answered"
+        with psycopg.connect(as_role(agent, "change-me-too")) as conn, pytest.raises(psycopg.Error, match="denied"):
+            conn.execute(f"DELETE FROM {schema}.replies")
+        with PostgresHistory(as_role(lead, "change-me-three"), schema=schema) as history:
+            assert [r.agent for r in history.scan("parcelpop")] == ["Ana"]
+            with pytest.raises(HistoryError, match="permission denied"):
+                history.record(ReplyRecord("a lead does not publish", "parcelpop", "x"))
+    finally:
+        pg.drop(schema)
+        admin(f"DROP ROLE IF EXISTS {agent}")
+        admin(f"DROP ROLE IF EXISTS {lead}")

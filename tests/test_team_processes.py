@@ -104,7 +104,13 @@ def outcomes(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
 
-def check_history(where: Location, posts: list[tuple[str, str]], logged: list[dict[str, Any]]) -> None:
+def check_history(where: Location, posts: list[tuple[str, str]], logged: list[dict[str, Any]],
+                  in_flight: int = 0) -> None:
+    """One reply per post; every publication an agent logged is stored once; at most ``in_flight`` more.
+
+    A killed agent may die between its publication's commit and its log line: that reply is
+    stored (and its post skipped by the re-run) without a log line.
+    """
     history = open_location(where)
     try:
         rows = list(history.scan(BRAND))
@@ -113,7 +119,9 @@ def check_history(where: Location, posts: list[tuple[str, str]], logged: list[di
         history.close()
     published = [o for o in logged if o.get("outcome") == "published"]
     assert sorted(r.post_id or "" for r in rows) == sorted(p for p, _ in posts)  # one reply per post, none missing
-    assert sorted(o["seq"] for o in published) == sorted(r.seq for r in rows)  # each publication stored once
+    logged_seqs = [o["seq"] for o in published]
+    assert len(logged_seqs) == len(set(logged_seqs)) and set(logged_seqs) <= {r.seq for r in rows}
+    assert len(rows) - len(logged_seqs) <= in_flight
     assert len({r.draft_id for r in rows}) == len(rows)
     cv701 = {r.seq for r in rows if any(o.get("seq") == r.seq and o.get("custom") for o in published)}
     pairs = [(a, c) for a, c in near_duplicate_pairs(rows, load_bank(BRAND).variation) if a.seq not in cv701]
@@ -146,7 +154,7 @@ def test_agents_in_processes_drafting_one_wave_publish_each_post_once_and_nothin
         assert p.exitcode == 0
     logged = outcomes(log)
     assert len(logged) == agents * per_agent
-    check_history(where, posts, logged)
+    check_history(where, posts, logged)  # nothing in flight: every stored reply was logged
     by_post: dict[str, list[str]] = {}
     for o in logged:
         by_post.setdefault(o["post"], []).append(o["outcome"])
@@ -178,4 +186,4 @@ def test_an_agent_killed_mid_batch_loses_nothing_published_and_a_rerun_publishes
     logged = outcomes(log)
     again = [o for o in logged if o["agent"] == "rerun"]
     assert {o["post"] for o in again if o["outcome"] == "skipped"} >= {o["post"] for o in before}
-    check_history(where, posts, logged)
+    check_history(where, posts, logged, in_flight=1)

@@ -20,16 +20,20 @@ if TYPE_CHECKING:
         ConfigError,
         DraftBlockedError,
         HistoryError,
+        HistoryUnavailableError,
         InputError,
+        NearDuplicateError,
         RenderError,
         UnknownChoiceError,
     )
     from carevoice.inbound import Details, Inbound, PiiMatch, Reading
     from carevoice.triage import Triage
-    from carevoice.variation import History, MemoryHistory, ReplyRecord, open_history
+    from carevoice.variation import Accepted, History, MemoryHistory, ReplyRecord, open_history
+    from carevoice.variation.postgres import PostgresHistory
     from carevoice.variation.sqlite import SQLiteHistory
 
 __all__ = [
+    "Accepted",
     "Bank",
     "BankError",
     "BankNotFoundError",
@@ -42,11 +46,14 @@ __all__ = [
     "Finding",
     "History",
     "HistoryError",
+    "HistoryUnavailableError",
     "Inbound",
     "InputError",
     "MemoryHistory",
+    "NearDuplicateError",
     "Phrase",
     "PiiMatch",
+    "PostgresHistory",
     "Reading",
     "RenderError",
     "ReplyRecord",
@@ -61,6 +68,7 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
+    "Accepted": "carevoice.variation",
     "Bank": "carevoice.bank",
     "BankError": "carevoice.errors",
     "BankNotFoundError": "carevoice.errors",
@@ -73,11 +81,14 @@ _LAZY: dict[str, str] = {
     "Finding": "carevoice.draft",
     "History": "carevoice.variation",
     "HistoryError": "carevoice.errors",
+    "HistoryUnavailableError": "carevoice.errors",
     "Inbound": "carevoice.inbound",
     "InputError": "carevoice.errors",
     "MemoryHistory": "carevoice.variation",
+    "NearDuplicateError": "carevoice.errors",
     "Phrase": "carevoice.bank",
     "PiiMatch": "carevoice.inbound",
+    "PostgresHistory": "carevoice.variation.postgres",
     "Reading": "carevoice.inbound",
     "RenderError": "carevoice.errors",
     "ReplyRecord": "carevoice.variation",

@@ -98,7 +98,8 @@ class Drafter:
         self._team.forget(post)
         for _ in range(_ATTEMPTS):  # a conflict means someone held a reply like it a moment ago: look again
             snap = self._team.snapshot()
-            draft = self._compose(post, reading, profile.id)
+            with self._index.pinned():  # the draft is chosen against exactly what the snapshot holds
+                draft = self._compose(post, reading, profile.id)
             if draft.blocked and not allow_blocked:
                 raise DraftBlockedError(draft)
             if draft.blocked or draft.action == "no_reply" or not draft.text:

@@ -213,7 +213,7 @@ class Coordinator:
             ident = draft_id(draft) or new_draft_id()
             if snap is None:
                 snap = self.snapshot()
-                if ident not in snap.seen and not draft.custom_slot_required:
+                if ident not in snap.seen and self._check(draft) is not None:
                     clash = self._against_scope(draft, ident)
                     if clash is not None:
                         return clash
@@ -231,8 +231,11 @@ class Coordinator:
             self.history.release(draft.brand, ident)
 
     def _check(self, draft: Draft) -> Check | None:
-        """The conflict check for a draft; none for one that did not clear (CV701: the agent adds a line)."""
-        if draft.custom_slot_required:
+        """The conflict check for a draft; none for one that did not clear (CV701: the agent adds a line).
+
+        Nor for a draft whose action is not to reply: it was never meant to be published as is.
+        """
+        if draft.custom_slot_required or draft.action == "no_reply":
             return None
         return conflict_check(draft.text, draft.phrase_ids, self.settings)
 

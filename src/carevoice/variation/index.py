@@ -24,7 +24,8 @@ negative sequence numbers.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -86,6 +87,7 @@ class ReplyIndex:
         self._bucket_sets: dict[str, set[int]] = {}
         self._vocab: dict[str, int] = {}
         self._held: dict[int, str] = {}
+        self._pinned = False
         self._version = 0
         self._recent_cache: tuple[int, set[int]] | None = None
         self._scope_cache: dict[str, tuple[int, set[int]]] = {}
@@ -166,10 +168,24 @@ class ReplyIndex:
                 added = True
         return added or bool(gone)
 
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Within this block :meth:`refresh` takes in nothing new (one draft is checked against one scope).
+
+        It still reads a situation's replies the first time that situation is asked for.
+        """
+        self._pinned = True
+        try:
+            yield
+        finally:
+            self._pinned = False
+
     def refresh(self, category: str | None = None) -> None:
         """Take in replies recorded since the last refresh (by this or any other process) and the live holds."""
-        holds = self.history.holds(self.brand)
-        new = list(reversed(self.history.recent(self.brand, limit=self.window, after=self._last_seq)))
+        pinned = self._pinned
+        holds = None if pinned else self.history.holds(self.brand)
+        new = [] if pinned else list(reversed(self.history.recent(self.brand, limit=self.window,
+                                                                   after=self._last_seq)))
         if category is not None and category not in self._buckets and self.situation_window:
             bucket: deque[int] = deque()
             self._buckets[category] = bucket
@@ -184,7 +200,7 @@ class ReplyIndex:
                 self._add(r, self._buckets[r.category], self._bucket_sets[r.category])
         if new:
             self._last_seq = max(self._last_seq, new[-1].seq)
-        if self._sync_holds(holds) or new:
+        if (holds is not None and self._sync_holds(holds)) or new:
             self._version += 1
         self._scope_cache.clear()
         self._arrays_cache.clear()
