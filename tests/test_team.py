@@ -200,3 +200,28 @@ def test_the_pair_count_finds_repeats_within_the_scope_only() -> None:
     assert pairs[0][1].score >= 85 and pairs[1][1].shared == 1.0
     check = conflict_check("Sorry the app is down, we are on it", ("x.1",), settings)
     assert check([replies[1], replies[0]]) is not None and check(replies[1:3]) is None
+
+
+def test_a_history_without_the_team_methods_is_one_clear_error() -> None:
+    from carevoice.errors import HistoryError
+
+    class OldStore:  # written against the protocol before teams
+        def record(self, record: object) -> object: ...
+        def recent(self, brand: str, **kw: object) -> list[object]: return []
+        def related(self, brand: str, **kw: object) -> list[object]: return []
+        def phrase_last_used(self, brand: str, ids: object) -> dict[str, int]: return {}
+        def count(self, brand: str | None = None) -> int: return 0
+
+    with pytest.raises(HistoryError, match="OldStore is not a complete reply history; it lacks publish, hold"):
+        Drafter(BRAND, history=OldStore())  # type: ignore[arg-type]
+
+
+def test_cv701_names_a_reply_being_drafted_by_another_agent(shared: Open, tmp_path: Path) -> None:
+    from carevoice.variation.rules import EXAMPLE_BANK
+
+    path = tmp_path / "thin.yaml"
+    path.write_text(EXAMPLE_BANK, encoding="utf-8")
+    first = Drafter(path, history=shared(), agent_name="Ana").draft(Inbound(text="hello?", id="1"))
+    second = Drafter(path, history=shared(), agent_name="Bo").draft(Inbound(text="hello?", id="2"))
+    assert not first.custom_slot_required and second.custom_slot_required
+    assert "a reply being drafted by Ana right now" in next(f.message for f in second.findings if f.code == "CV701")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -82,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitStatus.USAGE
     from carevoice.errors import CareVoiceError, HistoryUnavailableError
 
+    # the PostgreSQL driver logs each connection it loses; the command prints one line of its own
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
     try:
         return int(args.run(args))
     except CareVoiceError as exc:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 
+from carevoice.errors import HistoryError
 from carevoice.variation.history import History
 from carevoice.variation.index import ReplyIndex, fingerprint
 from carevoice.variation.records import Accepted, Check, Conflict, ReplyRecord, new_draft_id, post_key
@@ -152,6 +153,11 @@ class Coordinator:
 
     def __init__(self, history: History, index: ReplyIndex, settings: VariationSettings, *,
                  hold_seconds: float = HOLD_SECONDS) -> None:
+        if not isinstance(history, History):
+            missing = [m for m in ("publish", "hold", "release", "holds", "answered", "scan", "close")
+                       if not hasattr(history, m)]
+            raise HistoryError(f"{type(history).__name__} is not a complete reply history; it lacks "
+                               f"{', '.join(missing) or 'part of the History protocol'} (see docs/variation.md)")
         self.history = history
         self.index = index
         self.settings = settings

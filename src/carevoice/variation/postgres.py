@@ -16,13 +16,14 @@ from __future__ import annotations
 import time as _time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from carevoice.errors import HistoryError, HistoryUnavailableError
 from carevoice.variation import steps
 from carevoice.variation.pgconn import Server, transient
 from carevoice.variation.postgres_schema import LOCK_CLASS, MIGRATIONS, SCHEMA_NAME, SCHEMA_VERSION, valid_schema
+from carevoice.variation.postgres_tx import COLUMNS, HOLD_COLUMNS, INSERT, PostgresTx, row, values
 from carevoice.variation.records import Accepted, Check, Conflict, ReplyRecord, new_draft_id, post_key
 
 if TYPE_CHECKING:
@@ -31,28 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["PostgresHistory"]
 
 T = TypeVar("T")
-_COLUMNS = ("seq, draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category, post_id, "
-            "post_key, agent")
-_HOLD_COLUMNS = ("-id, draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category, post_id, "
-                 "post_key, agent, expires")
-_INSERT = "draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category, post_id, post_key, agent"
 _BATCH = 5000
-
-
-def _row(row: tuple[Any, ...]) -> ReplyRecord:
-    seq, draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category, post_id, key, agent = row[:13]
-    return ReplyRecord(
-        text=text, brand=brand, channel=channel, phrase_ids=tuple(phrase_ids), time=time, customer=customer,
-        thread_id=thread_id, category=category, draft_id=draft_id, seq=int(seq), post_id=post_id, agent=agent,
-        new_reply=post_id is not None and key is None, held_until=row[13] if len(row) > 13 else None)
-
-
-def _values(record: ReplyRecord) -> tuple[Any, ...]:
-    when = record.time if record.time.tzinfo is not None else record.time.replace(tzinfo=timezone.utc)
-    return (record.draft_id, record.brand, record.channel, record.text, list(record.phrase_ids), when,
-            record.customer, record.thread_id, record.category, record.post_id, post_key(record), record.agent)
-
-
 def _psycopg() -> Any:
     try:
         import psycopg
@@ -166,14 +146,14 @@ class PostgresHistory:
                              "('schema_version', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                              (str(SCHEMA_VERSION),))
 
-    def _write(self, record: ReplyRecord, fn: Callable[[_PostgresTx], T], *, after: int, seen: Collection[str],
+    def _write(self, record: ReplyRecord, fn: Callable[[PostgresTx], T], *, after: int, seen: Collection[str],
                answers: bool, checked: bool) -> T:
         """Run ``fn`` in one transaction under the brand's lock, its reads sent ahead in one pipeline."""
         def run(conn: Connection[Any]) -> T:
             with conn.pipeline(), conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
                              (LOCK_CLASS, f"{self.schema}/{record.brand}"))
-                tx = _PostgresTx(conn, self.schema)
+                tx = PostgresTx(conn, self.schema)
                 tx.prefetch(record, after=after, seen=seen, answers=answers, checked=checked)
                 return fn(tx)
         return self._run("cannot write", run)
@@ -220,9 +200,9 @@ class PostgresHistory:
                 conn.execute(f"LOCK TABLE {s}.replies IN SHARE ROW EXCLUSIVE MODE")
                 before = conn.execute(f"SELECT coalesce(max(seq), 0) FROM {s}.replies").fetchone()
                 n = 0
-                with conn.cursor() as cur, cur.copy(f"COPY {s}.replies ({_INSERT}) FROM STDIN") as copy:
+                with conn.cursor() as cur, cur.copy(f"COPY {s}.replies ({INSERT}) FROM STDIN") as copy:
                     for r in records:
-                        copy.write_row(_values(replace(r, draft_id=r.draft_id or new_draft_id())))
+                        copy.write_row(values(replace(r, draft_id=r.draft_id or new_draft_id())))
                         n += 1
                 conn.execute(
                     f"INSERT INTO {s}.phrase_use (brand, phrase_id, seq) SELECT brand, p, max(seq) FROM {s}.replies, "
@@ -235,14 +215,14 @@ class PostgresHistory:
     # -- reading -------------------------------------------------------------------------------
     def holds(self, brand: str) -> list[ReplyRecord]:
         """The brand's live holds."""
-        sql = f"SELECT {_HOLD_COLUMNS} FROM {{s}}.holds WHERE brand = %s AND expires > now() ORDER BY id"
-        return [_row(r) for r in self._read(sql, (brand,))]
+        sql = f"SELECT {HOLD_COLUMNS} FROM {{s}}.holds WHERE brand = %s AND expires > now() ORDER BY id"
+        return [row(r) for r in self._read(sql, (brand,))]
 
     def answered(self, brand: str, post_id: str, thread_id: str | None = None) -> ReplyRecord | None:
         """The reply that answers this post, if it has one."""
         key = post_key(ReplyRecord("", brand, "", thread_id=thread_id, post_id=post_id))
-        rows = self._read(f"SELECT {_COLUMNS} FROM {{s}}.replies WHERE brand = %s AND post_key = %s", (brand, key))
-        return _row(rows[0]) if rows else None
+        rows = self._read(f"SELECT {COLUMNS} FROM {{s}}.replies WHERE brand = %s AND post_key = %s", (brand, key))
+        return row(rows[0]) if rows else None
 
     def recent(
         self,
@@ -261,8 +241,8 @@ class PostgresHistory:
             if value is not None:
                 where.append(f"{column} %s")
                 params.append(value)
-        sql = f"SELECT {_COLUMNS} FROM {{s}}.replies WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT %s"
-        return [_row(r) for r in self._read(sql, [*params, limit])]
+        sql = f"SELECT {COLUMNS} FROM {{s}}.replies WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT %s"
+        return [row(r) for r in self._read(sql, [*params, limit])]
 
     def related(
         self, brand: str, *, customer: str | None = None, thread_id: str | None = None, limit: int = 50
@@ -271,9 +251,9 @@ class PostgresHistory:
         found: dict[int, ReplyRecord] = {}
         for column, value in (("customer", customer), ("thread_id", thread_id)):
             if value is not None:
-                sql = (f"SELECT {_COLUMNS} FROM {{s}}.replies WHERE brand = %s AND {column} = %s "
+                sql = (f"SELECT {COLUMNS} FROM {{s}}.replies WHERE brand = %s AND {column} = %s "
                        "ORDER BY seq DESC LIMIT %s")
-                found.update((r.seq, r) for r in map(_row, self._read(sql, (brand, value, limit))))
+                found.update((r.seq, r) for r in map(row, self._read(sql, (brand, value, limit))))
         return [found[s] for s in sorted(found, reverse=True)[:limit]]
 
     def phrase_last_used(self, brand: str, phrase_ids: Iterable[str]) -> dict[str, int]:
@@ -302,10 +282,10 @@ class PostgresHistory:
         if since is not None:  # start near the period (times grow with seq), not at the first reply ever
             first = self._read(f"SELECT min(seq) FROM {{s}}.replies WHERE {' AND '.join(where[1:])}", params)
             last = int(first[0][0] or 0) - 1
-        sql = f"SELECT {_COLUMNS} FROM {{s}}.replies WHERE {' AND '.join(where)} ORDER BY seq LIMIT {_BATCH}"
+        sql = f"SELECT {COLUMNS} FROM {{s}}.replies WHERE {' AND '.join(where)} ORDER BY seq LIMIT {_BATCH}"
         while True:
             rows = self._read(sql, [max(last, 0), *params])
-            yield from map(_row, rows)
+            yield from map(row, rows)
             if len(rows) < _BATCH:
                 return
             last = int(rows[-1][0])
@@ -321,90 +301,3 @@ class PostgresHistory:
     def __exit__(self, *exc: object) -> None:
         """Close the history."""
         self.close()
-
-
-class _PostgresTx:
-    """The :class:`~carevoice.variation.steps.StoreTransaction` of a :class:`PostgresHistory` (brand lock held).
-
-    The connection is in pipeline mode: :meth:`prefetch` sends every read the steps will ask
-    for at once, so a publish costs three round trips to the server instead of ten.
-    """
-
-    def __init__(self, conn: Connection[Any], schema: str) -> None:
-        self.conn = conn
-        self.s = schema
-        self._ahead: dict[tuple[Any, ...], Any] = {}
-
-    def prefetch(self, record: ReplyRecord, *, after: int, seen: Collection[str], answers: bool,
-                 checked: bool) -> None:
-        """Send the reads for this record's steps now; the methods below take their results."""
-        assert record.draft_id is not None
-        key = post_key(record)
-        if answers:
-            self._ahead[("draft", record.draft_id)] = self._find_draft(record.draft_id)
-            if key is not None:
-                self._ahead[("post", record.brand, key)] = self._find_post(record.brand, key)
-        if checked:
-            self._ahead[("unseen", record.brand, after, frozenset(seen), record.draft_id, key)] = self._unseen(
-                record.brand, after=after, seen=seen, own=record.draft_id, key=key)
-
-    @staticmethod
-    def _one(cur: Any) -> ReplyRecord | None:
-        found = cur.fetchone()
-        return _row(found) if found is not None else None
-
-    def _find_draft(self, draft_id: str) -> Any:
-        return self.conn.execute(f"SELECT {_COLUMNS} FROM {self.s}.replies WHERE draft_id = %s", (draft_id,))
-
-    def _find_post(self, brand: str, key: str) -> Any:
-        return self.conn.execute(f"SELECT {_COLUMNS} FROM {self.s}.replies WHERE brand = %s AND post_key = %s",
-                                 (brand, key))
-
-    def _unseen(self, brand: str, *, after: int, seen: Collection[str], own: str, key: str | None) -> Any:
-        s = self.s
-        rows = self.conn.execute(f"SELECT {_COLUMNS} FROM {s}.replies WHERE brand = %s AND seq > %s ORDER BY seq DESC "
-                                 f"LIMIT {steps.UNSEEN_LIMIT}", (brand, after))
-        other_post = "" if key is None else " AND post_key IS DISTINCT FROM %s"
-        held = self.conn.execute(f"SELECT {_HOLD_COLUMNS} FROM {s}.holds WHERE brand = %s AND expires > now() "
-                                 f"AND draft_id <> %s AND NOT draft_id = ANY(%s){other_post}",
-                                 (brand, own, list(seen), *(() if key is None else (key,))))
-        return rows, held
-
-    def find_draft(self, draft_id: str) -> ReplyRecord | None:
-        return self._one(self._ahead.pop(("draft", draft_id), None) or self._find_draft(draft_id))
-
-    def find_post(self, brand: str, key: str) -> ReplyRecord | None:
-        return self._one(self._ahead.pop(("post", brand, key), None) or self._find_post(brand, key))
-
-    def unseen(self, brand: str, *, after: int, seen: Collection[str], own: str,
-               key: str | None) -> list[ReplyRecord]:
-        rows, held = (self._ahead.pop(("unseen", brand, after, frozenset(seen), own, key), None)
-                      or self._unseen(brand, after=after, seen=seen, own=own, key=key))
-        return [*map(_row, rows.fetchall()), *map(_row, held.fetchall())]
-
-    def insert(self, record: ReplyRecord) -> ReplyRecord:
-        s = self.s
-        found = self.conn.execute(
-            f"WITH ins AS (INSERT INTO {s}.replies ({_INSERT}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
-            "RETURNING seq, time), "
-            f"used AS (INSERT INTO {s}.phrase_use (brand, phrase_id, seq) SELECT %s, p, ins.seq FROM ins, "
-            "unnest(%s::text[]) AS p ON CONFLICT (brand, phrase_id) DO UPDATE SET seq = greatest(phrase_use.seq, "
-            "excluded.seq)) SELECT seq, time FROM ins",
-            (*_values(record), record.brand, list(dict.fromkeys(record.phrase_ids)))).fetchone()
-        assert found is not None
-        return replace(record, seq=int(found[0]), time=found[1])
-
-    def drop_holds(self, brand: str, draft_id: str, key: str | None) -> None:
-        self.conn.execute(f"DELETE FROM {self.s}.holds WHERE draft_id = %s OR (brand = %s AND post_key = %s)",
-                          (draft_id, brand, key))
-
-    def put_hold(self, record: ReplyRecord, seconds: float) -> ReplyRecord:
-        s = self.s
-        self.conn.execute(f"DELETE FROM {s}.holds WHERE brand = %s AND expires <= now()", (record.brand,))
-        assert record.draft_id is not None
-        self.drop_holds(record.brand, record.draft_id, post_key(record))
-        found = self.conn.execute(
-            f"INSERT INTO {s}.holds ({_INSERT}, expires) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
-            "now() + make_interval(secs => %s)) RETURNING id, time, expires", (*_values(record), seconds)).fetchone()
-        assert found is not None
-        return replace(record, seq=-int(found[0]), time=found[1], held_until=found[2])

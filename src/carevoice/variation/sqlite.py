@@ -11,14 +11,12 @@ is versioned with ``PRAGMA user_version`` (:mod:`carevoice.variation.sqlite_sche
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import time as _time
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,32 +24,12 @@ from carevoice.errors import HistoryError
 from carevoice.variation import steps
 from carevoice.variation.records import Accepted, Check, Conflict, ReplyRecord, post_key
 from carevoice.variation.sqlite_schema import KNOWN_TABLES, MIGRATIONS, SCHEMA_VERSION
+from carevoice.variation.sqlite_tx import COLUMNS, HOLD_COLUMNS, SQLiteTx, row, utc
 
 __all__ = ["SCHEMA_VERSION", "SQLiteHistory"]
 
 BUSY_TIMEOUT_MS = 30_000
-_COLUMNS = ("seq, draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category, post_id, "
-            "post_key, agent")
-_HOLD_COLUMNS = ("-id, draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category, post_id, "
-                 "post_key, agent, expires")
 _BATCH = 5000
-
-
-def _row(row: tuple[Any, ...]) -> ReplyRecord:
-    seq, draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category, post_id, key, agent = row[:13]
-    return ReplyRecord(
-        text=text, brand=brand, channel=channel, phrase_ids=tuple(json.loads(phrase_ids)),
-        time=datetime.fromisoformat(time), customer=customer, thread_id=thread_id, category=category,
-        draft_id=draft_id, seq=seq, post_id=post_id, agent=agent, new_reply=post_id is not None and key is None,
-        held_until=datetime.fromtimestamp(row[13], timezone.utc) if len(row) > 13 else None,
-    )
-
-
-def _utc(when: datetime) -> datetime:
-    """Times are stored in UTC, so that their ISO strings sort in time order."""
-    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
-
-
 class SQLiteHistory:
     """A reply history in one SQLite file (created with its folder if absent)."""
 
@@ -127,7 +105,7 @@ class SQLiteHistory:
         out: list[ReplyRecord] = []
         try:
             with self._write() as db:
-                tx = _SQLiteTx(db)
+                tx = SQLiteTx(db)
                 for record in records:
                     result = steps.publish(tx, record)
                     assert isinstance(result, Accepted)
@@ -141,7 +119,7 @@ class SQLiteHistory:
         """Store a reply unless ``check`` finds a near-duplicate the writer has not seen (one transaction)."""
         try:
             with self._write() as db:
-                return steps.publish(_SQLiteTx(db), record, after=after, seen=seen, check=check)
+                return steps.publish(SQLiteTx(db), record, after=after, seen=seen, check=check)
         except sqlite3.Error as exc:
             raise HistoryError(f"cannot write the reply history at {self.path}: {exc}") from exc
 
@@ -150,7 +128,7 @@ class SQLiteHistory:
         """Reserve a draft for ``seconds``, checked as :meth:`publish` checks."""
         try:
             with self._write() as db:
-                return steps.hold(_SQLiteTx(db), record, seconds=seconds, after=after, seen=seen, check=check)
+                return steps.hold(SQLiteTx(db), record, seconds=seconds, after=after, seen=seen, check=check)
         except sqlite3.Error as exc:
             raise HistoryError(f"cannot write the reply history at {self.path}: {exc}") from exc
 
@@ -165,14 +143,14 @@ class SQLiteHistory:
     # -- reading -------------------------------------------------------------------------------
     def holds(self, brand: str) -> list[ReplyRecord]:
         """The brand's live holds."""
-        sql = f"SELECT {_HOLD_COLUMNS} FROM holds WHERE brand = ? AND expires > ? ORDER BY id"
-        return [_row(r) for r in self._query(sql, (brand, _time.time()))]
+        sql = f"SELECT {HOLD_COLUMNS} FROM holds WHERE brand = ? AND expires > ? ORDER BY id"
+        return [row(r) for r in self._query(sql, (brand, _time.time()))]
 
     def answered(self, brand: str, post_id: str, thread_id: str | None = None) -> ReplyRecord | None:
         """The reply that answers this post, if it has one."""
         key = post_key(ReplyRecord("", brand, "", thread_id=thread_id, post_id=post_id))
-        rows = self._query(f"SELECT {_COLUMNS} FROM replies WHERE brand = ? AND post_key = ?", (brand, key))
-        return _row(rows[0]) if rows else None
+        rows = self._query(f"SELECT {COLUMNS} FROM replies WHERE brand = ? AND post_key = ?", (brand, key))
+        return row(rows[0]) if rows else None
 
     def recent(
         self,
@@ -192,15 +170,15 @@ class SQLiteHistory:
             params.append(before)
         if since is not None:
             where.append("time >= ?")
-            params.append(_utc(since).isoformat())
+            params.append(utc(since).isoformat())
         if category is not None:
             where.append("category = ?")
             params.append(category)
         if channel is not None:
             where.append("channel = ?")
             params.append(channel)
-        sql = f"SELECT {_COLUMNS} FROM replies WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?"
-        return [_row(r) for r in self._query(sql, [*params, limit])]
+        sql = f"SELECT {COLUMNS} FROM replies WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?"
+        return [row(r) for r in self._query(sql, [*params, limit])]
 
     def related(
         self, brand: str, *, customer: str | None = None, thread_id: str | None = None, limit: int = 50
@@ -209,8 +187,8 @@ class SQLiteHistory:
         found: dict[int, ReplyRecord] = {}
         for column, value in (("customer", customer), ("thread_id", thread_id)):
             if value is not None:
-                sql = f"SELECT {_COLUMNS} FROM replies WHERE brand = ? AND {column} = ? ORDER BY seq DESC LIMIT ?"
-                found.update((r.seq, r) for r in map(_row, self._query(sql, (brand, value, limit))))
+                sql = f"SELECT {COLUMNS} FROM replies WHERE brand = ? AND {column} = ? ORDER BY seq DESC LIMIT ?"
+                found.update((r.seq, r) for r in map(row, self._query(sql, (brand, value, limit))))
         return [found[s] for s in sorted(found, reverse=True)[:limit]]
 
     def phrase_last_used(self, brand: str, phrase_ids: Iterable[str]) -> dict[str, int]:
@@ -238,12 +216,15 @@ class SQLiteHistory:
             params.append(brand)
         if since is not None:
             where.append("time >= ?")
-            params.append(_utc(since).isoformat())
-        sql = f"SELECT {_COLUMNS} FROM replies WHERE {' AND '.join(where)} ORDER BY seq LIMIT {_BATCH}"
+            params.append(utc(since).isoformat())
+        sql = f"SELECT {COLUMNS} FROM replies WHERE {' AND '.join(where)} ORDER BY seq LIMIT {_BATCH}"
         last = 0
+        if since is not None:  # start near the period (times grow with seq), not at the first reply ever
+            first = self._query(f"SELECT min(seq) FROM replies WHERE {' AND '.join(where[1:])}", params)
+            last = max(int(first[0][0] or 0) - 1, 0)
         while True:
             rows = self._query(sql, [last, *params])
-            yield from map(_row, rows)
+            yield from map(row, rows)
             if len(rows) < _BATCH:
                 return
             last = int(rows[-1][0])
@@ -260,64 +241,3 @@ class SQLiteHistory:
     def __exit__(self, *exc: object) -> None:
         """Close the history."""
         self.close()
-
-
-class _SQLiteTx:
-    """The :class:`~carevoice.variation.steps.StoreTransaction` of a :class:`SQLiteHistory` (write lock held)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def _one(self, sql: str, params: tuple[Any, ...]) -> ReplyRecord | None:
-        found = self.db.execute(sql, params).fetchone()
-        return _row(found) if found is not None else None
-
-    def find_draft(self, draft_id: str) -> ReplyRecord | None:
-        return self._one(f"SELECT {_COLUMNS} FROM replies WHERE draft_id = ?", (draft_id,))
-
-    def find_post(self, brand: str, key: str) -> ReplyRecord | None:
-        return self._one(f"SELECT {_COLUMNS} FROM replies WHERE brand = ? AND post_key = ?", (brand, key))
-
-    def unseen(self, brand: str, *, after: int, seen: Collection[str], own: str,
-               key: str | None) -> list[ReplyRecord]:
-        rows = self.db.execute(f"SELECT {_COLUMNS} FROM replies WHERE brand = ? AND seq > ? ORDER BY seq DESC "
-                               f"LIMIT {steps.UNSEEN_LIMIT}", (brand, after)).fetchall()
-        held = self.db.execute(f"SELECT {_HOLD_COLUMNS} FROM holds WHERE brand = ? AND expires > ? AND draft_id != ? "
-                               "AND (? IS NULL OR post_key IS NOT ?)", (brand, _time.time(), own, key, key)).fetchall()
-        return [*map(_row, rows), *(r for r in map(_row, held) if r.draft_id not in seen)]
-
-    def insert(self, record: ReplyRecord) -> ReplyRecord:
-        when = _utc(record.time)
-        key = post_key(record)
-        cur = self.db.execute(
-            "INSERT INTO replies (draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, "
-            "category, post_id, post_key, agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.draft_id, record.brand, record.channel, record.text, json.dumps(list(record.phrase_ids)),
-             when.isoformat(), record.customer, record.thread_id, record.category, record.post_id, key,
-             record.agent))
-        seq = int(cur.lastrowid or 0)
-        self.db.executemany(
-            "INSERT INTO phrase_use (brand, phrase_id, seq) VALUES (?, ?, ?) "
-            "ON CONFLICT (brand, phrase_id) DO UPDATE SET seq = max(seq, excluded.seq)",
-            [(record.brand, pid, seq) for pid in dict.fromkeys(record.phrase_ids)])
-        return replace(record, seq=seq, time=when)
-
-    def drop_holds(self, brand: str, draft_id: str, key: str | None) -> None:
-        self.db.execute("DELETE FROM holds WHERE draft_id = ?", (draft_id,))
-        if key is not None:
-            self.db.execute("DELETE FROM holds WHERE brand = ? AND post_key = ?", (brand, key))
-
-    def put_hold(self, record: ReplyRecord, seconds: float) -> ReplyRecord:
-        assert record.draft_id is not None
-        now = _time.time()
-        key = post_key(record)
-        self.db.execute("DELETE FROM holds WHERE brand = ? AND expires <= ?", (record.brand, now))
-        self.drop_holds(record.brand, record.draft_id, key)
-        cur = self.db.execute(
-            "INSERT INTO holds (draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category, "
-            "post_id, post_key, agent, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.draft_id, record.brand, record.channel, record.text, json.dumps(list(record.phrase_ids)),
-             _utc(record.time).isoformat(), record.customer, record.thread_id, record.category, record.post_id,
-             key, record.agent, now + seconds))
-        return replace(record, seq=-int(cur.lastrowid or 0), time=_utc(record.time),
-                       held_until=datetime.fromtimestamp(now + seconds, timezone.utc))
