@@ -64,23 +64,32 @@ def open_store(where: dict[str, Any], retry_for: float = 15.0) -> Any:
     return PostgresHistory(where["url"], schema=where["schema"], retry_for=retry_for)
 
 
-def stored_replies(size: int, seed: int = 1) -> Any:
-    """``size`` realistic replies of the brand over the last 29 days (20,000 distinct ones, repeated)."""
+def distinct_replies(n: int, work: Path, seed: int = 1) -> list[tuple[str, tuple[str, ...], str]]:
+    """``n`` replies as carevoice would have published them for real posts (cached in ``work``)."""
+    cache = work / f"distinct-{n}-{seed}.json"
+    if cache.exists():
+        return [(t, tuple(ids), c) for t, ids, c in json.loads(cache.read_text(encoding="utf-8"))]
     from carevoice.bank import load_bank
     from carevoice.concentrate import concentrate
     from carevoice.inbound import Inbound
+
+    readings = [concentrate(Inbound(text=t)) for t in load_posts(1025)]
+    unique = engine_replies(load_bank(BRAND), readings, n, random.Random(seed))
+    cache.write_text(json.dumps(unique), encoding="utf-8")
+    return unique
+
+
+def stored_replies(size: int, work: Path) -> Any:
+    """``size`` realistic replies of the brand over the last 29 days (20,000 distinct ones, repeated)."""
     from carevoice.variation.records import ReplyRecord
 
-    bank = load_bank(BRAND)
-    rng = random.Random(seed)
-    readings = [concentrate(Inbound(text=t)) for t in load_posts(1025)]
-    unique = engine_replies(bank, readings, min(size, 20_000), rng)
+    unique = distinct_replies(min(size, 20_000), work)
     start = datetime.now(timezone.utc) - timedelta(days=29)
     step = timedelta(days=29) / max(size, 1)
     run = uuid.uuid4().hex[:8]
     for i in range(size):
         text, ids, category = unique[i % len(unique)]
-        yield ReplyRecord(text=text, brand=bank.name, channel="x", phrase_ids=ids, category=category,
+        yield ReplyRecord(text=text, brand=BRAND, channel="x", phrase_ids=ids, category=category,
                           time=start + step * i, customer=f"user{i % 50_000}", draft_id=f"load-{run}-{i}",
                           agent=f"agent{i % 40}")
 
@@ -97,7 +106,7 @@ def prepare(kind: str, stored: int, args: argparse.Namespace) -> dict[str, Any]:
             t = time.perf_counter()
             h = SQLiteHistory(work / "building.sqlite")
             batch = []
-            for r in stored_replies(stored):
+            for r in stored_replies(stored, work):
                 batch.append(r)
                 if len(batch) >= 20_000:
                     h.record_many(batch)
@@ -125,7 +134,7 @@ def prepare(kind: str, stored: int, args: argparse.Namespace) -> dict[str, Any]:
 
         t = time.perf_counter()
         with PostgresHistory(args.url, schema=schema) as h:
-            h.load(stored_replies(stored))
+            h.load(stored_replies(stored, work))
         with psycopg.connect(args.url, autocommit=True) as conn:
             conn.execute(f"VACUUM ANALYZE {schema}.replies")
             conn.execute(f"VACUUM ANALYZE {schema}.phrase_use")
