@@ -54,6 +54,7 @@ def test_the_schema_is_created_versioned_and_opened_again_without_change() -> No
 
 
 def test_drafters_opening_a_new_history_at_once_create_it_once() -> None:
+    pg.url()  # skipped (or failed under CI) here, not inside the threads
     schema = pg.new_schema()
     opened: list[object] = []
 

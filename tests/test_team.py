@@ -40,6 +40,7 @@ def shared(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Open]:
             opened.append(SQLiteHistory(tmp_path / "team.sqlite"))
             return opened[-1]
     else:
+        pg.url()
         schema = pg.new_schema()
 
         def make() -> History:
