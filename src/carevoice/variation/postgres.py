@@ -91,9 +91,16 @@ class PostgresHistory:
         return HistoryError(f"{doing} {where}: {self.server.cause(exc)}")
 
     def _run(self, doing: str, fn: Callable[[Connection[Any]], T]) -> T:
-        """Run ``fn`` on a pooled connection; retry passing failures for ``retry_for`` seconds."""
+        """Run ``fn`` on a pooled connection; retry passing failures for ``retry_for`` seconds.
+
+        A pooled connection the server dropped (it restarted while the connection was idle) is
+        discarded and the work tried again on another at once, whatever ``retry_for`` says.
+        """
+        from psycopg_pool import PoolTimeout
+
         deadline = _time.monotonic() + self.retry_for
         delay = 0.05
+        stale = self._pool.max_size  # at most this many pooled connections can have gone stale
         while True:
             try:
                 with self._pool.connection() as conn:
@@ -101,6 +108,9 @@ class PostgresHistory:
             except self._psycopg.Error as exc:
                 if not transient(exc):
                     raise self._error(doing, exc) from None
+                if stale > 0 and not isinstance(exc, PoolTimeout):
+                    stale -= 1
+                    continue
                 if _time.monotonic() + delay >= deadline:
                     raise self._error(doing, self._reason(exc)) from None
                 _time.sleep(delay)
