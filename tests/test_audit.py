@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pg
 import pytest
 from conftest import ROOT, SHARED_DATA
 
 from carevoice.cli import main
-from carevoice.variation.audit import Reply, audit, read_replies
+from carevoice.variation.audit import Reply, audit, parse_since, read_history, read_replies
+from carevoice.variation.history import History
+from carevoice.variation.records import ReplyRecord
+from carevoice.variation.sqlite import SQLiteHistory
 
 SCRIPT = "Sorry to hear that! Please DM us your order number and we'll take a look."
 ROWS = [
@@ -178,3 +183,78 @@ def test_a_time_that_cannot_be_read_is_one_located_error(tmp_path: Path, capsys:
     assert main(["audit", str(write_jsonl(tmp_path, rows))]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "replies.jsonl:2: time 'yesterday' is not a time carevoice reads" in err
+
+
+# -- straight from a reply history ----------------------------------------------------------------
+
+def _team_history(store: History) -> None:
+    t0 = datetime.now(timezone.utc) - timedelta(hours=30)
+    rows = [("ana", "late_delivery", SCRIPT), ("bo", "late_delivery", SCRIPT + " Thanks!"),
+            ("ana", "app_bug", "Which phone are you on? We'll look into the crash."),
+            ("bo", "late_delivery", SCRIPT), ("cy", "praise", "Thanks for the kind words, we'll pass them on!")]
+    for n, (agent, situation, text) in enumerate(rows):
+        store.record(ReplyRecord(text, "shop", "x", time=t0 + timedelta(hours=8 * n), agent=agent,
+                                 category=situation, post_id=str(n)))
+    store.record(ReplyRecord(SCRIPT, "bank", "x", time=t0, agent="di"))
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_audit_reads_a_history_per_agent_and_per_situation(kind: str, tmp_path: Path) -> None:
+    store: History = SQLiteHistory(tmp_path / "h.sqlite") if kind == "sqlite" else pg.open_store()
+    try:
+        _team_history(store)
+        replies = read_history(store, brands=["shop"])
+        assert [r.line for r in replies] == [1, 2, 3, 4, 5] and replies[0].agent == "ana"
+        by_agent = audit(replies, by="agent")
+        assert by_agent.brands[0].near_duplicates == 2
+        assert [(g.key, g.replies, g.near_duplicates) for g in by_agent.groups] == [("ana", 2, 0), ("bo", 2, 2),
+                                                                                   ("cy", 1, 0)]
+        by_situation = audit(replies, by="situation").to_json()
+        assert by_situation["by"] == "situation"
+        assert by_situation["groups"][0] == {"brand": "shop", "situation": "late_delivery", "replies": 3,
+                                             "near_duplicates": 2, "rate": 0.6667}
+        today = read_history(store, since=datetime.now(timezone.utc) - timedelta(hours=12))
+        assert [r.text for r in today if r.counted] == [SCRIPT, "Thanks for the kind words, we'll pass them on!"]
+        assert [r.line for r in today if not r.counted] == [1, 2, 3]  # shop's earlier replies, to compare with
+        assert [(b.brand, b.near_duplicates) for b in audit(today).brands] == [("shop", 1)]  # repeats yesterday
+    finally:
+        store.close()
+        if kind == "postgres":
+            pg.drop(store.schema)  # type: ignore[attr-defined]
+
+
+def test_cli_audit_of_the_history_since_a_time_per_agent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "h.sqlite"
+    with SQLiteHistory(path) as store:
+        _team_history(store)
+    assert main(["audit", "--history", str(path), "--by", "agent", "--brand", "shop"]) == 1
+    out = capsys.readouterr().out
+    assert "shop: 2/5 near-duplicates (40.0%)" in out and "agent bo: 2/2 near-duplicates (100.0%)" in out
+    assert main(["audit", "--history", str(path), "--since", "20h", "--json", "--by", "situation"]) == 1
+    data = json.loads(capsys.readouterr().out)  # today's use of the script repeats yesterday's
+    assert data["replies"] == 3 and data["near_duplicates"] == 1
+    assert [(g["situation"], g["near_duplicates"]) for g in data["groups"]] == [
+        ("app_bug", 0), ("late_delivery", 1), ("praise", 0)]
+    assert main(["audit", "--history", "--since", "2099-01-01"]) == 0  # the default history (CAREVOICE_HISTORY)
+    assert "0 replies" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["audit"], "give either FILE or --history"),
+    (["audit", "x.csv", "--history", "h.sqlite"], "give either FILE or --history"),
+    (["audit", "--history", "h.sqlite", "--since", "yesterday"], "--since 'yesterday': expected a date"),
+])
+def test_cli_audit_source_and_since_errors(argv: list[str], message: str, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_since_reads_dates_times_and_spans() -> None:
+    now = datetime(2026, 5, 20, 12, 0, tzinfo=timezone.utc)
+    assert parse_since("24h", now=now) == now - timedelta(hours=24)
+    assert parse_since("7d", now=now) == now - timedelta(days=7)
+    assert parse_since("2026-05-20") == datetime(2026, 5, 20, tzinfo=timezone.utc)
+    assert parse_since("2026-05-20T08:00:00+02:00") == datetime(2026, 5, 20, 6, tzinfo=timezone.utc)

@@ -56,7 +56,8 @@ def test_readme_draft_command_uses_a_shipped_bank() -> None:
     assert (shipped_dir() / f"{brand.group(1)}.yaml").is_file()
 
 
-@pytest.mark.parametrize("doc", ["README.md", "docs/getting-started.md", "docs/api.md", "docs/reading.md"])
+@pytest.mark.parametrize("doc", ["README.md", "docs/getting-started.md", "docs/api.md", "docs/reading.md",
+                                 "docs/team.md"])
 def test_python_examples_run(doc: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # examples may write files (a history)
     for block in _fenced((ROOT / doc).read_text(encoding="utf-8"), "python"):

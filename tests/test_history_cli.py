@@ -30,12 +30,24 @@ def test_drafts_are_recorded_in_the_history_file(tmp_path: Path, capsys: pytest.
     assert drafts[0]["text"] != drafts[2]["text"]  # the same post twice gets a different reply
 
 
-def test_running_again_varies_from_what_the_first_run_recorded(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_running_a_batch_again_publishes_nothing_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "h.sqlite"
+    draft_file(tmp_path, "--history", str(path))
+    first = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    draft_file(tmp_path, "--history", str(path))
+    second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert all(d["already_answered"] for d in second)
+    assert [d["text"] for d in second] == [d["text"] for d in first]
+    assert [d["seq"] for d in second] == [1, 2, 3]
+    with SQLiteHistory(path) as h:
+        assert h.count("parcelpop") == 3
+
+
+def test_new_reply_records_a_further_reply_that_varies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "h.sqlite"
     draft_file(tmp_path, "--history", str(path))
     first = [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()]
-    draft_file(tmp_path, "--history", str(path))
+    draft_file(tmp_path, "--history", str(path), "--new-reply")
     second = [json.loads(line)["text"] for line in capsys.readouterr().out.splitlines()]
     assert not set(first) & set(second)
     with SQLiteHistory(path) as h:

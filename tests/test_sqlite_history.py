@@ -128,3 +128,26 @@ def test_a_process_killed_mid_write_leaves_a_readable_consistent_history(tmp_pat
         assert count >= 500 and count % 50 == 0  # whole batches only: a transaction is all or nothing
         h.record(ReplyRecord("after the crash", "b", "x"))
         assert h.count() == count + 1
+
+
+def test_a_version_1_file_is_migrated_keeping_one_answer_per_post(tmp_path: Path) -> None:
+    from carevoice.variation.sqlite_schema import MIGRATIONS
+
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[1])
+    db.execute("PRAGMA user_version = 1")
+    rows = [("p1:" + "a" * 16, "first answer"), ("p1:" + "b" * 16, "second answer to p1"),
+            ("p2:" + "c" * 16, "answer to p2"), ("0123456789abcdef0123456789abcdef", "no post id")]
+    for n, (draft_id, text) in enumerate(rows):
+        db.execute("INSERT INTO replies (draft_id, brand, channel, text, phrase_ids, time) VALUES (?, 'b', 'x', ?, "
+                   "'[]', ?)", (draft_id, text, f"2026-01-01T00:0{n}:00+00:00"))
+    db.commit()
+    db.close()
+    with SQLiteHistory(path) as h:
+        assert h.answered("b", "p1").text == "first answer"  # type: ignore[union-attr]
+        got = {r.text: (r.post_id, r.new_reply) for r in h.scan("b")}
+        assert got == {"first answer": ("p1", False), "second answer to p1": ("p1", True),
+                       "answer to p2": ("p2", False), "no post id": (None, False)}
+        assert h.record(ReplyRecord("third try", "b", "x", post_id="p1")).text == "first answer"
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2

@@ -20,17 +20,21 @@ if TYPE_CHECKING:
         ConfigError,
         DraftBlockedError,
         HistoryError,
+        HistoryUnavailableError,
         InputError,
+        NearDuplicateError,
         OutputError,
         RenderError,
         UnknownChoiceError,
     )
     from carevoice.inbound import Details, Inbound, PiiMatch, Reading
     from carevoice.triage import Triage
-    from carevoice.variation import History, MemoryHistory, ReplyRecord, open_history
+    from carevoice.variation import Accepted, History, MemoryHistory, ReplyRecord, open_history
+    from carevoice.variation.postgres import PostgresHistory
     from carevoice.variation.sqlite import SQLiteHistory
 
 __all__ = [
+    "Accepted",
     "Bank",
     "BankError",
     "BankNotFoundError",
@@ -43,12 +47,15 @@ __all__ = [
     "Finding",
     "History",
     "HistoryError",
+    "HistoryUnavailableError",
     "Inbound",
     "InputError",
     "MemoryHistory",
+    "NearDuplicateError",
     "OutputError",
     "Phrase",
     "PiiMatch",
+    "PostgresHistory",
     "Reading",
     "RenderError",
     "ReplyRecord",
@@ -63,6 +70,7 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
+    "Accepted": "carevoice.variation",
     "Bank": "carevoice.bank",
     "BankError": "carevoice.errors",
     "BankNotFoundError": "carevoice.errors",
@@ -75,12 +83,15 @@ _LAZY: dict[str, str] = {
     "Finding": "carevoice.draft",
     "History": "carevoice.variation",
     "HistoryError": "carevoice.errors",
+    "HistoryUnavailableError": "carevoice.errors",
     "Inbound": "carevoice.inbound",
     "InputError": "carevoice.errors",
     "MemoryHistory": "carevoice.variation",
+    "NearDuplicateError": "carevoice.errors",
     "OutputError": "carevoice.errors",
     "Phrase": "carevoice.bank",
     "PiiMatch": "carevoice.inbound",
+    "PostgresHistory": "carevoice.variation.postgres",
     "Reading": "carevoice.inbound",
     "RenderError": "carevoice.errors",
     "ReplyRecord": "carevoice.variation",

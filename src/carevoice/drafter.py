@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from carevoice.agent import check_agent_initials, check_agent_name
@@ -17,14 +17,16 @@ from carevoice.checks.channels import get_channel
 from carevoice.compose import Candidate, answer_phrases, build_context, make_candidates, stage_options
 from carevoice.concentrate import concentrate
 from carevoice.draft import Draft, Finding, StageChoice
-from carevoice.errors import DraftBlockedError, InputError, RenderError, UnknownChoiceError
+from carevoice.errors import DraftBlockedError, InputError, NearDuplicateError, RenderError, UnknownChoiceError
 from carevoice.inbound import Inbound, Reading
 from carevoice.plan import Plan, plan_reply
 from carevoice.render import render
 from carevoice.triage.hours import service_hours
+from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
 from carevoice.variation.recombine import RECOMBINED, recombine
+from carevoice.variation.records import Accepted, Conflict
 from carevoice.variation.rules import near_duplicate_finding
 from carevoice.variation.select import Selection, rest_factors, select
 from carevoice.variation.widen import pooled_bank, widened_plans
@@ -34,10 +36,15 @@ __all__ = ["Drafter"]
 MAX_POST_CHARS = 20_000
 _COMPLAINT_ANSWER_MARGIN = 8.0
 """How much clearer than for a question an answer's match must be before it replaces a complaint's next step."""
+_ATTEMPTS = 5
 
 
 class Drafter:
     """Drafts replies in one brand's voice, reading and writing a reply history.
+
+    Each draft is held for ``hold_seconds`` (visible to every drafter on the same history, who
+    draft around it) until it is accepted or discarded; 0 holds nothing (see
+    :mod:`carevoice.variation.coordinate`).
 
     >>> drafter = Drafter("parcelpop", seed=7)
     >>> draft = drafter.draft(Inbound(text="My order #4417 still hasn't arrived", channel="x"))
@@ -54,6 +61,7 @@ class Drafter:
         agent_name: str | None = None,
         agent_initials: str | None = None,
         sensitive: bool = False,
+        hold_seconds: float = HOLD_SECONDS,
     ) -> None:
         agent_name, agent_initials = check_agent_name(agent_name), check_agent_initials(agent_initials)
         self.bank = bank if isinstance(bank, Bank) else load_bank(bank)
@@ -67,17 +75,20 @@ class Drafter:
         self.agent_initials = agent_initials
         self.sensitive = sensitive or self.bank.sensitive
         self.hours = service_hours(self.bank.triage)
+        self._team = Coordinator(self.history, self._index, var, hold_seconds=hold_seconds)
 
     def _rng(self, post: Inbound) -> random.Random:
         key = f"{self.seed}\x00{self.bank.name}\x00{post.channel}\x00{post.text}\x00{post.name}"
         return random.Random(int.from_bytes(hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()[:8], "big"))
 
-    def draft(self, post: Inbound | str, *, allow_blocked: bool = False, record: bool = False) -> Draft:
-        """Draft a reply to one post.
+    def draft(self, post: Inbound | str, *, allow_blocked: bool = False, record: bool = False,
+              new_reply: bool = False) -> Draft:
+        """Draft a reply to one post, and hold it until it is accepted or discarded.
 
         Raises :class:`InputError` for an empty post or a channel the bank does not serve, and
         :class:`DraftBlockedError` when the draft has error findings unless ``allow_blocked``.
-        With ``record=True`` a publishable draft is recorded in the history at once.
+        With ``record=True`` a publishable draft is published at once instead of held (as
+        :meth:`accept` with ``new_reply`` would; :class:`NearDuplicateError` if it cannot be).
         """
         if isinstance(post, str):
             post = Inbound(text=post)
@@ -94,6 +105,26 @@ class Drafter:
             raise DraftBlockedError(draft)
         if record and draft.publishable:
             self.accept(draft, post)
+        reading = concentrate(post)
+        self._team.forget(post)
+        for _ in range(_ATTEMPTS):  # a conflict means someone held a reply like it a moment ago: look again
+            snap = self._team.snapshot()
+            with self._index.pinned():  # the draft is chosen against exactly what the snapshot holds
+                draft = self._compose(post, reading, profile.id)
+            if draft.blocked and not allow_blocked:
+                raise DraftBlockedError(draft)
+            if draft.blocked or draft.action == "no_reply" or not draft.text:
+                return draft
+            found: Accepted | Conflict | None
+            if record:
+                found = self._team.publish(draft, post, snap=snap, agent=self.agent, new_reply=new_reply)
+            else:
+                found = self._team.reserve(draft, post, snap, agent=self.agent, new_reply=new_reply)
+            if not isinstance(found, Conflict):
+                return draft
+        if record:
+            assert isinstance(found, Conflict)
+            raise NearDuplicateError(draft, found)
         return draft
 
     def holding(self, post: Inbound, *, situation: str | None = None) -> Draft:
@@ -245,14 +276,33 @@ class Drafter:
                 continue
         return None
 
-    def accept(self, draft: Draft, post: Inbound | None = None, *, time: datetime | None = None) -> ReplyRecord:
-        """Record a draft as published, so later drafts vary from it."""
-        return self.history.record(ReplyRecord(
-            text=draft.text, brand=draft.brand, channel=draft.channel, phrase_ids=draft.phrase_ids,
-            time=time or (post.time if post and post.time else datetime.now(timezone.utc)),
-            customer=post.handle if post else None, thread_id=post.thread_id if post else None,
-            category=draft.analysis.category, draft_id=_draft_id(draft),
-        ))
+    @property
+    def agent(self) -> str | None:
+        """Who publishes this drafter's replies, as the history records it (agent name, else initials)."""
+        return self.agent_name or self.agent_initials
+
+    def accept(self, draft: Draft, post: Inbound | None = None, *, time: datetime | None = None,
+               new_reply: bool = False) -> Accepted:
+        """Publish a draft: record it, so later drafts vary from it, and release its hold.
+
+        Idempotent: a draft accepted twice, or a post that already has its reply, stores nothing
+        new (``Accepted.outcome`` says which; ``new_reply=True`` adds a further reply to the post).
+        Raises :class:`NearDuplicateError`, holding a fresh draft, when someone published or
+        held a reply like it since it was drafted.
+        """
+        found = self._team.publish(draft, post, time=time, agent=self.agent, new_reply=new_reply)
+        if isinstance(found, Conflict):
+            fresh = self.draft(post, allow_blocked=True) if post is not None else None
+            raise NearDuplicateError(draft, found, fresh)
+        return found
+
+    def discard(self, draft: Draft) -> None:
+        """Release the hold on a draft that will not be published."""
+        self._team.release(draft)
+
+    def answered(self, post: Inbound) -> ReplyRecord | None:
+        """The reply already published for this post (by anyone on the history), if any; None without a post id."""
+        return self.history.answered(self.bank.name, post.id, post.thread_id) if post.id else None
 
 
 def _hint(reading: Reading, required: bool, plan: Plan | None = None) -> str:
@@ -272,11 +322,3 @@ def _hint(reading: Reading, required: bool, plan: Plan | None = None) -> str:
     if reading.category == "general" or reading.confidence < 0.5:
         return "Add one line that answers what they actually asked."
     return "Add one personal line that shows you read their post."
-
-
-def _draft_id(draft: Draft) -> str | None:
-    """A stable id for recording (post id and text: retrying an accept stores it once); None for a fresh one."""
-    if not draft.id:
-        return None
-    digest = hashlib.sha256(f"{draft.brand}\x00{draft.text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return f"{draft.id}:{digest}"

@@ -11,6 +11,8 @@ formats into one readable line::
     │   └── UnknownChoiceError    a name outside a fixed set (channel, brand...)
     ├── RenderError               a phrase template failed while rendering
     ├── HistoryError              the reply history cannot be read or written
+    │   └── HistoryUnavailableError   the history's server cannot be reached (retryable)
+    ├── NearDuplicateError        accepting a reply that someone published meanwhile (holds a fresh draft)
     ├── OutputError               the command line cannot write its output (closed, full)
     ├── ConfigError               a configuration file or value is wrong
     └── DraftBlockedError         a draft carries error findings (holds the draft)
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from carevoice.draft import Draft
+    from carevoice.variation.records import Conflict
 
 __all__ = [
     "BankError",
@@ -32,7 +35,9 @@ __all__ = [
     "ConfigError",
     "DraftBlockedError",
     "HistoryError",
+    "HistoryUnavailableError",
     "InputError",
+    "NearDuplicateError",
     "OutputError",
     "RenderError",
     "UnknownChoiceError",
@@ -143,6 +148,37 @@ class RenderError(CareVoiceError):
 
 class HistoryError(CareVoiceError):
     """The reply history store cannot be opened, read or written."""
+
+    retryable = False
+
+
+class HistoryUnavailableError(HistoryError):
+    """The history's server cannot be reached or dropped the connection; trying again later may work.
+
+    ``server`` names it (host, port, database and user; never the password).
+    """
+
+    retryable = True
+
+    def __init__(self, message: str, *, server: str | None = None) -> None:
+        super().__init__(message)
+        self.server = server
+
+
+class NearDuplicateError(CareVoiceError):
+    """A reply was not published: someone published or held one like it meanwhile.
+
+    ``draft`` is the refused draft, ``conflict`` the reply or hold it reads like (with the
+    scores), and ``fresh`` a new draft for the same post, already held for this agent (None
+    when the post was not given).
+    """
+
+    def __init__(self, draft: Draft, conflict: Conflict, fresh: Draft | None = None) -> None:
+        super().__init__(f"not published: it reads like {conflict.describe()}; "
+                         + ("a fresh draft is attached" if fresh is not None else "draft the post again"))
+        self.draft = draft
+        self.conflict = conflict
+        self.fresh = fresh
 
 
 class OutputError(CareVoiceError):

@@ -1,13 +1,15 @@
 """The ``carevoice`` command line: thin commands over the library.
 
 Each command lives in its own module with ``register(subparsers)`` and
-``run(args) -> int``; library errors become one readable line and exit 2.
+``run(args) -> int``; library errors become one readable line and exit 2
+(75 when the reply history's server cannot be reached: try again later).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -35,6 +37,7 @@ class ExitStatus(IntEnum):
     OK = 0
     FINDINGS = 1
     USAGE = 2
+    UNAVAILABLE = 75
     INTERRUPTED = 130
 
 
@@ -79,15 +82,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return ExitStatus.USAGE
     from carevoice.cli._io import ClosedOutput, warn
-    from carevoice.errors import CareVoiceError
+    from carevoice.errors import CareVoiceError, HistoryUnavailableError
 
     if sys.stdout is None:  # run with >&-: commands that write get one clear error, not AttributeError
         sys.stdout = ClosedOutput()
+    # the PostgreSQL driver logs each connection it loses; the command prints one line of its own
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
     try:
         return int(args.run(args))
     except CareVoiceError as exc:
         warn(f"carevoice {args.command}: error: {exc}")
-        return ExitStatus.USAGE
+        return ExitStatus.UNAVAILABLE if isinstance(exc, HistoryUnavailableError) else ExitStatus.USAGE
     except KeyboardInterrupt:
         warn("carevoice: interrupted")
         return ExitStatus.INTERRUPTED

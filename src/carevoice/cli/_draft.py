@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from carevoice.draft import Draft
     from carevoice.drafter import Drafter
     from carevoice.inbound import Inbound
+    from carevoice.variation.records import ReplyRecord
 
 __all__ = ["register", "run"]
 
@@ -33,9 +34,12 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the draft as JSON")
     p.add_argument("--input", "-i", metavar="FILE.jsonl",
                    help="draft every post of a JSON Lines file (id, text, channel, name, handle); - for stdin")
-    p.add_argument("--history", metavar="PATH",
-                   help="reply history: a SQLite file, or :memory: (default: $CAREVOICE_HISTORY or the XDG data dir)")
+    p.add_argument("--history", metavar="PATH|URL",
+                   help="reply history: a SQLite file, a postgresql:// URL, or :memory: "
+                        "(default: $CAREVOICE_HISTORY or the XDG data dir)")
     p.add_argument("--no-record", action="store_true", help="do not record the drafts in the history")
+    p.add_argument("--new-reply", action="store_true",
+                   help="record a further reply even when the post (same id) already has one")
     p.add_argument("--agent", metavar="NAME", help="agent name for sign-offs")
     p.add_argument("--initials", metavar="XX", help="agent initials for sign-offs")
     p.add_argument("--sensitive", action="store_true",
@@ -55,8 +59,8 @@ def _fields(value: Any) -> tuple[dict[str, Any] | None, str | None]:
 def run(args: argparse.Namespace) -> int:
     """Run ``carevoice draft``.
 
-    A draft is recorded only after it was written to standard output: a draft that could
-    not be written out is never recorded.
+    A draft is held while it is written out and published only after it was written to
+    standard output: a draft that could not be written out is never recorded.
     """
     from carevoice.cli._io import require_stdin, require_stdout
 
@@ -69,61 +73,89 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"no input file at {args.input}")
     text = read_text_arg(args.text) if args.input is None else None
 
+    from carevoice.bank import load_bank
     from carevoice.drafter import Drafter
     from carevoice.variation import open_history
-
-    history = open_history(args.history)
-    from carevoice.bank import load_bank
+    from carevoice.variation.coordinate import HOLD_SECONDS
 
     bank = load_bank(args.brand, search=bank_search(args))
-    drafter = Drafter(bank, history=history, seed=args.seed, agent_name=args.agent,
-                      agent_initials=args.initials, sensitive=args.sensitive)
-    if text is not None:
-        return _one(args, drafter, text)
-    return _batch(args, drafter)
+    history = open_history(args.history)
+    try:
+        record = not args.no_record
+        drafter = Drafter(bank, history=history, seed=args.seed, agent_name=args.agent,
+                          agent_initials=args.initials, sensitive=args.sensitive,
+                          hold_seconds=HOLD_SECONDS if record else 0)
+        if text is not None:
+            return _one(args, drafter, text, record)
+        return _batch(args, drafter, record)
+    finally:
+        history.close()
 
 
-def _one(args: argparse.Namespace, drafter: Drafter, text: str) -> int:
+def _one(args: argparse.Namespace, drafter: Drafter, text: str, record: bool) -> int:
     from carevoice.cli._io import write_out
 
     post = _inbound({"text": text, "channel": args.channel, "name": args.name, "handle": args.handle})
-    draft = drafter.draft(post, allow_blocked=True)
-    write_out(json.dumps(draft.to_json(), ensure_ascii=False, indent=2) + "\n" if args.json
-              else _human(draft.to_json()))
-    if not args.no_record and draft.publishable:
-        drafter.accept(draft, post)
-    return 1 if draft.blocked else 0
+    out, draft = _prepare(drafter, post, record=record, new_reply=args.new_reply)
+    write_out(json.dumps(out, ensure_ascii=False, indent=2) + "\n" if args.json else _human(out))
+    if draft is not None and record:
+        _publish(drafter, draft, post, new_reply=args.new_reply)
+    return 1 if out.get("blocked") else 0
 
 
-def _batch(args: argparse.Namespace, drafter: Drafter) -> int:
+def _batch(args: argparse.Namespace, drafter: Drafter, record: bool) -> int:
     from carevoice.cli._io import json_line, json_lines, source_name, warn, write_out
 
-    record = not args.no_record
     bad = 0
     where = source_name(args.input)
     for line in json_lines(args.input):
         fields, error = (None, line.error) if line.error else _fields(line.value)
         draft: Draft | None = None
         post: Inbound | None = None
+        out: dict[str, Any] = {}
         if fields is not None and error is None:
             fields.setdefault("channel", args.channel)
             if "id" in fields:
                 fields["id"] = str(fields["id"])
             try:
                 post = _inbound(fields)
-                draft = drafter.draft(post, allow_blocked=True)
+                out, draft = _prepare(drafter, post, record=record, new_reply=args.new_reply)
             except CareVoiceError as exc:
                 error = exc.message if isinstance(exc, InputError) else str(exc)
-        if draft is None or error is not None:
+        if error is not None:
             bad += 1
             warn(f"{where}:{line.number}: {error}")
-            out: dict[str, Any] = {"line": line.number, "id": fields.get("id") if fields else None, "error": error}
-        else:
-            out = draft.to_json()
+            out = {"line": line.number, "id": fields.get("id") if fields else None, "error": error}
         write_out(json_line(out))
-        if draft is not None and post is not None and record and draft.publishable:
-            drafter.accept(draft, post)
+        if draft is not None and post is not None and record:
+            try:
+                _publish(drafter, draft, post, new_reply=args.new_reply)
+            except CareVoiceError as exc:
+                bad += 1
+                warn(f"{where}:{line.number}: not recorded: {exc}")
     return 2 if bad else 0
+
+
+def _prepare(drafter: Drafter, post: Inbound, *, record: bool,
+             new_reply: bool) -> tuple[dict[str, Any], Draft | None]:
+    """The output for a post (its draft, or the reply it already has) and the draft to publish, if any."""
+    if record and not new_reply:
+        existing = drafter.answered(post)
+        if existing is not None:
+            return _answered(post, existing), None
+    draft = drafter.draft(post, allow_blocked=True)
+    return draft.to_json(), draft if draft.publishable else None
+
+
+def _publish(drafter: Drafter, draft: Draft, post: Inbound, *, new_reply: bool) -> None:
+    """Publish a draft that was written out; a reply like it published meanwhile is a clear error, not a copy."""
+    drafter.accept(draft, post, new_reply=new_reply)
+
+
+def _answered(post: Inbound, reply: ReplyRecord) -> dict[str, Any]:
+    """The output for a post that already has its published reply (nothing new is drafted or stored)."""
+    return {"id": post.id, "already_answered": True, "text": reply.text, "seq": reply.seq,
+            "time": reply.time.isoformat(), "agent": reply.agent}
 
 
 def _inbound(fields: dict[str, Any]) -> Inbound:
@@ -139,6 +171,9 @@ def _inbound(fields: dict[str, Any]) -> Inbound:
 
 
 def _human(d: dict[str, Any]) -> str:
+    if d.get("already_answered"):
+        by = f" by {d['agent']}" if d.get("agent") else ""
+        return f"already answered (reply #{d['seq']}, {d['time'][:16]}{by}); nothing new recorded\n\n{d['text']}\n"
     a = d["analysis"]
     head = f"{d['action']} · {a['category']} ({a['confidence']:.2f}) · {a['emotion']}"
     if a["urgency"]:

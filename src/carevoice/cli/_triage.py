@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
     p.add_argument("--channel", "-c", default="x", help="channel for lines without one (default: x)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.add_argument("--history", metavar="PATH", default=":memory:",
-                   help="reply history for the drafts: a SQLite file or :memory: (default)")
+                   help="reply history for the drafts: a SQLite file, a postgresql:// URL or :memory: (default)")
     p.add_argument("--no-record", action="store_true", help="do not record the drafts in the history")
     p.add_argument("--no-drafts", action="store_true", help="triage only, draft nothing")
     p.add_argument("--top", type=int, metavar="N", help="print only the first N posts of the queue")
@@ -146,9 +146,15 @@ def run(args: argparse.Namespace) -> int:
         from carevoice.drafter import Drafter
         from carevoice.triage.drafts import draft_queue
         from carevoice.variation import open_history
+        from carevoice.variation.coordinate import HOLD_SECONDS
 
-        drafter = Drafter(bank, history=open_history(args.history), seed=args.seed, sensitive=args.sensitive)
-        entries, holdings = draft_queue(triage, drafter, record=not args.no_record, progress=_Progress("drafts"))
+        history = open_history(args.history)
+        try:  # drafts not recorded are not held either: nobody would release them
+            drafter = Drafter(bank, history=history, seed=args.seed, sensitive=args.sensitive,
+                              hold_seconds=0 if args.no_record else HOLD_SECONDS)
+            entries, holdings = draft_queue(triage, drafter, record=not args.no_record, progress=_Progress("drafts"))
+        finally:
+            history.close()
     from carevoice.triage.report import human, report
 
     data = report(triage, entries, holdings, bank=bank.name, bad=bad, top=args.top)

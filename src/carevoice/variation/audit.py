@@ -1,11 +1,14 @@
 """Audit published replies, to show how scripted a brand already looks.
 
 Reads a CSV or JSON Lines file of replies (``text``; ``brand`` or ``author``
-or ``company``; optional ``time``), orders each brand's replies by time, and
+or ``company``; optional ``time``), or a reply history itself (every agent's
+replies, with agent and situation), orders each brand's replies by time, and
 counts a reply as a near-duplicate when it scores at or above the threshold
 against any of the brand's previous ``window`` replies (by default the
 published measure: ``token_set_ratio >= 90`` on cleaned text). Near-duplicate
-links form clusters (the same script reused); the worst are reported.
+links form clusters (the same script reused); the worst are reported. The
+figures can also be broken down per agent or per situation (``by``): a reply
+counts for its agent when it repeats an earlier reply of the brand by anyone.
 """
 
 from __future__ import annotations
@@ -14,19 +17,27 @@ import csv
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rapidfuzz import process
 
 from carevoice.errors import InputError
 from carevoice.variation.similarity import STRICT_SCORER, STRICT_THRESHOLD, clean, get_scorer
 
-__all__ = ["AuditReport", "BrandAudit", "Cluster", "Reply", "audit", "parse_time", "read_replies"]
+if TYPE_CHECKING:
+    from carevoice.variation.history import History
+
+__all__ = ["GROUPINGS", "AuditReport", "BrandAudit", "Cluster", "GroupAudit", "Grouping", "Reply", "audit",
+           "parse_since", "parse_time", "read_history",
+           "read_replies"]
+
+Grouping = Literal["brand", "agent", "situation"]
+GROUPINGS: tuple[str, ...] = ("brand", "agent", "situation")
 
 TEXT_KEYS = ("text", "reply", "message", "body")
 BRAND_KEYS = ("brand", "author", "company", "screen_name", "user")
@@ -35,12 +46,18 @@ TIME_KEYS = ("time", "created_at", "date", "datetime", "timestamp")
 
 @dataclass(frozen=True)
 class Reply:
-    """One published reply read from the file (``line`` is its line or row number)."""
+    """One published reply: read from a file (``line`` is its line or row number) or a history (its ``seq``).
+
+    A reply that is not ``counted`` is only there to be compared with (the replies before an audited period).
+    """
 
     text: str
     brand: str
     time: str | None
     line: int
+    agent: str | None = None
+    situation: str | None = None
+    counted: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,14 +85,31 @@ class BrandAudit:
 
 
 @dataclass(frozen=True)
+class GroupAudit:
+    """The repetition figures of one agent or situation of a brand (``key`` ``"-"`` when not recorded)."""
+
+    brand: str
+    key: str
+    replies: int
+    near_duplicates: int
+
+    @property
+    def rate(self) -> float:
+        """Share of the group's replies that repeat an earlier reply of the brand."""
+        return self.near_duplicates / self.replies if self.replies else 0.0
+
+
+@dataclass(frozen=True)
 class AuditReport:
-    """The audit of a file: per-brand figures and the overall rate."""
+    """The audit of a file or history: per-brand figures, the overall rate, and per-agent or per-situation ones."""
 
     brands: tuple[BrandAudit, ...]
     scorer: str
     threshold: float
     window: int
     meta: dict[str, Any] = field(default_factory=dict)
+    by: str = "brand"
+    groups: tuple[GroupAudit, ...] = ()
 
     @property
     def replies(self) -> int:
@@ -99,6 +133,9 @@ class AuditReport:
                 "clusters": [{"size": c.size, "lines": list(c.lines), "texts": list(c.texts[:3])}
                              for c in b.clusters[:top]],
             } for b in self.brands],
+            "by": self.by,
+            "groups": [{"brand": g.brand, self.by: g.key, "replies": g.replies, "near_duplicates": g.near_duplicates,
+                        "rate": round(g.rate, 4)} for g in self.groups],
         }
 
 
@@ -134,6 +171,43 @@ def read_replies(path: str | Path) -> list[Reply]:
         out.append(Reply(text, str(brand) if brand is not None else "-", str(when) if when is not None else None,
                          line))
     return out
+
+
+def read_history(history: History, *, brands: Iterable[str] = (), since: datetime | None = None,
+                 context: int = 500) -> list[Reply]:
+    """The published replies of a history (of some brands, from ``since``); ``line`` is each reply's ``seq``.
+
+    With ``since``, each brand's ``context`` replies before the period come too, not counted, so
+    that a reply of the period that repeats an older one is still found.
+    """
+    wanted = list(dict.fromkeys(brands))
+    scans = [history.scan(b, since=since) for b in wanted] if wanted else [history.scan(since=since)]
+    out = [Reply(r.text, r.brand, r.time.isoformat(), r.seq, r.agent, r.category) for scan in scans for r in scan]
+    if since is None or not context:
+        return out
+    first: dict[str, int] = {}
+    for r in out:
+        first.setdefault(r.brand, r.line)
+    older = [Reply(r.text, r.brand, r.time.isoformat(), r.seq, r.agent, r.category, counted=False)
+             for brand, seq in first.items() for r in reversed(history.recent(brand, limit=context, before=seq))]
+    return older + out
+
+
+_AGO = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_since(text: str, *, now: datetime | None = None) -> datetime:
+    """A point in time: an ISO date or date-time (UTC unless it says), or a span back from now (``24h``, ``7d``)."""
+    ago = _AGO.match(text)
+    if ago:
+        return (now or datetime.now(timezone.utc)) - timedelta(**{_UNITS[ago.group(2)]: float(ago.group(1))})
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"--since {text!r}: expected a date (2026-05-20), a date and time (2026-05-20T08:00) "
+                         "or a span back from now (90m, 24h, 7d, 2w)") from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
 def _jsonl(raw: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -216,9 +290,14 @@ _NO_TIME = datetime.min.replace(tzinfo=timezone.utc)
 
 
 def audit(replies: Sequence[Reply], *, scorer: str = STRICT_SCORER, threshold: float = STRICT_THRESHOLD,
-          window: int = 500, containment: float = 0.5) -> AuditReport:
-    """Near-duplicate rate and clusters per brand (``window`` 0 compares with every earlier reply)."""
+          window: int = 500, containment: float = 0.5, by: Grouping = "brand") -> AuditReport:
+    """Near-duplicate rate and clusters per brand (``window`` 0 compares with every earlier reply).
+
+    ``by="agent"`` or ``"situation"`` also counts each brand's replies and near-duplicates per
+    agent or per situation (``groups``, busiest first).
+    """
     fn = get_scorer(scorer)
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     by_brand: dict[str, list[Reply]] = defaultdict(list)
     for r in replies:
         by_brand[r.brand].append(r)
@@ -235,13 +314,18 @@ def audit(replies: Sequence[Reply], *, scorer: str = STRICT_SCORER, threshold: f
         parent = list(range(len(items)))
         dups = 0
         for i, t in enumerate(texts):
+            if not items[i].counted:
+                continue
             start = max(0, i - window) if window else 0
             pool = [j for j in range(start, i)
                     if (masks[i] & masks[j]).bit_count() >= containment * min(sizes[i], sizes[j])]
+            group = tally[(brand, _group_key(items[i], by))]
+            group[0] += 1
             if not pool or not t:
                 continue
             hit = process.extractOne(t, [texts[j] for j in pool], scorer=fn, processor=None, score_cutoff=threshold)
             if hit is not None:
+                group[1] += 1
                 dups += 1
                 parent[_find(parent, i)] = _find(parent, pool[int(hit[2])])
         groups: dict[int, list[int]] = defaultdict(list)
@@ -249,8 +333,18 @@ def audit(replies: Sequence[Reply], *, scorer: str = STRICT_SCORER, threshold: f
             groups[_find(parent, i)].append(i)
         clusters = sorted((Cluster(len(g), tuple(items[i].text for i in g), tuple(items[i].line for i in g))
                            for g in groups.values() if len(g) > 1), key=lambda c: (-c.size, min(c.lines)))
-        brands.append(BrandAudit(brand, len(items), dups, tuple(clusters)))
-    return AuditReport(tuple(brands), scorer, threshold, window)
+        brands.append(BrandAudit(brand, sum(r.counted for r in items), dups, tuple(clusters)))
+    per = sorted((GroupAudit(b, k, n, d) for (b, k), (n, d) in tally.items()),
+                 key=lambda g: (g.brand, -g.replies, g.key))
+    return AuditReport(tuple(brands), scorer, threshold, window, by=by, groups=tuple(per) if by != "brand" else ())
+
+
+def _group_key(reply: Reply, by: str) -> str:
+    if by == "agent":
+        return reply.agent or "-"
+    if by == "situation":
+        return reply.situation or "-"
+    return reply.brand
 
 
 def _find(parent: list[int], i: int) -> int:

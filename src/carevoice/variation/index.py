@@ -14,12 +14,18 @@ reply). Phrase ids give the fingerprints (:meth:`shared`, :meth:`overlap`,
 :meth:`using`) that selection and recombination use to keep two replies from
 sharing too many phrases. ``benchmarks/variation.py`` measures the recall of
 the prefilter against an exhaustive scan of the same scope.
+
+Drafts other agents hold (reserved while they read them) are part of the scope
+too: a refresh reads the brand's live holds before the new replies, so a draft
+published in between is seen at least once (as a hold or as a reply). Holds have
+negative sequence numbers.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -80,6 +86,9 @@ class ReplyIndex:
         self._by_phrase: dict[str, set[int]] = {}
         self._bucket_sets: dict[str, set[int]] = {}
         self._vocab: dict[str, int] = {}
+        self._held: dict[int, str] = {}
+        self._pinned = False
+        self._version = 0
         self._recent_cache: tuple[int, set[int]] | None = None
         self._scope_cache: dict[str, tuple[int, set[int]]] = {}
         self._arrays_cache: dict[tuple[str, float], list[tuple[int, int, float]]] = {}
@@ -130,9 +139,53 @@ class ReplyIndex:
             mask |= 1 << bit
         return mask, len(words)
 
+    @property
+    def seq(self) -> int:
+        """The newest reply taken in: every reply of the brand up to this number has been seen."""
+        return self._last_seq
+
+    @property
+    def held_ids(self) -> frozenset[str]:
+        """The draft ids of the holds taken in at the last refresh."""
+        return frozenset(self._held.values())
+
+    def _sync_holds(self, holds: Sequence[ReplyRecord]) -> bool:
+        live = {h.seq: h for h in holds}
+        gone = [seq for seq in self._held if seq not in live]
+        for seq in gone:
+            del self._held[seq]
+            self._release(seq)
+        added = False
+        for seq, h in live.items():
+            if seq not in self._held:
+                text = clean(h.text)
+                mask, size = self._mask(text)
+                entry = _Entry(h, text, fingerprint(h.phrase_ids), mask, size, refs=1)
+                self._entries[seq] = entry
+                for key in entry.keys:
+                    self._by_phrase.setdefault(key, set()).add(seq)
+                self._held[seq] = h.draft_id or ""
+                added = True
+        return added or bool(gone)
+
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Within this block :meth:`refresh` takes in nothing new (one draft is checked against one scope).
+
+        It still reads a situation's replies the first time that situation is asked for.
+        """
+        self._pinned = True
+        try:
+            yield
+        finally:
+            self._pinned = False
+
     def refresh(self, category: str | None = None) -> None:
-        """Take in replies recorded since the last refresh (by this or any other process)."""
-        new = list(reversed(self.history.recent(self.brand, limit=self.window, after=self._last_seq)))
+        """Take in replies recorded since the last refresh (by this or any other process) and the live holds."""
+        pinned = self._pinned
+        holds = None if pinned else self.history.holds(self.brand)
+        new = [] if pinned else list(reversed(self.history.recent(self.brand, limit=self.window,
+                                                                   after=self._last_seq)))
         if category is not None and category not in self._buckets and self.situation_window:
             bucket: deque[int] = deque()
             self._buckets[category] = bucket
@@ -147,6 +200,8 @@ class ReplyIndex:
                 self._add(r, self._buckets[r.category], self._bucket_sets[r.category])
         if new:
             self._last_seq = max(self._last_seq, new[-1].seq)
+        if (holds is not None and self._sync_holds(holds)) or new:
+            self._version += 1
         self._scope_cache.clear()
         self._arrays_cache.clear()
         self._recent_cache = None
@@ -192,8 +247,8 @@ class ReplyIndex:
         return worst
 
     def _recent_set(self) -> set[int]:
-        if self._recent_cache is None or self._recent_cache[0] != self._last_seq:
-            self._recent_cache = (self._last_seq, set(self._recent))
+        if self._recent_cache is None or self._recent_cache[0] != self._version:
+            self._recent_cache = (self._version, set(self._recent) | set(self._held))
         return self._recent_cache[1]
 
     def pool(self, text: str, category: str | None, *, containment: float = 0.5) -> list[int]:
@@ -222,11 +277,11 @@ class ReplyIndex:
     def _scope_set(self, category: str | None) -> set[int]:
         key = category or ""
         cached = self._scope_cache.get(key)
-        if cached is not None and cached[0] == self._last_seq:
+        if cached is not None and cached[0] == self._version:
             return cached[1]
         bucket = self._bucket_sets.get(key)
         scope = self._recent_set() | bucket if bucket else self._recent_set()
-        self._scope_cache[key] = (self._last_seq, scope)
+        self._scope_cache[key] = (self._version, scope)
         return scope
 
     def closest(

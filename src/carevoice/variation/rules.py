@@ -58,6 +58,9 @@ def near_duplicate_finding(selection: Selection, settings: VariationSettings) ->
     closest = selection.closest
     if closest is None:
         where = "an earlier reply"
+    elif closest.held:
+        who = f" by {closest.agent}" if closest.agent else ""
+        where = f"a reply being drafted{who} right now: {closest.text[:100]!r}"
     else:
         when = closest.time.strftime("%Y-%m-%d %H:%M")
         where = f"reply #{closest.seq} ({when}): {closest.text[:100]!r}"

@@ -2,63 +2,34 @@
 
 Every write is one ``BEGIN IMMEDIATE`` transaction (a process killed mid-write
 leaves the file as it was before that record); ``draft_id`` is unique, so a
-retried accept stores nothing twice; ``busy_timeout`` lets concurrent writers
-queue instead of failing. The schema is versioned with ``PRAGMA user_version``.
+retried accept stores nothing twice, and a post keeps one reply; ``busy_timeout``
+lets concurrent writers queue instead of failing. The write lock is what makes a
+checked publish or hold atomic: the check, the insert and the dropped hold happen
+while no other process can write (see :mod:`carevoice.variation.steps`). The schema
+is versioned with ``PRAGMA user_version`` (:mod:`carevoice.variation.sqlite_schema`).
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+import time as _time
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from carevoice.errors import HistoryError
-from carevoice.variation.history import ReplyRecord, new_draft_id
+from carevoice.variation import steps
+from carevoice.variation.records import Accepted, Check, Conflict, ReplyRecord, post_key
+from carevoice.variation.sqlite_schema import KNOWN_TABLES, MIGRATIONS, SCHEMA_VERSION
+from carevoice.variation.sqlite_tx import COLUMNS, HOLD_COLUMNS, SQLiteTx, row, utc
 
 __all__ = ["SCHEMA_VERSION", "SQLiteHistory"]
 
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
-_COLUMNS = "seq, draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS replies (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    draft_id TEXT NOT NULL UNIQUE,
-    brand TEXT NOT NULL,
-    channel TEXT NOT NULL,
-    text TEXT NOT NULL,
-    phrase_ids TEXT NOT NULL,
-    time TEXT NOT NULL,
-    customer TEXT,
-    thread_id TEXT,
-    category TEXT
-);
-CREATE INDEX IF NOT EXISTS replies_brand ON replies (brand, seq);
-CREATE INDEX IF NOT EXISTS replies_category ON replies (brand, category, seq);
-CREATE INDEX IF NOT EXISTS replies_customer ON replies (brand, customer, seq) WHERE customer IS NOT NULL;
-CREATE INDEX IF NOT EXISTS replies_thread ON replies (brand, thread_id, seq) WHERE thread_id IS NOT NULL;
-CREATE TABLE IF NOT EXISTS phrase_use (
-    brand TEXT NOT NULL,
-    phrase_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    PRIMARY KEY (brand, phrase_id)
-) WITHOUT ROWID;
-"""
-
-
-def _row(row: tuple[Any, ...]) -> ReplyRecord:
-    seq, draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, category = row
-    return ReplyRecord(
-        text=text, brand=brand, channel=channel, phrase_ids=tuple(json.loads(phrase_ids)),
-        time=datetime.fromisoformat(time), customer=customer, thread_id=thread_id, category=category,
-        draft_id=draft_id, seq=seq,
-    )
+_BATCH = 5000
 
 
 def _hint(path: Path, exc: Exception) -> str:
@@ -67,11 +38,6 @@ def _hint(path: Path, exc: Exception) -> str:
         return ""
     return (f" (check that the file and its folder {path.parent} are writable: carevoice also creates "
             f"{path.name}-wal and {path.name}-shm there)")
-
-
-def _utc(when: datetime) -> datetime:
-    """Times are stored in UTC, so that their ISO strings sort in time order."""
-    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
 
 
 class SQLiteHistory:
@@ -94,6 +60,9 @@ class SQLiteHistory:
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise HistoryError(f"{self.path}: not a readable carevoice reply history ({exc})") from exc
+        except HistoryError:
+            self._db.close()
+            raise
 
     def _setup(self) -> None:
         db = self._db
@@ -105,7 +74,7 @@ class SQLiteHistory:
                 f"understands ({SCHEMA_VERSION}); upgrade carevoice")
         if version == 0:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if tables - {"replies", "phrase_use", "sqlite_sequence"}:
+            if tables - KNOWN_TABLES:
                 raise HistoryError(f"{self.path}: an SQLite file that is not a carevoice reply history "
                                    f"(tables: {', '.join(sorted(tables))})")
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
@@ -113,9 +82,12 @@ class SQLiteHistory:
         db.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION:
             with self._write():
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                # another process may have migrated the file while this one waited for the lock
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in MIGRATIONS[step].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
@@ -136,8 +108,9 @@ class SQLiteHistory:
         except (sqlite3.Error, UnicodeEncodeError) as exc:  # UnicodeEncodeError: a lone surrogate in a key
             raise HistoryError(f"cannot read the reply history at {self.path}: {exc}") from exc
 
+    # -- writing -------------------------------------------------------------------------------
     def record(self, record: ReplyRecord) -> ReplyRecord:
-        """Store a published reply (once per ``draft_id``); return it as stored, with ``seq`` set."""
+        """Store a published reply (once per ``draft_id`` and per post); return it as stored, with ``seq`` set."""
         return self.record_many([record])[0]
 
     def record_many(self, records: Iterable[ReplyRecord]) -> list[ReplyRecord]:
@@ -145,30 +118,52 @@ class SQLiteHistory:
         out: list[ReplyRecord] = []
         try:
             with self._write() as db:
+                tx = SQLiteTx(db)
                 for record in records:
-                    out.append(self._insert(db, record))
+                    result = steps.publish(tx, record)
+                    assert isinstance(result, Accepted)
+                    out.append(result.record)
         except (sqlite3.Error, UnicodeEncodeError) as exc:
             raise HistoryError(f"cannot write the reply history at {self.path}: {exc}{_hint(self.path, exc)}") from exc
         return out
 
-    @staticmethod
-    def _insert(db: sqlite3.Connection, record: ReplyRecord) -> ReplyRecord:
-        draft_id = record.draft_id or new_draft_id()
-        when = _utc(record.time)
-        found = db.execute(f"SELECT {_COLUMNS} FROM replies WHERE draft_id = ?", (draft_id,)).fetchone()
-        if found is not None:
-            return _row(found)
-        cur = db.execute(
-            "INSERT INTO replies (draft_id, brand, channel, text, phrase_ids, time, customer, thread_id, "
-            "category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (draft_id, record.brand, record.channel, record.text, json.dumps(list(record.phrase_ids)),
-             when.isoformat(), record.customer, record.thread_id, record.category))
-        seq = int(cur.lastrowid or 0)
-        db.executemany(
-            "INSERT INTO phrase_use (brand, phrase_id, seq) VALUES (?, ?, ?) "
-            "ON CONFLICT (brand, phrase_id) DO UPDATE SET seq = max(seq, excluded.seq)",
-            [(record.brand, pid, seq) for pid in dict.fromkeys(record.phrase_ids)])
-        return replace(record, draft_id=draft_id, seq=seq, time=when)
+    def publish(self, record: ReplyRecord, *, after: int = 0, seen: Collection[str] = (),
+                check: Check | None = None) -> Accepted | Conflict:
+        """Store a reply unless ``check`` finds a near-duplicate the writer has not seen (one transaction)."""
+        try:
+            with self._write() as db:
+                return steps.publish(SQLiteTx(db), record, after=after, seen=seen, check=check)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"cannot write the reply history at {self.path}: {exc}") from exc
+
+    def hold(self, record: ReplyRecord, *, seconds: float, after: int = 0, seen: Collection[str] = (),
+             check: Check | None = None) -> ReplyRecord | Conflict:
+        """Reserve a draft for ``seconds``, checked as :meth:`publish` checks."""
+        try:
+            with self._write() as db:
+                return steps.hold(SQLiteTx(db), record, seconds=seconds, after=after, seen=seen, check=check)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"cannot write the reply history at {self.path}: {exc}") from exc
+
+    def release(self, brand: str, draft_id: str) -> None:
+        """Drop the hold on a draft."""
+        try:
+            with self._write() as db:
+                db.execute("DELETE FROM holds WHERE brand = ? AND draft_id = ?", (brand, draft_id))
+        except sqlite3.Error as exc:
+            raise HistoryError(f"cannot write the reply history at {self.path}: {exc}") from exc
+
+    # -- reading -------------------------------------------------------------------------------
+    def holds(self, brand: str) -> list[ReplyRecord]:
+        """The brand's live holds."""
+        sql = f"SELECT {HOLD_COLUMNS} FROM holds WHERE brand = ? AND expires > ? ORDER BY id"
+        return [row(r) for r in self._query(sql, (brand, _time.time()))]
+
+    def answered(self, brand: str, post_id: str, thread_id: str | None = None) -> ReplyRecord | None:
+        """The reply that answers this post, if it has one."""
+        key = post_key(ReplyRecord("", brand, "", thread_id=thread_id, post_id=post_id))
+        rows = self._query(f"SELECT {COLUMNS} FROM replies WHERE brand = ? AND post_key = ?", (brand, key))
+        return row(rows[0]) if rows else None
 
     def recent(
         self,
@@ -179,20 +174,24 @@ class SQLiteHistory:
         category: str | None = None,
         channel: str | None = None,
         after: int = 0,
+        before: int | None = None,
     ) -> list[ReplyRecord]:
-        """The brand's most recent replies (``seq > after``), newest first, optionally narrowed."""
+        """The brand's most recent replies (``after < seq < before``), newest first, optionally narrowed."""
         where, params = ["brand = ?", "seq > ?"], [brand, after]
+        if before is not None:
+            where.append("seq < ?")
+            params.append(before)
         if since is not None:
             where.append("time >= ?")
-            params.append(_utc(since).isoformat())
+            params.append(utc(since).isoformat())
         if category is not None:
             where.append("category = ?")
             params.append(category)
         if channel is not None:
             where.append("channel = ?")
             params.append(channel)
-        sql = f"SELECT {_COLUMNS} FROM replies WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?"
-        return [_row(r) for r in self._query(sql, [*params, limit])]
+        sql = f"SELECT {COLUMNS} FROM replies WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?"
+        return [row(r) for r in self._query(sql, [*params, limit])]
 
     def related(
         self, brand: str, *, customer: str | None = None, thread_id: str | None = None, limit: int = 50
@@ -201,8 +200,8 @@ class SQLiteHistory:
         found: dict[int, ReplyRecord] = {}
         for column, value in (("customer", customer), ("thread_id", thread_id)):
             if value is not None:
-                sql = f"SELECT {_COLUMNS} FROM replies WHERE brand = ? AND {column} = ? ORDER BY seq DESC LIMIT ?"
-                found.update((r.seq, r) for r in map(_row, self._query(sql, (brand, value, limit))))
+                sql = f"SELECT {COLUMNS} FROM replies WHERE brand = ? AND {column} = ? ORDER BY seq DESC LIMIT ?"
+                found.update((r.seq, r) for r in map(row, self._query(sql, (brand, value, limit))))
         return [found[s] for s in sorted(found, reverse=True)[:limit]]
 
     def phrase_last_used(self, brand: str, phrase_ids: Iterable[str]) -> dict[str, int]:
@@ -221,6 +220,27 @@ class SQLiteHistory:
         if brand is None:
             return int(self._query("SELECT count(*) FROM replies")[0][0])
         return int(self._query("SELECT count(*) FROM replies WHERE brand = ?", (brand,))[0][0])
+
+    def scan(self, brand: str | None = None, *, since: datetime | None = None) -> Iterator[ReplyRecord]:
+        """Every reply (of one brand, at or after ``since``) in the order stored, read in batches."""
+        where, params = ["seq > ?"], []
+        if brand is not None:
+            where.append("brand = ?")
+            params.append(brand)
+        if since is not None:
+            where.append("time >= ?")
+            params.append(utc(since).isoformat())
+        sql = f"SELECT {COLUMNS} FROM replies WHERE {' AND '.join(where)} ORDER BY seq LIMIT {_BATCH}"
+        last = 0
+        if since is not None:  # start near the period (times grow with seq), not at the first reply ever
+            first = self._query(f"SELECT min(seq) FROM replies WHERE {' AND '.join(where[1:])}", params)
+            last = max(int(first[0][0] or 0) - 1, 0)
+        while True:
+            rows = self._query(sql, [last, *params])
+            yield from map(row, rows)
+            if len(rows) < _BATCH:
+                return
+            last = int(rows[-1][0])
 
     def close(self) -> None:
         """Close the database connection."""
