@@ -58,7 +58,7 @@ _MIN_SITUATION = 0.4
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _GENERAL_EMPTY = 0.2
 _RULES_SURE = 0.6
-_MODEL_SURE = 0.6
+_MODEL_SURE = 0.65
 """A situation the rules read surely wins over the model's when the model is less sure."""
 _RULES_FALLBACK = 0.4
 """The rules' situation, when the model is unsure, only from more than one weak word."""
@@ -206,6 +206,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         if intent != "danger":
             intent, intent_p = "danger", max(0.6, intent_model.probability)
         reasons.append("intent danger: " + "; ".join(urgency_reasons[:2]))
+    elif short:
+        reasons.append("intent " + _why(intent, intent_p, ()) + " (a few words: the rules' reading)")
     else:
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
@@ -215,6 +217,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
               and (r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE)):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
+        elif (intent in ("complaint", "banter") and intent_p < _PRAISE_SURE and "rule_praise" in r.features
+              and not any(k != "delight" for k, v in r.emotion.votes.items() if v > 0) and not r.intent.sarcasm):
+            reasons.append(f"{intent} read with little certainty ({intent_p:.2f}) beside clear praise words and no "
+                           "complaint feeling: praise")
+            intent = "praise"
+        elif intent == "question" and not r.question and intent_model.second != "question":
+            reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
+            intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
         elif intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and "rule_vote:delight" not in r.features:
             reasons.append(f"praise read from no praise words ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
@@ -234,6 +244,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         category, confidence = _META[intent], intent_p  # type: ignore[assignment]
     else:
         situation = predicted["situation"]
+        if short:  # a few words: the rules' situation or none
+            situation = situation._replace(probability=0.0)
         rules = r.verdict.category if r.verdict.category not in banned else None
         if rules is not None and rules != situation.label and r.verdict.confidence >= _RULES_SURE and (
                 situation.probability < _MODEL_SURE):
@@ -250,6 +262,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             category, confidence = "general", _GENERAL_EMPTY
             reasons.append("situation general: nothing clear " + f"(best {situation.label} "
                            f"{situation.probability:.2f})")
+    if category == "general_question" and intent != "question":
+        category = "general"  # a how-to situation is only ever a question's
     if category == "general" and intent == "question" and "rule_question" in r.features:
         category = "general_question"
         reasons.append("a question about nothing more specific: general_question")

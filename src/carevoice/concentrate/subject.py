@@ -93,7 +93,7 @@ def _vocab() -> _Vocab:
     ordered = {k: tuple(sorted(v, key=lambda h: -len(h[0]))) for k, v in heads.items()}
     return _Vocab(ordered, frozenset(str(m).lower() for m in data["modifiers"]),
                   frozenset(str(s).lower() for s in data["stop"]),
-                  frozenset(h[-1] for k in ordered.values() for h, _ in k))
+                  frozenset(h[-1] for k in ordered.values() for h, _ in k if h[-1] not in _FUNCTION))
 
 
 class _Candidate(NamedTuple):
@@ -147,36 +147,49 @@ def _phrase(toks: Sequence[_Tok], i: int, vocab: _Vocab) -> _Candidate | None:
     return _Candidate(first, i, head_end, head_end, yours, determiner, named)
 
 
-def _product_like(toks: Sequence[_Tok], i: int, text: str, common: frozenset[str], shouting: bool) -> bool:
-    """A name-like token: "Photoshop", "iCloud", "PS4", "CS6", "GTA" (not a common word, not opening a sentence)."""
+def _product_like(toks: Sequence[_Tok], i: int, common: frozenset[str], shouting: bool) -> bool:
+    """A token that is plainly a product's name: "iCloud", "PS4", "CS6", "GTA" (never a plain capitalised word)."""
     tok = toks[i]
     t = tok.text
-    if t[0] in "@#" or tok.low in common or len(t) < 2:
+    if t[0] in "@#" or tok.low in common or tok.low in _FUNCTION or len(t) < 2 or not t.isalnum():
         return False
-    has_digit = any(c.isdigit() for c in t)
-    if has_digit:
+    if any(c.isdigit() for c in t):
         return any(c.isalpha() for c in t) and not _TIME.match(tok.low) and len(t) <= 10
     if shouting:
         return False
-    mixed = any(c.isupper() for c in t[1:]) and any(c.islower() for c in t)
-    if mixed:
-        return True
-    if t.isupper():
-        return 2 <= len(t) <= 5
-    return t[0].isupper() and tok.low not in _FUNCTION
+    if any(c.isupper() for c in t[1:]) and any(c.islower() for c in t):
+        return True  # "iCloud", "YouTube"
+    return t.isupper() and 2 <= len(t) <= 5  # "GTA", "HP"
+
+
+def _titled(toks: Sequence[_Tok], i: int, text: str, common: frozenset[str]) -> bool:
+    """A capitalised word inside a sentence that is not a common word ("Photoshop", "Yahoo")."""
+    tok = toks[i]
+    t = tok.text
+    if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or tok.low in common or tok.low in _FUNCTION:
+        return False
+    return i > 0 and not any(c in ".!?\n:" for c in text[toks[i - 1].end:tok.start])
 
 
 def _named(toks: Sequence[_Tok], i: int, text: str, vocab: _Vocab, common: frozenset[str],
            shouting: bool) -> _Candidate | None:
-    """A product or service named by the customer ("my ps4", "Photoshop CS6", "Yahoo Mail")."""
-    if not _product_like(toks, i, text, common, shouting):
+    """A product or service named by the customer ("my ps4", "Photoshop CS6", "Yahoo Mail", "GTA V").
+
+    A name is a plainly product-like token, or a capitalised word inside a sentence that another
+    product-like token or a thing's noun follows ("Photoshop CS6", "Yahoo Mail"); a capitalised word
+    alone is more often a person or a place, and is never taken.
+    """
+    strong = _product_like(toks, i, common, shouting)
+    if not strong and not _titled(toks, i, text, common):
         return None
     end = i + 1
     while end < len(toks) and end - i < 3 and toks[end - 1].end + 1 == toks[end].start and (
-            _product_like(toks, end, text, common, shouting) or toks[end].low in vocab.head_words
-            or ((len(toks[end].text) == 1 and toks[end].text.isupper()) or toks[end].text.isdigit())
-            or (toks[end].low not in common and toks[end].low not in _FUNCTION and toks[end].text.isalpha())):
+            _product_like(toks, end, common, shouting) or toks[end].low in vocab.head_words
+            or (len(toks[end].text) == 1 and toks[end].text.isupper() and toks[end].text not in "IA")
+            or toks[end].text.isdigit()):
         end += 1
+    if not strong and end == i + 1:
+        return None
     first = i
     determiner = None
     if first > 0 and toks[first - 1].low in ("my", "our", "your", "ur") and toks[first - 1].end + 1 == toks[i].start:
@@ -210,7 +223,8 @@ def _reply_form(toks: Sequence[_Tok], cand: _Candidate, shouting: bool, known: f
         tok = toks[n]
         text = tok.text.replace("\u2019", "'")
         if tok.low in _DETERMINERS and (n == cand.first or toks[n - 1].low in _LINKS):
-            words.append(_DETERMINERS[tok.low])
+            mine = tok.low in ("your", "ur") and cand.yours and n == cand.first
+            words.append("your" if mine else _DETERMINERS[tok.low])  # "your account" stays the customer's
             continue
         if shouting or (text.isupper() and len(text) > 4) or (text[:1].isupper() and text[1:].islower()
                                                                and tok.low in known):
@@ -268,7 +282,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         if cand is None:
             i += 1
             continue
-        cand = _extend(toks, cand, vocab)
+        if not cand.named:  # "the wifi on my flight"; a product's name stands alone
+            cand = _extend(toks, cand, vocab)
         start, end = toks[cand.first].start, toks[cand.last - 1].end
         clean = not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
         if clean:
