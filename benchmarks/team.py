@@ -64,6 +64,16 @@ def open_store(where: dict[str, Any], retry_for: float = 15.0) -> Any:
     return PostgresHistory(where["url"], schema=where["schema"], retry_for=retry_for)
 
 
+def _agent_name(k: int) -> str:
+    """A name an agent may sign with (letters only): Agent A ... Agent Z, Agent AA ..."""
+    letters = ""
+    k += 1
+    while k:
+        k, r = divmod(k - 1, 26)
+        letters = chr(65 + r) + letters
+    return f"Agent {letters}"
+
+
 def distinct_replies(n: int, work: Path, seed: int = 1) -> list[tuple[str, tuple[str, ...], str]]:
     """``n`` replies as carevoice would have published them for real posts (cached in ``work``)."""
     cache = work / f"distinct-{n}-{seed}.json"
@@ -91,7 +101,7 @@ def stored_replies(size: int, work: Path) -> Any:
         text, ids, category = unique[i % len(unique)]
         yield ReplyRecord(text=text, brand=BRAND, channel="x", phrase_ids=ids, category=category,
                           time=start + step * i, customer=f"user{i % 50_000}", draft_id=f"load-{run}-{i}",
-                          agent=f"agent{i % 40}")
+                          agent=_agent_name(i % 40))
 
 
 def prepare(kind: str, stored: int, args: argparse.Namespace) -> dict[str, Any]:
@@ -152,7 +162,7 @@ def agent(where: dict[str, Any], k: int, posts: list[tuple[str, str]], out: str,
     from carevoice.inbound import Inbound
 
     history = open_store(where, retry_for)
-    drafter = Drafter(BRAND, history=history, seed=0, agent_name=f"agent{k}", hold_seconds=600 if coordinated else 0)
+    drafter = Drafter(BRAND, history=history, seed=0, agent_name=_agent_name(k), hold_seconds=600 if coordinated else 0)
     if not coordinated:  # the baseline: no holds and no check at accept, as before issue 11
         drafter._team._check = lambda draft: None  # type: ignore[method-assign]
     drafter.draft(Inbound(text="warm up", id=f"warm-{k}-{uuid.uuid4().hex}"), allow_blocked=True)

@@ -21,7 +21,17 @@ from carevoice.errors import BankError
 from carevoice.lint import lint_paths
 
 HEAD_LINES = 90
-HEADS = {name: (shipped_dir() / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[:HEAD_LINES]
+
+
+def _head(lines: list[str]) -> list[str]:
+    """The first lines of a bank, cut where a top-level key or list item begins (a whole bank)."""
+    for cut in range(min(HEAD_LINES, len(lines)), 0, -1):
+        if cut == len(lines) or lines[cut].startswith("  - ") or (lines[cut][:1].isalpha()):
+            return lines[:cut]
+    return lines[:HEAD_LINES]
+
+
+HEADS = {name: _head((shipped_dir() / f"{name}.yaml").read_text(encoding="utf-8").splitlines())
          for name in SHIPPED_BANKS}
 
 FRAGMENTS = [

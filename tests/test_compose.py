@@ -39,7 +39,7 @@ def _plan(**fields: object) -> tuple[str, ...]:
     ({"category": "abuse", "intent": "abuse"}, {"boundary"}, {"apologise", "acknowledge"}),
     ({"category": "billing_error", "intent": "complaint", "emotion": "anger", "negative": True},
      {"move_private", "acknowledge", "apologise"}, {"resolve", "greet", "explain"}),
-    ({"category": "general_question", "intent": "question"}, {"greet", "resolve"}, {"apologise", "explain"}),
+    ({"category": "late_delivery", "intent": "question"}, {"greet", "resolve"}, {"apologise", "explain"}),
     ({"category": "app_bug", "intent": "question", "negative": True, "emotion": "frustration"},
      {"acknowledge", "apologise", "resolve"}, {"greet"}),
     ({"category": "late_delivery", "intent": "follow_up", "emotion": "frustration"}, {"apologise", "resolve"},
@@ -73,6 +73,7 @@ def test_an_answer_takes_the_place_of_the_next_step() -> None:
     ({"intent": "other_language", "language": "es"}, "'es'"),
     ({"language": "fr"}, "'fr'"),
     ({"intent": "complaint", "intent_confidence": 0.1}, "unsure"),
+    ({"category": "general_question", "intent": "question"}, "nothing in the bank answers"),
 ])
 def test_hand_to_an_agent_when_unsure_or_in_another_language(fields: dict[str, object], why: str) -> None:
     fields.setdefault("intent_confidence", 0.9)

@@ -44,7 +44,8 @@ def test_drafts_do_not_name_the_agent_twice(tmp_path: Path) -> None:
     drafter = Drafter(write_bank(tmp_path, BANK, "signed"), history=MemoryHistory(), seed=1)
     posts = ["My order 4417 still hasn't arrived", "The app keeps crashing", "I was charged twice",
              "Where is my refund?", "hello, question about delivery times"]
-    texts = [drafter.draft(Inbound(text=t, name="Dana Kim"), allow_blocked=True).text for t in posts * 3]
+    drafts = [drafter.draft(Inbound(text=t, name="Dana Kim"), allow_blocked=True) for t in posts * 3]
+    texts = [d.text or d.holding or "" for d in drafts]  # a post for an agent: its holding line is signed too
     assert all(t.count("Jess") == 1 for t in texts), [t for t in texts if t.count("Jess") != 1]
 
 

@@ -222,7 +222,8 @@ def test_cv701_names_a_reply_being_drafted_by_another_agent(shared: Open, tmp_pa
 
     path = tmp_path / "thin.yaml"
     path.write_text(EXAMPLE_BANK, encoding="utf-8")
-    first = Drafter(path, history=shared(), agent_name="Ana").draft(Inbound(text="hello?", id="1"))
-    second = Drafter(path, history=shared(), agent_name="Bo").draft(Inbound(text="hello?", id="2"))
+    ana, bo = (Drafter(path, history=shared(), agent_name=name) for name in ("Ana", "Bo"))
+    first = ana.draft(Inbound(text="The app crashes every time I open it", id="1"))
+    second = bo.draft(Inbound(text="Your app keeps crashing on my phone", id="2"))
     assert not first.custom_slot_required and second.custom_slot_required
     assert "a reply being drafted by Ana right now" in next(f.message for f in second.findings if f.code == "CV701")

@@ -145,7 +145,7 @@ def test_agents_in_processes_drafting_one_wave_publish_each_post_once_and_nothin
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(agents)
     log = tmp_path / "outcomes.jsonl"
-    procs = [ctx.Process(target=run_agent, args=(where, f"agent{k}", shares[k], str(log), barrier))
+    procs = [ctx.Process(target=run_agent, args=(where, f"Agent {chr(65 + k)}", shares[k], str(log), barrier))
              for k in range(agents)]
     for p in procs:
         p.start()

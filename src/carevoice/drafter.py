@@ -100,12 +100,6 @@ class Drafter:
         if post.channel not in self.bank.channels:
             raise UnknownChoiceError(f"channel for {self.bank.name}", post.channel, self.bank.channels)
         reading = concentrate(post, locale=self.bank.locale)
-        draft = self._compose(post, reading, profile.id)
-        if draft.blocked and not allow_blocked:
-            raise DraftBlockedError(draft)
-        if record and draft.publishable:
-            self.accept(draft, post)
-        reading = concentrate(post)
         self._team.forget(post)
         for _ in range(_ATTEMPTS):  # a conflict means someone held a reply like it a moment ago: look again
             snap = self._team.snapshot()
@@ -113,7 +107,7 @@ class Drafter:
                 draft = self._compose(post, reading, profile.id)
             if draft.blocked and not allow_blocked:
                 raise DraftBlockedError(draft)
-            if draft.blocked or draft.action == "no_reply" or not draft.text:
+            if not draft.publishable:
                 return draft
             found: Accepted | Conflict | None
             if record:

@@ -161,7 +161,7 @@ def build_context(
         last = fallback.split()[-1]
         subject = subject_values(fallback, named=False, plural=last.endswith("s") and not last.endswith("ss"))
     return {
-        "customer": {"name": _display_name(inbound.name), "first_name": _first_name(_display_name(inbound.name)),
+        "customer": {"name": _display_name(inbound.name), "first_name": _first_name(inbound.name),
                      "handle": handle},
         "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
         "brand": {"name": bank.display_name},

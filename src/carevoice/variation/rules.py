@@ -48,8 +48,8 @@ phrases:
 NEAR_DUPLICATE = register(Rule(
     "CV701", "variation.near_duplicate", "warning",
     "every candidate reads like an earlier reply; the closest one is named and a custom line is required",
-    kind="stream", flags=("hello?\nhello?",),
-    passes=("hello?\nThe app crashes every time I open it",),
+    kind="stream", flags=("The app crashes every time I open it\nYour app keeps crashing on my phone",),
+    passes=("The app crashes every time I open it\nhello?",),
 ))
 
 
