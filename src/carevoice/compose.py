@@ -146,6 +146,49 @@ def _apologises(text: str) -> bool:
     return bool(find_all(text, tone_data().apology))
 
 
+_THANKS = re.compile(r"\bthank", re.IGNORECASE)
+_DM = re.compile(r"\b(?:DMs?|DM'd|direct message|private message|message us|inbox)\b", re.IGNORECASE)
+
+
+def _moves(text: str) -> frozenset[str]:
+    """The moves a rendered part makes that a reply should make only once: apologise, thank, ask for a DM."""
+    found = {"apologise"} if _apologises(text) else set()
+    if _THANKS.search(text):
+        found.add("thank")
+    if _DM.search(text):
+        found.add("dm")
+    return frozenset(found)
+
+
+_DROPPABLE = ("greet", "apologise", "explain", "thank")
+"""Stages whose part gives way when it repeats a move another part makes, most droppable first."""
+
+
+def _one_of_each_move(parts: list[tuple[str, Phrase, str]],
+                      memo: dict[str, frozenset[str]]) -> list[tuple[str, Phrase, str]] | None:
+    """The parts with each move made once ("Thanks for reaching out. ... thanks for flagging it": one thanks).
+
+    A part that repeats a move gives way when its stage is droppable (a greeting before an
+    acknowledgement that apologises, a separate apology after one); None when two parts that
+    must stay make the same move.
+    """
+    def moves(text: str) -> frozenset[str]:
+        if text not in memo:
+            memo[text] = _moves(text)
+        return memo[text]
+
+    while True:
+        clash = next(((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
+                      if moves(parts[i][2]) & moves(parts[j][2])), None)
+        if clash is None:
+            return parts
+        stages = [parts[k][0] for k in clash]
+        ranked = sorted((_DROPPABLE.index(st), k) for st, k in zip(stages, clash, strict=True) if st in _DROPPABLE)
+        if not ranked:
+            return None
+        parts = [x for k, x in enumerate(parts) if k != ranked[0][1]]
+
+
 def _weight(phrase: Phrase, rest: Mapping[str, float]) -> float:
     boost = _NAMING_BOOST if any(mark in phrase.text for mark in NAMING) else 1.0
     return phrase.weight * boost * rest.get(phrase.id, 1.0)
@@ -204,6 +247,7 @@ def make_candidates(
         for w in v.split()
     )
     by_stage = dict(options)
+    moves: dict[str, frozenset[str]] = {}
     seen: set[tuple[str, ...]] = set()
     out: list[Candidate] = []
     for _ in range(count * 3):
@@ -219,6 +263,10 @@ def make_candidates(
             p, text = rng.choices(rendered, weights=weights)[0]
             parts.append((stage, p, text))
             covered.update(p.covers)
+        kept = _one_of_each_move(parts, moves)
+        if kept is None:
+            continue
+        parts = kept
         drawn = shorten(Candidate(tuple(parts), sign_off, proper), by_stage, fits)
         if drawn is None:
             continue

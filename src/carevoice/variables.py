@@ -81,6 +81,18 @@ CONDITION_PATHS: tuple[str, ...] = (
 
 _DEFAULT_SUBJECT = "this"
 
+_PLATFORMS = frozenset({
+    "ps3", "ps4", "ps5", "playstation", "xbox", "switch", "pc", "mac", "macbook", "laptop", "computer",
+    "desktop", "phone", "iphone", "ipad", "android", "tablet", "tv", "console", "browser", "chrome",
+    "firefox", "safari", "windows", "watch",
+})
+"""Devices and platforms a post names as where something runs; never the subject of a software complaint."""
+
+_RUNS_ON_A_PLATFORM = frozenset({
+    "app_bug", "service_outage", "connectivity", "account_access", "gift_card_promo", "billing_error",
+    "refund_status", "feature_request", "general_question", "loyalty",
+})
+
 
 def time_of_day(when: datetime | None) -> str:
     """morning, afternoon, evening or night for a local time; ``day`` when unknown."""
@@ -154,6 +166,8 @@ def build_context(
     handle = inbound.handle.lstrip("@") if inbound.handle else None
     d = reading.details
     s = reading.subject
+    if s is not None and s.head.lower() in _PLATFORMS and reading.category in _RUNS_ON_A_PLATFORM:
+        s = None  # "my ps4", "on PC": where the app or game runs, not what went wrong
     if s is not None:
         subject = subject_values(s.reply, named=True, head=s.head, plural=s.plural)
     else:
