@@ -309,6 +309,8 @@ def _hint(reading: Reading, required: bool, plan: Plan | None = None) -> str:
         return "Add one gentle line in your own words about what you will take care of for them."
     if reading.urgency:
         return "Add one line that speaks to what is at stake for them right now."
+    if plan is not None and "answer" in plan.stages:
+        return "Check the bank's answer fits their case; add one line if it does not."
     if reading.category == "general_question":
         return "Add the answer to their question, in one line."
     if reading.category == "praise":

@@ -45,7 +45,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "agent": ("name", "initials"),
     "brand": ("name",),
     "details": DETAILS,
-    "channel": ("id", "name", "private"),
+    "channel": ("id", "name", "private", "public"),
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
@@ -73,13 +73,14 @@ OPTIONAL_VARIABLES = frozenset(
 CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
-    "subject.named", "hours.open", "channel.private", "sarcasm", "pii",
+    "subject.named", "hours.open", "channel.public", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
 """What a phrase's ``when`` (all must hold) and ``unless`` (none may hold) can test."""
 
 _DEFAULT_SUBJECT = "this"
+_SINGULAR_S = frozenset({"this", "its", "his", "status", "access", "bus", "gas", "pass", "address", "news", "series"})
 
 _PLATFORMS = frozenset({
     "ps3", "ps4", "ps5", "playstation", "xbox", "switch", "pc", "mac", "macbook", "laptop", "computer",
@@ -173,14 +174,15 @@ def build_context(
     else:
         fallback = bank.subjects.get(reading.category) or bank.subjects.get("any") or _DEFAULT_SUBJECT
         last = fallback.split()[-1]
-        subject = subject_values(fallback, named=False, plural=last.endswith("s") and not last.endswith("ss"))
+        plural = last.endswith("s") and not last.endswith("ss") and last.lower() not in _SINGULAR_S
+        subject = subject_values(fallback, named=False, plural=plural)
     return {
         "customer": {"name": _display_name(inbound.name), "first_name": _first_name(inbound.name),
                      "handle": handle},
         "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
         "brand": {"name": bank.display_name},
-        "details": {k: getattr(d, k, None) for k in DETAILS},
-        "channel": {"id": profile.id, "name": profile.name, "private": profile.private},
+        "details": {k: _detail(getattr(d, k, None)) if k == "date" else getattr(d, k, None) for k in DETAILS},
+        "channel": {"id": profile.id, "name": profile.name, "private": profile.private, "public": profile.public},
         "time_of_day": time_of_day(local_time or inbound.time),
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
@@ -192,6 +194,13 @@ def build_context(
         "asks": {a: a in reading.asks for a in ASKS},
         "urgency": {u: u in reading.urgency for u in URGENCIES},
     }
+
+
+def _detail(value: Any) -> Any:
+    """A date as a template can put after "on" or "since": "on Monday" -> "Monday"."""
+    if isinstance(value, str) and value[:3].lower() == "on ":
+        return value[3:]
+    return value
 
 
 def holds(context: Mapping[str, Any], path: str) -> bool:

@@ -82,7 +82,7 @@ def context(values: dict[str, Any], profile: ChannelProfile, *, brand: str, miss
         else:
             out[root] = {a: get(f"{root}.{a}") for a in attrs}
     out["brand"] = {"name": brand}
-    out["channel"] = {"id": profile.id, "name": profile.name, "private": profile.private}
+    out["channel"] = {"id": profile.id, "name": profile.name, "private": profile.private, "public": profile.public}
     out["hours"]["open"] = is_open
     for root in ("asks", "urgency"):
         out[root] = {a: bool(v) for a, v in out[root].items()}
