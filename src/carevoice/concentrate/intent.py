@@ -110,6 +110,9 @@ def read_intent(
     negative_votes = sum(v for k, v in emotion_votes.items() if k != "delight")
     sarcasm = signals.score("sarcasm") >= _STRONG and (max(complaint, problem) + negative_votes >= _SARCASM_NEEDS
                                                        or negative)
+    if sarcasm and praise >= 2 * _STRONG and praise > complaint and negative_votes == 0 and not negative:
+        sarcasm = False  # "Thank you so much for sorting my flight": a problem's noun, no bad feeling, praise
+        reasons.append("no sarcasm: praise with no bad feeling beside the problem's words")
     if sarcasm:
         reasons.append("sarcasm: " + signals.label("sarcasm") + " on a complaint")
         praise = 0.0
