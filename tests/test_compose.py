@@ -22,7 +22,7 @@ INTENTS = ["complaint", "question", "request", "follow_up", "danger", "banter"]
 def test_every_plan_is_among_the_possible_plans(category: str, intent: str, negative: bool, urgency: list[str],
                                                 pii: bool, closed: bool, answered: bool, emotion: str) -> None:
     found = (PiiMatch(kind="phone", start=0, end=3, text="123"),) if pii else ()
-    reading = Reading(category=category, intent=intent, intent_confidence=0.9, negative=negative,  # type: ignore[arg-type]
+    reading = Reading(category=category, confidence=0.9, intent=intent, intent_confidence=0.9, negative=negative,  # type: ignore[arg-type]
                       urgency=tuple(urgency), pii=found, emotion=emotion)  # type: ignore[arg-type]
     plan = plan_reply(reading, out_of_hours=closed, answered=answered)
     if plan.stages and plan.action != "needs_agent":
@@ -31,6 +31,7 @@ def test_every_plan_is_among_the_possible_plans(category: str, intent: str, nega
 
 def _plan(**fields: object) -> tuple[str, ...]:
     fields.setdefault("intent_confidence", 0.9)
+    fields.setdefault("confidence", 0.9)
     return plan_reply(Reading(**fields)).stages  # type: ignore[arg-type]
 
 
@@ -59,8 +60,8 @@ def test_a_positive_post_never_gets_an_apology() -> None:
 
 
 def test_safety_gets_a_safety_line_and_escalates() -> None:
-    plan = plan_reply(Reading(category="product_defect", intent="danger", urgency=("safety",), negative=True,
-                              emotion="anxiety", intent_confidence=0.9))
+    plan = plan_reply(Reading(category="product_defect", confidence=0.9, intent="danger", urgency=("safety",),
+                              negative=True, emotion="anxiety", intent_confidence=0.9))
     assert plan.action == "escalate" and "safety" in plan.stages and "greet" not in plan.stages
 
 
@@ -77,6 +78,7 @@ def test_an_answer_takes_the_place_of_the_next_step() -> None:
 ])
 def test_hand_to_an_agent_when_unsure_or_in_another_language(fields: dict[str, object], why: str) -> None:
     fields.setdefault("intent_confidence", 0.9)
+    fields.setdefault("confidence", 0.9)
     plan = plan_reply(Reading(**fields))  # type: ignore[arg-type]
     assert plan.action == "needs_agent" and plan.stages == ("handoff",)
     assert why in plan.reasons[0]
@@ -100,8 +102,23 @@ def test_join_parts(parts: list[str], proper: frozenset[str], joined: str) -> No
 
 
 def test_bereavement_gets_condolence_not_process() -> None:
-    plan = plan_reply(Reading(category="cancellation_request", intent="request", emotion="sadness", negative=True,
-                              bereavement=True, intent_confidence=0.9))
+    plan = plan_reply(Reading(category="cancellation_request", confidence=0.9, intent="request", emotion="sadness",
+                              negative=True, bereavement=True, intent_confidence=0.9))
     assert plan.stages[0] == "condolence"
     assert not {"apologise", "explain", "thank", "acknowledge", "greet"} & set(plan.stages)
     assert plan.stages[-1] == "move_private"
+
+
+@pytest.mark.parametrize(("confidence", "situation"), [(0.4, "general"), (0.59, "general"), (0.6, "app_bug"),
+                                                       (0.9, "app_bug")])
+def test_an_unsure_situation_is_answered_with_the_general_lines(confidence: float, situation: str) -> None:
+    plan = plan_reply(Reading(category="app_bug", confidence=confidence, intent="complaint", intent_confidence=0.9,
+                              negative=True, emotion="frustration"))
+    assert plan.situation == situation and plan.action == "reply"
+    assert (situation == "general") == any("unsure" in r for r in plan.reasons)
+
+
+def test_an_unsure_situation_still_escalates_danger() -> None:
+    plan = plan_reply(Reading(category="fraud_security", confidence=0.3, intent="danger", urgency=("fraud",),
+                              intent_confidence=0.9, negative=True, emotion="anxiety"))
+    assert plan.situation == "fraud_security" and plan.action == "escalate"

@@ -14,6 +14,7 @@ BANK = load_bank("parcelpop")
 
 def wider(**fields: object) -> list:  # type: ignore[type-arg]
     fields.setdefault("intent_confidence", 1.0)
+    fields.setdefault("confidence", 1.0)
     reading = Reading(**fields)  # type: ignore[arg-type]
     return widened_plans(plan_reply(reading), BANK, channel="x", emotion=reading.emotion, sensitive=False,
                          negative=reading.negative)

@@ -108,9 +108,15 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     why = _handoff(reading, drafting, locale)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
+    if (situation in COMPLAINTS and intent != "danger" and not reading.urgency and not answered
+            and reading.confidence < drafting.situation_confidence):
+        reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
+                       f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
+        situation = "general"
     if intent == "question" and situation in _OPEN_QUESTIONS and not answered:
         return Plan("needs_agent", situation, ("handoff",), None, False,
-                    ("needs an agent: a question nothing in the bank answers (an agent writes the answer)",), intent)
+                    ("needs an agent: a question nothing in the bank answers (an agent writes the answer)", *reasons),
+                    intent)
     if intent == "banter" and not banter:
         return Plan("no_reply", situation, (), None, False, ("banter: this bank does not answer banter",), intent)
     stages = list(INTENT_STAGES.get(intent, INTENT_STAGES["complaint"]))

@@ -158,7 +158,10 @@ class DraftingSettings(BaseModel):
     wrong reply. ``answer_threshold`` is the rapidfuzz score (0-100) a bank
     answer must reach for a post, and ``answer_margin`` its lead over the next
     answer. ``greet_rate`` is the share of replies that open with a greeting
-    (never to an angry or frightened customer).
+    (never to an angry or frightened customer). A problem situation read less
+    surely than ``situation_confidence`` is answered from the ``general`` cell
+    (lines that name the subject but assume nothing situation-specific), since a
+    confident line for the wrong situation is the worst kind of misread.
     """
 
     model_config = _STRICT
@@ -168,6 +171,7 @@ class DraftingSettings(BaseModel):
     answer_threshold: float = Field(default=80.0, ge=0, le=100)
     answer_margin: float = Field(default=5.0, ge=0, le=100)
     greet_rate: float = Field(default=0.5, ge=0, le=1)
+    situation_confidence: float = Field(default=0.6, ge=0, le=1)
     banter: bool = True
 
 
