@@ -148,7 +148,7 @@ class Drafter:
                                 agent_name=self.agent_name, agent_initials=self.agent_initials,
                                 local_time=self.hours.local(post.time) if post.time else None,
                                 next_open=None if is_open or not post.time else self.hours.next_open_label(post.time),
-                                is_open=is_open)
+                                is_open=is_open, situation=plan.situation)
         rng = self._rng(post)
         settings = self.bank.variation
         # a sensitive period, an escalation or a grieving customer get calm phrasing: no promotion, no cheer

@@ -162,8 +162,13 @@ def build_context(
     local_time: datetime | None = None,
     next_open: str | None = None,
     is_open: bool = True,
+    situation: str | None = None,
 ) -> dict[str, Any]:
-    """The variables a template may use for this post (see ``docs/writing-banks.md``)."""
+    """The variables a template may use for this post (see ``docs/writing-banks.md``).
+
+    ``situation`` is the cell the reply is drawn from when it differs from the reading's (an
+    unsure situation answered from ``general``): its default subject is used.
+    """
     handle = inbound.handle.lstrip("@") if inbound.handle else None
     d = reading.details
     s = reading.subject
@@ -172,7 +177,8 @@ def build_context(
     if s is not None:
         subject = subject_values(s.reply, named=True, head=s.head, plural=s.plural)
     else:
-        fallback = bank.subjects.get(reading.category) or bank.subjects.get("any") or _DEFAULT_SUBJECT
+        fallback = (bank.subjects.get(situation or reading.category) or bank.subjects.get("any")
+                    or _DEFAULT_SUBJECT)
         last = fallback.split()[-1]
         plural = last.endswith("s") and not last.endswith("ss") and last.lower() not in _SINGULAR_S
         subject = subject_values(fallback, named=False, plural=plural)
