@@ -116,6 +116,8 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
 
 
 CHEERFUL_TAGS = frozenset({"playful", "cheerful"})
+DIAGNOSTIC_TAG = "diagnostic"
+"""A next step that asks a troubleshooting question or prescribes a fix: only for posts that said little."""
 NAMING = ("subject.named", "details.")
 """Template text that names what the customer wrote about: such phrases are drawn more often."""
 _NAMING_BOOST = 2.0
@@ -230,6 +232,9 @@ def make_candidates(
             found = stage_options(bank, plan.situation, stage, channel=channel, emotion=emotion,
                                   sensitive=sensitive, intent=plan.intent, context=context)
         rendered = _render_options(found, context)
+        if stage == "resolve" and context.get("post", {}).get("detailed"):
+            # a post that told its story gets a next step, not questions it may already have answered
+            rendered = [(p, t) for p, t in rendered if "?" not in t and DIAGNOSTIC_TAG not in p.tags] or rendered
         if plan.no_apology:
             rendered = [(p, t) for p, t in rendered if "apologise" not in p.covers and not _apologises(t)]
         elif plan.split_apology and stage == "acknowledge":

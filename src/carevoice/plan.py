@@ -188,7 +188,7 @@ def possible_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple
     for name, negative, emotion, found, urgency, closed, answered in itertools.product(
             intents_for(situation), (False, True), ("neutral", "anger", "delight"), ((), pii), urgencies,
             (False, True) if out_of_hours else (False,), (False, True)):
-        reading = Reading(category=situation, intent=name, intent_confidence=1.0,
+        reading = Reading(category=situation, confidence=1.0, intent=name, intent_confidence=1.0,
                           negative=negative, pii=found, urgency=urgency, emotion=emotion)
         stages = plan_reply(reading, out_of_hours=closed, answered=answered).stages
         if stages and (name, stages) not in plans:

@@ -49,6 +49,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
+    "post": ("words", "detailed"),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -73,13 +74,15 @@ OPTIONAL_VARIABLES = frozenset(
 CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
-    "subject.named", "hours.open", "channel.public", "sarcasm", "pii",
+    "subject.named", "hours.open", "channel.public", "post.detailed", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
 """What a phrase's ``when`` (all must hold) and ``unless`` (none may hold) can test."""
 
 _DEFAULT_SUBJECT = "this"
+DETAILED_WORDS = 18
+"""A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = frozenset({"this", "its", "his", "status", "access", "bus", "gas", "pass", "address", "news", "series"})
 
 _PLATFORMS = frozenset({
@@ -170,10 +173,13 @@ def build_context(
     unsure situation answered from ``general``): its default subject is used.
     """
     handle = inbound.handle.lstrip("@") if inbound.handle else None
+    words = sum(1 for w in inbound.text.split() if not w.startswith(("@", "http")))
     d = reading.details
     s = reading.subject
     if s is not None and s.head.lower() in _PLATFORMS and reading.category in _RUNS_ON_A_PLATFORM:
         s = None  # "my ps4", "on PC": where the app or game runs, not what went wrong
+    if s is not None and (situation or reading.category) == "account_access":
+        s = None  # the thing is the account: "stuck outside the password", "your followed account" misread it
     if s is not None:
         subject = subject_values(s.reply, named=True, head=s.head, plural=s.plural)
     else:
@@ -192,6 +198,7 @@ def build_context(
         "time_of_day": time_of_day(local_time or inbound.time),
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
+        "post": {"words": words, "detailed": words >= DETAILED_WORDS},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),
