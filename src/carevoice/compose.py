@@ -140,6 +140,11 @@ def _render_options(options: Sequence[Phrase], context: Mapping[str, Any]) -> li
     return out
 
 
+def _plain_steps(rendered: list[tuple[Phrase, str]]) -> list[tuple[Phrase, str]]:
+    """The next steps that neither ask a question nor prescribe a fix (tag ``diagnostic``)."""
+    return [(p, t) for p, t in rendered if "?" not in t and DIAGNOSTIC_TAG not in p.tags]
+
+
 def _apologises(text: str) -> bool:
     """Whether a rendered phrase apologises (the validators' own apology pattern)."""
     from carevoice.checks.context import tone_data
@@ -232,9 +237,15 @@ def make_candidates(
             found = stage_options(bank, plan.situation, stage, channel=channel, emotion=emotion,
                                   sensitive=sensitive, intent=plan.intent, context=context)
         rendered = _render_options(found, context)
-        if stage == "resolve" and context.get("post", {}).get("detailed"):
-            # a post that told its story gets a next step, not questions it may already have answered
-            rendered = [(p, t) for p, t in rendered if "?" not in t and DIAGNOSTIC_TAG not in p.tags] or rendered
+        if stage in ("resolve", "move_private") and context.get("post", {}).get("detailed"):
+            # a post that told its story gets a next step, not questions it may already have answered;
+            # when the situation's cell has none, the general cell's plain next steps
+            plain = _plain_steps(rendered)
+            if not plain and stage == "resolve" and plan.situation != "general":
+                plain = _plain_steps(_render_options(stage_options(
+                    bank, "general", stage, channel=channel, emotion=emotion, sensitive=sensitive,
+                    intent=plan.intent, context=context), context))
+            rendered = plain or rendered
         if plan.no_apology:
             rendered = [(p, t) for p, t in rendered if "apologise" not in p.covers and not _apologises(t)]
         elif plan.split_apology and stage == "acknowledge":
