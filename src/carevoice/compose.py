@@ -9,6 +9,7 @@ import random
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from carevoice.bank.models import OPTIONAL_STAGES
@@ -157,6 +158,7 @@ _THANKS = re.compile(r"\bthank", re.IGNORECASE)
 _DM = re.compile(r"\b(?:DMs?|DM'd|direct message|private message|message us|inbox)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _moves(text: str) -> frozenset[str]:
     """The moves a rendered part makes that a reply should make only once: apologise, thank, ask for a DM."""
     found = {"apologise"} if _apologises(text) else set()
@@ -167,26 +169,30 @@ def _moves(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_DROPPABLE = ("greet", "apologise", "explain", "thank")
+_DROPPABLE = ("greet", "apologise", "explain", "thank", "acknowledge")
 """Stages whose part gives way when it repeats a move another part makes, most droppable first."""
 
 
-def _one_of_each_move(parts: list[tuple[str, Phrase, str]],
-                      memo: dict[str, frozenset[str]]) -> list[tuple[str, Phrase, str]] | None:
+def repeats_a_move(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
+    """Whether two parts make the same move (two thanks, two apologies, two DM asks)."""
+    made: set[str] = set()
+    for _stage, _phrase, text in parts:
+        if made & _moves(text):
+            return True
+        made |= _moves(text)
+    return False
+
+
+def _one_of_each_move(parts: list[tuple[str, Phrase, str]]) -> list[tuple[str, Phrase, str]] | None:
     """The parts with each move made once ("Thanks for reaching out. ... thanks for flagging it": one thanks).
 
     A part that repeats a move gives way when its stage is droppable (a greeting before an
-    acknowledgement that apologises, a separate apology after one); None when two parts that
-    must stay make the same move.
+    acknowledgement that apologises, a separate apology after one, an acknowledgement whose
+    thanks the next step repeats); None when two parts that must stay make the same move.
     """
-    def moves(text: str) -> frozenset[str]:
-        if text not in memo:
-            memo[text] = _moves(text)
-        return memo[text]
-
     while True:
         clash = next(((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
-                      if moves(parts[i][2]) & moves(parts[j][2])), None)
+                      if _moves(parts[i][2]) & _moves(parts[j][2])), None)
         if clash is None:
             return parts
         stages = [parts[k][0] for k in clash]
@@ -263,7 +269,6 @@ def make_candidates(
         for w in v.split()
     )
     by_stage = dict(options)
-    moves: dict[str, frozenset[str]] = {}
     seen: set[tuple[str, ...]] = set()
     out: list[Candidate] = []
     for _ in range(count * 3):
@@ -279,7 +284,7 @@ def make_candidates(
             p, text = rng.choices(rendered, weights=weights)[0]
             parts.append((stage, p, text))
             covered.update(p.covers)
-        kept = _one_of_each_move(parts, moves)
+        kept = _one_of_each_move(parts)
         if kept is None:
             continue
         parts = kept

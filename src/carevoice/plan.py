@@ -137,6 +137,10 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if positive and "apologise" in stages:
         stages.remove("apologise")
         reasons.append("a positive post: no apology")
+    report = "remove" in reading.asks and intent != "praise"
+    if report and "apologise" in stages:
+        stages.remove("apologise")
+        reasons.append("a report about someone else (a seller, a listing, a scam): thanked, not apologised for")
     if answered and intent in ("question", "complaint", "request", "follow_up"):
         stages[stages.index("resolve")] = "answer"
         reasons.append("the bank holds a clear answer: it takes the place of the next step")
@@ -169,7 +173,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         stages.append("out_of_hours")
         reasons.append("outside service hours: says when a person follows up")
     return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons), intent,
-                no_apology=positive or intent == "praise")
+                no_apology=positive or intent == "praise" or report)
 
 
 def intents_for(situation: str) -> tuple[str, ...]:

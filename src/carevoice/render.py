@@ -160,6 +160,8 @@ def render(source: str, context: Mapping[str, Any], *, phrase_id: str | None = N
     A value the template reads that is longer than :data:`MAX_VALUE_CHARS` fails rendering, so
     one template's output stays bounded whatever the values.
     """
+    if "{" not in source:  # plain text: no tag, no variable; Jinja would give it back as it is
+        return " ".join(source.split())
     try:
         template, used = _compiled(source)
     except TemplateSyntaxError as exc:

@@ -31,7 +31,38 @@ _MENTION = re.compile(r"(?<!\w)[@#]\w+")
 def _hyphenator() -> Any:
     import pyphen
 
+    _load_patterns(pyphen)
     return pyphen.Pyphen(lang="en_US")
+
+
+def _load_patterns(pyphen: Any) -> None:
+    """Put Pyphen's en_US patterns in its own cache from ours (parsing the ``.dic`` costs a quarter second).
+
+    The parsed :class:`pyphen.HyphDict` is pickled in the user cache (see :mod:`carevoice._cache`) under a
+    name keyed by Pyphen's version and the dictionary file's size and time, so hyphenation is Pyphen's own.
+    """
+    import hashlib
+
+    from carevoice._cache import read_pickle, write_pickle
+
+    try:
+        path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+        if path in pyphen.hdcache:
+            return
+        stat = path.stat()
+        key = f"{getattr(pyphen, 'VERSION', '')}|{path}|{stat.st_size}|{stat.st_mtime_ns}"
+    except (AttributeError, KeyError, OSError, TypeError):
+        return
+    name = f"pyphen-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
+    state = read_pickle(name)
+    if isinstance(state, dict) and {"patterns", "cache", "maxlen"} <= state.keys():
+        hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        hd.__dict__.update(state)
+        pyphen.hdcache[path] = hd
+        return
+    hd = pyphen.HyphDict(path)
+    pyphen.hdcache[path] = hd
+    write_pickle(name, {"patterns": hd.patterns, "cache": {}, "maxlen": hd.maxlen})
 
 
 @lru_cache(maxsize=4096)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from carevoice.bank.models import OPTIONAL_STAGES
 from carevoice.bank.resolved import Bank, Phrase
@@ -33,10 +34,16 @@ _NOT_REQUIRED = frozenset({"safety", "condolence", "answer", "privacy", "handoff
 a reply or hand-off without one is still whole); answers are not cells."""
 
 
+@lru_cache(maxsize=256)
+def _plans(situation: str, out_of_hours: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """:func:`possible_plans`, once per situation in a run (every bank asks for the same ones)."""
+    return possible_plans(situation, out_of_hours=out_of_hours)
+
+
 def _stages(bank: Bank, situation: str) -> list[tuple[str, str]]:
     """The (intent, stage) pairs a situation's replies need."""
     seen: list[tuple[str, str]] = []
-    for intent, plan in possible_plans(situation, out_of_hours=bool(bank.triage.hours)):
+    for intent, plan in _plans(situation, bool(bank.triage.hours)):
         for stage in plan:
             if (intent, stage) not in seen and stage not in _NOT_REQUIRED:
                 seen.append((intent, stage))

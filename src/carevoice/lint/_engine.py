@@ -106,8 +106,15 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
             fl.add(result.code, result.message or "", *fl.at_phrase(p), phrase=p)
     mine = [p for p in mine if p.id not in broken]
 
+    worst_texts: dict[tuple[str, tuple[str, ...], str], str | None] = {}
+
     def worst(p: Phrase, profile: ChannelProfile) -> str | None:
-        return render_phrase(p.text, profile, bank.display_name, agent, p.when).worst if p.id not in broken else None
+        if p.id in broken:
+            return None
+        key = (p.text, p.when, profile.id)
+        if key not in worst_texts:  # each phrase once per channel (the length rules ask many times)
+            worst_texts[key] = render_phrase(p.text, profile, bank.display_name, agent, p.when).worst
+        return worst_texts[key]
 
     def sign_off(profile: ChannelProfile) -> str:
         if not bank.voice.sign_off:

@@ -24,14 +24,18 @@ joining spaces; combinations near or over the limit are measured exactly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from carevoice.bank.models import OPTIONAL_STAGES, SITUATIONS
 from carevoice.bank.resolved import Bank, Phrase
 from carevoice.checks import channel_limit
 from carevoice.checks.channels import ChannelProfile, get_channel
+from carevoice.checks.sms import GSM7_BASIC, GSM7_EXTENSION
 from carevoice.compose import Candidate
+from carevoice.lint._measure import _X_SPECIAL
 from carevoice.lint._measure import measure_cached as _measure
 from carevoice.lint._measure import surely_fits as _surely_fits
 from carevoice.plan import possible_stage_plans
@@ -62,6 +66,29 @@ class SituationLength:
     message: str
 
 
+_ASCII_GSM = re.compile(r"[A-Za-z0-9 !\"#$%&'()*+,\-./:;<=>?@_]*")
+"""ASCII characters of the GSM-7 basic alphabet: one septet each, whatever case a join gives them."""
+
+
+@lru_cache(maxsize=256)
+def _stage_plans(situation: str, out_of_hours: bool) -> tuple[tuple[str, ...], ...]:
+    return possible_stage_plans(situation, out_of_hours=out_of_hours)
+
+
+def _septets(text: str, *, ascii_only: bool) -> int | None:
+    """GSM-7 septets of ``text`` (None outside GSM-7, or outside ASCII when a join may change its case)."""
+    if ascii_only and not text.isascii():
+        return None
+    if any(c not in GSM7_BASIC and c not in GSM7_EXTENSION for c in text):
+        return None
+    return len(text) + sum(1 for c in text if c in GSM7_EXTENSION)
+
+
+def _sms_septets(segments: int) -> int:
+    """The most GSM-7 septets sure to fit in ``segments`` segments (a two-septet character never straddles)."""
+    return 160 if segments == 1 else max(segments, 0) * 152
+
+
 def _compatible(p: Phrase, emotions: tuple[str, ...]) -> bool:
     return not emotions or not p.emotions or bool(set(p.emotions) & set(emotions))
 
@@ -89,9 +116,88 @@ class _Channel:
         self._options: dict[tuple[str, str, tuple[str, ...]], list[tuple[Phrase, str]]] = {}
         self._alone: dict[str, int] = {}
         self._frames: dict[tuple[str, str, tuple[str, ...]], list[_Frame]] = {}
+        self._ids: dict[tuple[str, str, tuple[str, ...]], frozenset[str]] = {}
+        self._cells: dict[tuple[str, str], list[tuple[Phrase, str]]] = {}
+        self._sizes: dict[str, int] = {}
+        self._plain: dict[str, bool] = {}
+        self._bounds: dict[str, int | None] = {}
+        self._costs: dict[tuple[str, str, tuple[str, ...], bool], int | None] = {}
+        self.hours = bool(bank.triage.hours)
+        sign_cost = (self.size(sign_off) if self.additive else _septets(sign_off, ascii_only=False)) if sign_off else 0
+        self._sign_cost = None if sign_cost is None else sign_cost + 1 if sign_off else 0
+
+    def bound(self, text: str) -> int | None:
+        """An additive measure of a part: channel units (additive units), or characters of plain GSM-7 text (SMS).
+
+        ``None`` when the part has no such measure (SMS text outside ASCII GSM-7): replies with it are
+        measured exactly.
+        """
+        if self.additive:
+            return self.size(text)
+        return _septets(text, ascii_only=True)
+
+    def _frame_cost(self, situation: str, stage: str, emotions: tuple[str, ...], longest: bool) -> int | None:
+        """The most the other parts of any frame add to a reply (bounds, joining spaces counted), or None.
+
+        Follows :meth:`frames` without building them: the shortest required partners (and the longest
+        partners when ``longest``) of every plan with the stage.
+        """
+        cost = 0
+        for plan in _stage_plans(situation, self.hours):
+            if stage not in plan:
+                continue
+            short = long = 0
+            covered: set[str] = set()
+            for other in plan:
+                if other == stage:
+                    continue
+                opts = self.options(situation, other, emotions)
+                if not opts:
+                    continue
+                if longest:
+                    part = self._bound(opts[-1][1])
+                    if part is None:
+                        return None
+                    long += part + 1
+                if other not in OPTIONAL_STAGES and other not in covered:
+                    part = self._bound(opts[0][1])
+                    if part is None:
+                        return None
+                    short += part + 1
+                    covered.update(opts[0][0].covers)
+            cost = max(cost, short, long)
+        return cost
+
+    def _bound(self, text: str) -> int | None:
+        if text not in self._bounds:
+            self._bounds[text] = self.bound(text)
+        return self._bounds[text]
+
+    def clearly_fits(self, phrase: Phrase, text: str, longest: bool) -> bool:
+        """Whether every reply around the phrase surely fits (no CV902/CV903 possible), by additive bounds.
+
+        Sound for :meth:`total`: an additive reply whose guess is under ``limit - 3`` is taken as
+        fitting there too; a plain GSM-7 SMS never has more characters than its parts, spaces and sign-off.
+        """
+        own = self._bound(text)
+        if own is None or self._sign_cost is None:
+            return False
+        worst = 0
+        for situation in self.situations(phrase):
+            key = (situation, phrase.stage, phrase.emotions, longest)
+            if key not in self._costs:
+                self._costs[key] = self._frame_cost(situation, phrase.stage, phrase.emotions, longest)
+            cost = self._costs[key]
+            if cost is None:
+                return False
+            worst = max(worst, cost)
+        total = own + worst + self._sign_cost
+        return total < self.limit - 3 if self.additive else total <= _sms_septets(self.limit)
 
     def size(self, text: str) -> int:
-        return _measure(text, self.profile)
+        if text not in self._sizes:
+            self._sizes[text] = _measure(text, self.profile)
+        return self._sizes[text]
 
     def exact(self, parts: list[Part]) -> tuple[str, int]:
         text = Candidate(tuple(parts), self.sign).text
@@ -100,22 +206,54 @@ class _Channel:
     def alone(self, phrase: Phrase, text: str) -> int:
         """The length of the phrase and the sign-off alone (cached by phrase)."""
         if phrase.id not in self._alone:
-            self._alone[phrase.id] = self.exact([("", phrase, text)])[1]
+            self._alone[phrase.id] = self._plain_alone(text)
         return self._alone[phrase.id]
+
+    def _plain_alone(self, text: str) -> int:
+        """:meth:`exact` of the text and the sign-off; counted, not joined, when both are plain ASCII.
+
+        Plain text (see :func:`carevoice.lint._measure.measure_cached`) measures as its length (SMS:
+        segments of that many septets), and joining it to a plain sign-off with a space stays plain.
+        """
+        if self.plain(text) and self.plain(self.sign):
+            body = text.strip()
+            n = len(body) + len(self.sign) + (1 if body and self.sign else 0)
+            if self.additive:
+                return n
+            return 0 if not n else 1 if n <= 160 else -(-n // 153)
+        body = text.strip()
+        joined = f"{body} {self.sign}".strip() if self.sign else body
+        return self.size(joined)
+
+    def plain(self, text: str) -> bool:
+        """Whether the channel measures ``text`` as its length (ASCII without URLs or mentions; SMS: GSM-7)."""
+        if text not in self._plain:
+            self._plain[text] = bool(_ASCII_GSM.fullmatch(text)) if not self.additive else (
+                text.isascii() and (self.profile.unit != "weighted" or not _X_SPECIAL.search(text)))
+        return self._plain[text]
+
+    def _cell(self, situation: str, stage: str) -> list[tuple[Phrase, str]]:
+        """The phrases of one cell usable on the channel (each fits alone), shortest first."""
+        key = (situation, stage)
+        if key not in self._cells:
+            found: list[tuple[Phrase, str]] = []
+            for p in self.bank.cell(situation, stage):
+                if not p.channels or self.profile.id in p.channels:
+                    text = self.worst(p, self.profile)
+                    if text is not None and self.alone(p, text) <= self.limit:
+                        found.append((p, text))  # a phrase too long even alone is never a partner
+            found.sort(key=lambda o: (self.size(o[1]), len(o[1])))  # stable: filtering keeps this order
+            self._cells[key] = found
+        return self._cells[key]
 
     def options(self, situation: str, stage: str, emotions: tuple[str, ...]) -> list[tuple[Phrase, str]]:
         key = (situation, stage, emotions)
         if key not in self._options:
             found: list[tuple[Phrase, str]] = []
-            for cell in (self.bank.cell(situation, stage), self.bank.cell("any", stage)):
-                for p in cell:
-                    if (not p.channels or self.profile.id in p.channels) and _compatible(p, emotions):
-                        text = self.worst(p, self.profile)
-                        if text is not None and self.alone(p, text) <= self.limit:
-                            found.append((p, text))  # a phrase too long even alone is never a partner
+            for cell in (situation, "any"):
+                found = [o for o in self._cell(cell, stage) if _compatible(o[0], emotions)]
                 if found:
                     break
-            found.sort(key=lambda o: (self.size(o[1]), len(o[1])))
             self._options[key] = found
         return self._options[key]
 
@@ -124,7 +262,7 @@ class _Channel:
         key = (situation, stage, emotions)
         if key not in self._frames:
             frames: list[_Frame] = []
-            for plan in possible_stage_plans(situation, out_of_hours=bool(self.bank.triage.hours)):
+            for plan in _stage_plans(situation, self.hours):
                 if stage not in plan:
                     continue
                 short: list[Part] = []
@@ -158,7 +296,7 @@ class _Channel:
     def shortest_reply(self, situation: str) -> tuple[int, list[Part]] | None:
         """The longest of the shortest replies of a situation's plans, when it is over the limit."""
         worst: tuple[int, list[Part]] | None = None
-        for plan in possible_stage_plans(situation, out_of_hours=bool(self.bank.triage.hours)):
+        for plan in _stage_plans(situation, self.hours):
             parts: list[Part] = []
             for stage in plan:
                 opts = self.options(situation, stage, ())
@@ -175,7 +313,12 @@ class _Channel:
             yield phrase.situation
             return
         for s in SITUATIONS:
-            if s != "any" and any(p.id == phrase.id for p, _ in self.options(s, phrase.stage, phrase.emotions)):
+            if s == "any":
+                continue
+            key = (s, phrase.stage, phrase.emotions)
+            if key not in self._ids:
+                self._ids[key] = frozenset(p.id for p, _ in self.options(*key))
+            if phrase.id in self._ids[key]:
                 yield s
 
 
@@ -201,6 +344,8 @@ def _judge(ch: _Channel, phrase: Phrase, text: str, longest: bool) -> list[Lengt
         return [LengthIssue(phrase, "CV901", ch.profile.id, alone - limit,
                             f"too long for {name} even alone: {alone}/{limit} with the sign-off "
                             f"(+{alone - limit}) in the worst case")]
+    if ch.clearly_fits(phrase, text, longest):
+        return []
     out: list[LengthIssue] = []
     worst_short: tuple[int, str, list[Part]] | None = None
     worst_long: tuple[int, str, list[Part]] | None = None

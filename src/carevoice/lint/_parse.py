@@ -82,6 +82,10 @@ def parse_tolerant(path: Path, raw: bytes | None = None, *, name: str | None = N
 
 
 def _validate(data: dict[str, Any], marks: Marks, file: str, path: Path, problems: list[BankError]) -> BankFile | None:
+    try:  # most files are valid: copy the data for repairs only when the schema refuses something
+        return BankFile.model_validate(data)
+    except ValidationError:
+        pass
     data = copy.deepcopy(data)
     placeholders = 0
     for _ in range(_ROUNDS):

@@ -126,12 +126,23 @@ def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple
     """
     if "{" not in source:  # plain text renders to itself, whitespace collapsed (as render() does)
         found = Rendered(" ".join(source.split()))
-    else:  # a template that never reads the channel renders the same on every channel
-        found = _render_worst(source, profile if "channel" in template_variables(source) else None, brand, agent,
-                              required)
+    else:  # only what the template reads keys the cache: the channel, the brand, whether an agent is given
+        used = template_variables(source)
+        found = _render_worst(source, profile if "channel" in used else None, brand if "brand" in used else "",
+                              ("1" if agent[0] and "agent.name" in used else None,
+                               "1" if agent[1] and "agent.initials" in used else None),
+                              tuple(sorted({r for r in required if r in used})))
     if profile.id == "sms" and found.worst is not None:
         return Rendered(gsm_friendly(found.worst))  # as the Drafter sends it (plain dashes and quotes)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _long_context(channel: str, brand: str, missing: frozenset[str], is_open: bool) -> dict[str, Any]:
+    """:func:`context` with the worst-case values (shared: rendering never changes a context)."""
+    from carevoice.checks.channels import get_channel
+
+    return context(LONG, get_channel(channel), brand=brand, missing=missing, is_open=is_open)
 
 
 @lru_cache(maxsize=65536)
@@ -142,16 +153,19 @@ def _render_worst(source: str, channel: ChannelProfile | None, brand: str,
     profile = channel or get_channel("x")
     used = template_variables(source)
     optional = sorted(v for v in used if v in OPTIONAL_VARIABLES)
-    long = LONG
     opens = (True, False) if "hours.open" in used else (True,)
     worst: str | None = None
     # a bank's default agent stands in when none is given, so its agent values are never missing
     supplied = {f"agent.{k}" for k, v in zip(("name", "initials"), agent, strict=True) if v} | set(required)
+    tried: set[frozenset[str]] = set()
     for missing in _missing_sets(optional):
         gone = missing - supplied
+        if gone in tried:  # the same values render the same text (or fail the same way)
+            continue
+        tried.add(gone)
         for is_open in opens:
             try:
-                text = render(source, context(long, profile, brand=brand, missing=gone, is_open=is_open))
+                text = render(source, _long_context(profile.id, brand, gone, is_open))
             except MissingValueError:
                 name = ", ".join(sorted(gone & used)) or "a variable"
                 one = sorted(gone & used)[0] if gone & used else "x"
@@ -168,7 +182,15 @@ def render_typical(source: str, profile: ChannelProfile, brand: str) -> str | No
     """The phrase with typical values (``None`` when it cannot render)."""
     if "{" not in source:
         return " ".join(source.split())
+    used = template_variables(source)  # only what the template reads keys the cache
+    return _render_typical(source, profile if "channel" in used else None, brand if "brand" in used else "")
+
+
+@lru_cache(maxsize=65536)
+def _render_typical(source: str, channel: ChannelProfile | None, brand: str) -> str | None:
+    from carevoice.checks.channels import get_channel
+
     try:
-        return render(source, context(TYPICAL, profile, brand=brand))
+        return render(source, context(TYPICAL, channel or get_channel("x"), brand=brand))
     except RenderError:
         return None

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from carevoice.bank.resolved import Phrase
-from carevoice.compose import Candidate
+from carevoice.compose import Candidate, repeats_a_move
 from carevoice.variation.index import ReplyIndex, fingerprint
 
 __all__ = ["RECOMBINED", "recombine"]
@@ -67,7 +67,7 @@ def recombine(
         if level == len(shape):
             ids = tuple(p[1].id for p in parts)
             cand = replace(model, parts=tuple(parts))
-            if ids in seen or not fits(cand.text):
+            if ids in seen or repeats_a_move(parts) or not fits(cand.text):
                 return None
             seen.add(ids)
             return cand
