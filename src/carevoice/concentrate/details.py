@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 from typing import NamedTuple
 
+from carevoice.concentrate.keywords import plain_case
 from carevoice.concentrate.lexicon import lexicon, raw_data
 from carevoice.concentrate.moments import WORD_TRIGGERS, Found, dates, times
 from carevoice.inbound import Details, PiiMatch
@@ -229,16 +230,25 @@ _STAFF_WORDS = frozenset({
     "stewardess", "waiter", "waitress", "manager", "agent", "rep", "receptionist", "courier", "host", "server",
     "employee", "worker", "lady", "guy", "gentleman", "attendant", "attendants", "member"})
 """Words without which no colleague is named or described."""
+_STAFF_NAME_WORDS = ("thank", "shout", "kudos", "props", "called", "named", "big up")
+"""Some of these (lower-cased) is in every colleague's name :data:`_STAFF_NAME` finds."""
+_STAFF_ROLE_WORDS = (
+    "crew", "attendant", "driver", "guy", "rep", "agent", "pilot", "captain", "barista", "cashier", "staff", "engineer",
+    "technician", "guard", "conductor", "steward", "waiter", "waitress", "manager", "receptionist", "courier", "host",
+    "server", "team member", "employee", "worker", "lady", "gentleman")
+"""Some of these (lower-cased) is in every colleague's role :data:`_STAFF_ROLE` finds."""
 _NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", "Support", "This", "That", "Them",
                         "Get", "Have", "Help", "Make", "Keep", "See", "Say", "Please", "Call", "Contact", "Use"})
 
 
-def _staff(text: str) -> Iterator[Found]:
-    for m in _STAFF_NAME.finditer(text):
-        if m.group(1) not in _NOT_NAMES:
-            yield Found(m.group(1), m.start(1), m.end(1))
-    for m in _STAFF_ROLE.finditer(text):
-        yield Found("the " + m.group(2).lower(), m.start(2), m.end(2))
+def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
+    if any(word in low for word in _STAFF_NAME_WORDS):  # a case-sensitive pattern: true of any text
+        for m in _STAFF_NAME.finditer(text):
+            if m.group(1) not in _NOT_NAMES:
+                yield Found(m.group(1), m.start(1), m.end(1))
+    if not plain or any(word in low for word in _STAFF_ROLE_WORDS):
+        for m in _STAFF_ROLE.finditer(text):
+            yield Found("the " + m.group(2).lower(), m.start(2), m.end(2))
 
 
 def _devices(text: str) -> Iterator[Found]:
@@ -249,7 +259,9 @@ def _devices(text: str) -> Iterator[Found]:
         yield Found(value, m.start(1), m.end(1))
 
 
-def _errors(text: str) -> Iterator[Found]:
+def _errors(text: str, low: str, plain: bool) -> Iterator[Found]:
+    if plain and not ("error" in low or "code" in low or "-" in text or "0x" in text):
+        return  # every form needs one of these
     for m in _ERROR.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
         yield Found(m.group(group), m.start(group), m.end(group))
@@ -268,12 +280,13 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
     vocab = _vocab()
     has_digit = _DIGIT.search(text) is not None
     device = _first(_devices(text), pii) if not _DEVICE_WORDS.isdisjoint(words) else None
-    staff = _first(_staff(text), pii) if not _STAFF_WORDS.isdisjoint(words) else None
+    plain = plain_case(text)
+    staff = _first(_staff(text, low, plain), pii) if not _STAFF_WORDS.isdisjoint(words) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or staff):
         return _NOTHING
     return Details(
         device=device,
-        error=_first(_errors(text), pii) if has_digit else None,
+        error=_first(_errors(text, low, plain), pii) if has_digit else None,
         contacted=contacted,
         tried=tried,
         staff=staff,

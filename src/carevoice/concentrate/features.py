@@ -13,14 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from carevoice.concentrate.keywords import Scan
+from carevoice.concentrate.keywords import Scan, ascii_letters
 
 __all__ = ["features"]
 
-_NUMBER = re.compile(r"^[0-9]+$")
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _AFTER_VETO = frozenset({"urgency", "urgency_except", "category_except", "emotion", "praise"})
 """Families whose raw hits a veto or a negation may cancel ("fire stick", "not impressed"): only the rules'
 vetted verdicts become features (``rule_urgency:``, ``rule_vote:``)."""
+
+
+def _number(token: str) -> bool:
+    """Tell whether a token is ASCII digits only (a token is never empty and has no line break)."""
+    return token.isdigit() and token.isascii()
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> int:
@@ -35,8 +40,8 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     out: list[str] = []
     words = [t for t in found.tokens if t[0] != "@"]
     if words:
-        out.append("b:^_" + ("#" if _NUMBER.match(words[0]) else words[0]))  # how a post opens
-    out.extend("w:" + ("#" if _NUMBER.match(t) else t) for t in words)
+        out.append("b:^_" + ("#" if _number(words[0]) else words[0]))  # how a post opens
+    out.extend(["w:#" if _number(t) else "w:" + t for t in words])
     for family, hits in found.families.items():
         if family in _AFTER_VETO:
             continue  # their vetted verdicts come in ``rules`` ("fire stick" is no fire)
@@ -56,12 +61,16 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     bangs = text.count("!")
     if bangs:
         out.append("cue:bang" if bangs == 1 else "cue:bangs")
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) > 10 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    if text.isascii():
+        letters, capitals = ascii_letters(text)
+    else:
+        alpha = [c for c in text if c.isalpha()]
+        letters, capitals = len(alpha), sum(c.isupper() for c in alpha)
+    if letters > 10 and capitals > 0.6 * letters:
         out.append("cue:capitals")
     if found.links:
         out.append("cue:link")
     out.append(f"cue:words_{_bucket(len(words), (4, 10, 20, 40))}")
-    if not text.isascii() and any(0x1F300 <= ord(c) <= 0x1FAFF or 0x2600 <= ord(c) <= 0x27BF for c in text):
+    if not text.isascii() and _EMOJI.search(text):
         out.append("cue:emoji")
     return out

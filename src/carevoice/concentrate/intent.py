@@ -26,6 +26,7 @@ DANGER_URGENCIES = frozenset({"safety", "threat", "vulnerable", "fraud", "data_e
 """Urgencies that make a post a report of danger, crime or fraud."""
 ASK_KINDS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
 """What a request can ask for (``Reading.asks``), from the ``request_*`` signals."""
+_REQUEST_KEYS = tuple(f"request_{kind}" for kind in ASK_KINDS)
 _REQUEST_CATEGORIES = frozenset({"cancellation_request", "refund_status", "feature_request"})
 _STRONG = 3.0
 _SARCASM_NEEDS = 2.0
@@ -100,8 +101,9 @@ def read_intent(
     not: sarcasm needs a problem); ``category`` the situation read, if any.
     """
     reasons: list[str] = []
-    asks = tuple(kind for kind in ASK_KINDS if signals.score(f"request_{kind}") >= _STRONG)
-    request = max((signals.score(f"request_{kind}") for kind in ASK_KINDS), default=0.0)
+    requested = [signals.score(key) for key in _REQUEST_KEYS]
+    asks = tuple(kind for kind, score in zip(ASK_KINDS, requested, strict=True) if score >= _STRONG)
+    request = max(requested, default=0.0)
     if category == "feature_request":
         request = max(request, complaint)
         complaint = 0.0
@@ -110,7 +112,8 @@ def read_intent(
     negative_votes = sum(v for k, v in emotion_votes.items() if k != "delight")
     sarcasm = signals.score("sarcasm") >= _STRONG and (max(complaint, problem) + negative_votes >= _SARCASM_NEEDS
                                                        or negative)
-    if sarcasm and praise >= 2 * _STRONG and praise > complaint and negative_votes == 0 and not negative:
+    if (sarcasm and praise >= 2 * _STRONG and praise - complaint > _SARCASM_NEEDS and negative_votes == 0
+            and not negative):
         sarcasm = False  # "Thank you so much for sorting my flight": a problem's noun, no bad feeling, praise
         reasons.append("no sarcasm: praise with no bad feeling beside the problem's words")
     if sarcasm:

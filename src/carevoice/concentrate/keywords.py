@@ -12,21 +12,26 @@ becomes a :class:`Hit` for each meaning it has.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
-from typing import NamedTuple
+import string
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
+from itertools import compress
+from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz, process
 
 from carevoice.concentrate.lexicon import END, Entry, TrieNode, lexicon
 
-__all__ = ["MAX_GAP", "Hit", "Scan", "correct", "scan", "tokenize", "unlink"]
+__all__ = ["MAX_GAP", "Hit", "Scan", "ascii_letters", "correct", "plain_case", "scan", "tokenize", "unlink"]
 
 MAX_GAP = 3
 """A ``*`` in a term stands for up to this many tokens."""
 _TOKEN = re.compile(r"@?\w+(?:'\w+)*")
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+", re.IGNORECASE)
+_ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 _STOP = "\x00"
 """Padding after the last token: never a trie edge."""
 
@@ -83,6 +88,22 @@ def _squeeze(token: str, known: frozenset[str]) -> str:
     squeezed = _STRETCH.sub(r"\1", token)
     doubled = _STRETCH.sub(r"\1\1", token)
     return doubled if doubled in known and squeezed not in known else squeezed
+
+
+def ascii_letters(text: str) -> tuple[int, int]:
+    """How many letters, and how many capitals, an ASCII ``text`` has (as ``str.isalpha``/``isupper`` count)."""
+    raw = text.encode("ascii")
+    return len(raw) - len(raw.translate(None, _ASCII_LETTERS)), len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
+
+
+def plain_case(text: str) -> bool:
+    """Tell whether a word that a pattern finds in ``text``, even ignoring case, is in ``text.lower()`` as spelt.
+
+    True unless ``text`` has one of the four letters (İ ı ſ K) that case-insensitive matching takes for an
+    ASCII letter while ``str.lower`` does not turn them into it. Then a pattern that needs a word can be
+    skipped when the lower-cased text lacks that word.
+    """
+    return text.isascii() or _CASE_TWINS.search(text) is None
 
 
 def unlink(text: str) -> tuple[str, int]:
@@ -144,15 +165,18 @@ def _normalise(token: str) -> tuple[str, bool, bool] | None:
     return corrected or fixed, corrected is not None, stretched
 
 
+_new_hit = cast(Callable[[tuple[str, str, float, int, int, str, bool]], Hit], partial(tuple.__new__, Hit))
+
+
 def _emit(
     families: dict[str, list[Hit]], start: int, end: int, payload: tuple[str, tuple[Entry, ...]], fuzzy: bool
 ) -> None:
     phrase, entries = payload
-    for e in entries:
-        hit = Hit(e.family, e.key, e.weight, start, end, phrase, fuzzy)
-        found = families.get(e.family)
+    for family, key, weight in entries:
+        hit = _new_hit((family, key, weight, start, end, phrase, fuzzy))
+        found = families.get(family)
         if found is None:
-            families[e.family] = [hit]
+            families[family] = [hit]
         else:
             found.append(hit)
 
@@ -162,10 +186,8 @@ def _walk(tokens: list[str], root: TrieNode, fuzzy_at: frozenset[int]) -> dict[s
     families: dict[str, list[Hit]] = {}
     count = len(tokens)
     padded = [*tokens, _STOP]
-    for i, token in enumerate(tokens):
-        node = root.get(token)
-        if node is None:
-            continue
+    for i in compress(range(count), map(root.__contains__, tokens)):  # the tokens that start a phrase
+        node = root[tokens[i]]
         at = i + 1
         pending: list[tuple[TrieNode, int]] | None = None
         while True:

@@ -23,6 +23,8 @@ __all__ = ["LanguageVerdict", "read_language"]
 
 DATA_FILE = "languages.yaml"
 _WORD = re.compile(r"(?<![@#\w])[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_NOT_LATIN = re.compile("[^\x00-\u036f]")
+"""A character from U+0370 on: any script but Latin."""
 _MIN_SCRIPT_SHARE = 0.3
 """A script's share of a post's letters from which the post is read as that script's language."""
 
@@ -39,6 +41,10 @@ class _Data(NamedTuple):
     words: dict[str, frozenset[str]]
     greetings: dict[str, frozenset[str]]
     ranges: tuple[tuple[int, int, str], ...]
+    languages: dict[str, tuple[str, ...]]
+    """Per word of a language other than English, the languages other than English it belongs to."""
+    foreign: frozenset[str]
+    """The words of ``languages``."""
 
 
 @cache
@@ -52,19 +58,22 @@ def _data() -> _Data:
                               for a, b in spans))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"cannot load language data: {exc}", file=DATA_FILE) from exc
-    return _Data(words, greetings, ranges)
+    languages: dict[str, list[str]] = {}
+    for lang, vocab in words.items():
+        if lang != "en":
+            for word in vocab:
+                languages.setdefault(word, []).append(lang)
+    return _Data(words, greetings, ranges, {w: tuple(langs) for w, langs in languages.items()},
+                 frozenset(languages))
 
 
 def _script(text: str, ranges: tuple[tuple[int, int, str], ...]) -> LanguageVerdict | None:
     counts: dict[str, int] = {}
-    letters = 0
-    for ch in text:
+    letters = sum(map(str.isalpha, text))
+    for ch in _NOT_LATIN.findall(text):  # Latin (and IPA) letters: told apart by their words, not their script
         if not ch.isalpha():
             continue
-        letters += 1
         code = ord(ch)
-        if code < 0x0370:
-            continue  # Latin (and IPA) letters: told apart by their words, not their script
         for low, high, lang in ranges:
             if low <= code <= high:
                 counts[lang] = counts.get(lang, 0) + 1
@@ -101,21 +110,26 @@ def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVer
         return LanguageVerdict("en", 0.5, "language en: no words to judge by")
     english = words & data.words["en"]
     best, hits = "en", frozenset[str]()
-    for lang, vocab in data.words.items():
-        if lang == "en":
-            continue
-        shared = words & vocab
-        if len(shared) > len(hits):
-            best, hits = lang, frozenset(shared)
+    shared: dict[str, set[str]] = {}
+    for word in words & data.foreign:
+        for lang in data.languages[word]:
+            group = shared.get(lang)
+            if group is None:
+                shared[lang] = {word}
+            else:
+                group.add(word)
+    for lang in data.words:  # the language sharing the most words, the first one on a tie
+        if lang != "en" and lang in shared and len(shared[lang]) > len(hits):
+            best, hits = lang, frozenset(shared[lang])
     if best != "en":
         english = english - data.words[best]  # "no", "me": words of both languages decide nothing
-    greeted = [lang for lang, g in data.greetings.items() if words & g]
     own = hits - data.words["en"]
     if best != "en" and len(own) >= 2 and any(len(w) >= 3 for w in own) and len(hits) > 1.5 * len(english):
         share = len(hits) / (len(hits) + len(english))
         return LanguageVerdict(best, round(min(0.99, 0.5 + share / 2), 2),
                                f"language {best}: " + ", ".join(f"'{w}'" for w in sorted(hits)[:4]))
-    if not english and len(words) <= 4 and greeted:
+    greeted = [lang for lang, g in data.greetings.items() if words & g] if not english and len(words) <= 4 else []
+    if greeted:
         lang = greeted[0]
         return LanguageVerdict(lang, 0.6, f"language {lang}: " + ", ".join(
             f"'{w}'" for w in sorted(words & data.greetings[lang])))

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache, partial, reduce
 from importlib import resources
+from operator import add
 from typing import NamedTuple
 
 from carevoice.errors import ConfigError
 
-__all__ = ["MODEL_FILE", "Prediction", "TargetModel", "describe_feature", "model", "predict", "predict_all"]
+__all__ = ["MODEL_FILE", "Prediction", "TargetModel", "classes", "describe_feature", "model", "predict", "predict_all"]
 
 MODEL_FILE = "reading_model.json"
 
@@ -90,61 +91,160 @@ def predict(target: str, features: Iterable[str], *, allowed: Sequence[str] | No
     return model()[target].predict(features, allowed=allowed)
 
 
-@dataclass(frozen=True)
-class _Joint:
-    """Every target's classes side by side, with each feature's non-zero weights only (a sparse row)."""
+def _sequential_sum_is_builtin() -> bool:
+    """Tell whether ``sum`` adds floats one after another (Python < 3.12; later versions compensate)."""
+    return sum([1.0, 1e100, 1.0, -1e100]) == 0.0
 
-    spans: dict[str, tuple[int, int]]
+
+_add_up: Callable[[Iterable[float]], float] = sum if _sequential_sum_is_builtin() else partial(reduce, add)
+"""Left-to-right float addition, as ``score += weight`` does it: the same bits on every Python version."""
+
+
+class _Joint(NamedTuple):
+    """Every target's classes side by side, and each feature's weights for all of them (a dense row)."""
+
+    targets: dict[str, tuple[tuple[str, ...], int]]
+    """Per target: its classes and the index of its first class in the rows."""
     bias: tuple[float, ...]
-    weights: dict[str, tuple[tuple[int, float], ...]]
+    weights: dict[str, tuple[float, ...]]
+
+
+def _cache_name(source: bytes) -> str:
+    """The cache entry for this model file and this code: any change to either makes a new name."""
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    digest = hashlib.sha256(source)
+    digest.update(Path(__file__).read_bytes())
+    return f"reading-model-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"
+
+
+def _build_joint(source: bytes) -> _Joint:
+    raw = json.loads(source)
+    targets: dict[str, tuple[tuple[str, ...], int]] = {}
+    bias: list[float] = []
+    for target, data in raw["targets"].items():
+        if len(data["bias"]) != len(data["classes"]):
+            raise ValueError(f"{target}: {len(data['bias'])} biases for {len(data['classes'])} classes")
+        targets[str(target)] = (tuple(data["classes"]), len(bias))
+        bias.extend(float(b) for b in data["bias"])
+    zeros = [0.0] * len(bias)
+    rows: dict[str, list[float]] = {}
+    for (classes, lo), data in zip(targets.values(), raw["targets"].values(), strict=True):
+        for f, row in data["weights"].items():
+            dense = rows.get(str(f))
+            if dense is None:
+                dense = rows[str(f)] = list(zeros)
+            for k, w in row:
+                if not 0 <= int(k) < len(classes):
+                    raise ValueError(f"{f!r}: no class {k}")
+                dense[lo + int(k)] = float(w)
+    return _Joint(targets, tuple(bias), {f: tuple(row) for f, row in rows.items()})
 
 
 @cache
 def _joint() -> _Joint:
-    targets = model()
-    spans: dict[str, tuple[int, int]] = {}
-    at = 0
-    for name, t in targets.items():
-        spans[name] = (at, at + len(t.classes))
-        at += len(t.classes)
-    rows: dict[str, list[tuple[int, float]]] = {}
-    for name, t in targets.items():
-        lo = spans[name][0]
-        for f, row in t.weights.items():
-            rows.setdefault(f, []).extend((lo + k, w) for k, w in enumerate(row) if w)
-    return _Joint(spans, tuple(b for t in targets.values() for b in t.bias), {f: tuple(r) for f, r in rows.items()})
+    """The shipped weights as dense rows: read from the JSON file once, then from the user cache."""
+    from carevoice._cache import read_pickle, write_pickle
+
+    try:
+        source = resources.files("carevoice.data").joinpath(MODEL_FILE).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
+    name = _cache_name(source)
+    cached = read_pickle(name)
+    if isinstance(cached, tuple) and len(cached) == len(_Joint._fields):
+        return _Joint(*cached)
+    try:
+        joint = _build_joint(source)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
+    write_pickle(name, tuple(joint))
+    return joint
 
 
-def predict_all(features: Iterable[str], *, allowed: dict[str, Sequence[str]] | None = None) -> dict[str, Prediction]:
-    """Predict every target from a post's features in one pass (``allowed`` limits a target's classes)."""
-    joint = _joint()
-    weights = joint.weights
-    active = [f for f in dict.fromkeys(features) if f in weights]
-    scores = list(joint.bias)
-    for f in active:
-        for k, w in weights[f]:
-            scores[k] += w
-    out = {}
-    allowed = allowed or {}
-    for name, t in model().items():
-        lo, hi = joint.spans[name]
-        part = scores[lo:hi]
-        keep = range(len(t.classes)) if name not in allowed else [
-            i for i, c in enumerate(t.classes) if c in allowed[name]]
-        top = max(part[i] for i in keep)
-        exp = {i: math.exp(part[i] - top) for i in keep}
-        total = sum(exp.values())
-        ranked = sorted(keep, key=lambda i: -part[i])
-        best = ranked[0]
-        second = ranked[1] if len(ranked) > 1 else best
-        row_best = t.weights
-        pushes = sorted(((row_best[f][best], f) for f in active if f in row_best and row_best[f][best] > 0),
-                        reverse=True)
-        out[name] = Prediction(t.classes[best], round(exp[best] / total, 3), t.classes[second],
-                               round(exp[second] / total, 3), tuple(f for _, f in pushes[:3]))
-    return out
+@lru_cache(maxsize=64)
+def _kept(target: str, allowed: tuple[str, ...] | None) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The classes of ``target`` a prediction may choose, and their columns."""
+    classes, lo = _joint().targets[target]
+    keep = [i for i, c in enumerate(classes) if allowed is None or c in allowed]
+    return tuple(classes[i] for i in keep), tuple(lo + i for i in keep)
 
 
+def _drivers(weights: tuple[float, ...], active: list[str]) -> tuple[str, ...]:
+    """The (at most three) features that pushed a class most: the largest positive weights, by name on a tie."""
+    top = [w for w in sorted(weights, reverse=True)[:3] if w > 0]
+    if not top:
+        return ()
+    if all(weights.count(w) == 1 for w in top):  # no ties: each weight names its feature
+        return tuple(active[weights.index(w)] for w in top)
+    floor = top[-1]  # no other feature can be among the three
+    pushes = sorted([(w, f) for w, f in zip(weights, active, strict=True) if w >= floor], reverse=True)
+    return tuple(f for _, f in pushes[:3])
+
+
+class _Predictions(Mapping[str, Prediction]):
+    """Every target's prediction for one post, each worked out the first time it is asked for."""
+
+    def __init__(self, features: Iterable[str], allowed: Mapping[str, Sequence[str]]) -> None:
+        joint = _joint()
+        weights = joint.weights
+        self._targets = joint.targets
+        self._allowed = allowed
+        self._active = list(filter(weights.__contains__, dict.fromkeys(features)))
+        # a column per class: its bias, then each active feature's weight (summed left to right when asked)
+        self._columns = list(zip(joint.bias, *[weights[f] for f in self._active], strict=True))
+        self._done: dict[str, Prediction] = {}
+
+    def __getitem__(self, target: str) -> Prediction:
+        done = self._done.get(target)
+        if done is None:
+            done = self._done[target] = self._predict(target)
+        return done
+
+    def _predict(self, target: str) -> Prediction:
+        if target not in self._targets:
+            raise KeyError(target)
+        only = self._allowed.get(target)
+        labels, kept = _kept(target, None if only is None else tuple(only))
+        columns = [self._columns[i] for i in kept]
+        part = list(map(_add_up, columns))
+        top = max(part)
+        exp = math.exp
+        total = sum([exp(x - top) for x in part])
+        best = part.index(top)  # the first of equals, as a stable sort ranks them
+        second = best
+        if len(part) > 1:
+            part[best] = -math.inf
+            second = part.index(max(part))
+            part[best] = top
+        return Prediction(labels[best], round(exp(part[best] - top) / total, 3), labels[second],
+                          round(exp(part[second] - top) / total, 3), _drivers(columns[best][1:], self._active))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+
+def classes(target: str) -> tuple[str, ...]:
+    """The classes of one target, in the model's order."""
+    return _joint().targets[target][0]
+
+
+def predict_all(features: Iterable[str], *,
+                allowed: Mapping[str, Sequence[str]] | None = None) -> Mapping[str, Prediction]:
+    """Predict every target from a post's features (``allowed`` limits a target's classes).
+
+    The post's weights are gathered once; each target is scored the first time
+    it is asked for, so a reading that never looks at one never pays for it.
+    """
+    return _Predictions(features, allowed or {})
+
+
+@cache
 def describe_feature(feature: str) -> str:
     """A feature as a reason shows it: a word in quotes, a rule finding by name."""
     kind, _, value = feature.partition(":")

@@ -89,9 +89,9 @@ def dates(text: str, words: AbstractSet[str], has_digit: bool) -> Iterator[Found
     """
     if has_digit and not _MONTH_WORDS.isdisjoint(words):
         yield from _matches(text, _WORD_DATES)
-    if "/" in text:
+    if has_digit and "/" in text:
         yield from _matches(text, _SLASH_DATES)
-    if "-" in text:
+    if has_digit and "-" in text:
         yield from _matches(text, (_ISO_DATE,))
     if not _WEEKDAYS.isdisjoint(words):
         yield from _matches(text, (_WEEKDAY_DATE,))

@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from carevoice.concentrate.keywords import plain_case
 from carevoice.concentrate.lexicon import raw_data
 from carevoice.concentrate.pii_addresses import addresses
 from carevoice.inbound import PiiKind, PiiMatch
@@ -50,6 +51,8 @@ _PHONE = re.compile(
     rf"(?<![\w+/.,:-])(?:\+[0-9]{{1,3}}{_SEP}?)?(?:\([0-9]{{1,5}}\){_SEP}?)?[0-9](?:[0-9]|{_SEP}(?=[0-9])){{5,18}}[0-9]"
     r"(?![0-9]|[\w/%]|[.,:-][0-9])"
 )
+_PHONE_DIGITS = re.compile(rf"[0-9](?:[0-9]|{_SEP}(?=[0-9])){{5,18}}[0-9]")
+"""The run of digits inside every :data:`_PHONE` match (a quicker search: it starts with a digit)."""
 _S = "[ .\u00a0-]"
 _PHONE_SHAPES = re.compile("|".join((
     rf"(?:1{_S}?)?(?:\([0-9]{{3}}\){_S}?|[0-9]{{3}}{_S})[0-9]{{3}}{_S}[0-9]{{4}}",       # (555) 123-4567
@@ -69,6 +72,10 @@ _ACCOUNT = re.compile(
 )
 _NINO = r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]"
 _NINO_ALONE = re.compile(rf"\b{_NINO}\b")
+_NINO_DIGITS = re.compile("[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]")
+"""The end of every :data:`_NINO_ALONE` match (a quicker search: it starts with a digit)."""
+_ACCOUNT_WORDS = ("acc", "a/c", "iban", "sort", "routing", "customer", "member", "card")
+"""Some of these (lower-cased) is in every :data:`_ACCOUNT` match."""
 _IDENTITY_VALUE = r"([A-Z]{2} [0-9]{2} [0-9]{2} [0-9]{2} [A-D]|[0-9]{3}-[0-9]{2}-[0-9]{4}|[A-Z0-9]{6,20})\b"
 _PHONE_WORDS = (r"phone|tel|telephone|mobile|cell|cellphone|whatsapp|call|ring|text\s+me|reach\s+me|reached|"
                 r"my\s+number|contact\s+number|num[ée]ro|nummer|m[óo]vil|ll[áa]mame|appelez")
@@ -197,6 +204,8 @@ def _cards(text: str) -> Iterator[tuple[PiiKind, int, int]]:
 
 
 def _phones(text: str) -> Iterator[tuple[PiiKind, int, int]]:
+    if _PHONE_DIGITS.search(text) is None:
+        return  # a quick look for the run of digits every phone number has
     for m in _PHONE.finditer(text):
         for s, e in _chunks(m.group(), m.start()):
             candidate = text[s:e]
@@ -213,6 +222,8 @@ def _accounts(text: str) -> Iterator[tuple[PiiKind, int, int]]:
             if s == m.start() and iban_valid(text[s:e]):
                 yield "account", s, e
                 break
+    if plain_case(text) and not any(word in text.lower() for word in _ACCOUNT_WORDS):
+        return
     for m in _ACCOUNT.finditer(text):
         if 6 <= len(_digits(m.group(1))) <= 20:
             yield "account", m.start(1), m.end(1)
@@ -225,8 +236,9 @@ def _identities(text: str) -> Iterator[tuple[PiiKind, int, int]]:
         for m in patterns[2].finditer(text):
             if len(_digits(m.group(1))) >= 4:
                 yield "identity", m.start(1), m.end(1)
-    for m in _NINO_ALONE.finditer(text):
-        yield "identity", m.start(), m.end()
+    if _NINO_DIGITS.search(text) is not None:
+        for m in _NINO_ALONE.finditer(text):
+            yield "identity", m.start(), m.end()
 
 
 def find_pii(text: str) -> tuple[PiiMatch, ...]:

@@ -29,7 +29,10 @@ _PO_BOX = re.compile(r"\b(?i:p\.?\s?o\.?\s?box)\s{0,2}[0-9]{1,7}\b")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][ABD-HJLNP-UW-Z]{2}\b")
 _HOUSE_NUMBER = re.compile(r"[0-9][A-Za-z]?,? +[A-Za-z]")
 """Cheap check before the street patterns: a number, a space and a word."""
-_UNIT_HINTS = re.compile("apt|apartment|suite|flat|unit|box")
+_UNIT_WORDS = ("apt", "apartment", "suite", "flat", "unit", "box")
+"""Some of these is in every flat, unit or PO box (lower-cased)."""
+_POSTCODE_END = re.compile("[0-9][ABD-HJLNP-UW-Z]{2}")
+"""The end of every postcode (a quicker search: it starts with a digit)."""
 _NOT_POSTCODE = frozenset({"GB", "TB", "MB", "KB", "PM", "HZ"})
 """Sizes and times that look like an inward postcode ("PS4 1TB")."""
 _CAPITAL = r"[A-ZÀ-ÖØ-Þ][\w'\u2019.-]*"
@@ -45,8 +48,11 @@ class _Patterns(NamedTuple):
     type_first_hints: re.Pattern[str]
     number_last: re.Pattern[str]
     number_last_hints: re.Pattern[str]
+    number_last_words: tuple[str, ...]
+    """The words of ``number_last_hints``: it finds nothing in a text that has none of them."""
     compound: re.Pattern[str]
     compound_hints: re.Pattern[str]
+    compound_words: tuple[str, ...]
 
 
 def _alternation(words: list[object]) -> str:
@@ -78,9 +84,11 @@ def _patterns() -> _Patterns:
         type_first_hints=_hints(data["street_types_first"], "[0-9][a-z]*,? +", r"\s"),
         number_last=re.compile(rf"(?<![\w.])(?i:{last})\s+{name},?\s+[0-9]{{1,4}}[A-Za-z]?\b"),
         number_last_hints=_hints(data["street_types_number_last"], r"(?<![\w.])", r"\s"),
+        number_last_words=tuple(str(w).lower() for w in data["street_types_number_last"]),
         compound=re.compile(rf"\b[A-ZÄÖÜ][\w-]*?(?i:{endings})\s+[0-9]{{1,4}}[a-z]?\b|"
                             rf"\b[A-ZÄÖÜ][\w-]+\s+(?i:{separate})\s+[0-9]{{1,4}}[a-z]?\b"),
         compound_hints=_hints(data["street_word_endings"], "", r"\s+[0-9]"),
+        compound_words=tuple(str(w).lower() for w in data["street_word_endings"]),
     )
 
 
@@ -104,18 +112,19 @@ def addresses(text: str) -> Iterator[tuple[PiiKind, int, int]]:
         if p.type_first_hints.search(low):
             for m in p.type_first.finditer(text):
                 yield "address", m.start(), m.end()
-    if p.number_last_hints.search(low):
+    if any(word in low for word in p.number_last_words) and p.number_last_hints.search(low):
         for m in p.number_last.finditer(text):
             if not _counted(text, m.end(), p.stopwords):
                 yield "address", m.start(), m.end()
-    if p.compound_hints.search(low):
+    if any(word in low for word in p.compound_words) and p.compound_hints.search(low):
         for m in p.compound.finditer(text):
             if not _counted(text, m.end(), p.stopwords):
                 yield "address", m.start(), m.end()
-    if _UNIT_HINTS.search(low):
+    if any(word in low for word in _UNIT_WORDS):
         for pattern in (_UNIT, _PO_BOX):
             for m in pattern.finditer(text):
                 yield "address", m.start(), m.end()
-    for m in _POSTCODE.finditer(text):
-        if m.group()[-2:] not in _NOT_POSTCODE:
-            yield "address", m.start(), m.end()
+    if _POSTCODE_END.search(text) is not None:
+        for m in _POSTCODE.finditer(text):
+            if m.group()[-2:] not in _NOT_POSTCODE:
+                yield "address", m.start(), m.end()

@@ -25,6 +25,7 @@ wrong situation.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from carevoice.concentrate.category import CategoryVerdict, categorize
@@ -36,7 +37,7 @@ from carevoice.concentrate.intent import DANGER_URGENCIES, IntentVerdict, read_i
 from carevoice.concentrate.keywords import Scan, scan
 from carevoice.concentrate.language import LanguageVerdict, read_language
 from carevoice.concentrate.lexicon import lexicon
-from carevoice.concentrate.model import describe_feature, predict_all
+from carevoice.concentrate.model import classes, describe_feature, predict_all
 from carevoice.concentrate.pii import find_pii
 from carevoice.concentrate.signals import Abuse, read_abuse, read_praise, read_question, read_spam
 from carevoice.concentrate.subject import read_subject
@@ -53,6 +54,8 @@ PROBLEMS = frozenset({
 """Situations that are a problem (their evidence is evidence of a complaint)."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
+_BANNED = frozenset(_META)
+"""Situations only the rules give."""
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
 _MIN_SITUATION = 0.4
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
@@ -172,10 +175,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     lang = locale.split("-")[0].lower() or "en"
     r = _rules(inbound.text, lang)
     reasons: list[str] = []
-    banned = {"praise", "spam", "abuse"}
-    predicted = predict_all(r.features, allowed={
-        "intent": ["praise", "complaint", "question", "request", "follow_up", "danger", "banter"],
-        "situation": [c for c in _situations() if c not in banned]})
+    predicted = predict_all(r.features, allowed=_allowed())
     intent_model = predicted["intent"]
     urgency, urgency_reasons = r.urgency, r.urgency_reasons
     urgent = predicted["urgent"]
@@ -193,7 +193,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     intent: Intent = intent_model.label  # type: ignore[assignment]
     intent_p = intent_model.probability
     forced = r.intent.intent in ("other_language", "spam", "abuse")
-    short = sum(1 for t in r.found.tokens if t[0] != "@") <= _SHORT
+    tokens = r.found.tokens
+    short = (sum(1 for t in tokens if t[0] != "@") if "@" in r.found.plain else len(tokens)) <= _SHORT
     if short and not forced:
         # a handful of words is too little for the weights ("ok so"): the rules' reading, as unsure as it is
         intent_model = intent_model._replace(label=r.intent.intent, probability=min(r.intent.confidence, 0.9),
@@ -246,7 +247,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         situation = predicted["situation"]
         if short:  # a few words: the rules' situation or none
             situation = situation._replace(probability=0.0)
-        rules = r.verdict.category if r.verdict.category not in banned else None
+        rules = r.verdict.category if r.verdict.category not in _BANNED else None
         if rules is not None and rules != situation.label and r.verdict.confidence >= _RULES_SURE and (
                 situation.probability < _MODEL_SURE):
             category, confidence = rules, r.verdict.confidence
@@ -342,7 +343,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     )
 
 
-def _situations() -> tuple[str, ...]:
-    from carevoice.concentrate.model import model
-
-    return model()["situation"].classes
+@cache
+def _allowed() -> dict[str, tuple[str, ...]]:
+    """The classes the learned layer may choose: the meta situations and intents are the rules' alone."""
+    return {"intent": ("praise", "complaint", "question", "request", "follow_up", "danger", "banter"),
+            "situation": tuple(c for c in classes("situation") if c not in _BANNED)}

@@ -17,11 +17,13 @@ The reply form turns the customer's side into the brand's: "my"/"our" become
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import cache
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from functools import cache, partial
+from itertools import compress
+from operator import add, and_, not_, or_
+from typing import NamedTuple, cast
 
-from carevoice.concentrate.keywords import Hit
+from carevoice.concentrate.keywords import Hit, ascii_letters
 from carevoice.concentrate.lexicon import raw_data
 from carevoice.inbound import PiiMatch, Subject
 
@@ -108,6 +110,26 @@ class _Candidate(NamedTuple):
     named: bool
     proper: bool = False
     """A product or service name ("Photoshop CS6"): no "the" or "your" is added in the reply."""
+
+
+_new_tok = cast(Callable[[tuple[str, str, int, int]], _Tok], partial(tuple.__new__, _Tok))
+
+
+def _tokens(text: str) -> tuple[list[_Tok], list[str], list[str]]:
+    """The tokens of ``text``, and their words and lower-case forms (straight apostrophes) as lists."""
+    words: list[str] = _WORD.findall(text)
+    lows = list(map(str.lower, words)) if "\u2019" not in text else [
+        w.lower().replace("\u2019", "'") for w in words]
+    # where a word is found first after the one before is where the pattern found it: the pattern
+    # matches wherever the text starts as one of its words does, so no copy of a word comes sooner
+    starts = []
+    at = 0
+    find = text.find
+    for word in words:
+        at = find(word, at)
+        starts.append(at)
+        at += len(word)
+    return list(map(_new_tok, zip(words, lows, starts, map(add, starts, map(len, words)), strict=True))), words, lows
 
 
 def _head_at(toks: Sequence[_Tok], i: int, vocab: _Vocab) -> tuple[int, bool] | None:
@@ -264,29 +286,37 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
     ``None``) and a reason.
     """
     vocab = _vocab()
-    toks = [_Tok(m.group(), m.group().lower().replace("\u2019", "'"), m.start(), m.end())
-            for m in _WORD.finditer(text)]
+    toks, words, lows = _tokens(text)
     if not toks:
         return None, ""
-    spans = _hit_spans(toks, tokens, situation_hits)
-    letters = len(_LETTER.findall(text))
-    shouting = letters > 12 and len(_UPPER.findall(text)) > 0.6 * letters
+    spans: list[tuple[int, int]] | None = None  # worked out for the first candidate worth scoring
+    if text.isascii():
+        letters, capitals = ascii_letters(text)
+    else:
+        letters, capitals = len(_LETTER.findall(text)), len(_UPPER.findall(text))
+    shouting = letters > 12 and capitals > 0.6 * letters
     best: tuple[float, _Candidate] | None = None
     i = 0
     heads = vocab.heads
     common = _common()
-    while i < len(toks):
-        cand = _phrase(toks, i, vocab) if toks[i].low in heads else None
-        if cand is None and (not toks[i].text.islower() or not toks[i].text.isalpha()):
-            cand = _named(toks, i, text, vocab, common, shouting)  # only a capital or a digit can start a name
+    # a phrase starts at a head; a name only at a capital or a digit (a word not all lower-case letters)
+    starts = compress(range(len(toks)), map(or_, map(heads.__contains__, lows), map(
+        not_, map(and_, map(str.islower, words), map(str.isalpha, words)))))
+    for at in starts:
+        if at < i:
+            continue  # inside the phrase before
+        cand = _phrase(toks, at, vocab) if lows[at] in heads else None
+        if cand is None and (not words[at].islower() or not words[at].isalpha()):
+            cand = _named(toks, at, text, vocab, common, shouting)
         if cand is None:
-            i += 1
             continue
         if not cand.named:  # "the wifi on my flight"; a product's name stands alone
             cand = _extend(toks, cand, vocab)
         start, end = toks[cand.first].start, toks[cand.last - 1].end
         clean = not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
         if clean:
+            if spans is None:
+                spans = _hit_spans(toks, tokens, situation_hits)
             score = _score(cand, toks, spans)
             if score >= _MIN_SCORE and (best is None or score > best[0]):
                 best = (score, cand)
@@ -318,10 +348,13 @@ def _hit_spans(toks: Sequence[_Tok], tokens: Sequence[str], hits: Sequence[Hit])
     # the scan's tokens skip links and may differ in spelling; align on lower-case words, in order
     positions: list[tuple[int, int] | None] = []
     j = 0
-    for token in tokens:
+    count = len(toks)
+    for token in tokens[:max(h.end for h in hits)]:  # no hit reaches further
         found = None
-        for k in range(j, min(j + 6, len(toks))):
-            if toks[k].low.strip("@#") == token.strip("@") or toks[k].low.startswith(token):
+        bare = token.strip("@")
+        for k in range(j, min(j + 6, count)):
+            low = toks[k].low
+            if low.strip("@#") == bare or low.startswith(token):
                 found = (toks[k].start, toks[k].end)
                 j = k + 1
                 break
