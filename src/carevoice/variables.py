@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from carevoice.concentrate.pii import find_pii
+from carevoice.concentrate.subject import _SINGULAR_S as _NOUNS_ENDING_IN_S
 
 if TYPE_CHECKING:
     from carevoice.bank.resolved import Bank
@@ -83,7 +84,7 @@ CONDITION_PATHS: tuple[str, ...] = (
 _DEFAULT_SUBJECT = "this"
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
-_SINGULAR_S = frozenset({"this", "its", "his", "status", "access", "bus", "gas", "pass", "address", "news", "series"})
+_SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
 
 _PLATFORMS = frozenset({
     "ps3", "ps4", "ps5", "playstation", "xbox", "switch", "pc", "mac", "macbook", "laptop", "computer",
