@@ -144,7 +144,8 @@ def _first(found: Iterable[Found], pii: Sequence[PiiMatch]) -> str | None:
 def _orders(text: str) -> Iterator[Found]:
     for m in _ORDER.finditer(text):
         value = m.group(1)
-        if len(value) >= 5 and sum(ch.isdigit() for ch in value) >= 3:
+        numbered = "#" in m.group(0) and value.isdigit()  # "order #4417": four digits after a '#' are a number
+        if (len(value) >= 5 or numbered) and sum(ch.isdigit() for ch in value) >= 3:
             yield Found(value, m.start(1), m.end(1))
 
 
