@@ -9,6 +9,7 @@ paths a phrase may test in ``when``/``unless`` (:data:`CONDITION_PATHS`), and
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
@@ -82,6 +83,7 @@ CONDITION_PATHS: tuple[str, ...] = (
 """What a phrase's ``when`` (all must hold) and ``unless`` (none may hold) can test."""
 
 _DEFAULT_SUBJECT = "this"
+_CODE = re.compile(r"\d{4,}")
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -179,6 +181,8 @@ def build_context(
     s = reading.subject
     if s is not None and s.head.lower() in _PLATFORMS and reading.category in _RUNS_ON_A_PLATFORM:
         s = None  # "my ps4", "on PC": where the app or game runs, not what went wrong
+    if s is not None and _CODE.search(s.reply):
+        s = None  # "0x30005001", "order 58213": a code or number reads as a name, not as a thing
     if s is not None and (situation or reading.category) == "account_access":
         s = None  # the thing is the account: "stuck outside the password", "your followed account" misread it
     if s is not None:
