@@ -173,14 +173,15 @@ _DROPPABLE = ("greet", "apologise", "explain", "thank", "acknowledge")
 """Stages whose part gives way when it repeats a move another part makes, most droppable first."""
 
 
+def _clash(parts: Sequence[tuple[str, Phrase, str]]) -> tuple[int, int] | None:
+    """The first two parts that make the same move (two thanks, two apologies, two DM asks), if any."""
+    return next(((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
+                 if _moves(parts[i][2]) & _moves(parts[j][2])), None)
+
+
 def repeats_a_move(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
     """Whether two parts make the same move (two thanks, two apologies, two DM asks)."""
-    made: set[str] = set()
-    for _stage, _phrase, text in parts:
-        if made & _moves(text):
-            return True
-        made |= _moves(text)
-    return False
+    return _clash(parts) is not None
 
 
 def _one_of_each_move(parts: list[tuple[str, Phrase, str]]) -> list[tuple[str, Phrase, str]] | None:
@@ -190,16 +191,12 @@ def _one_of_each_move(parts: list[tuple[str, Phrase, str]]) -> list[tuple[str, P
     acknowledgement that apologises, a separate apology after one, an acknowledgement whose
     thanks the next step repeats); None when two parts that must stay make the same move.
     """
-    while True:
-        clash = next(((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
-                      if _moves(parts[i][2]) & _moves(parts[j][2])), None)
-        if clash is None:
-            return parts
-        stages = [parts[k][0] for k in clash]
-        ranked = sorted((_DROPPABLE.index(st), k) for st, k in zip(stages, clash, strict=True) if st in _DROPPABLE)
+    while (clash := _clash(parts)) is not None:
+        ranked = sorted((_DROPPABLE.index(parts[k][0]), k) for k in clash if parts[k][0] in _DROPPABLE)
         if not ranked:
             return None
         parts = [x for k, x in enumerate(parts) if k != ranked[0][1]]
+    return parts
 
 
 def _weight(phrase: Phrase, rest: Mapping[str, float]) -> float:
