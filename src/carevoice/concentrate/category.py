@@ -45,11 +45,15 @@ def _most_specific(hits: list[Hit]) -> list[Hit]:
     """
     if len(hits) < 2 or len({h.key for h in hits}) < 2:
         return hits
+    longer = [o for o in hits if o.end - o.start > 1]  # only a hit of two tokens or more holds another
+    if not longer:
+        return hits
     return [
         h
         for h in hits
         if not any(
-            o.key != h.key and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits
+            o.key != h.key and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+            for o in longer
         )
     ]
 

@@ -243,11 +243,11 @@ _NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", 
 
 
 def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
-    if any(word in low for word in _STAFF_NAME_WORDS):  # a case-sensitive pattern: true of any text
+    if any(map(low.__contains__, _STAFF_NAME_WORDS)):  # a case-sensitive pattern: true of any text
         for m in _STAFF_NAME.finditer(text):
             if m.group(1) not in _NOT_NAMES:
                 yield Found(m.group(1), m.start(1), m.end(1))
-    if not plain or any(word in low for word in _STAFF_ROLE_WORDS):
+    if not plain or any(map(low.__contains__, _STAFF_ROLE_WORDS)):
         for m in _STAFF_ROLE.finditer(text):
             yield Found("the " + m.group(2).lower(), m.start(2), m.end(2))
 

@@ -28,9 +28,10 @@ NEGATIVE_EMOTIONS: tuple[Emotion, ...] = ("anger", "anxiety", "frustration", "sa
 _MIN_SCORE = 2.0
 _ABUSE_VOTE = 3.0
 _NEGATION_WINDOW = 3
-_CAPS_HINT = re.compile(r"[A-Z]{3}")
-_CAPS = re.compile(r"(?<![\w/.])[A-Z]{3,}(?![\w/.])")
-"""Words of three or more capitals, outside links and handles' neighbours."""
+_CAPS_HINT = re.compile(r"[A-Z][A-Z][A-Z]")  # ([A-Z]{3}: spelt out, a search skips ahead to capitals)
+_CAPS = re.compile(r"[A-Z](?<![\w/.][A-Z])[A-Z]{2,}(?![\w/.])")
+"""Words of three or more capitals, outside links and handles' neighbours (no letter, digit, '_', '/' or '.'
+on either side; the look back comes after the first capital so a search can skip to capitals)."""
 
 
 class EmotionVerdict(NamedTuple):
@@ -46,7 +47,8 @@ class EmotionVerdict(NamedTuple):
 def _symbols() -> tuple[dict[str, str], re.Pattern[str], tuple[tuple[str, str], ...]]:
     data = lexicon().data["emotion"]
     emoji = {ch: name for name, chars in data["emoji"].items() for ch in str(chars)}
-    pattern = re.compile("[" + "".join(re.escape(ch) for ch in emoji) + "]")
+    # the characters from the lowest emoji up: a quick first cut, then the emoji among them
+    pattern = re.compile("[" + re.escape(min(emoji, default="\U0010ffff")) + "-\U0010ffff]")
     emoticons = tuple((str(face), name) for name, faces in data["emoticons"].items() for face in faces)
     return emoji, pattern, emoticons
 
@@ -74,6 +76,8 @@ def _votes(hits: Sequence[Hit], tokens: Sequence[str], text: str) -> tuple[dict[
     symbols = 0
     if not text.isascii():
         for ch in pattern.findall(text):
+            if ch not in emoji:
+                continue
             symbols += 1
             votes[emoji[ch]] = votes.get(emoji[ch], 0.0) + 1.5
     if ":" in text or "<3" in text or ";)" in text:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -25,6 +25,7 @@ DATA_FILE = "languages.yaml"
 _WORD = re.compile(r"(?<![@#\w])[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _NOT_LATIN = re.compile("[^\x00-\u036f]")
 """A character from U+0370 on: any script but Latin."""
+_QUOTED = "'{}'".format
 _MIN_SCRIPT_SHARE = 0.3
 """A script's share of a post's letters from which the post is read as that script's language."""
 
@@ -50,7 +51,8 @@ class _Data(NamedTuple):
 @cache
 def _data() -> _Data:
     try:
-        raw = yaml.safe_load(resources.files("carevoice.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
+        text = resources.files("carevoice.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # safe_load, libyaml's parser
         words = {str(lang): frozenset(str(w).lower() for w in d["words"]) for lang, d in raw["latin"].items()}
         greetings = {str(lang): frozenset(str(w).lower() for w in d.get("greetings") or ())
                      for lang, d in raw["latin"].items()}
@@ -89,6 +91,12 @@ def _script(text: str, ranges: tuple[tuple[int, int, str], ...]) -> LanguageVerd
     return None
 
 
+@lru_cache(maxsize=65536)
+def _judged(token: str) -> bool:
+    """Tell whether a scan token is a word to judge a language by (not a handle, not a number)."""
+    return token[0] != "@" and not token[0].isdigit()
+
+
 def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVerdict:
     """Read the language of a post (links, handles and hashtags are ignored).
 
@@ -103,7 +111,7 @@ def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVer
         if found is not None:
             return found
     if tokens is not None:  # the scan's lower-case tokens (links already gone): no second pass over the text
-        words = {t for t in tokens if t[0] != "@" and not t[0].isdigit()}
+        words = set(filter(_judged, tokens))
     else:
         words = {w.lower().replace("\u2019", "'") for w in _WORD.findall(re.sub(r"\S+://\S+|www\.\S+", " ", text))}
     if not words:
@@ -127,12 +135,12 @@ def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVer
     if best != "en" and len(own) >= 2 and any(len(w) >= 3 for w in own) and len(hits) > 1.5 * len(english):
         share = len(hits) / (len(hits) + len(english))
         return LanguageVerdict(best, round(min(0.99, 0.5 + share / 2), 2),
-                               f"language {best}: " + ", ".join(f"'{w}'" for w in sorted(hits)[:4]))
+                               f"language {best}: " + ", ".join(map(_QUOTED, sorted(hits)[:4])))
     greeted = [lang for lang, g in data.greetings.items() if words & g] if not english and len(words) <= 4 else []
     if greeted:
         lang = greeted[0]
         return LanguageVerdict(lang, 0.6, f"language {lang}: " + ", ".join(
-            f"'{w}'" for w in sorted(words & data.greetings[lang])))
+            map(_QUOTED, sorted(words & data.greetings[lang]))))
     confidence = 0.95 if len(english) >= 3 else 0.8 if english else 0.6
     return LanguageVerdict("en", confidence, "language en" + (
-        ": " + ", ".join(f"'{w}'" for w in sorted(english)[:3]) if english else ""))
+        ": " + ", ".join(map(_QUOTED, sorted(english)[:3])) if english else ""))

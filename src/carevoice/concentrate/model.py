@@ -17,9 +17,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial, reduce
 from importlib import resources
-from operator import add
-from typing import NamedTuple
+from itertools import repeat
+from operator import add, itemgetter, sub
+from typing import NamedTuple, cast
 
+from carevoice.concentrate.lexicon import no_gc_pause
 from carevoice.errors import ConfigError
 
 __all__ = ["MODEL_FILE", "Prediction", "TargetModel", "classes", "describe_feature", "model", "predict", "predict_all"]
@@ -153,48 +155,88 @@ def _joint() -> _Joint:
     except OSError as exc:
         raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
     name = _cache_name(source)
-    cached = read_pickle(name)
+    with no_gc_pause():
+        cached = read_pickle(name)
     if isinstance(cached, tuple) and len(cached) == len(_Joint._fields):
         return _Joint(*cached)
     try:
-        joint = _build_joint(source)
+        with no_gc_pause():
+            joint = _build_joint(source)
     except (ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
     write_pickle(name, tuple(joint))
     return joint
 
 
+_Columns = list[tuple[float, ...]]
+"""Per class: its bias, then each active feature's weight."""
+
+
 @lru_cache(maxsize=64)
-def _kept(target: str, allowed: tuple[str, ...] | None) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The classes of ``target`` a prediction may choose, and their columns."""
+def _kept(target: str, allowed: tuple[str, ...] | None) -> tuple[tuple[str, ...], Callable[[_Columns], tuple[
+        tuple[float, ...], ...]]]:
+    """The classes of ``target`` a prediction may choose, and how to pick their columns."""
     classes, lo = _joint().targets[target]
     keep = [i for i, c in enumerate(classes) if allowed is None or c in allowed]
-    return tuple(classes[i] for i in keep), tuple(lo + i for i in keep)
+    pick = itemgetter(*(lo + i for i in keep))
+    return tuple(classes[i] for i in keep), pick if len(keep) > 1 else lambda columns: (pick(columns),)
 
 
 def _drivers(weights: tuple[float, ...], active: list[str]) -> tuple[str, ...]:
     """The (at most three) features that pushed a class most: the largest positive weights, by name on a tie."""
-    top = [w for w in sorted(weights, reverse=True)[:3] if w > 0]
+    ranked = sorted(weights, reverse=True)
+    top = [w for w in ranked[:3] if w > 0]
     if not top:
         return ()
-    if all(weights.count(w) == 1 for w in top):  # no ties: each weight names its feature
-        return tuple(active[weights.index(w)] for w in top)
+    alone = len(ranked) == len(top) or ranked[len(top)] < top[-1]  # no weight below the top ones equals the last
+    if alone and (len(top) == 1 or (top[0] > top[1] and (len(top) == 2 or top[1] > top[2]))):  # nor one another
+        return tuple(active[weights.index(w)] for w in top)  # each weight names one feature
     floor = top[-1]  # no other feature can be among the three
     pushes = sorted([(w, f) for w, f in zip(weights, active, strict=True) if w >= floor], reverse=True)
     return tuple(f for _, f in pushes[:3])
 
 
+_new_prediction = cast(Callable[[tuple[str, float, str, float, tuple[str, ...]]], Prediction],
+                       partial(tuple.__new__, Prediction))
+
+
+class _Layout(NamedTuple):
+    """The columns most predictions need, side by side: the allowed classes of the targets not looked at rarely."""
+
+    spans: dict[str, tuple[tuple[str, ...], int, int]]
+    """Per target: its allowed classes and their columns (``lo``, ``hi``)."""
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    """Per feature: its weights in those columns (the same keys as the joint weights)."""
+
+
+@lru_cache(maxsize=16)
+def _layout(allowed: tuple[tuple[str, tuple[str, ...]], ...], rarely: frozenset[str]) -> _Layout:
+    joint = _joint()
+    only = dict(allowed)
+    spans: dict[str, tuple[tuple[str, ...], int, int]] = {}
+    columns: list[int] = []
+    for target, (classes, lo) in joint.targets.items():
+        if target not in rarely:
+            keep = [i for i, c in enumerate(classes) if target not in only or c in only[target]]
+            spans[target] = (tuple(classes[i] for i in keep), len(columns), len(columns) + len(keep))
+            columns.extend(lo + i for i in keep)
+    pick = itemgetter(*columns)
+    if len(columns) == 1:
+        return _Layout(spans, (pick(joint.bias),), {f: (pick(row),) for f, row in joint.weights.items()})
+    return _Layout(spans, pick(joint.bias), {f: pick(row) for f, row in joint.weights.items()})
+
+
 class _Predictions(Mapping[str, Prediction]):
     """Every target's prediction for one post, each worked out the first time it is asked for."""
 
-    def __init__(self, features: Iterable[str], allowed: Mapping[str, Sequence[str]]) -> None:
-        joint = _joint()
-        weights = joint.weights
-        self._targets = joint.targets
+    def __init__(self, features: Iterable[str], allowed: Mapping[str, Sequence[str]], rarely: frozenset[str]) -> None:
         self._allowed = allowed
+        self._layout = layout = _layout(tuple((k, tuple(v)) for k, v in allowed.items()), rarely)
+        weights = layout.weights
         self._active = list(filter(weights.__contains__, dict.fromkeys(features)))
         # a column per class: its bias, then each active feature's weight (summed left to right when asked)
-        self._columns = list(zip(joint.bias, *[weights[f] for f in self._active], strict=True))
+        self._columns: _Columns = list(zip(layout.bias, *map(weights.__getitem__, self._active), strict=True))
         self._done: dict[str, Prediction] = {}
 
     def __getitem__(self, target: str) -> Prediction:
@@ -204,29 +246,36 @@ class _Predictions(Mapping[str, Prediction]):
         return done
 
     def _predict(self, target: str) -> Prediction:
-        if target not in self._targets:
-            raise KeyError(target)
-        only = self._allowed.get(target)
-        labels, kept = _kept(target, None if only is None else tuple(only))
-        columns = [self._columns[i] for i in kept]
+        span = self._layout.spans.get(target)
+        if span is not None:
+            labels, lo, hi = span
+            columns: Sequence[tuple[float, ...]] = self._columns[lo:hi]
+        else:  # a target looked at rarely: its columns from the full rows
+            joint = _joint()
+            if target not in joint.targets:
+                raise KeyError(target)
+            only = self._allowed.get(target)
+            labels, pick = _kept(target, None if only is None else tuple(only))
+            columns = pick(list(zip(joint.bias, *map(joint.weights.__getitem__, self._active), strict=True)))
         part = list(map(_add_up, columns))
         top = max(part)
         exp = math.exp
-        total = sum([exp(x - top) for x in part])
+        total = sum(map(exp, map(sub, part, repeat(top))))  # exp(score - top), summed in class order
         best = part.index(top)  # the first of equals, as a stable sort ranks them
         second = best
         if len(part) > 1:
             part[best] = -math.inf
             second = part.index(max(part))
             part[best] = top
-        return Prediction(labels[best], round(exp(part[best] - top) / total, 3), labels[second],
-                          round(exp(part[second] - top) / total, 3), _drivers(columns[best][1:], self._active))
+        return _new_prediction((labels[best], round(exp(part[best] - top) / total, 3), labels[second],
+                                round(exp(part[second] - top) / total, 3),
+                                _drivers(columns[best][1:], self._active)))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._targets)
+        return iter(_joint().targets)
 
     def __len__(self) -> int:
-        return len(self._targets)
+        return len(_joint().targets)
 
 
 def classes(target: str) -> tuple[str, ...]:
@@ -234,14 +283,15 @@ def classes(target: str) -> tuple[str, ...]:
     return _joint().targets[target][0]
 
 
-def predict_all(features: Iterable[str], *,
-                allowed: Mapping[str, Sequence[str]] | None = None) -> Mapping[str, Prediction]:
+def predict_all(features: Iterable[str], *, allowed: Mapping[str, Sequence[str]] | None = None,
+                rarely: Iterable[str] = ()) -> Mapping[str, Prediction]:
     """Predict every target from a post's features (``allowed`` limits a target's classes).
 
-    The post's weights are gathered once; each target is scored the first time
-    it is asked for, so a reading that never looks at one never pays for it.
+    The post's weights are gathered once, but for the targets named ``rarely``
+    (gathered apart, if ever); each target is scored the first time it is
+    asked for, so a reading that never looks at one never pays for it.
     """
-    return _Predictions(features, allowed or {})
+    return _Predictions(features, allowed or {}, frozenset(rarely))
 
 
 @cache

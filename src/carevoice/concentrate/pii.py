@@ -32,6 +32,7 @@ account, identity, phone, address.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from functools import cache
 
@@ -47,6 +48,9 @@ _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
     r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])"
 )
+_EMAIL_LOCAL = frozenset(string.ascii_letters + string.digits + "._%+-")
+_EMAIL_DOMAIN = frozenset(string.ascii_letters + string.digits + "-")
+"""The characters an e-mail address has just before and just after its '@'."""
 _PHONE = re.compile(
     rf"(?<![\w+/.,:-])(?:\+[0-9]{{1,3}}{_SEP}?)?(?:\([0-9]{{1,5}}\){_SEP}?)?[0-9](?:[0-9]|{_SEP}(?=[0-9])){{5,18}}[0-9]"
     r"(?![0-9]|[\w/%]|[.,:-][0-9])"
@@ -222,7 +226,7 @@ def _accounts(text: str) -> Iterator[tuple[PiiKind, int, int]]:
             if s == m.start() and iban_valid(text[s:e]):
                 yield "account", s, e
                 break
-    if plain_case(text) and not any(word in text.lower() for word in _ACCOUNT_WORDS):
+    if plain_case(text) and not any(map(text.lower().__contains__, _ACCOUNT_WORDS)):
         return
     for m in _ACCOUNT.finditer(text):
         if 6 <= len(_digits(m.group(1))) <= 20:
@@ -232,13 +236,26 @@ def _accounts(text: str) -> Iterator[tuple[PiiKind, int, int]]:
 def _identities(text: str) -> Iterator[tuple[PiiKind, int, int]]:
     patterns = _context_patterns()
     low = text.lower()
-    if any(hint in low for hint in patterns[4]):
+    if any(map(low.__contains__, patterns[4])):
         for m in patterns[2].finditer(text):
             if len(_digits(m.group(1))) >= 4:
                 yield "identity", m.start(1), m.end(1)
     if _NINO_DIGITS.search(text) is not None:
         for m in _NINO_ALONE.finditer(text):
             yield "identity", m.start(), m.end()
+
+
+def _may_be_email(text: str) -> bool:
+    """Tell whether some '@' has a local part's character before it and a domain's after it (as every e-mail has).
+
+    A handle ("@AmazonHelp") has neither: the e-mail pattern need not search a post full of them.
+    """
+    at = text.find("@", 1)
+    while at != -1:
+        if text[at - 1] in _EMAIL_LOCAL and text[at + 1:at + 2] in _EMAIL_DOMAIN:
+            return True
+        at = text.find("@", at + 1)
+    return False
 
 
 def find_pii(text: str) -> tuple[PiiMatch, ...]:
@@ -249,7 +266,7 @@ def find_pii(text: str) -> tuple[PiiMatch, ...]:
     """
     digits = sum(map(text.count, "0123456789"))
     found: list[tuple[PiiKind, int, int]] = []
-    if "@" in text:
+    if "@" in text and _may_be_email(text):
         found.extend(("email", m.start(), m.end()) for m in _EMAIL.finditer(text))
     if not digits:
         return tuple(PiiMatch(kind=kind, start=s, end=e, text=text[s:e]) for kind, s, e in found)

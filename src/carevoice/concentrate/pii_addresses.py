@@ -37,6 +37,8 @@ _NOT_POSTCODE = frozenset({"GB", "TB", "MB", "KB", "PM", "HZ"})
 """Sizes and times that look like an inward postcode ("PS4 1TB")."""
 _CAPITAL = r"[A-ZÀ-ÖØ-Þ][\w'\u2019.-]*"
 _AFTER_NUMBER = re.compile(r"\s+([a-z]+)")
+_NUMBER_START = r"[0-9](?<!\w[0-9])"
+"""A digit at a word's start (as ``\b[0-9]``, but a search can skip ahead to digits)."""
 
 
 class _Patterns(NamedTuple):
@@ -76,11 +78,12 @@ def _patterns() -> _Patterns:
     separate = _alternation(data["separate_street_words"])
     name = rf"(?:(?i:{particles})\s*)*{_CAPITAL}(?:\s+(?:(?i:{particles})\s*)*{_CAPITAL}){{0,2}}"
     return _Patterns(
-        capital=re.compile(rf"\b[0-9]{{1,5}}[A-Za-z]?(?:,?[ ]+[A-Z][A-Za-z'\u2019.-]*){{1,3}}[ ]+(?i:{suffixes})\b\.?"),
-        lower=re.compile(rf"\b[0-9]{{1,5}}[a-z]?((?:[ ]+[a-z]{{3,}}){{1,2}})[ ]+(?:{plain})\b\.?"),
+        capital=re.compile(rf"{_NUMBER_START}[0-9]{{0,4}}[A-Za-z]?(?:,?[ ]+[A-Z][A-Za-z'\u2019.-]*){{1,3}}[ ]+"
+                           rf"(?i:{suffixes})\b\.?"),
+        lower=re.compile(rf"{_NUMBER_START}[0-9]{{0,4}}[a-z]?((?:[ ]+[a-z]{{3,}}){{1,2}})[ ]+(?:{plain})\b\.?"),
         hints=_hints(data["plain_suffixes"], " "),
         stopwords=frozenset(str(w).lower() for w in data["not_street_names"]),
-        type_first=re.compile(rf"\b[0-9]{{1,4}}(?:\s?(?i:bis|ter))?,?\s+(?i:{first})\s+{name}"),
+        type_first=re.compile(rf"{_NUMBER_START}[0-9]{{0,3}}(?:\s?(?i:bis|ter))?,?\s+(?i:{first})\s+{name}"),
         type_first_hints=_hints(data["street_types_first"], "[0-9][a-z]*,? +", r"\s"),
         number_last=re.compile(rf"(?<![\w.])(?i:{last})\s+{name},?\s+[0-9]{{1,4}}[A-Za-z]?\b"),
         number_last_hints=_hints(data["street_types_number_last"], r"(?<![\w.])", r"\s"),
@@ -112,15 +115,15 @@ def addresses(text: str) -> Iterator[tuple[PiiKind, int, int]]:
         if p.type_first_hints.search(low):
             for m in p.type_first.finditer(text):
                 yield "address", m.start(), m.end()
-    if any(word in low for word in p.number_last_words) and p.number_last_hints.search(low):
+    if any(map(low.__contains__, p.number_last_words)) and p.number_last_hints.search(low):
         for m in p.number_last.finditer(text):
             if not _counted(text, m.end(), p.stopwords):
                 yield "address", m.start(), m.end()
-    if any(word in low for word in p.compound_words) and p.compound_hints.search(low):
+    if any(map(low.__contains__, p.compound_words)) and p.compound_hints.search(low):
         for m in p.compound.finditer(text):
             if not _counted(text, m.end(), p.stopwords):
                 yield "address", m.start(), m.end()
-    if any(word in low for word in _UNIT_WORDS):
+    if any(map(low.__contains__, _UNIT_WORDS)):
         for pattern in (_UNIT, _PO_BOX):
             for m in pattern.finditer(text):
                 yield "address", m.start(), m.end()

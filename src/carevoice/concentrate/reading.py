@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import repeat
 from typing import NamedTuple
 
 from carevoice.concentrate.category import CategoryVerdict, categorize
@@ -54,6 +55,8 @@ PROBLEMS = frozenset({
 """Situations that are a problem (their evidence is evidence of a complaint)."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
+_RARELY = frozenset({"urgency"})
+"""What the learned layer reads that is looked at only when the rules found no urgency and the model one."""
 _BANNED = frozenset(_META)
 """Situations only the rules give."""
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
@@ -158,7 +161,7 @@ def reading_features(text: str, *, locale: str = "en") -> list[str]:
 
 
 def _why(label: str, probability: float, drivers: tuple[str, ...]) -> str:
-    shown = ", ".join(describe_feature(f) for f in drivers)
+    shown = ", ".join(map(describe_feature, drivers))
     return f"{label} {probability:.2f}" + (f" ({shown})" if shown else "")
 
 
@@ -175,7 +178,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     lang = locale.split("-")[0].lower() or "en"
     r = _rules(inbound.text, lang)
     reasons: list[str] = []
-    predicted = predict_all(r.features, allowed=_allowed())
+    predicted = predict_all(r.features, allowed=_allowed(), rarely=_RARELY)
     intent_model = predicted["intent"]
     urgency, urgency_reasons = r.urgency, r.urgency_reasons
     urgent = predicted["urgent"]
@@ -194,7 +197,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     intent_p = intent_model.probability
     forced = r.intent.intent in ("other_language", "spam", "abuse")
     tokens = r.found.tokens
-    short = (sum(1 for t in tokens if t[0] != "@") if "@" in r.found.plain else len(tokens)) <= _SHORT
+    handles = sum(map(str.startswith, tokens, repeat("@"))) if "@" in r.found.plain else 0
+    short = len(tokens) - handles <= _SHORT
     if short and not forced:
         # a handful of words is too little for the weights ("ok so"): the rules' reading, as unsure as it is
         intent_model = intent_model._replace(label=r.intent.intent, probability=min(r.intent.confidence, 0.9),

@@ -128,7 +128,8 @@ def _opened_question(text: str) -> str | None:
     end = low.find("?")
     while end != -1:
         start = max(low.rfind(".", 0, end), low.rfind("!", 0, end), low.rfind("?", 0, end), low.rfind("\n", 0, end))
-        for word in _WORD.findall(low, start + 1, min(end, start + 80)):
+        for found in _WORD.finditer(low, start + 1, min(end, start + 80)):  # only as far as the first word
+            word = found.group()
             if word in skip or word[0] in "@#":
                 continue
             if word in openers:

@@ -17,11 +17,11 @@ The reply form turns the customer's side into the brand's: "my"/"our" become
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from functools import cache, partial
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from itertools import compress
-from operator import add, and_, not_, or_
-from typing import NamedTuple, cast
+from operator import add
+from typing import NamedTuple
 
 from carevoice.concentrate.keywords import Hit, ascii_letters
 from carevoice.concentrate.lexicon import raw_data
@@ -66,11 +66,13 @@ _MIN_SCORE = 0.4
 _MAX_CHARS = 60
 
 
-class _Tok(NamedTuple):
-    text: str
-    low: str
-    start: int
-    end: int
+class _Words(NamedTuple):
+    """The words of a post, side by side: as written, lower-case (straight apostrophes), and their spans."""
+
+    texts: list[str]
+    lows: list[str]
+    starts: list[int]
+    ends: list[int]
 
 
 class _Vocab(NamedTuple):
@@ -112,71 +114,70 @@ class _Candidate(NamedTuple):
     """A product or service name ("Photoshop CS6"): no "the" or "your" is added in the reply."""
 
 
-_new_tok = cast(Callable[[tuple[str, str, int, int]], _Tok], partial(tuple.__new__, _Tok))
-
-
-def _tokens(text: str) -> tuple[list[_Tok], list[str], list[str]]:
-    """The tokens of ``text``, and their words and lower-case forms (straight apostrophes) as lists."""
-    words: list[str] = _WORD.findall(text)
-    lows = list(map(str.lower, words)) if "\u2019" not in text else [
-        w.lower().replace("\u2019", "'") for w in words]
+def _words(text: str) -> _Words:
+    """The words of ``text`` as :data:`_WORD` finds them."""
+    texts: list[str] = _WORD.findall(text)
+    lows = list(map(str.lower, texts)) if "\u2019" not in text else [
+        w.lower().replace("\u2019", "'") for w in texts]
     # where a word is found first after the one before is where the pattern found it: the pattern
     # matches wherever the text starts as one of its words does, so no copy of a word comes sooner
     starts = []
     at = 0
     find = text.find
-    for word in words:
+    for word in texts:
         at = find(word, at)
         starts.append(at)
         at += len(word)
-    return list(map(_new_tok, zip(words, lows, starts, map(add, starts, map(len, words)), strict=True))), words, lows
+    return _Words(texts, lows, starts, list(map(add, starts, map(len, texts))))
 
 
-def _head_at(toks: Sequence[_Tok], i: int, vocab: _Vocab) -> tuple[int, bool] | None:
-    for words, yours in vocab.heads.get(toks[i].low, ()):
+def _head_at(w: _Words, i: int, vocab: _Vocab) -> tuple[int, bool] | None:
+    lows = w.lows
+    for words, yours in vocab.heads.get(lows[i], ()):
         n = len(words)
-        if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(n)):
+        if i + n <= len(lows) and all(lows[i + k] == words[k] for k in range(n)):
             return i + n, yours
     return None
 
 
-def _is_modifier(tok: _Tok, vocab: _Vocab) -> bool:
-    if tok.low in vocab.stop or tok.low in _DETERMINERS or tok.text[0] in "@#":
+def _is_modifier(w: _Words, k: int, vocab: _Vocab) -> bool:
+    low, text = w.lows[k], w.texts[k]
+    if low in vocab.stop or low in _DETERMINERS or text[0] in "@#":
         return False
-    if tok.low in vocab.modifiers or tok.low in vocab.head_words or _TIME.match(tok.low):
+    if low in vocab.modifiers or low in vocab.head_words or _TIME.match(low):
         return True
-    return (tok.text[0].isupper() and len(tok.text) > 1 and not tok.text.isupper()) or (
-        tok.text.isupper() and 2 <= len(tok.text) <= 5 and any(c.isalpha() for c in tok.text))
+    return (text[0].isupper() and len(text) > 1 and not text.isupper()) or (
+        text.isupper() and 2 <= len(text) <= 5 and any(c.isalpha() for c in text))
 
 
-def _phrase(toks: Sequence[_Tok], i: int, vocab: _Vocab) -> _Candidate | None:
+def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
     """The noun phrase whose head starts at token ``i``, if a head starts there."""
-    found = _head_at(toks, i, vocab)
+    found = _head_at(w, i, vocab)
     if found is None:
         return None
     head_end, yours = found
+    lows = w.lows
     first = i
     named = False
-    while first > 0 and i - first < _MAX_MODIFIERS and _is_modifier(toks[first - 1], vocab):
+    while first > 0 and i - first < _MAX_MODIFIERS and _is_modifier(w, first - 1, vocab):
         first -= 1
-        named = named or (toks[first].text[:1].isupper() and toks[first].low not in vocab.modifiers)
+        named = named or (w.texts[first][:1].isupper() and lows[first] not in vocab.modifiers)
     determiner = None
-    if first > 0 and toks[first - 1].low in _DETERMINERS and toks[first - 1].end == toks[first].start - 1:
+    if first > 0 and lows[first - 1] in _DETERMINERS and w.ends[first - 1] == w.starts[first] - 1:
         first -= 1
-        determiner = toks[first].low
-    if determiner is None and first == i and head_end - i == 1 and toks[i].low in _VERBISH:
+        determiner = lows[first]
+    if determiner is None and first == i and head_end - i == 1 and lows[i] in _VERBISH:
         return None  # "watch later", "order more": a verb or a vague word, not a thing
     return _Candidate(first, i, head_end, head_end, yours, determiner, named)
 
 
-def _product_like(toks: Sequence[_Tok], i: int, common: frozenset[str], shouting: bool) -> bool:
+def _product_like(w: _Words, i: int, common: frozenset[str], shouting: bool) -> bool:
     """A token that is plainly a product's name: "iCloud", "PS4", "CS6", "GTA" (never a plain capitalised word)."""
-    tok = toks[i]
-    t = tok.text
-    if t[0] in "@#" or tok.low in common or tok.low in _FUNCTION or len(t) < 2 or not t.isalnum():
+    t, low = w.texts[i], w.lows[i]
+    if t[0] in "@#" or low in common or low in _FUNCTION or len(t) < 2 or not t.isalnum():
         return False
     if any(c.isdigit() for c in t):
-        return any(c.isalpha() for c in t) and not _TIME.match(tok.low) and len(t) <= 10
+        return any(c.isalpha() for c in t) and not _TIME.match(low) and len(t) <= 10
     if shouting:
         return False
     if any(c.isupper() for c in t[1:]) and any(c.islower() for c in t):
@@ -184,16 +185,15 @@ def _product_like(toks: Sequence[_Tok], i: int, common: frozenset[str], shouting
     return t.isupper() and 2 <= len(t) <= 5  # "GTA", "HP"
 
 
-def _titled(toks: Sequence[_Tok], i: int, text: str, common: frozenset[str]) -> bool:
+def _titled(w: _Words, i: int, text: str, common: frozenset[str]) -> bool:
     """A capitalised word inside a sentence that is not a common word ("Photoshop", "Yahoo")."""
-    tok = toks[i]
-    t = tok.text
-    if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or tok.low in common or tok.low in _FUNCTION:
+    t, low = w.texts[i], w.lows[i]
+    if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or low in common or low in _FUNCTION:
         return False
-    return i > 0 and not any(c in ".!?\n:" for c in text[toks[i - 1].end:tok.start])
+    return i > 0 and not any(c in ".!?\n:" for c in text[w.ends[i - 1]:w.starts[i]])
 
 
-def _named(toks: Sequence[_Tok], i: int, text: str, vocab: _Vocab, common: frozenset[str],
+def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
            shouting: bool) -> _Candidate | None:
     """A product or service named by the customer ("my ps4", "Photoshop CS6", "Yahoo Mail", "GTA V").
 
@@ -201,55 +201,58 @@ def _named(toks: Sequence[_Tok], i: int, text: str, vocab: _Vocab, common: froze
     product-like token or a thing's noun follows ("Photoshop CS6", "Yahoo Mail"); a capitalised word
     alone is more often a person or a place, and is never taken.
     """
-    strong = _product_like(toks, i, common, shouting)
-    if not strong and not _titled(toks, i, text, common):
+    strong = _product_like(w, i, common, shouting)
+    if not strong and not _titled(w, i, text, common):
         return None
+    texts, lows, starts, ends = w
     end = i + 1
-    while end < len(toks) and end - i < 3 and toks[end - 1].end + 1 == toks[end].start and (
-            _product_like(toks, end, common, shouting) or toks[end].low in vocab.head_words
-            or (len(toks[end].text) == 1 and toks[end].text.isupper() and toks[end].text not in "IA")
-            or toks[end].text.isdigit()):
+    while end < len(texts) and end - i < 3 and ends[end - 1] + 1 == starts[end] and (
+            _product_like(w, end, common, shouting) or lows[end] in vocab.head_words
+            or (len(texts[end]) == 1 and texts[end].isupper() and texts[end] not in "IA")
+            or texts[end].isdigit()):
         end += 1
     if not strong and end == i + 1:
         return None
     first = i
     determiner = None
-    if first > 0 and toks[first - 1].low in ("my", "our", "your", "ur") and toks[first - 1].end + 1 == toks[i].start:
+    if first > 0 and lows[first - 1] in ("my", "our", "your", "ur") and ends[first - 1] + 1 == starts[i]:
         first -= 1
-        determiner = toks[first].low
+        determiner = lows[first]
     return _Candidate(first, i, end, end, True, determiner, True, proper=determiner is None)
 
 
-def _extend(toks: Sequence[_Tok], cand: _Candidate, vocab: _Vocab) -> _Candidate:
+def _extend(w: _Words, cand: _Candidate, vocab: _Vocab) -> _Candidate:
     """Add "on my flight" / "at the Leeds store" after a phrase when it names a second thing."""
+    lows = w.lows
     j = cand.last
-    if j + 1 >= len(toks) or toks[j].low not in _LINKS or toks[cand.last - 1].end + 1 != toks[j].start:
+    if j + 1 >= len(lows) or lows[j] not in _LINKS or w.ends[cand.last - 1] + 1 != w.starts[j]:
         return cand
     k = j + 1
-    if toks[k].low in _DETERMINERS:
+    if lows[k] in _DETERMINERS:
         k += 1
     start = k
-    while k < len(toks) and k - start < _MAX_MODIFIERS and _head_at(toks, k, vocab) is None and _is_modifier(
-            toks[k], vocab):
+    while k < len(lows) and k - start < _MAX_MODIFIERS and _head_at(w, k, vocab) is None and _is_modifier(
+            w, k, vocab):
         k += 1
-    if k < len(toks):
-        found = _head_at(toks, k, vocab)
-        if found is not None and toks[j].low != "for":
+    if k < len(lows):
+        found = _head_at(w, k, vocab)
+        if found is not None and lows[j] != "for":
             return cand._replace(last=found[0])
     return cand
 
 
-def _reply_form(toks: Sequence[_Tok], cand: _Candidate, shouting: bool, known: frozenset[str]) -> str:
+def _reply_form(w: _Words, cand: _Candidate, shouting: bool, known: frozenset[str]) -> str:
     words: list[str] = []
+    lows = w.lows
     for n in range(cand.first, cand.last):
-        tok = toks[n]
-        text = tok.text.replace("\u2019", "'")
-        if tok.low in _DETERMINERS and (n == cand.first or toks[n - 1].low in _LINKS):
-            mine = tok.low in ("your", "ur") and cand.yours and n == cand.first
-            words.append("your" if mine else _DETERMINERS[tok.low])  # "your account" stays the customer's
+        low = lows[n]
+        text = w.texts[n].replace("\u2019", "'")
+        if low in _DETERMINERS and (n == cand.first or lows[n - 1] in _LINKS):
+            mine = low in ("your", "ur") and cand.yours and n == cand.first
+            words.append("your" if mine else _DETERMINERS[low])  # "your account" stays the customer's
             continue
         if shouting or (text.isupper() and len(text) > 4) or (text[:1].isupper() and text[1:].islower()
-                                                               and tok.low in known):
+                                                               and low in known):
             text = text.lower()  # a shouted word, or a common word written with a capital ("Bonus money")
         words.append(text)
     if cand.determiner is None and not cand.proper:
@@ -257,9 +260,10 @@ def _reply_form(toks: Sequence[_Tok], cand: _Candidate, shouting: bool, known: f
     return " ".join(words)
 
 
-def _score(cand: _Candidate, toks: Sequence[_Tok], situation_spans: Sequence[tuple[int, int]]) -> float:
+def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int]]) -> float:
     score = 0.0
-    tied = any(s < toks[cand.head_end - 1].end and toks[cand.head_start].start < e for s, e in situation_spans)
+    head_end, head_start = w.ends[cand.head_end - 1], w.starts[cand.head_start]
+    tied = any(s < head_end and head_start < e for s, e in situation_spans)
     if not tied and cand.determiner is None and not cand.named:
         return 0.0  # "a new phone" in passing: not what the post is about
     if tied:
@@ -286,47 +290,48 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
     ``None``) and a reason.
     """
     vocab = _vocab()
-    toks, words, lows = _tokens(text)
-    if not toks:
+    w = _words(text)
+    texts, lows, starts, ends = w
+    if not texts:
         return None, ""
     spans: list[tuple[int, int]] | None = None  # worked out for the first candidate worth scoring
+    # shouting needs more than 12 letters, over 60% of them capitals: so at least 8 capitals
     if text.isascii():
         letters, capitals = ascii_letters(text)
     else:
-        letters, capitals = len(_LETTER.findall(text)), len(_UPPER.findall(text))
+        capitals = len(_UPPER.findall(text))
+        letters = len(_LETTER.findall(text)) if capitals >= 8 else 0
     shouting = letters > 12 and capitals > 0.6 * letters
     best: tuple[float, _Candidate] | None = None
-    i = 0
-    heads = vocab.heads
     common = _common()
-    # a phrase starts at a head; a name only at a capital or a digit (a word not all lower-case letters)
-    starts = compress(range(len(toks)), map(or_, map(heads.__contains__, lows), map(
-        not_, map(and_, map(str.islower, words), map(str.isalpha, words)))))
-    for at in starts:
+    kinds = list(map(_kind, texts))
+    i = 0
+    for at in compress(range(len(texts)), kinds):
         if at < i:
             continue  # inside the phrase before
-        cand = _phrase(toks, at, vocab) if lows[at] in heads else None
-        if cand is None and (not words[at].islower() or not words[at].isalpha()):
-            cand = _named(toks, at, text, vocab, common, shouting)
+        kind = kinds[at]
+        cand = _phrase(w, at, vocab) if kind & _HEAD else None
+        if cand is None and kind & _NAME:
+            cand = _named(w, at, text, vocab, common, shouting)
         if cand is None:
             continue
         if not cand.named:  # "the wifi on my flight"; a product's name stands alone
-            cand = _extend(toks, cand, vocab)
-        start, end = toks[cand.first].start, toks[cand.last - 1].end
+            cand = _extend(w, cand, vocab)
+        start, end = starts[cand.first], ends[cand.last - 1]
         clean = not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
         if clean:
             if spans is None:
-                spans = _hit_spans(toks, tokens, situation_hits)
-            score = _score(cand, toks, spans)
+                spans = _hit_spans(w, tokens, situation_hits)
+            score = _score(cand, w, spans)
             if score >= _MIN_SCORE and (best is None or score > best[0]):
                 best = (score, cand)
         i = cand.last
     if best is None:
         return None, ""
     cand = best[1]
-    start, end = toks[cand.first].start, toks[cand.last - 1].end
-    head = " ".join(t.low for t in toks[cand.head_start:cand.head_end])
-    subject = Subject(text=text[start:end], reply=_reply_form(toks, cand, shouting, _common()), head=head,
+    start, end = starts[cand.first], ends[cand.last - 1]
+    head = " ".join(lows[cand.head_start:cand.head_end])
+    subject = Subject(text=text[start:end], reply=_reply_form(w, cand, shouting, _common()), head=head,
                       start=start,
                       end=end, plural=head.endswith("s") and head not in _SINGULAR_S and not head.endswith("ss"))
     return subject, f"subject: '{subject.text}'"
@@ -341,21 +346,43 @@ def _common() -> frozenset[str]:
     return lexicon().known | vocab.head_words | vocab.modifiers
 
 
-def _hit_spans(toks: Sequence[_Tok], tokens: Sequence[str], hits: Sequence[Hit]) -> list[tuple[int, int]]:
+@cache
+def _never_named() -> frozenset[str]:
+    """Words that never start a product's name (:func:`_product_like` and :func:`_titled` refuse them)."""
+    return _common() | _FUNCTION
+
+
+_HEAD, _NAME = 1, 2
+
+
+@lru_cache(maxsize=65536)
+def _kind(word: str) -> int:
+    """What may start at a word: a phrase (:data:`_HEAD`, at a head noun), a name (:data:`_NAME`), both or none.
+
+    A name starts only at a capital or a digit (a word not all lower-case letters) that is not a common
+    word, a handle or a hashtag.
+    """
+    low = word.lower().replace("\u2019", "'")
+    nameable = not (word.islower() and word.isalpha()) and low not in _never_named() and word[0] not in "@#"
+    return (_HEAD if low in _vocab().heads else 0) | (_NAME if nameable else 0)
+
+
+def _hit_spans(w: _Words, tokens: Sequence[str], hits: Sequence[Hit]) -> list[tuple[int, int]]:
     """Character spans of scan hits, found by matching the scan's tokens to this module's tokens in order."""
     if not hits:
         return []
     # the scan's tokens skip links and may differ in spelling; align on lower-case words, in order
     positions: list[tuple[int, int] | None] = []
+    lows = w.lows
     j = 0
-    count = len(toks)
+    count = len(lows)
     for token in tokens[:max(h.end for h in hits)]:  # no hit reaches further
         found = None
         bare = token.strip("@")
         for k in range(j, min(j + 6, count)):
-            low = toks[k].low
+            low = lows[k]
             if low.strip("@#") == bare or low.startswith(token):
-                found = (toks[k].start, toks[k].end)
+                found = (w.starts[k], w.ends[k])
                 j = k + 1
                 break
         positions.append(found)
