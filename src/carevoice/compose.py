@@ -65,8 +65,18 @@ def join_parts(parts: Sequence[str], proper: frozenset[str] = frozenset()) -> st
             word = part.split(" ", 1)[0]
             if not any(c.isupper() for c in word[1:]) and word.strip(",.!?;:'") not in proper:
                 part = part[0].lower() + part[1:]
+        if out.endswith((".", "!", "?")):
+            # "Of course." or "Absolutely –" opens a reply; after another sentence it reads stitched on
+            bare = _INTERJECTION.sub("", part, count=1)
+            if bare != part and bare[:1].isalpha():
+                part = bare[0].upper() + bare[1:]
         out = f"{out} {part}" if out else part
     return out
+
+
+_INTERJECTION = re.compile(r"^(?:Of course|Understood|Absolutely|Sure thing|Certainly|No problem|Got it)"
+                           r"(?:[.!]\s+|,\s+|\s+[–—-]\s+)")
+"""A reply-opening word that a part after another sentence drops ("Sorry about this. Of course. Send...")."""
 
 
 def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:

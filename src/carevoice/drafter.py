@@ -136,7 +136,9 @@ class Drafter:
         profile = get_channel(channel)
         is_open = post.time is None or self.hours.is_open(post.time)
         answer = None
-        if plan is None and reading.intent in ("question", "complaint", "request", "follow_up"):
+        if plan is None and (reading.intent in ("question", "complaint", "request", "follow_up") or (
+                reading.intent == "danger" and reading.question and "remove" in reading.asks)):
+            # a report that asks something ("where do I forward phishing emails?") can be answered too
             answer = match_answer(post.text, reading, self.bank, channel=channel)
             if answer is not None and reading.intent != "question" and (
                     answer.score < self.bank.drafting.answer_threshold + _COMPLAINT_ANSWER_MARGIN):

@@ -147,6 +147,9 @@ class Details(BaseModel):
     """How the customer already contacted the brand (``dm``, ``email``, ``phone``, ``chat``, ``store``)."""
     tried: str | None = None
     """A fix the customer says they already tried (``restart``, ``reinstall``, ``reset``...)."""
+    forgot: str | None = None
+    """What the customer says they forgot or no longer have (``email``: the account's e-mail or login details;
+    ``phone``: the phone, number or authenticator that gets their codes), so a reply never asks for it."""
     staff: str | None = None
     """A colleague the customer names or describes (``Denise``, ``the driver``, ``the crew``)."""
 

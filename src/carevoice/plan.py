@@ -141,7 +141,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if report and "apologise" in stages:
         stages.remove("apologise")
         reasons.append("a report about someone else (a seller, a listing, a scam): thanked, not apologised for")
-    if answered and intent in ("question", "complaint", "request", "follow_up"):
+    if answered and intent in ("question", "complaint", "request", "follow_up", "danger"):
         stages[stages.index("resolve")] = "answer"
         reasons.append("the bank holds a clear answer: it takes the place of the next step")
     escalation = "; ".join(ESCALATE[u] for u in reading.urgency if u in ESCALATE) or None

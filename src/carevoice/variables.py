@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 DETAILS = ("order_id", "booking_id", "flight", "product", "place", "date", "time", "device", "error",
-           "contacted", "tried", "staff")
+           "contacted", "tried", "forgot", "staff")
 ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
 URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
 
@@ -51,7 +51,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed"),
+    "post": ("words", "detailed", "link"),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -76,7 +76,7 @@ OPTIONAL_VARIABLES = frozenset(
 CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
-    "subject.named", "hours.open", "channel.public", "post.detailed", "sarcasm", "pii",
+    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
@@ -84,6 +84,8 @@ CONDITION_PATHS: tuple[str, ...] = (
 
 _DEFAULT_SUBJECT = "this"
 _CODE = re.compile(r"\d{4,}")
+_LINK = re.compile(r"https?://|\bwww\.|\[link\]|(?:^|\s)link\s*$", re.IGNORECASE)
+"""A URL, or the placeholder a corpus left where one was ("... link" at the end, "[link]")."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -203,7 +205,7 @@ def build_context(
         "time_of_day": time_of_day(local_time or inbound.time),
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
-        "post": {"words": words, "detailed": words >= DETAILED_WORDS},
+        "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _LINK.search(inbound.text) is not None},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),

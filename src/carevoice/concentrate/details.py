@@ -269,7 +269,7 @@ def _errors(text: str, low: str, plain: bool) -> Iterator[Found]:
 
 
 def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | None = None,
-                 contacted: str | None = None, tried: str | None = None) -> Details:
+                 contacted: str | None = None, tried: str | None = None, forgot: str | None = None) -> Details:
     """Read the echo-safe details of a post, leaving out anything that overlaps ``pii``.
 
     ``words`` are the post's lower-case tokens when the caller has them (they
@@ -283,13 +283,14 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
     device = _first(_devices(text), pii) if not _DEVICE_WORDS.isdisjoint(words) else None
     plain = plain_case(text)
     staff = _first(_staff(text, low, plain), pii) if not _STAFF_WORDS.isdisjoint(words) else None
-    if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or staff):
+    if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
         return _NOTHING
     return Details(
         device=device,
         error=_first(_errors(text, low, plain), pii) if has_digit else None,
         contacted=contacted,
         tried=tried,
+        forgot=forgot,
         staff=staff,
         order_id=_first(_orders(text), pii) if has_digit and "order" in low else None,
         booking_id=_first(_bookings(text), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,

@@ -76,6 +76,11 @@ _PRAISE_SURE = 0.75
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
 """Praise with no praise words or delight behind it needs the model at least this sure."""
+_OWN_CASE = frozenset({"my", "our", "me", "i", "i'm", "im", "i've", "ive", "i'd", "we", "we've", "us", "mine", "still",
+                       "again", "already", "yet", "ago", "since", "waiting", "waited", "day", "days", "week", "weeks",
+                       "hour", "hours", "month", "months", "reply", "response", "answer", "ticket", "case", "complaint",
+                       "dm", "dms", "email", "emails", "sent"})
+"""Words that tie a follow-up to the customer's own case; without any, "any update on X?" asks for news."""
 _HOW = re.compile(r"'how (?:do|can|to|would|should)|opens with 'how'")
 """A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 """The learned layer adds an urgency the rules missed when it reads one at least this likely."""
@@ -115,9 +120,9 @@ def _rules(text: str, locale: str) -> _Rules:
     pii = find_pii(text)
     signals = read_signals(found)
     language = read_language(text, found.tokens)
-    contacted, tried = signals.kinds("contacted_"), signals.kinds("tried_")
+    contacted, tried, forgot = signals.kinds("contacted_"), signals.kinds("tried_"), signals.kinds("forgot_")
     details = read_details(text, pii, frozenset(found.tokens), contacted[0] if contacted else None,
-                           tried[0] if tried else None)
+                           tried[0] if tried else None, forgot[0] if forgot else None)
     if "stranded" not in urgency and details.place and _STUCK & set(found.tokens) and (
             verdict.category in ("flight_disruption", "lost_baggage", "transport_disruption") or details.flight):
         # "stuck in Lisbon" after a cancelled flight: a customer stranded away from home now
@@ -233,6 +238,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and "rule_vote:delight" not in r.features:
             reasons.append(f"praise read from no praise words ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
+        elif intent == "follow_up" and not r.details.contacted and _OWN_CASE.isdisjoint(tokens):
+            # "any update about Mirzapur 2?", "any word on when the stores reopen?": news asked for, no case chased
+            reasons.append(f"a follow-up with no case of the customer's own ({intent_p:.2f}): a question")
+            intent = "question"
         elif intent == "request" and "rule_question" in r.features and (
                 (not r.intent.asks and intent_p < 0.6) or _HOW.search(r.question_reason)):
             reasons.append("a clear question asking for nothing but an answer: question, not request")

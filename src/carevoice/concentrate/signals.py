@@ -139,6 +139,13 @@ def _opened_question(text: str) -> str | None:
     return None
 
 
+_SHORT_QUESTION = 20
+"""A post of at most this many words that opens like a question is one, even without a '?'."""
+_PLAIN_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "will", "would", "what", "what's", "whats",
+                            "when", "where", "where's", "which", "who", "how", "any"})
+"""Openers that ask without a '?' ("does it work on pc"); "why" and "was" more often open a complaint."""
+
+
 def read_question(found: Scan) -> tuple[float, bool, str]:
     """Question evidence, whether the post asks anything, and a reason.
 
@@ -161,5 +168,10 @@ def read_question(found: Scan) -> tuple[float, bool, str]:
         if opener is not None:
             score += 2.0
             labels.append(f"opens with '{opener}'")
+    elif len(found.tokens) <= _SHORT_QUESTION:
+        opener = _opened_question(plain + "?")  # "is the Pulse 12 waterproof @Veltro": a question without its mark
+        if opener is not None and opener in _PLAIN_OPENERS:
+            score += 3.0
+            labels.append(f"opens with '{opener}' (no '?')")
     question = asks or score >= 3.0
     return score, question, ("question: " + ", ".join(labels) if labels else "")

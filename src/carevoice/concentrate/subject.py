@@ -56,10 +56,26 @@ _FUNCTION = frozenset({
     "again", "after", "before", "since", "for", "from", "with", "without", "about", "at", "on", "in", "to", "of",
     "by", "as", "all", "any", "some", "every", "lol", "omg", "wtf", "guys", "team", "support", "help",
     "sir", "madam", "mr", "mrs", "ms", "dm", "rt", "fyi", "btw", "tbh", "idk", "irl", "asap", "am", "pm",
+    "pos", "smh", "lmao", "lmfao", "af", "ffs", "stfu", "gtfo", "imo", "imho", "wth", "wtaf", "ngl", "fml",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
 """Words that are never the name of a product, even with a capital."""
+_NEGATING = frozenset({"no", "not", "without", "zero", "never"})
+_NOT_MODIFIERS = _NEGATING | {"hello", "hi", "hey", "dear", "yo", "thanks", "thank", "please", "pls", "plz", "ok",
+                              "okay", "so", "and", "but", "lol", "omg", "wtf", "why", "what", "how", "when", "where"}
+"""Capitalised words that open a sentence or a greeting ("Hello Dear Youtube team"), never part of a name."""
+"""A phrase after these names what is missing ("no video"), not a thing a reply can name."""
+_VAGUE = frozenset({"error", "errors", "glitch", "glitches", "bug", "bugs", "issue", "issues", "problem",
+                    "problems", "fault", "faults"})
+"""Words that make a phrase the trouble itself ("the error code"), not the thing it happens to."""
+_UNIT = re.compile(r"^[0-9]+(?:[.,][0-9]+)?(?:k|m|bn|gb|mb|tb|kb|p|fps|hz|ghz|mhz|x|mph|kph|kg|g|lbs?|mins?|hrs?|h|s|"
+                   r"ms|st|nd|rd|th|am|pm)$")
+"""A number with a unit ("25m", "360p", "60fps"): a quantity, not a product's name."""
+_THING_ENDS = frozenset({"app", "account", "website", "site", "page", "channel", "card", "subscription", "plan",
+                         "update", "printer", "laptop", "phone", "tv", "console", "controller", "store", "service",
+                         "server", "servers", "game", "version", "player", "router", "box", "speaker", "device"})
+"""Nouns that end a named thing which still takes "the" or "your" ("the Roku app", "your Minecraft account")."""
 _MAX_MODIFIERS = 3
 _MIN_SCORE = 0.4
 """A bare word tied to nothing (no determiner, no name, not the situation's evidence) is not a subject."""
@@ -142,7 +158,7 @@ def _head_at(w: _Words, i: int, vocab: _Vocab) -> tuple[int, bool] | None:
 
 def _is_modifier(w: _Words, k: int, vocab: _Vocab) -> bool:
     low, text = w.lows[k], w.texts[k]
-    if low in vocab.stop or low in _DETERMINERS or text[0] in "@#":
+    if low in vocab.stop or low in _DETERMINERS or low in _NOT_MODIFIERS or text[0] in "@#":
         return False
     if low in vocab.modifiers or low in vocab.head_words or _TIME.match(low):
         return True
@@ -168,15 +184,26 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
         determiner = lows[first]
     if determiner is None and first == i and head_end - i == 1 and lows[i] in _VERBISH:
         return None  # "watch later", "order more": a verb or a vague word, not a thing
+    if (first > 0 and lows[first - 1] in _NEGATING) or any(low in _VAGUE for low in lows[first:head_end]):
+        return None  # "no video", "the error code": what is wrong, not the thing it is wrong with
     return _Candidate(first, i, head_end, head_end, yours, determiner, named)
 
 
-def _product_like(w: _Words, i: int, common: frozenset[str], shouting: bool) -> bool:
+def _in_number(text: str, w: _Words, i: int) -> bool:
+    """Whether token ``i`` is glued to a number before or after it by a dot or comma ("1.25m", "V14.0")."""
+    starts, ends = w.starts, w.ends
+    return (i > 0 and starts[i] - ends[i - 1] == 1 and text[ends[i - 1]] in ".," and w.texts[i - 1][-1:].isdigit()) or (
+        i + 1 < len(starts) and starts[i + 1] - ends[i] == 1 and text[ends[i]] in ".," and w.texts[i + 1][:1].isdigit())
+
+
+def _product_like(text: str, w: _Words, i: int, common: frozenset[str], shouting: bool) -> bool:
     """A token that is plainly a product's name: "iCloud", "PS4", "CS6", "GTA" (never a plain capitalised word)."""
     t, low = w.texts[i], w.lows[i]
     if t[0] in "@#" or low in common or low in _FUNCTION or len(t) < 2 or not t.isalnum():
         return False
     if any(c.isdigit() for c in t):
+        if _UNIT.match(low) or _in_number(text, w, i):
+            return False  # "1.25m", "360p", "V14.0": a quantity or a version, not a name
         return any(c.isalpha() for c in t) and not _TIME.match(low) and len(t) <= 10
     if shouting:
         return False
@@ -201,15 +228,15 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
     product-like token or a thing's noun follows ("Photoshop CS6", "Yahoo Mail"); a capitalised word
     alone is more often a person or a place, and is never taken.
     """
-    strong = _product_like(w, i, common, shouting)
+    strong = _product_like(text, w, i, common, shouting)
     if not strong and not _titled(w, i, text, common):
         return None
     texts, lows, starts, ends = w
     end = i + 1
-    while end < len(texts) and end - i < 3 and ends[end - 1] + 1 == starts[end] and (
-            _product_like(w, end, common, shouting) or lows[end] in vocab.head_words
+    while end < len(texts) and end - i < 3 and ends[end - 1] + 1 == starts[end] and text[ends[end - 1]] != "." and (
+            _product_like(text, w, end, common, shouting) or lows[end] in vocab.head_words
             or (len(texts[end]) == 1 and texts[end].isupper() and texts[end] not in "IA")
-            or texts[end].isdigit()):
+            or (texts[end].isdigit() and not _in_number(text, w, end))):
         end += 1
     if not strong and end == i + 1:
         return None
@@ -255,8 +282,8 @@ def _reply_form(w: _Words, cand: _Candidate, shouting: bool, known: frozenset[st
                                                                and low in known):
             text = text.lower()  # a shouted word, or a common word written with a capital ("Bonus money")
         words.append(text)
-    if cand.determiner is None and not cand.proper:
-        words.insert(0, "your" if cand.yours else "the")
+    if cand.determiner is None and (not cand.proper or lows[cand.last - 1] in _THING_ENDS):
+        words.insert(0, "your" if cand.yours else "the")  # "the MacOS app", "your Minecraft account"
     return " ".join(words)
 
 
