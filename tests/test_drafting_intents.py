@@ -17,6 +17,7 @@ BANK = """\
 bank: cond
 display_name: Cond Co
 voice: {sign_off: "^CC"}
+drafting: {situation_confidence: 0.5}  # these tests are about when/unless, not about unsure situations
 phrases:
   late_delivery:
     acknowledge:

@@ -179,3 +179,22 @@ def test_a_report_that_asks_where_to_send_phishing_gets_the_banks_answer() -> No
     assert draft.answer == "report-phishing"
     assert "phishing form" in draft.text or "phishing reports" in draft.text
     assert not draft.findings or all(f.severity != "error" for f in draft.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for blocking my card so quickly when it was stolen, brilliant team, really appreciate it",
+    "Huge thanks to the crew who got my wheelchair back to the plane door in five minutes, brilliant service",
+])
+def test_thanks_for_a_danger_handled_is_praise_and_still_escalated(text: str) -> None:
+    reading = _read(text)
+    assert reading.intent == "praise"
+    draft = Drafter("northwind-air", history=MemoryHistory()).draft(Inbound(text=text))
+    assert not re.search(r"\b(sorry|apologi[sz]e)\b", draft.text, re.IGNORECASE), draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "someone stole my card and spent £400, I need it blocked now",
+    "thanks for nothing, my account was hacked and you still haven't helped",
+])
+def test_danger_without_thanks_stays_danger(text: str) -> None:
+    assert _read(text).intent == "danger"

@@ -185,6 +185,8 @@ def build_context(
         s = None  # "my ps4", "on PC": where the app or game runs, not what went wrong
     if s is not None and _CODE.search(s.reply):
         s = None  # "0x30005001", "order 58213": a code or number reads as a name, not as a thing
+    if s is not None and " " not in s.reply and len(s.reply) <= 4 and not s.reply.islower():
+        s = None  # "HBO", "YT", "CC": a bare short name may be another company, or the brand itself
     if s is not None and (situation or reading.category) == "account_access":
         s = None  # the thing is the account: "stuck outside the password", "your followed account" misread it
     if s is not None:

@@ -171,7 +171,7 @@ class DraftingSettings(BaseModel):
     answer_threshold: float = Field(default=80.0, ge=0, le=100)
     answer_margin: float = Field(default=5.0, ge=0, le=100)
     greet_rate: float = Field(default=0.5, ge=0, le=1)
-    situation_confidence: float = Field(default=0.6, ge=0, le=1)
+    situation_confidence: float = Field(default=0.8, ge=0, le=1)
     banter: bool = True
 
 

@@ -25,6 +25,7 @@ wrong situation.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from itertools import repeat
 from typing import NamedTuple
@@ -38,7 +39,7 @@ from carevoice.concentrate.intent import DANGER_URGENCIES, IntentVerdict, read_i
 from carevoice.concentrate.keywords import Scan, scan
 from carevoice.concentrate.language import LanguageVerdict, read_language
 from carevoice.concentrate.lexicon import lexicon
-from carevoice.concentrate.model import classes, describe_feature, predict_all
+from carevoice.concentrate.model import Prediction, classes, describe_feature, predict_all
 from carevoice.concentrate.pii import find_pii
 from carevoice.concentrate.signals import Abuse, read_abuse, read_praise, read_question, read_spam
 from carevoice.concentrate.subject import read_subject
@@ -76,6 +77,8 @@ _PRAISE_SURE = 0.75
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
 """Praise with no praise words or delight behind it needs the model at least this sure."""
+_DANGER_THANKS = 0.9
+"""A post with danger words is read as thanks only when the learned layer reads delight at least this surely."""
 _OWN_CASE = frozenset({"my", "our", "me", "i", "i'm", "im", "i've", "ive", "i'd", "we", "we've", "us", "mine", "still",
                        "again", "already", "yet", "ago", "since", "waiting", "waited", "day", "days", "week", "weeks",
                        "hour", "hours", "month", "months", "reply", "response", "answer", "ticket", "case", "complaint",
@@ -170,6 +173,19 @@ def _why(label: str, probability: float, drivers: tuple[str, ...]) -> str:
     return f"{label} {probability:.2f}" + (f" ({shown})" if shown else "")
 
 
+def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction]) -> bool:
+    """A post that thanks the brand for handling a danger: praise words, delight read surely, no sarcasm.
+
+    The danger words stay in the reading (the post is still escalated to a person); only the reply
+    changes, from a safety script to thanks.
+    """
+    emotion = predicted["emotion"]
+    votes = r.emotion.votes
+    delight = votes.get("delight", 0.0)
+    return (r.praise > 0 and delight > 0 and all(v <= delight for v in votes.values()) and emotion.label == "delight"
+            and emotion.probability >= _DANGER_THANKS and not r.intent.sarcasm and not r.abuse.abusive)
+
+
 def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     """Read a post: intent, situation, subject, emotion, urgency, language, details and personal data.
 
@@ -212,6 +228,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if forced:
         intent, intent_p = r.intent.intent, r.intent.confidence
         reasons.append(r.intent.reasons[0])
+    elif any(u in DANGER_URGENCIES for u in urgency) and _thanks_for_danger_handled(r, predicted):
+        # "thank you for getting my £1,200 back from the scam": the danger is over and the post thanks
+        intent, intent_p = "praise", max(0.6, predicted["emotion"].probability)
+        reasons.append("intent praise: thanks for how a danger was handled ("
+                       + "; ".join(urgency_reasons[:1]) + "; clear praise words, only delight)")
     elif any(u in DANGER_URGENCIES for u in urgency):
         if intent != "danger":
             intent, intent_p = "danger", max(0.6, intent_model.probability)
