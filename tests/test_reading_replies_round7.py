@@ -165,12 +165,20 @@ def test_no_reply_opening_word_follows_a_full_stop(parts: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("text", "reply"), [
-    ("Hey @Spotify is there a way to browse podcasts by publisher in the MacOS app", "your MacOS app"),
-    ("Hello Dear Youtube Team. When I try to go live it fails", "the Youtube team"),
+    ("Hey @Spotify is there a way to browse podcasts by publisher in the MacOS app", "the MacOS app"),
+    ("plz fix Microsoft account I can't log in", "your Microsoft account"),
+    ("I've tried many times to get this Windows Update to install but nothing works", "the Windows update"),
 ])
 def test_a_named_thing_ending_in_a_common_noun_takes_a_determiner(text: str, reply: str) -> None:
     subject = _read(text).subject
     assert subject is not None and subject.reply == reply
+
+
+@pytest.mark.parametrize("text", ["Hello Dear Youtube Team. When I try to go live it fails",
+                                  "Hi team, my order never came", "Dear Customer Service, the app keeps crashing"])
+def test_a_salutation_is_never_the_subject(text: str) -> None:
+    subject = _read(text).subject
+    assert subject is None or not subject.reply.lower().endswith(("team", "service")), subject
 
 
 def test_a_report_that_asks_where_to_send_phishing_gets_the_banks_answer() -> None:

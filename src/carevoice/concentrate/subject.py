@@ -76,6 +76,12 @@ _THING_ENDS = frozenset({"app", "account", "website", "site", "page", "channel",
                          "update", "printer", "laptop", "phone", "tv", "console", "controller", "store", "service",
                          "server", "servers", "game", "version", "player", "router", "box", "speaker", "device"})
 """Nouns that end a named thing which still takes "the" or "your" ("the Roku app", "your Minecraft account")."""
+_CUSTOMERS_THINGS = frozenset({"account", "card", "subscription", "plan", "printer", "laptop", "phone", "tv", "console",
+                               "controller", "device", "router", "box", "speaker", "channel", "player"})
+"""Of those, the customer's own things ("your HP printer"); the rest are the brand's ("the Windows update")."""
+_ADDRESSED = frozenset({"team", "support", "staff", "guys", "folks", "people", "crew"})
+_OPENING = 3
+"""A phrase ending in one of these within the first words of a post greets its reader ("Dear Youtube Team")."""
 _MAX_MODIFIERS = 3
 _MIN_SCORE = 0.4
 """A bare word tied to nothing (no determiner, no name, not the situation's evidence) is not a subject."""
@@ -282,8 +288,10 @@ def _reply_form(w: _Words, cand: _Candidate, shouting: bool, known: frozenset[st
                                                                and low in known):
             text = text.lower()  # a shouted word, or a common word written with a capital ("Bonus money")
         words.append(text)
-    if cand.determiner is None and (not cand.proper or lows[cand.last - 1] in _THING_ENDS):
-        words.insert(0, "your" if cand.yours else "the")  # "the MacOS app", "your Minecraft account"
+    if cand.determiner is None and not cand.proper:
+        words.insert(0, "your" if cand.yours else "the")
+    elif cand.determiner is None and lows[cand.last - 1] in _THING_ENDS:  # "the MacOS app", "your Microsoft account"
+        words.insert(0, "your" if lows[cand.last - 1] in _CUSTOMERS_THINGS else "the")
     return " ".join(words)
 
 
@@ -345,7 +353,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         if not cand.named:  # "the wifi on my flight"; a product's name stands alone
             cand = _extend(w, cand, vocab)
         start, end = starts[cand.first], ends[cand.last - 1]
-        clean = not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
+        greeting = cand.first <= _OPENING and cand.determiner is None and lows[cand.head_end - 1] in _ADDRESSED
+        clean = not greeting and not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
         if clean:
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
