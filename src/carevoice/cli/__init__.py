@@ -78,10 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv in (["--version"], ["-V"]):
         print(f"carevoice {_version()}")
         return ExitStatus.OK
+    from carevoice.cli._common import set_program
+
+    set_program(program)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
