@@ -233,3 +233,49 @@ def test_damaged_template_entry_is_compiled_again(template_store: Any, tmp_path:
     (_cache_dir(tmp_path) / name).write_bytes(b"garbage")
     template_store()
     assert render.render(source, context) == expected
+
+
+# -- the reading model: rows kept as one block of doubles, unpacked when read
+
+
+def test_model_rows_from_the_cache_are_the_same_floats(tmp_path: Path) -> None:
+    from importlib import resources
+
+    from carevoice.concentrate import model
+
+    source = resources.files("carevoice.data").joinpath(model.MODEL_FILE).read_bytes()
+    fresh = model._build_joint(source)
+    name = model._cache_name(source)
+    model._joint.cache_clear()
+    model._layout.cache_clear()
+    try:
+        built = model._joint()  # built, and stored
+        assert built.weights == fresh.weights
+        model._joint.cache_clear()
+        lazy = model._joint()
+        assert isinstance(lazy.weights, model._Rows) and not dict.__len__(lazy.weights)
+        assert lazy.targets == fresh.targets and lazy.bias == fresh.bias
+        for feature, row in fresh.weights.items():
+            assert [w.hex() for w in lazy.weights[feature]] == [w.hex() for w in row]
+        with pytest.raises(KeyError):
+            lazy.weights["no such feature"]
+        assert model._features(lazy).keys() == fresh.weights.keys()
+        features = ["w:parcel", "w:never", "w:came", "no such feature"]
+        lazy_predictions = dict(model.predict_all(features))
+        model._joint.cache_clear()
+        model._layout.cache_clear()
+        short: tuple[Any, ...] = (2, sys.byteorder, 8, {}, (1.0,), ("a",), b"")  # fewer doubles than rows
+        entries: list[Any] = [b"garbage", (2, "other-endian", 8, {}, (), (), b""), short]
+        for damaged in entries:
+            if isinstance(damaged, bytes):
+                (_cache_dir(tmp_path) / name).write_bytes(damaged)
+            else:
+                _cache.write_pickle(name, damaged)
+            assert model._from_cache(_cache.read_pickle(name)) is None
+            model._joint.cache_clear()
+            model._layout.cache_clear()
+            assert model._joint().weights == fresh.weights  # built afresh
+            assert dict(model.predict_all(features)) == lazy_predictions
+    finally:
+        model._joint.cache_clear()
+        model._layout.cache_clear()
