@@ -28,12 +28,12 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 def test_cached_lexicon_equals_a_fresh_build(tmp_path: Path) -> None:
     fresh = lexicon_module._build(lexicon_module.raw_data())
     name = lexicon_module._cache_name()
-    _cache.write_pickle(name, fresh)
+    _cache.write_pickle(name, lexicon_module._to_cache(fresh))
     lexicon_module.lexicon.cache_clear()
     try:
         cached = lexicon_module.lexicon()
         assert cached is not fresh
-        assert cached.phrases == fresh.phrases and cached.known == fresh.known
+        assert cached.phrases == fresh.phrases and cached.known == fresh.known and cached.trie == fresh.trie
     finally:
         lexicon_module.lexicon.cache_clear()
 

@@ -133,7 +133,7 @@ def test_cache_serves_an_unchanged_bank_and_notices_an_edit(tmp_path: Path) -> N
 
     path = write_bank(tmp_path, BASE, "parent")
     first = load_bank(path)
-    assert list((tmp_path / "cache" / "carevoice" / "banks").glob("*.json"))
+    assert list((tmp_path / "cache" / "carevoice" / "banks").glob("*.pickle"))
     assert load_bank(path) == first
     path.write_text(BASE.replace("Parent resolve.", "Edited resolve."), encoding="utf-8")
     st = path.stat()

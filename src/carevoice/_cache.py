@@ -12,10 +12,46 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_root", "read_pickle", "write_atomic", "write_pickle"]
+__all__ = ["cache_root", "flush", "on_flush", "read_pickle", "run_context", "start_run", "write_atomic",
+           "write_pickle"]
+
+_context: list[str] = []
+_flushers: list[Callable[[], None]] = []
+
+
+def start_run(context: str) -> None:
+    """Name the command-line run under way (a command and a bank): per-run caches key on it.
+
+    Only the command line calls this; without it, the caches that learn from a run
+    (compiled patterns and templates) neither read nor write anything.
+    """
+    _context[:] = [context]
+
+
+def run_context() -> str | None:
+    """The run named by :func:`start_run`, or None."""
+    return _context[0] if _context else None
+
+
+def on_flush(store: Callable[[], None]) -> None:
+    """Have :func:`flush` call ``store`` (once) at the end of the run."""
+    if store not in _flushers:
+        _flushers.append(store)
+
+
+def flush() -> None:
+    """Store what this run learnt (the command line calls this once, last); errors are ignored."""
+    stores = list(_flushers)
+    _flushers.clear()
+    for store in stores:
+        try:
+            store()
+        except Exception:  # the cache is only a speed-up
+            continue
 
 
 def cache_root() -> Path | None:

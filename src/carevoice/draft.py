@@ -17,7 +17,7 @@ __all__ = ["Action", "Draft", "Finding", "Severity", "StageChoice"]
 Severity = Literal["error", "warning", "info"]
 Action = Literal["reply", "reply_and_move_private", "escalate", "needs_agent", "no_reply"]
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+_FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Finding(BaseModel):

@@ -76,7 +76,7 @@ Emotion = Literal["anger", "frustration", "anxiety", "sadness", "delight", "neut
 Urgency = Literal["safety", "threat", "vulnerable", "fraud", "legal", "stranded", "data_exposure"]
 PiiKind = Literal["email", "phone", "card", "account", "address", "identity"]
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+_FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """Half of a UTF-16 pair: not a character, and cannot be stored or printed as UTF-8."""
 

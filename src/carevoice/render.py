@@ -96,8 +96,87 @@ def parsed_template(source: str) -> nodes.Template:
     return _parse(source)
 
 
+_Used = frozenset[tuple[str, str | None]]
+_STORE_LIMIT = 4000
+"""At most this many compiled templates in one user-cache entry."""
+_learnt: dict[str, tuple[bytes, _Used]] = {}
+
+
+@lru_cache(maxsize=1)
+def _store_name() -> str | None:
+    """The user-cache entry of compiled templates for this run (see :func:`carevoice._cache.start_run`).
+
+    Its name holds what a compiled template depends on: Python's version and bytecode,
+    Jinja's version, this module and the template language, so any change makes a new one.
+    """
+    import hashlib
+    import sys
+    from importlib.util import MAGIC_NUMBER
+    from pathlib import Path
+
+    import jinja2
+
+    from carevoice._cache import run_context
+
+    context = run_context()
+    if context is None:
+        return None
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{sys.version}|{jinja2.__version__}|{context}".encode() + MAGIC_NUMBER)
+    for name in ("render.py", "_template_lang.py"):
+        digest.update((here / name).read_bytes())
+    return f"templates-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _stored() -> dict[str, tuple[bytes, _Used]]:
+    """Templates compiled (and vetted) by earlier runs: source -> marshalled code and variables used."""
+    from carevoice._cache import on_flush, read_pickle
+
+    name = _store_name()
+    if name is None:
+        return {}
+    on_flush(_store)
+    entry = read_pickle(name)
+    return entry if isinstance(entry, dict) else {}
+
+
+def _store() -> None:
+    """Add the templates this run compiled to the user-cache entry (called once, at the end of a run)."""
+    from carevoice._cache import write_pickle
+
+    name = _store_name()
+    if name is None or not _learnt:
+        return
+    stored = dict(_stored())
+    for source, compiled in _learnt.items():
+        if len(stored) >= _STORE_LIMIT:
+            break
+        stored[source] = compiled
+    _learnt.clear()
+    write_pickle(name, stored)
+
+
+def _from_store(source: str) -> tuple[Any, _Used] | None:
+    """A template an earlier run compiled and vetted, rebuilt from its stored code; None if none (or unreadable)."""
+    hit = _stored().get(source)
+    if hit is None:
+        return None
+    import marshal
+
+    try:
+        code, used = hit
+        env = _env()
+        return env.template_class.from_code(env, marshal.loads(code), env.make_globals(None), None), frozenset(used)
+    except Exception:  # a damaged entry: compile the template again
+        return None
+
+
 @lru_cache(maxsize=8192)
-def _compiled(source: str) -> tuple[Any, frozenset[tuple[str, str | None]]]:
+def _compiled(source: str) -> tuple[Any, _Used]:
+    stored = _from_store(source)
+    if stored is not None:
+        return stored
     ast = _parse(source)  # a fresh tree: compiling optimises it in place
     issues = vet_template(ast)
     if issues:
@@ -106,7 +185,12 @@ def _compiled(source: str) -> tuple[Any, frozenset[tuple[str, str | None]]]:
         (a.node.name, a.attr) for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name)}
     used |= {(n.name, None) for n in ast.find_all(nodes.Name) if n.ctx == "load"}
     env = _env()
-    template = env.template_class.from_code(env, env.compile(ast), env.make_globals(None), None)
+    code = env.compile(ast)
+    template = env.template_class.from_code(env, code, env.make_globals(None), None)
+    if _store_name() is not None:
+        import marshal
+
+        _learnt[source] = (marshal.dumps(code), frozenset(used))
     return template, frozenset(used)
 
 

@@ -78,7 +78,7 @@ Situation = Literal[
 ]
 SITUATIONS: tuple[str, ...] = Situation.__args__  # type: ignore[attr-defined]
 
-_STRICT = ConfigDict(extra="forbid", frozen=True)
+_STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 Sector = Literal["airline", "bank", "retail", "telecom", "software", "food", "rail", "general"]
 SECTORS: tuple[str, ...] = Sector.__args__  # type: ignore[attr-defined]
@@ -163,7 +163,7 @@ class ChannelOverride(BaseModel):
 class BankFile(BaseModel):
     """A phrase bank file exactly as written (before inheritance is resolved)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     schema_: str | None = Field(default=None, alias="$schema")
     bank: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$", max_length=60)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = ["MAX_VARIETY", "DraftingSettings", "LintSettings", "ToneSettings", "TriageSettings", "VariationSettings"]
 
-_STRICT = ConfigDict(extra="forbid", frozen=True)
+_STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 _WEEK_MINUTES = 7 * 24 * 60
 MAX_VARIETY = 1000
 """The largest ``min_variety`` (the linter simulates that many replies)."""

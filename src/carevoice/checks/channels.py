@@ -17,7 +17,7 @@ __all__ = ["ChannelProfile", "channel_ids", "channels", "get_channel"]
 class ChannelProfile(BaseModel):
     """How a channel counts length, its limit, and its practice targets."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: str
     name: str

@@ -24,7 +24,7 @@ __all__ = ["CheckContext", "ToneData", "compile_phrases", "tone_data"]
 class ToneData(BaseModel):
     """The default lists of ``carevoice/data/tone.yaml``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     blame: tuple[str, ...] = ()
     sarcasm: tuple[str, ...] = ()

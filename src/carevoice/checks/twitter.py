@@ -25,7 +25,7 @@ __all__ = ["TweetLength", "TwitterConfig", "config", "emoji_spans", "parse_tweet
 
 
 class _Range(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     start: int
     end: int
@@ -35,7 +35,7 @@ class _Range(BaseModel):
 class TwitterConfig(BaseModel):
     """A twitter-text configuration (the fields of ``config/v*.json``)."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True, defer_build=True)
 
     version: int = 3
     maxWeightedTweetLength: int = 280

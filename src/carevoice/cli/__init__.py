@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import NoReturn
+from typing import Any, NoReturn
 
 __all__ = ["COMMANDS", "ExitStatus", "main"]
 
@@ -56,10 +56,19 @@ def _version() -> str:
         return "0+unknown"
 
 
+class _VersionAction(argparse._VersionAction):
+    """``--version``, looking the version up only when asked (importlib.metadata costs ~20 ms)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
+        self.version = f"carevoice {_version()}"
+        super().__call__(parser, namespace, values, option_string)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (used by ``main`` and by the docs tests)."""
     parser = _Parser(prog="carevoice", description="Draft, check and lint empathetic public care replies.")
-    parser.add_argument("--version", action="version", version=f"carevoice {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = importlib.import_module(f"carevoice.cli._{name}")
@@ -69,10 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv in (["--version"], ["-V"]):
         print(f"carevoice {_version()}")
         return ExitStatus.OK
+    from carevoice.cli._common import set_program
+
+    set_program(program)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -88,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = ClosedOutput()
     # the PostgreSQL driver logs each connection it loses; the command prints one line of its own
     logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    from carevoice import _cache, _regex_cache
+
+    context = f"{args.command}:{getattr(args, 'brand', None) or ''}"
+    _cache.start_run(context)
+    _regex_cache.preload(context)
     try:
         return int(args.run(args))
     except CareVoiceError as exc:
@@ -99,3 +117,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return ExitStatus.OK
+    finally:
+        _cache.flush()

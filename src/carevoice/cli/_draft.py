@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from carevoice.cli._common import add_bank_options, bank_search, read_text_arg
+from carevoice.cli._common import add_bank_options, bank_search, long_lived, read_text_arg
 from carevoice.errors import CareVoiceError, InputError
 
 if TYPE_CHECKING:
@@ -73,12 +73,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"no input file at {args.input}")
     text = read_text_arg(args.text) if args.input is None else None
 
-    from carevoice.bank import load_bank
-    from carevoice.drafter import Drafter
-    from carevoice.variation import open_history
-    from carevoice.variation.coordinate import HOLD_SECONDS
+    with long_lived():
+        from carevoice.bank import load_bank
+        from carevoice.drafter import Drafter
+        from carevoice.variation import open_history
+        from carevoice.variation.coordinate import HOLD_SECONDS
 
-    bank = load_bank(args.brand, search=bank_search(args))
+        bank = load_bank(args.brand, search=bank_search(args))
     history = open_history(args.history)
     try:
         record = not args.no_record

@@ -313,18 +313,139 @@ def no_gc_pause() -> Iterator[None]:
 
 @cache
 def lexicon() -> Lexicon:
-    """Return the compiled lexicon: built on first use, cached for the process and in the user cache."""
+    """Return the compiled lexicon: built on first use, cached for the process and in the user cache.
+
+    The cache entry keeps each first token's part of the trie, and the phrase index, pickled
+    apart (see :class:`_LazyTrie`): a run that reads one post unpickles only the few parts
+    its words reach, not some hundred thousand nodes.
+    """
     from carevoice._cache import read_pickle, write_pickle
 
     name = _cache_name()
     with no_gc_pause():
-        cached = read_pickle(name)
-    if isinstance(cached, Lexicon):
+        cached = _from_cache(read_pickle(name))
+    if cached is not None:
         return cached
     try:
         with no_gc_pause():
             built = _build(raw_data())
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ConfigError(f"malformed Concentrate data: {exc!r}", file=DATA_FILE) from exc
-    write_pickle(name, built)
+    write_pickle(name, _to_cache(built))
     return built
+
+
+_CACHE_FORMAT = 2
+
+
+def _fresh_trie() -> TrieNode:
+    """The trie built afresh: what a lazy part falls back to when its pickle cannot be read."""
+    return _build(raw_data()).trie
+
+
+class _LazyTrie(dict[str, Any]):
+    """The trie's root, each first token's subtrie kept pickled until a post reaches it.
+
+    Membership (``token in root``) needs no unpickling; reading a value unpickles that part
+    once and keeps it. Iterating, copying and comparing see the unpickled nodes, as with
+    the plain dict it stands for (pickling it gives a plain dict).
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, token: str) -> Any:
+        node = dict.__getitem__(self, token)
+        if type(node) is bytes:
+            import pickle
+
+            try:
+                with no_gc_pause():
+                    node = pickle.loads(node)  # written by _to_cache, in the user-private cache folder
+            except Exception:  # a damaged part: the same node from a fresh build
+                node = _fresh_trie()[token]
+            dict.__setitem__(self, token, node)
+        return node
+
+    def get(self, token: str, default: Any = None) -> Any:
+        return self[token] if dict.__contains__(self, token) else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.keys(self))
+
+    def keys(self) -> Any:
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        return [self[token] for token in dict.keys(self)]
+
+    def items(self) -> Any:
+        return [(token, self[token]) for token in dict.keys(self)]
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self.items()) == other
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self.items()),))
+
+
+class _LazyPhrases(Mapping[tuple[str, ...], tuple[Entry, ...]]):
+    """The phrase index, unpickled the first time it is read (a draft never reads it)."""
+
+    def __init__(self, pickled: bytes) -> None:
+        self._pickled: bytes | None = pickled
+        self._phrases: dict[tuple[str, ...], tuple[Entry, ...]] = {}
+
+    def _load(self) -> dict[tuple[str, ...], tuple[Entry, ...]]:
+        if self._pickled is not None:
+            import pickle
+
+            try:
+                with no_gc_pause():
+                    self._phrases = pickle.loads(self._pickled)  # our own cache entry (see _to_cache)
+            except Exception:  # a damaged entry: the same index from a fresh build
+                self._phrases = dict(_build(raw_data()).phrases)
+            self._pickled = None
+        return self._phrases
+
+    def __getitem__(self, phrase: tuple[str, ...]) -> tuple[Entry, ...]:
+        return self._load()[phrase]
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (self._load(),))
+
+
+def _to_cache(lex: Lexicon) -> tuple[Any, ...]:
+    """What the user cache keeps of a built lexicon: the trie's parts and the phrase index pickled apart."""
+    import pickle
+    from dataclasses import fields
+
+    def dumps(value: Any) -> bytes:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    rest = {f.name: getattr(lex, f.name) for f in fields(lex) if f.name not in ("phrases", "trie")}
+    parts = {token: dumps(node) for token, node in lex.trie.items()}
+    return (_CACHE_FORMAT, rest, parts, dumps(dict(lex.phrases)))
+
+
+def _from_cache(entry: Any) -> Lexicon | None:
+    """The lexicon a cache entry from :func:`_to_cache` holds, or None for anything else."""
+    try:
+        form, rest, parts, phrases = entry
+        if form != _CACHE_FORMAT or not isinstance(parts, dict) or not isinstance(phrases, bytes):
+            return None
+        if not all(type(part) is bytes for part in parts.values()):
+            return None
+        return Lexicon(phrases=_LazyPhrases(phrases), trie=_LazyTrie(parts), **rest)
+    except (TypeError, ValueError):
+        return None

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial, reduce
 from importlib import resources
 from itertools import repeat
 from operator import add, itemgetter, sub
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from carevoice.concentrate.lexicon import no_gc_pause
 from carevoice.errors import ConfigError
@@ -145,6 +146,65 @@ def _build_joint(source: bytes) -> _Joint:
     return _Joint(targets, tuple(bias), {f: tuple(row) for f, row in rows.items()})
 
 
+class _Rows(dict[str, tuple[float, ...]]):
+    """The joint weights read from the user cache: a feature's row is unpacked the first time it is read.
+
+    The rows are kept as one block of doubles (what ``array("d")`` stores: the same floats,
+    bit for bit); a post reads a few dozen of the some three thousand features. Only the rows
+    read so far are in the dict itself: ask :attr:`index` which features there are.
+    """
+
+    __slots__ = ("_doubles", "_width", "index")
+
+    def __init__(self, features: Sequence[str], doubles: memoryview[Any], width: int) -> None:
+        super().__init__()
+        self.index: dict[str, int] = {f: i * width for i, f in enumerate(features)}
+        self._doubles = doubles
+        self._width = width
+
+    def __missing__(self, feature: str) -> tuple[float, ...]:
+        start = self.index[feature]  # KeyError for a feature the model does not have, as with a dict
+        row = self[feature] = tuple(self._doubles[start:start + self._width])
+        return row
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (dict, ({f: self[f] for f in self.index},))
+
+
+def _features(joint: _Joint) -> Mapping[str, object]:
+    """Every feature of the model (the keys of the weights; of their index when they are read lazily)."""
+    return joint.weights.index if isinstance(joint.weights, _Rows) else joint.weights
+
+
+_CACHE_FORMAT = 2
+
+
+def _to_cache(joint: _Joint) -> tuple[object, ...]:
+    """What the user cache keeps: the rows as one block of doubles, in feature order."""
+    from array import array
+
+    features = tuple(joint.weights)
+    doubles = array("d")
+    for f in features:
+        doubles.extend(joint.weights[f])
+    return (_CACHE_FORMAT, sys.byteorder, doubles.itemsize, joint.targets, joint.bias, features, doubles.tobytes())
+
+
+def _from_cache(entry: Any) -> _Joint | None:
+    """The joint weights an entry of :func:`_to_cache` holds (rows unpacked when read), or None."""
+    try:
+        form, order, itemsize, targets, bias, features, blob = entry
+        if form != _CACHE_FORMAT or order != sys.byteorder or not isinstance(blob, bytes):
+            return None
+        doubles = memoryview(blob).cast("d")
+        width = len(bias)
+        if itemsize != doubles.itemsize or len(doubles) != width * len(features) or not isinstance(targets, dict):
+            return None
+        return _Joint(targets, tuple(bias), _Rows(tuple(features), doubles, width))
+    except (TypeError, ValueError):
+        return None
+
+
 @cache
 def _joint() -> _Joint:
     """The shipped weights as dense rows: read from the JSON file once, then from the user cache."""
@@ -155,16 +215,15 @@ def _joint() -> _Joint:
     except OSError as exc:
         raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
     name = _cache_name(source)
-    with no_gc_pause():
-        cached = read_pickle(name)
-    if isinstance(cached, tuple) and len(cached) == len(_Joint._fields):
-        return _Joint(*cached)
+    cached = _from_cache(read_pickle(name))
+    if cached is not None:
+        return cached
     try:
         with no_gc_pause():
             joint = _build_joint(source)
     except (ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
-    write_pickle(name, tuple(joint))
+    write_pickle(name, _to_cache(joint))
     return joint
 
 
@@ -207,7 +266,25 @@ class _Layout(NamedTuple):
     """Per target: its allowed classes and their columns (``lo``, ``hi``)."""
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
-    """Per feature: its weights in those columns (the same keys as the joint weights)."""
+    """Per feature: its weights in those columns (worked out the first time a feature is read)."""
+    features: Mapping[str, object]
+    """Every feature of the model."""
+
+
+class _Picked(dict[str, tuple[float, ...]]):
+    """A layout's weights: each feature's columns picked from its joint row the first time it is read."""
+
+    __slots__ = ("_pick", "_rows")
+
+    def __init__(self, rows: Mapping[str, tuple[float, ...]], pick: Callable[[tuple[float, ...]],
+                 tuple[float, ...]]) -> None:
+        super().__init__()
+        self._rows = rows
+        self._pick = pick
+
+    def __missing__(self, feature: str) -> tuple[float, ...]:
+        picked = self[feature] = self._pick(self._rows[feature])
+        return picked
 
 
 @lru_cache(maxsize=16)
@@ -223,8 +300,9 @@ def _layout(allowed: tuple[tuple[str, tuple[str, ...]], ...], rarely: frozenset[
             columns.extend(lo + i for i in keep)
     pick = itemgetter(*columns)
     if len(columns) == 1:
-        return _Layout(spans, (pick(joint.bias),), {f: (pick(row),) for f, row in joint.weights.items()})
-    return _Layout(spans, pick(joint.bias), {f: pick(row) for f, row in joint.weights.items()})
+        return _Layout(spans, (pick(joint.bias),), _Picked(joint.weights, lambda row: (pick(row),)),
+                       _features(joint))
+    return _Layout(spans, pick(joint.bias), _Picked(joint.weights, pick), _features(joint))
 
 
 class _Predictions(Mapping[str, Prediction]):
@@ -234,7 +312,7 @@ class _Predictions(Mapping[str, Prediction]):
         self._allowed = allowed
         self._layout = layout = _layout(tuple((k, tuple(v)) for k, v in allowed.items()), rarely)
         weights = layout.weights
-        self._active = list(filter(weights.__contains__, dict.fromkeys(features)))
+        self._active = list(filter(layout.features.__contains__, dict.fromkeys(features)))
         # a column per class: its bias, then each active feature's weight (summed left to right when asked)
         self._columns: _Columns = list(zip(layout.bias, *map(weights.__getitem__, self._active), strict=True))
         self._done: dict[str, Prediction] = {}

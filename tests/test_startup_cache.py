@@ -1,0 +1,281 @@
+"""The start-up caches (issue 12): a stale entry is never used, a damaged one falls back to the slow path."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from carevoice import _cache, _regex_cache, render
+from carevoice.bank import cache as bank_cache
+from carevoice.bank import load_bank
+from carevoice.bank.registry import find_bank_file
+from carevoice.concentrate import lexicon as lexicon_module
+
+
+def _cache_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache" / "carevoice"
+
+
+# -- the lexicon: the trie's parts and the phrase index pickled apart
+
+
+@pytest.fixture
+def fresh_lexicon() -> Any:
+    lexicon_module.lexicon.cache_clear()
+    yield lexicon_module._build(lexicon_module.raw_data())
+    lexicon_module.lexicon.cache_clear()
+
+
+def test_lexicon_from_the_cache_equals_a_fresh_build(fresh_lexicon: Any) -> None:
+    built = lexicon_module.lexicon()  # built, and stored
+    assert built.trie == fresh_lexicon.trie
+    lexicon_module.lexicon.cache_clear()
+    cached = lexicon_module.lexicon()  # read back, parts still pickled
+    assert cached is not built and isinstance(cached.trie, lexicon_module._LazyTrie)
+    assert "my" in cached.trie and "zzqx" not in cached.trie and cached.trie.get("zzqx") is None
+    assert cached.trie["my"] == fresh_lexicon.trie["my"]
+    assert cached.trie == fresh_lexicon.trie and dict(cached.trie) == fresh_lexicon.trie
+    assert cached.phrases == fresh_lexicon.phrases and len(cached.phrases) == len(fresh_lexicon.phrases)
+    assert cached.known == fresh_lexicon.known and cached.data == fresh_lexicon.data
+    assert pickle.loads(pickle.dumps(cached.trie)) == fresh_lexicon.trie
+
+
+def test_lexicon_with_a_damaged_part_falls_back_to_a_fresh_build(fresh_lexicon: Any) -> None:
+    form, rest, parts, _ = lexicon_module._to_cache(fresh_lexicon)
+    parts["my"] = b"not a pickle"
+    _cache.write_pickle(lexicon_module._cache_name(), (form, rest, parts, b"nor this"))
+    cached = lexicon_module.lexicon()
+    assert isinstance(cached.trie, lexicon_module._LazyTrie)
+    assert cached.trie["my"] == fresh_lexicon.trie["my"]
+    assert cached.phrases == fresh_lexicon.phrases
+
+
+@pytest.mark.parametrize("entry", [b"garbage", (1, {}, {}, b""), ("x",), None])
+def test_lexicon_cache_entry_of_another_format_is_rebuilt(entry: Any, fresh_lexicon: Any, tmp_path: Path) -> None:
+    name = lexicon_module._cache_name()
+    if isinstance(entry, bytes):
+        _cache_dir(tmp_path).mkdir(parents=True, exist_ok=True)
+        (_cache_dir(tmp_path) / name).write_bytes(entry)
+    else:
+        _cache.write_pickle(name, entry)
+    assert lexicon_module.lexicon().trie == fresh_lexicon.trie
+    assert lexicon_module._from_cache(_cache.read_pickle(name)) is not None  # rewritten in the new format
+
+
+# -- resolved banks
+
+
+def test_bank_cache_round_trip_and_stale_or_damaged_entries(tmp_path: Path) -> None:
+    shipped = find_bank_file("parcelpop").parent
+    for name in ("base", "parcelpop"):
+        shutil.copy(shipped / f"{name}.yaml", tmp_path / f"{name}.yaml")
+    top = tmp_path / "parcelpop.yaml"
+    fresh = load_bank(top, cache=False)
+    first = load_bank(top)  # stored
+    entries = list((_cache_dir(tmp_path) / "banks").glob("*.pickle"))
+    assert len(entries) == 1
+    again = load_bank(top)  # read back
+    assert again == fresh == first and again.tone == fresh.tone and again.phrases == fresh.phrases
+    assert again.phrases_for("late_delivery", "acknowledge") == fresh.phrases_for("late_delivery", "acknowledge")
+
+    # a parent file changed (same size): the entry is stale, the bank is loaded afresh
+    base = tmp_path / "base.yaml"
+    text = base.read_text(encoding="utf-8")
+    assert "Sorry" in text
+    base.write_text(text.replace("Sorry", "SORRY", 1), encoding="utf-8")
+    changed_bank = load_bank(top)
+    assert changed_bank == load_bank(top, cache=False) and changed_bank != fresh
+
+    # a damaged entry is ignored
+    base.write_text(text, encoding="utf-8")
+    for entry in (_cache_dir(tmp_path) / "banks").glob("*.pickle"):
+        entry.write_bytes(b"\x80\x05broken")
+    assert load_bank(top) == fresh
+
+    # another code stamp: not used
+    load_bank(top)
+    entry = next((_cache_dir(tmp_path) / "banks").glob("*.pickle"))
+    header, _ = pickle.loads(entry.read_bytes())
+    entry.write_bytes(pickle.dumps(({**header, "code": "old"}, pickle.dumps("not a bank"))))
+    assert bank_cache.read_cached(header["key"]) is None
+    assert load_bank(top) == fresh
+
+
+@pytest.mark.parametrize("unwritable", ["read-only", "under a file"])
+def test_caches_in_a_folder_that_cannot_be_written(unwritable: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   fresh_lexicon: Any) -> None:
+    if unwritable == "read-only":
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o500)  # (root may write there all the same: "under a file" fails for everyone)
+    else:
+        folder = tmp_path / "a-file"
+        folder.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("CAREVOICE_CACHE_DIR", str(folder / "carevoice"))
+    try:
+        assert load_bank("parcelpop") == load_bank("parcelpop", cache=False)
+        assert lexicon_module.lexicon().trie == fresh_lexicon.trie
+    finally:
+        if folder.is_dir():
+            folder.chmod(0o700)
+
+
+# -- compiled regular expressions (the command line only)
+
+
+@pytest.fixture
+def pattern_table() -> Any:
+    table: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
+    saved = dict(table)
+    table.clear()
+    yield table
+    table.clear()
+    table.update(saved)
+
+
+_PATTERNS = [(rf"(?P<word>w{i}\w*)\s+(\d+)|caf[eé]{{{i % 3 + 1}}}", re.IGNORECASE if i % 2 else 0) for i in range(20)]
+
+
+def _compile_all() -> list[re.Pattern[str]]:
+    return [re.compile(p, f) for p, f in _PATTERNS]
+
+
+@pytest.mark.skipif(not _regex_cache._supported(), reason="this Python's re is not supported")
+def test_patterns_stored_and_preloaded(pattern_table: dict[Any, Any]) -> None:
+    assert _regex_cache.preload("test:") == 0  # nothing stored yet
+    expected = _compile_all()
+    _cache.flush()
+    pattern_table.clear()
+    assert _regex_cache.preload("test:") == len(_PATTERNS)
+    preloaded = _compile_all()
+    for got, want in zip(preloaded, expected, strict=True):
+        assert got is not want  # from the table, not compiled again
+        assert (got.pattern, got.flags, got.groups, got.groupindex) == (want.pattern, want.flags, want.groups,
+                                                                         want.groupindex)
+        text = "W3abc 42 and cafe cafée CAFÉÉÉ w19 7"
+        assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)]
+        assert got.sub("<\\g<0>>", text) == want.sub("<\\g<0>>", text)
+    assert _regex_cache.preload("other:") == 0  # another context has its own entry
+
+
+@pytest.mark.skipif(not _regex_cache._supported(), reason="this Python's re is not supported")
+def test_damaged_or_stale_pattern_entries_are_ignored(pattern_table: dict[Any, Any], tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    _regex_cache.preload("test:")
+    _compile_all()
+    _cache.flush()
+    name = _regex_cache._entry_name("test:")
+    form, records = _cache.read_pickle(name)
+    pattern, flags, compiled_flags, code, groups, groupindex, indexgroup = records[0]
+    for damaged in ((form, [(pattern, flags, compiled_flags, [99999, *code], groups, groupindex, indexgroup)]),
+                    (form, [("x", 0)]), b"not a pickle"):
+        pattern_table.clear()
+        if isinstance(damaged, bytes):
+            (_cache_dir(tmp_path) / name).write_bytes(damaged)
+        else:
+            _cache.write_pickle(name, damaged)
+        assert _regex_cache.preload("test:") == 0
+        assert not pattern_table
+        assert [p.pattern for p in _compile_all()] == [p for p, _ in _PATTERNS]
+    # another interpreter (or another re compiler) makes another key: the entry is not found
+    monkeypatch.setattr(sys, "version", "3.99.0 (elsewhere)")
+    assert _regex_cache._entry_name("test:") != name
+
+
+# -- compiled templates (the command line only)
+
+
+@pytest.fixture
+def template_store(monkeypatch: pytest.MonkeyPatch) -> Any:
+    def reset() -> None:
+        render._store_name.cache_clear()
+        render._stored.cache_clear()
+        render._compiled.cache_clear()
+        render._learnt.clear()
+
+    reset()
+    _cache.start_run("test:templates")
+    yield reset
+    monkeypatch.setattr(_cache, "_context", [])
+    reset()
+
+
+def test_templates_stored_and_reused(template_store: Any) -> None:
+    source = "Hi {{ customer.first_name or 'there' }}, about {{ subject or 'this' }}."
+    context = {"customer": {"first_name": "Ana"}, "subject": None}
+    expected = render.render(source, context)
+    _cache.flush()
+    template_store()
+    assert source in render._stored()
+    assert render.render(source, context) == expected == "Hi Ana, about this."
+    assert not render._learnt  # rebuilt from the stored code, not compiled
+
+
+def test_damaged_template_entry_is_compiled_again(template_store: Any, tmp_path: Path) -> None:
+    source = "Thanks {{ customer.first_name or 'there' }}!"
+    context = {"customer": {"first_name": None}}
+    expected = render.render(source, context)
+    _cache.flush()
+    name = render._store_name()
+    assert name is not None
+    stored = _cache.read_pickle(name)
+    stored[source] = (b"\x00broken", stored[source][1])
+    _cache.write_pickle(name, stored)
+    template_store()
+    assert render.render(source, context) == expected == "Thanks there!"
+    assert source in render._learnt
+    (_cache_dir(tmp_path) / name).write_bytes(b"garbage")
+    template_store()
+    assert render.render(source, context) == expected
+
+
+# -- the reading model: rows kept as one block of doubles, unpacked when read
+
+
+def test_model_rows_from_the_cache_are_the_same_floats(tmp_path: Path) -> None:
+    from importlib import resources
+
+    from carevoice.concentrate import model
+
+    source = resources.files("carevoice.data").joinpath(model.MODEL_FILE).read_bytes()
+    fresh = model._build_joint(source)
+    name = model._cache_name(source)
+    model._joint.cache_clear()
+    model._layout.cache_clear()
+    try:
+        built = model._joint()  # built, and stored
+        assert built.weights == fresh.weights
+        model._joint.cache_clear()
+        lazy = model._joint()
+        assert isinstance(lazy.weights, model._Rows) and not dict.__len__(lazy.weights)
+        assert lazy.targets == fresh.targets and lazy.bias == fresh.bias
+        for feature, row in fresh.weights.items():
+            assert [w.hex() for w in lazy.weights[feature]] == [w.hex() for w in row]
+        with pytest.raises(KeyError):
+            lazy.weights["no such feature"]
+        assert model._features(lazy).keys() == fresh.weights.keys()
+        features = ["w:parcel", "w:never", "w:came", "no such feature"]
+        lazy_predictions = dict(model.predict_all(features))
+        model._joint.cache_clear()
+        model._layout.cache_clear()
+        short: tuple[Any, ...] = (2, sys.byteorder, 8, {}, (1.0,), ("a",), b"")  # fewer doubles than rows
+        entries: list[Any] = [b"garbage", (2, "other-endian", 8, {}, (), (), b""), short]
+        for damaged in entries:
+            if isinstance(damaged, bytes):
+                (_cache_dir(tmp_path) / name).write_bytes(damaged)
+            else:
+                _cache.write_pickle(name, damaged)
+            assert model._from_cache(_cache.read_pickle(name)) is None
+            model._joint.cache_clear()
+            model._layout.cache_clear()
+            assert model._joint().weights == fresh.weights  # built afresh
+            assert dict(model.predict_all(features)) == lazy_predictions
+    finally:
+        model._joint.cache_clear()
+        model._layout.cache_clear()
