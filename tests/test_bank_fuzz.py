@@ -27,7 +27,11 @@ def _head(lines: list[str]) -> list[str]:
     """The first lines of a bank, cut where a top-level key or list item begins (a whole bank)."""
     for cut in range(min(HEAD_LINES, len(lines)), 0, -1):
         if cut == len(lines) or lines[cut].startswith("  - ") or (lines[cut][:1].isalpha()):
-            return lines[:cut]
+            head = lines[:cut]
+            while head and (not head[-1].strip() or head[-1].lstrip().startswith("#")
+                            or (head[-1][:1].isalpha() and head[-1].rstrip().endswith(":"))):
+                head.pop()  # a top-level key left with nothing under it ("answers:") is not a whole bank
+            return head
     return lines[:HEAD_LINES]
 
 

@@ -109,7 +109,7 @@ def test_bereavement_gets_condolence_not_process() -> None:
     assert plan.stages[-1] == "move_private"
 
 
-@pytest.mark.parametrize(("confidence", "situation"), [(0.4, "general"), (0.59, "general"), (0.6, "app_bug"),
+@pytest.mark.parametrize(("confidence", "situation"), [(0.4, "general"), (0.79, "general"), (0.8, "app_bug"),
                                                        (0.9, "app_bug")])
 def test_an_unsure_situation_is_answered_with_the_general_lines(confidence: float, situation: str) -> None:
     plan = plan_reply(Reading(category="app_bug", confidence=confidence, intent="complaint", intent_confidence=0.9,
