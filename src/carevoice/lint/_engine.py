@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from carevoice.bank.loader import BankSource, check_bank_file, resolve
+from carevoice.bank.loader import BankSource, resolve
 from carevoice.bank.resolved import Bank, Phrase
 from carevoice.checks.channels import ChannelProfile, channel_ids, get_channel
 from carevoice.draft import Severity
@@ -16,7 +16,7 @@ from carevoice.lint._chain import ParentCache, parent_chain
 from carevoice.lint._config import LintConfig
 from carevoice.lint._locate import PhraseLoc, locate_phrases, locate_snippet
 from carevoice.lint._model import LintFinding, text_hash
-from carevoice.lint._parse import PLACEHOLDER, parse_tolerant
+from carevoice.lint._parse import PLACEHOLDER, Parsed, file_problems, parse_tolerant
 from carevoice.lint._suppress import apply_suppressions, parse_suppressions
 from carevoice.lint._values import render_phrase, render_typical
 from carevoice.rules import all_rules, get_rule
@@ -35,6 +35,7 @@ class _FileLint:
     locs: dict[str, PhraseLoc] = field(default_factory=dict)
     parents: ParentCache = field(default_factory=dict)
     extends_dropped: bool = False
+    parsed: Parsed | None = None
 
     @property
     def file(self) -> str:
@@ -63,7 +64,7 @@ class _FileLint:
         return (loc.text_line, loc.text_column) if loc else (phrase.text_line or phrase.line, phrase.column)
 
     def parse(self, raw: bytes | None = None, name: str | None = None) -> BankSource | None:
-        parsed = parse_tolerant(self.path, raw, name=name)
+        parsed = self.parsed = parse_tolerant(self.path, raw, name=name)
         self.extends_dropped = parsed.extends_dropped
         self.text = parsed.text
         self.lines = self.text.splitlines()
@@ -209,7 +210,7 @@ def lint_file(path: Path, config: LintConfig | None = None, search: list[Path] |
         fl.locs = locate_phrases(source, len(fl.lines))
         spans = [(loc.first, loc.last) for loc in fl.locs.values()]
         broken: set[str] = set()
-        for err in check_bank_file(source):
+        for err in file_problems(fl.parsed) if fl.parsed is not None else []:
             fl.add_error(err)
             if err.code in ("CV110", "CV111", "CV114") and err.key_path:
                 broken |= {pid for pid, loc in fl.locs.items()
