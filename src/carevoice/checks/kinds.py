@@ -43,11 +43,56 @@ def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
+def _uncased(char: str) -> bool:
+    return char.lower() == char == char.upper()
+
+
+@lru_cache(maxsize=256)
+def _screen(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """A quicker test than :func:`_any_of`: words one of the plain phrases must start with, and the rest.
+
+    A plain phrase (not ``re:``) matches only where its first word does, up to its first apostrophe
+    (which may be either ``'`` or ``’``); that start, lower-cased, is the needle, when each of its
+    characters is ASCII or has no case. The phrases without such a needle make the alternation
+    returned alongside (None when there are none).
+    """
+    needles: list[str] = []
+    rest: list[str] = []
+    for phrase in phrases:
+        entry = phrase.strip()
+        if not entry:
+            continue
+        needle = "" if entry.startswith("re:") else entry.split()[0].split("'")[0]
+        if needle and all(c.isascii() or _uncased(c) for c in needle):
+            needles.append(needle.lower())
+        else:
+            rest.append(phrase)
+    return tuple(dict.fromkeys(needles)), _any_of(tuple(rest))
+
+
+@lru_cache(maxsize=4096)
+def _lowered(text: str) -> str | None:
+    """The text in lower case when case-insensitive matching of ASCII letters and lower() agree on it.
+
+    They agree unless the text has a cased letter outside ASCII (``ſ`` matches ``s``, ``K`` matches ``k``...).
+    """
+    if text.isascii() or all(c.isascii() or _uncased(c) for c in text):
+        return text.lower()
+    return None
+
+
 def find_all(text: str, phrases: Sequence[str]) -> list[re.Match[str]]:
     """Every match of the phrases in ``text``, by position, without overlaps (the longest wins)."""
     key = tuple(phrases)
     quick = _any_of(key)
-    if quick is None or quick.search(text) is None:
+    if quick is None:
+        return []
+    low = _lowered(text)
+    if low is not None:  # no needle in the text and no other phrase matching: none matches (exactly as quick)
+        needles, rest = _screen(key)
+        if not any(n in low for n in needles) and (rest is None or rest.search(text) is None):
+            return []
+    elif quick.search(text) is None:
         return []
     found = sorted((m for p in compile_phrases(key) for m in p.finditer(text) if m.end() > m.start()),
                    key=lambda m: (m.start(), -m.end()))
