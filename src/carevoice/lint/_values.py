@@ -95,6 +95,8 @@ def template_variables(source: str) -> frozenset[str]:
     """The ``root.attr`` (or root) variables a template reads, found without rendering."""
     from carevoice.render import parsed_template
 
+    if "{" not in source:  # no tag, no variable, no comment: Jinja would parse it to text alone
+        return frozenset()
     try:
         ast = parsed_template(source)
     except TemplateSyntaxError:
