@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,7 +22,28 @@ from carevoice.lint._suppress import apply_suppressions, parse_suppressions
 from carevoice.lint._values import render_phrase, render_typical
 from carevoice.rules import all_rules, get_rule
 
-__all__ = ["lint_file"]
+__all__ = ["lint_file", "prepare_shared"]
+
+_EXTENDS = re.compile(rb"^extends:[ \t]*['\"]?([\w.-]+)", re.MULTILINE)
+
+
+def prepare_shared(files: list[tuple[Path, bytes]]) -> None:
+    """Work the files of a run share, done once before they are shared between processes (a cache only).
+
+    The files the others extend (found by a quick look at their ``extends:`` lines) are read and
+    checked, and every reply plan is computed.
+    """
+    from carevoice.bank.models import SITUATIONS
+    from carevoice.lint._length import _stage_plans
+
+    parents = {m.group(1).decode("utf-8", "replace") for _, content in files for m in _EXTENDS.finditer(content)}
+    for path, content in files:
+        if path.stem in parents:
+            file_problems(parse_tolerant(path, content))
+    for situation in SITUATIONS:
+        for out_of_hours in (False, True):
+            if situation != "any":
+                _stage_plans(situation, out_of_hours)
 
 
 @dataclass

@@ -65,7 +65,7 @@ def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None,
             todo.append((len(results), name, content, is_stdin, key))
         results.append(hit)
     if todo:
-        from carevoice.lint._engine import lint_file
+        from carevoice.lint._engine import lint_file, prepare_shared
         from carevoice.lint._parallel import map_two
 
         parents: ParentCache = {}
@@ -75,8 +75,11 @@ def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None,
             return lint_file(Path(name), config, search, parents=parents, raw=content,
                              name=STDIN if is_stdin else None)
 
-        # files on two cores when there is enough to share (each share linted as it would be alone)
-        done = map_two(lint_one, todo, [len(job[2] or b"") for job in todo])
+        def prepare() -> None:
+            prepare_shared([(Path(job[1]), job[2]) for job in todo if not job[3] and job[2] is not None])
+
+        # files on two cores when there is enough to share (each file linted as it would be alone)
+        done = map_two(lint_one, todo, [len(job[2] or b"") for job in todo], prepare)
         for job, hit in zip(todo, done, strict=True):
             write_result(job[4], *hit)
             results[job[0]] = hit
