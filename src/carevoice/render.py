@@ -30,8 +30,10 @@ __all__ = [
     "TemplateIssue",
     "compile_template",
     "inspect_template",
+    "key_tree",
     "parsed_template",
     "render",
+    "template_key",
 ]
 
 
@@ -187,14 +189,37 @@ def compile_template(source: str) -> Any:
     return _compiled(source)[0]
 
 
+def template_key(source: str) -> str:
+    """What a template's tree depends on but for its texts: its skeleton when it has one, else the template.
+
+    Everything read from a tree but its text (variables, issues) is the same for templates of one key;
+    :func:`key_tree` gives a tree for the key.
+    """
+    shape = _shape(source)
+    if shape is not None and _parsed_skeleton(shape[0]) is not None:
+        return shape[0]
+    return source
+
+
+def key_tree(key: str) -> nodes.Template:
+    """A tree of the templates of a :func:`template_key` (read it, never change it); as :func:`parsed_template`."""
+    tree = _parsed_skeleton(key) if _MARK in key else None
+    return tree if tree is not None else parsed_template(key)
+
+
 def inspect_template(source: str) -> list[TemplateIssue]:
     """Syntax errors, constructs outside the template language, unknown variables and attributes, statically."""
     if "{" not in source:  # plain text: nothing to parse (keeps loading and linting big banks fast)
         return []
+    return list(_inspect_key(template_key(source)))
+
+
+@lru_cache(maxsize=4096)
+def _inspect_key(key: str) -> tuple[TemplateIssue, ...]:
     try:
-        ast = parsed_template(source)
+        ast = key_tree(key)
     except TemplateSyntaxError as exc:
-        return [TemplateIssue("CV110", f"template syntax error: {exc.message}", exc.lineno or 1)]
+        return (TemplateIssue("CV110", f"template syntax error: {exc.message}", exc.lineno or 1),)
     issues = vet_template(ast)
     called = {id(c.node) for c in ast.find_all(nodes.Call)}
     assigned = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
@@ -219,7 +244,7 @@ def inspect_template(source: str) -> list[TemplateIssue]:
                 f"unknown variable '{attr.node.name}.{attr.attr}'; {hint}known: {known or attr.node.name}",
                 attr.lineno,
             ))
-    return issues
+    return tuple(issues)
 
 
 def render(source: str, context: Mapping[str, Any], *, phrase_id: str | None = None) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 
 from carevoice._template_lang import ALLOWED_METHODS, vet_template
-from carevoice.render import MAX_VALUE_CHARS, parsed_template
+from carevoice.render import MAX_VALUE_CHARS, key_tree, parsed_template, template_key
 
 __all__ = ["UNSUPPORTED", "render_fast"]
 
@@ -40,8 +40,17 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 @lru_cache(maxsize=16384)
 def _plan(source: str) -> tuple[nodes.Template, frozenset[tuple[str, str | None]]] | None:
     """The parsed tree and the variables it reads, or None when only Jinja may render it."""
+    used = _key_used(template_key(source))
+    if used is None:
+        return None
+    return parsed_template(source), used
+
+
+@lru_cache(maxsize=4096)
+def _key_used(key: str) -> frozenset[tuple[str, str | None]] | None:
+    """The variables the templates of a key read, or None when they do not parse or are outside the language."""
     try:
-        ast = parsed_template(source)
+        ast = key_tree(key)
     except TemplateSyntaxError:
         return None
     if vet_template(ast):
@@ -49,7 +58,7 @@ def _plan(source: str) -> tuple[nodes.Template, frozenset[tuple[str, str | None]
     used: set[tuple[str, str | None]] = {
         (a.node.name, a.attr) for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name)}
     used |= {(n.name, None) for n in ast.find_all(nodes.Name) if n.ctx == "load"}
-    return ast, frozenset(used)
+    return frozenset(used)
 
 
 def render_fast(source: str, context: Mapping[str, Any]) -> str | None:

@@ -93,12 +93,19 @@ def context(values: dict[str, Any], profile: ChannelProfile, *, brand: str, miss
 @lru_cache(maxsize=16384)
 def template_variables(source: str) -> frozenset[str]:
     """The ``root.attr`` (or root) variables a template reads, found without rendering."""
-    from carevoice.render import parsed_template
+    from carevoice.render import template_key
 
     if "{" not in source:  # no tag, no variable, no comment: Jinja would parse it to text alone
         return frozenset()
+    return _key_variables(template_key(source))
+
+
+@lru_cache(maxsize=4096)
+def _key_variables(key: str) -> frozenset[str]:
+    from carevoice.render import key_tree
+
     try:
-        ast = parsed_template(source)
+        ast = key_tree(key)
     except TemplateSyntaxError:
         return frozenset()
     found = {f"{a.node.name}.{a.attr}" for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name)}
