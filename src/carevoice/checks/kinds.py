@@ -47,27 +47,31 @@ def _uncased(char: str) -> bool:
     return char.lower() == char == char.upper()
 
 
+Screen = tuple[tuple[tuple[re.Pattern[str], str | None], ...], re.Pattern[str] | None]
+
+
 @lru_cache(maxsize=256)
-def _screen(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    """A quicker test than :func:`_any_of`: words one of the plain phrases must start with, and the rest.
+def _screen(phrases: tuple[str, ...]) -> Screen:
+    """A quicker test than :func:`_any_of`: each phrase's pattern with a word it must start with, and the rest.
 
     A plain phrase (not ``re:``) matches only where its first word does, up to its first apostrophe
     (which may be either ``'`` or ``’``); that start, lower-cased, is the needle, when each of its
-    characters is ASCII or has no case. The phrases without such a needle make the alternation
-    returned alongside (None when there are none).
+    characters is ASCII or has no case (else None). The phrases without a needle make the alternation
+    returned alongside (None when there are none). Patterns come in :func:`compile_phrases` order.
     """
-    needles: list[str] = []
+    patterns = compile_phrases(phrases)
+    entries = [phrase for phrase in phrases if phrase.strip()]  # the phrases compile_phrases compiles
+    screened: list[tuple[re.Pattern[str], str | None]] = []
     rest: list[str] = []
-    for phrase in phrases:
+    for phrase, pattern in zip(entries, patterns, strict=True):
         entry = phrase.strip()
-        if not entry:
-            continue
         needle = "" if entry.startswith("re:") else entry.split()[0].split("'")[0]
         if needle and all(c.isascii() or _uncased(c) for c in needle):
-            needles.append(needle.lower())
+            screened.append((pattern, needle.lower()))
         else:
+            screened.append((pattern, None))
             rest.append(phrase)
-    return tuple(dict.fromkeys(needles)), _any_of(tuple(rest))
+    return tuple(screened), _any_of(tuple(rest))
 
 
 @lru_cache(maxsize=4096)
@@ -88,13 +92,18 @@ def find_all(text: str, phrases: Sequence[str]) -> list[re.Match[str]]:
     if quick is None:
         return []
     low = _lowered(text)
-    if low is not None:  # no needle in the text and no other phrase matching: none matches (exactly as quick)
-        needles, rest = _screen(key)
-        if not any(n in low for n in needles) and (rest is None or rest.search(text) is None):
-            return []
+    patterns: Sequence[re.Pattern[str]]
+    if low is not None:  # a phrase whose needle is not in the text cannot match: scan only the others
+        screened, rest = _screen(key)
+        patterns = [p for p, needle in screened if needle is None or needle in low]
+        if len(patterns) == sum(1 for _, needle in screened if needle is None) and (
+                rest is None or rest.search(text) is None):
+            return []  # no needle found and no other phrase matching: none matches (exactly as quick)
     elif quick.search(text) is None:
         return []
-    found = sorted((m for p in compile_phrases(key) for m in p.finditer(text) if m.end() > m.start()),
+    else:
+        patterns = compile_phrases(key)
+    found = sorted((m for p in patterns for m in p.finditer(text) if m.end() > m.start()),
                    key=lambda m: (m.start(), -m.end()))
     out: list[re.Match[str]] = []
     for m in found:
