@@ -10,9 +10,10 @@ a template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
@@ -29,10 +30,15 @@ __all__ = [
     "TemplateIssue",
     "compile_template",
     "inspect_template",
+    "key_tree",
     "parsed_template",
     "render",
+    "template_key",
 ]
 
+
+
+_N = TypeVar("_N", bound=nodes.Node)
 
 
 class MissingValueError(RenderError):
@@ -93,6 +99,12 @@ def _parse(source: str) -> nodes.Template:
 @lru_cache(maxsize=16384)
 def parsed_template(source: str) -> nodes.Template:
     """The parsed template, cached (read it, never change it); ``TemplateSyntaxError`` when it cannot be."""
+    shape = _shape(source)
+    if shape is not None:
+        skeleton, texts = shape
+        tree = _parsed_skeleton(skeleton)
+        if tree is not None:
+            return _filled(tree, texts)
     return _parse(source)
 
 
@@ -172,6 +184,64 @@ def _from_store(source: str) -> tuple[Any, _Used] | None:
         return None
 
 
+# Most bank templates are one line of text around a few {{ variables }} and {% if %} tags, and many share
+# their tags ("Sorry, {{ customer.first_name or 'there' }}..."). Such a template parses to the tree of its
+# skeleton (each text replaced by a numbered mark) with the marks put back: Jinja reads text up to the
+# next tag as it is, and on one line, with no whitespace control and no leading blank, nothing else
+# changes it. So each skeleton is parsed once.
+_TAG = re.compile(r"\{\{(?![-+])[^{}%#\n\r]*?(?<![-+])\}\}"
+                  r"|\{%(?![-+])\s*(?:if|elif|else|endif)\b[^{}%#\n\r]*?(?<![-+])%\}")
+_MARK = "\x00"
+
+
+def _shape(source: str) -> tuple[str, list[str]] | None:
+    """The skeleton of a one-line template and its texts, or None when it must be parsed as it is."""
+    if "\n" in source or "\r" in source or _MARK in source or source[:1].isspace():
+        return None
+    parts: list[str] = []
+    texts: list[str] = []
+    at = 0
+    for m in _TAG.finditer(source):
+        text = source[at:m.start()]
+        if "{" in text or "}" in text:
+            return None
+        if text:
+            parts.append(f"{_MARK}{len(texts)}{_MARK}")
+            texts.append(text)
+        parts.append(m.group())
+        at = m.end()
+    if not parts or "{" in source[at:] or "}" in source[at:]:
+        return None
+    if source[at:]:
+        parts.append(f"{_MARK}{len(texts)}{_MARK}")
+        texts.append(source[at:])
+    return "".join(parts), texts
+
+
+@lru_cache(maxsize=1024)
+def _parsed_skeleton(skeleton: str) -> nodes.Template | None:
+    try:
+        return _parse(skeleton)
+    except TemplateSyntaxError:
+        return None  # the template itself is parsed, for Jinja's own message
+
+
+def _filled(node: _N, texts: list[str]) -> _N:
+    """A copy of a skeleton's tree with its texts in place of the marks."""
+    new = object.__new__(type(node))
+    new.__dict__.update(node.__dict__)
+    if type(node) is nodes.TemplateData:
+        new.data = texts[int(node.data.strip(_MARK))]  # type: ignore[attr-defined]
+        return new
+    for name in node.fields:
+        value = getattr(node, name)
+        if isinstance(value, nodes.Node):
+            setattr(new, name, _filled(value, texts))
+        elif isinstance(value, list):
+            setattr(new, name, [_filled(v, texts) if isinstance(v, nodes.Node) else v for v in value])
+    return new
+
+
 @lru_cache(maxsize=8192)
 def _compiled(source: str) -> tuple[Any, _Used]:
     stored = _from_store(source)
@@ -203,14 +273,37 @@ def compile_template(source: str) -> Any:
     return _compiled(source)[0]
 
 
+def template_key(source: str) -> str:
+    """What a template's tree depends on but for its texts: its skeleton when it has one, else the template.
+
+    Everything read from a tree but its text (variables, issues) is the same for templates of one key;
+    :func:`key_tree` gives a tree for the key.
+    """
+    shape = _shape(source)
+    if shape is not None and _parsed_skeleton(shape[0]) is not None:
+        return shape[0]
+    return source
+
+
+def key_tree(key: str) -> nodes.Template:
+    """A tree of the templates of a :func:`template_key` (read it, never change it); as :func:`parsed_template`."""
+    tree = _parsed_skeleton(key) if _MARK in key else None
+    return tree if tree is not None else parsed_template(key)
+
+
 def inspect_template(source: str) -> list[TemplateIssue]:
     """Syntax errors, constructs outside the template language, unknown variables and attributes, statically."""
     if "{" not in source:  # plain text: nothing to parse (keeps loading and linting big banks fast)
         return []
+    return list(_inspect_key(template_key(source)))
+
+
+@lru_cache(maxsize=4096)
+def _inspect_key(key: str) -> tuple[TemplateIssue, ...]:
     try:
-        ast = parsed_template(source)
+        ast = key_tree(key)
     except TemplateSyntaxError as exc:
-        return [TemplateIssue("CV110", f"template syntax error: {exc.message}", exc.lineno or 1)]
+        return (TemplateIssue("CV110", f"template syntax error: {exc.message}", exc.lineno or 1),)
     issues = vet_template(ast)
     called = {id(c.node) for c in ast.find_all(nodes.Call)}
     assigned = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
@@ -235,7 +328,7 @@ def inspect_template(source: str) -> list[TemplateIssue]:
                 f"unknown variable '{attr.node.name}.{attr.attr}'; {hint}known: {known or attr.node.name}",
                 attr.lineno,
             ))
-    return issues
+    return tuple(issues)
 
 
 def render(source: str, context: Mapping[str, Any], *, phrase_id: str | None = None) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from carevoice.bank.resolved import Bank
 from carevoice.checks.channels import ChannelProfile, get_channel
-from carevoice.checks.context import CheckContext
+from carevoice.checks.context import CheckContext, rule_enabled
 from carevoice.checks.kinds import Checker
 from carevoice.checks.length import LENGTH_CHECKERS, channel_limit, length_report, measure
 from carevoice.checks.privacy import PRIVACY_CHECKERS
@@ -60,8 +60,19 @@ def check(
                        stages=tuple(stages) if stages is not None else None,
                        sensitive=sensitive or (bank is not None and bank.sensitive))
     findings: list[Finding] = []
-    for checker in CHECKERS:
-        rule = RULES[checker.code]
-        if ctx.enabled(rule.code, rule.name):
-            findings.extend(checker(ctx))
+    for checker in _enabled(CHECKERS, tuple(ctx.tone.disabled_rules)):
+        findings.extend(checker(ctx))
     return findings
+
+
+_ENABLED: dict[tuple[int, tuple[str, ...]], tuple[tuple[Checker, ...], tuple[Checker, ...]]] = {}
+
+
+def _enabled(checkers: tuple[Checker, ...], disabled: tuple[str, ...]) -> tuple[Checker, ...]:
+    """The checkers whose rules ``disabled`` leaves on (:meth:`CheckContext.enabled`), once per setting."""
+    key = (id(checkers), disabled)
+    known = _ENABLED.get(key)
+    if known is None or known[0] is not checkers:
+        on = tuple(c for c in checkers if rule_enabled(disabled, RULES[c.code].code, RULES[c.code].name))
+        known = _ENABLED[key] = (checkers, on)
+    return known[1]

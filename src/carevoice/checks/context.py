@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
@@ -18,7 +19,7 @@ from carevoice.inbound import Reading
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["CheckContext", "ToneData", "compile_phrases", "tone_data"]
+__all__ = ["CheckContext", "ToneData", "compile_phrases", "rule_enabled", "tone_data"]
 
 
 class ToneData(BaseModel):
@@ -103,8 +104,12 @@ class CheckContext:
 
     def enabled(self, code: str, name: str) -> bool:
         """Whether the bank left this rule on (``disabled_rules``: codes, names or name prefixes)."""
-        disabled = self.tone.disabled_rules
-        return not disabled or not any(off in (code, name) or name.startswith(off + ".") for off in disabled)
+        return rule_enabled(self.tone.disabled_rules, code, name)
+
+
+def rule_enabled(disabled: Sequence[str], code: str, name: str) -> bool:
+    """Whether a rule is on with these ``disabled_rules`` (codes, names or name prefixes)."""
+    return not disabled or not any(off in (code, name) or name.startswith(off + ".") for off in disabled)
 
 
 _DEFAULT_TONE = ToneSettings()

@@ -43,13 +43,67 @@ def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
+def _uncased(char: str) -> bool:
+    return char.lower() == char == char.upper()
+
+
+Screen = tuple[tuple[tuple[re.Pattern[str], str | None], ...], re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=256)
+def _screen(phrases: tuple[str, ...]) -> Screen:
+    """A quicker test than :func:`_any_of`: each phrase's pattern with a word it must start with, and the rest.
+
+    A plain phrase (not ``re:``) matches only where its first word does, up to its first apostrophe
+    (which may be either ``'`` or ``’``); that start, lower-cased, is the needle, when each of its
+    characters is ASCII or has no case (else None). The phrases without a needle make the alternation
+    returned alongside (None when there are none). Patterns come in :func:`compile_phrases` order.
+    """
+    patterns = compile_phrases(phrases)
+    entries = [phrase for phrase in phrases if phrase.strip()]  # the phrases compile_phrases compiles
+    screened: list[tuple[re.Pattern[str], str | None]] = []
+    rest: list[str] = []
+    for phrase, pattern in zip(entries, patterns, strict=True):
+        entry = phrase.strip()
+        needle = "" if entry.startswith("re:") else entry.split()[0].split("'")[0]
+        if needle and all(c.isascii() or _uncased(c) for c in needle):
+            screened.append((pattern, needle.lower()))
+        else:
+            screened.append((pattern, None))
+            rest.append(phrase)
+    return tuple(screened), _any_of(tuple(rest))
+
+
+@lru_cache(maxsize=4096)
+def _lowered(text: str) -> str | None:
+    """The text in lower case when case-insensitive matching of ASCII letters and lower() agree on it.
+
+    They agree unless the text has a cased letter outside ASCII (``ſ`` matches ``s``, ``K`` matches ``k``...).
+    """
+    if text.isascii() or all(c.isascii() or _uncased(c) for c in text):
+        return text.lower()
+    return None
+
+
 def find_all(text: str, phrases: Sequence[str]) -> list[re.Match[str]]:
     """Every match of the phrases in ``text``, by position, without overlaps (the longest wins)."""
     key = tuple(phrases)
     quick = _any_of(key)
-    if quick is None or quick.search(text) is None:
+    if quick is None:
         return []
-    found = sorted((m for p in compile_phrases(key) for m in p.finditer(text) if m.end() > m.start()),
+    low = _lowered(text)
+    patterns: Sequence[re.Pattern[str]]
+    if low is not None:  # a phrase whose needle is not in the text cannot match: scan only the others
+        screened, rest = _screen(key)
+        patterns = [p for p, needle in screened if needle is None or needle in low]
+        if len(patterns) == sum(1 for _, needle in screened if needle is None) and (
+                rest is None or rest.search(text) is None):
+            return []  # no needle found and no other phrase matching: none matches (exactly as quick)
+    elif quick.search(text) is None:
+        return []
+    else:
+        patterns = compile_phrases(key)
+    found = sorted((m for p in patterns for m in p.finditer(text) if m.end() > m.start()),
                    key=lambda m: (m.start(), -m.end()))
     out: list[re.Match[str]] = []
     for m in found:

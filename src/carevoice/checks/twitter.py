@@ -111,9 +111,15 @@ def _valid_url(m: re.Match[str]) -> bool:
     return tld in _GENERIC_TLDS or (len(tld) == 2 and tld.isascii() and tld.isalpha() and bool(m["path"]))
 
 
+_DOT_LABEL = re.compile(r"\.\w")
+"""A URL's host has two labels or more, and a label starts with a word character: no match, no URL."""
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` offsets of the URLs X would shorten, in order."""
     spans: list[tuple[int, int]] = []
+    if not _DOT_LABEL.search(text):
+        return spans
     for m in _URL.finditer(text):
         if not _valid_url(m):
             continue

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from carevoice.bank.loader import BankSource, check_bank_file
+from carevoice.bank.loader import BankSource
 from carevoice.bank.registry import find_bank_file
 from carevoice.errors import BankError, BankNotFoundError
-from carevoice.lint._parse import parse_tolerant
+from carevoice.lint._parse import file_problems, parse_tolerant
 
 __all__ = ["MAX_DEPTH", "Chain", "ParentCache", "parent_chain"]
 
@@ -66,7 +66,7 @@ def _read_chain(name: str, near: Path, dirs: tuple[Path, ...]) -> Chain:
             first = parsed.problems[0] if parsed.problems else BankError("unreadable", file=str(path))
             return Chain((), f"parent bank {name!r} cannot be read: {first}", complete=False)
         source = parsed.source
-        problems = parsed.problems + check_bank_file(source)
+        problems = parsed.problems + file_problems(parsed)
         if problems and problem is None:
             problem = (f"parent bank {name!r} has {len(problems)} error{'s' if len(problems) != 1 else ''} "
                        f"(first: {problems[0]}); it cannot be loaded until they are fixed")

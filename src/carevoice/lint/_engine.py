@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from carevoice.bank.loader import BankSource, check_bank_file, resolve
+from carevoice.bank.loader import BankSource, resolve
 from carevoice.bank.resolved import Bank, Phrase
 from carevoice.checks.channels import ChannelProfile, channel_ids, get_channel
 from carevoice.draft import Severity
@@ -16,12 +17,33 @@ from carevoice.lint._chain import ParentCache, parent_chain
 from carevoice.lint._config import LintConfig
 from carevoice.lint._locate import PhraseLoc, locate_phrases, locate_snippet
 from carevoice.lint._model import LintFinding, text_hash
-from carevoice.lint._parse import PLACEHOLDER, parse_tolerant
+from carevoice.lint._parse import PLACEHOLDER, Parsed, file_problems, parse_tolerant
 from carevoice.lint._suppress import apply_suppressions, parse_suppressions
 from carevoice.lint._values import render_phrase, render_typical
 from carevoice.rules import all_rules, get_rule
 
-__all__ = ["lint_file"]
+__all__ = ["lint_file", "prepare_shared"]
+
+_EXTENDS = re.compile(rb"^extends:[ \t]*['\"]?([\w.-]+)", re.MULTILINE)
+
+
+def prepare_shared(files: list[tuple[Path, bytes]]) -> None:
+    """Work the files of a run share, done once before they are shared between processes (a cache only).
+
+    The files the others extend (found by a quick look at their ``extends:`` lines) are read and
+    checked, and every reply plan is computed.
+    """
+    from carevoice.bank.models import SITUATIONS
+    from carevoice.lint._length import _stage_plans
+
+    parents = {m.group(1).decode("utf-8", "replace") for _, content in files for m in _EXTENDS.finditer(content)}
+    for path, content in files:
+        if path.stem in parents:
+            file_problems(parse_tolerant(path, content))
+    for situation in SITUATIONS:
+        for out_of_hours in (False, True):
+            if situation != "any":
+                _stage_plans(situation, out_of_hours)
 
 
 @dataclass
@@ -35,6 +57,7 @@ class _FileLint:
     locs: dict[str, PhraseLoc] = field(default_factory=dict)
     parents: ParentCache = field(default_factory=dict)
     extends_dropped: bool = False
+    parsed: Parsed | None = None
 
     @property
     def file(self) -> str:
@@ -63,7 +86,7 @@ class _FileLint:
         return (loc.text_line, loc.text_column) if loc else (phrase.text_line or phrase.line, phrase.column)
 
     def parse(self, raw: bytes | None = None, name: str | None = None) -> BankSource | None:
-        parsed = parse_tolerant(self.path, raw, name=name)
+        parsed = self.parsed = parse_tolerant(self.path, raw, name=name)
         self.extends_dropped = parsed.extends_dropped
         self.text = parsed.text
         self.lines = self.text.splitlines()
@@ -209,7 +232,7 @@ def lint_file(path: Path, config: LintConfig | None = None, search: list[Path] |
         fl.locs = locate_phrases(source, len(fl.lines))
         spans = [(loc.first, loc.last) for loc in fl.locs.values()]
         broken: set[str] = set()
-        for err in check_bank_file(source):
+        for err in file_problems(fl.parsed) if fl.parsed is not None else []:
             fl.add_error(err)
             if err.code in ("CV110", "CV111", "CV114") and err.key_path:
                 broken |= {pid for pid, loc in fl.locs.items()

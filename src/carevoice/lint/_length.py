@@ -89,10 +89,6 @@ def _sms_septets(segments: int) -> int:
     return 160 if segments == 1 else max(segments, 0) * 152
 
 
-def _compatible(p: Phrase, emotions: tuple[str, ...]) -> bool:
-    return not emotions or not p.emotions or bool(set(p.emotions) & set(emotions))
-
-
 @dataclass(frozen=True)
 class _Frame:
     """A reply plan around one stage: the other parts (shortest required, longest) and their lengths."""
@@ -247,15 +243,24 @@ class _Channel:
         return self._cells[key]
 
     def options(self, situation: str, stage: str, emotions: tuple[str, ...]) -> list[tuple[Phrase, str]]:
+        """The cell's usable phrases for posts with these emotions (else the ``any`` cell's), shortest first.
+
+        Shared between callers: read it, never change it.
+        """
         key = (situation, stage, emotions)
-        if key not in self._options:
-            found: list[tuple[Phrase, str]] = []
-            for cell in (situation, "any"):
-                found = [o for o in self._cell(cell, stage) if _compatible(o[0], emotions)]
-                if found:
-                    break
-            self._options[key] = found
-        return self._options[key]
+        known = self._options.get(key)
+        if known is not None:
+            return known
+        found: list[tuple[Phrase, str]] = []
+        for cell in (situation, "any"):
+            found = self._cell(cell, stage)
+            if emotions:  # a phrase for no emotion in particular, or for one of these
+                wanted = set(emotions)
+                found = [o for o in found if not o[0].emotions or not wanted.isdisjoint(o[0].emotions)]
+            if found:
+                break
+        self._options[key] = found
+        return found
 
     def frames(self, situation: str, stage: str, emotions: tuple[str, ...]) -> list[_Frame]:
         """The rest of every reply around a phrase of this stage: shortest required and longest partners."""

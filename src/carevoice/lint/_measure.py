@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from carevoice.bank.resolved import Bank
@@ -12,6 +13,8 @@ from carevoice.checks.channels import ChannelProfile, get_channel
 __all__ = ["measure_cached", "surely_fits"]
 
 _X_SPECIAL = re.compile(r"@|://|www\.|\.[A-Za-z]{2}")
+_X_PARSED = re.compile(r"@|://|\.\w|[^\x00-\u206f]|[\u203c\u2049]")
+"""What only X's full parse counts right: a mention, a URL (a label after a dot), an emoji or its parts."""
 _GSM_BASIC = re.compile(r"[A-Za-z0-9 !\"#$%&'()*+,\-./:;<=>?@_]*")
 
 
@@ -30,7 +33,25 @@ def _measure_by_id(text: str, channel: str) -> int:
         # every ASCII character counts 1 in characters, in UTF-8 bytes and in X's weighting (code points
         # below U+1100 weigh 1); only URLs and leading @mentions count differently on X: this text has neither
         return len(text)
+    elif profile.unit == "weighted" and not _X_PARSED.search(text) and unicodedata.is_normalized("NFC", text):
+        # no @mention, no URL (every URL has a dot before a word character), no emoji (none is below U+2070
+        # but those two, and the keycap and variation marks are above): X weighs it code point by code point
+        return sum(map(_x_weight, text)) // _x_scale()
     return measure(text, profile)
+
+
+@lru_cache(maxsize=4096)
+def _x_weight(char: str) -> int:
+    from carevoice.checks.twitter import _weight, config
+
+    return _weight(ord(char), config())
+
+
+@lru_cache(maxsize=1)
+def _x_scale() -> int:
+    from carevoice.checks.twitter import config
+
+    return config().scale
 
 
 _UNIT_FACTOR = {"chars": 1, "bytes": 4, "weighted": 2}

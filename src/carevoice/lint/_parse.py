@@ -12,6 +12,7 @@ name. Refused ``re:`` tone entries are dropped the same way.
 from __future__ import annotations
 
 import copy
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,11 @@ from pydantic import ValidationError
 
 from carevoice.bank._patterns import pattern_problems
 from carevoice.bank._yaml import KeyPath, Marks, load_marked, path_str
-from carevoice.bank.loader import BankSource, decode_bank, validation_problems
+from carevoice.bank.loader import BankSource, check_bank_file, decode_bank, validation_problems
 from carevoice.bank.models import BankFile
 from carevoice.errors import BankError
 
-__all__ = ["PLACEHOLDER", "Parsed", "parse_tolerant"]
+__all__ = ["PLACEHOLDER", "Parsed", "file_problems", "parse_tolerant"]
 
 PLACEHOLDER = "carevoice-invalid-phrase-"
 """Id prefix of the placeholders that stand in for phrases the schema refused."""
@@ -40,21 +41,52 @@ class Parsed:
     source: BankSource | None = None
     problems: list[BankError] = field(default_factory=list)
     extends_dropped: bool = False
+    checked: list[BankError] | None = None  # file_problems(), once
+
+
+_READ: OrderedDict[tuple[str, str | None, bytes], Parsed] = OrderedDict()
+"""The last files read, by path, shown name and content: a bank linted in a run is also a parent."""
+_READ_SIZE = 16
+
+
+def file_problems(parsed: Parsed) -> list[BankError]:
+    """:func:`carevoice.bank.loader.check_bank_file` of the parsed source, computed once per parsed file."""
+    if parsed.source is None:
+        return []
+    if parsed.checked is None:
+        parsed.checked = check_bank_file(parsed.source)
+    return list(parsed.checked)
 
 
 def parse_tolerant(path: Path, raw: bytes | None = None, *, name: str | None = None) -> Parsed:
     """Read, decode, parse and validate one bank file, repairing what the schema refuses.
 
     ``raw`` is the file's content when it is already read (standard input); ``name`` is the
-    name shown in messages (default: the path).
+    name shown in messages (default: the path). The same content read under the same name again
+    (a bank linted in a run is also its children's parent) gives the same result, shared: read it,
+    never change it.
     """
     file = name or str(path)
-    out = Parsed()
     try:
         data_bytes = path.read_bytes() if raw is None else raw
     except OSError as exc:
+        out = Parsed()
         out.problems.append(BankError(f"cannot read bank file: {exc.strerror}", file=file, line=1, column=1))
         return out
+    key = (str(path), name, data_bytes)
+    hit = _READ.get(key)
+    if hit is not None:
+        _READ.move_to_end(key)
+        return hit
+    out = _parse(path, data_bytes, name, file)
+    _READ[key] = out
+    while len(_READ) > _READ_SIZE:
+        _READ.popitem(last=False)
+    return out
+
+
+def _parse(path: Path, data_bytes: bytes, name: str | None, file: str) -> Parsed:
+    out = Parsed()
     try:
         out.text = decode_bank(data_bytes, file)
         data, marks = load_marked(out.text, file)

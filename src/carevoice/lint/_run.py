@@ -49,7 +49,8 @@ def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None,
     files = bank_files(paths)
     findings: list[LintFinding] = []
     suppressed = 0
-    parents: ParentCache = {}
+    results: list[tuple[list[LintFinding], int] | None] = []
+    todo: list[tuple[int, str, bytes | None, bool, str | None]] = []
     for path in files:
         is_stdin = str(path) == "-"
         name = STDIN if is_stdin else str(path)
@@ -61,11 +62,29 @@ def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None,
             if cache and content is not None else None
         hit = read_result(key)
         if hit is None:
-            from carevoice.lint._engine import lint_file
+            todo.append((len(results), name, content, is_stdin, key))
+        results.append(hit)
+    if todo:
+        from carevoice.lint._engine import lint_file, prepare_shared
+        from carevoice.lint._parallel import map_two
 
-            hit = lint_file(Path(name), config, search, parents=parents, raw=content,
-                            name=STDIN if is_stdin else None)
-            write_result(key, *hit)
+        parents: ParentCache = {}
+
+        def lint_one(job: tuple[int, str, bytes | None, bool, str | None]) -> tuple[list[LintFinding], int]:
+            _, name, content, is_stdin, _ = job
+            return lint_file(Path(name), config, search, parents=parents, raw=content,
+                             name=STDIN if is_stdin else None)
+
+        def prepare() -> None:
+            prepare_shared([(Path(job[1]), job[2]) for job in todo if not job[3] and job[2] is not None])
+
+        # files on two cores when there is enough to share (each file linted as it would be alone)
+        done = map_two(lint_one, todo, [len(job[2] or b"") for job in todo], prepare)
+        for job, hit in zip(todo, done, strict=True):
+            write_result(job[4], *hit)
+            results[job[0]] = hit
+    for hit in results:
+        assert hit is not None
         findings += hit[0]
         suppressed += hit[1]
     baselined = 0

@@ -19,6 +19,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from carevoice.checks.channels import ChannelProfile
 from carevoice.checks.sms import gsm_friendly
 from carevoice.errors import RenderError
+from carevoice.lint._fastrender import render_fast
 from carevoice.render import MissingValueError, render
 from carevoice.variables import OPTIONAL_VARIABLES, VARIABLES
 
@@ -92,10 +93,19 @@ def context(values: dict[str, Any], profile: ChannelProfile, *, brand: str, miss
 @lru_cache(maxsize=16384)
 def template_variables(source: str) -> frozenset[str]:
     """The ``root.attr`` (or root) variables a template reads, found without rendering."""
-    from carevoice.render import parsed_template
+    from carevoice.render import template_key
+
+    if "{" not in source:  # no tag, no variable, no comment: Jinja would parse it to text alone
+        return frozenset()
+    return _key_variables(template_key(source))
+
+
+@lru_cache(maxsize=4096)
+def _key_variables(key: str) -> frozenset[str]:
+    from carevoice.render import key_tree
 
     try:
-        ast = parsed_template(source)
+        ast = key_tree(key)
     except TemplateSyntaxError:
         return frozenset()
     found = {f"{a.node.name}.{a.attr}" for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name)}
@@ -137,6 +147,12 @@ def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple
     return found
 
 
+def _render(source: str, values: dict[str, Any]) -> str:
+    """:func:`carevoice.render.render`, evaluated without compiling the template when it is simple."""
+    text = render_fast(source, values)
+    return render(source, values) if text is None else text
+
+
 @lru_cache(maxsize=4096)
 def _long_context(channel: str, brand: str, missing: frozenset[str], is_open: bool) -> dict[str, Any]:
     """:func:`context` with the worst-case values (shared: rendering never changes a context)."""
@@ -165,7 +181,7 @@ def _render_worst(source: str, channel: ChannelProfile | None, brand: str,
         tried.add(gone)
         for is_open in opens:
             try:
-                text = render(source, _long_context(profile.id, brand, gone, is_open))
+                text = _render(source, _long_context(profile.id, brand, gone, is_open))
             except MissingValueError:
                 name = ", ".join(sorted(gone & used)) or "a variable"
                 one = sorted(gone & used)[0] if gone & used else "x"
@@ -191,6 +207,6 @@ def _render_typical(source: str, channel: ChannelProfile | None, brand: str) -> 
     from carevoice.checks.channels import get_channel
 
     try:
-        return render(source, context(TYPICAL, channel or get_channel("x"), brand=brand))
+        return _render(source, context(TYPICAL, channel or get_channel("x"), brand=brand))
     except RenderError:
         return None
