@@ -163,11 +163,19 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
         return None if p.id in broken else render_typical(p.text, get_channel(channel), bank.display_name)
 
     checked = phrase_bank(bank)
-    for p in mine:
-        mismatch = tone_for_cell(p, typical(p))
+    answers = _own_answers(source, bank)
+    for p in answers:  # an answer is drafted as it is written: it must render and pass the same checks
+        result = render_phrase(p.text, first, bank.display_name, agent, p.when)
+        if result.code is not None:
+            broken.add(p.id)
+            fl.add(result.code, result.message or "", *fl.at_phrase(p), phrase=p)
+    for p in [*mine, *(a for a in answers if a.id not in broken)]:
+        mismatch = tone_for_cell(p, typical(p)) if p.stage != "answer" else None
         if mismatch is not None:
             fl.add("CV714", mismatch, *fl.at_phrase(p), phrase=p)
         for finding, rendered in check_tone(checked, p, typical):
+            if p.stage == "answer" and finding.severity != "error":
+                continue  # an answer is asked for ("where is your contact page?") and may be long or technical
             line, col = fl.at_phrase(p)
             if finding.span is not None and p.id in fl.locs:
                 line, col = locate_snippet(fl.lines, fl.locs[p.id], rendered[finding.span[0]:finding.span[1]])
@@ -187,6 +195,19 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     if min_variety > 0:
         for cov in check_variety(bank, min_variety):
             fl.add(cov.code, cov.message, *_cell_position(source, cov.situation, cov.stage))
+
+
+def _own_answers(source: BankSource, bank: Bank) -> list[Phrase]:
+    """The file's own answers as the phrases a draft uses (each phrasing with its link), located at their text."""
+    from carevoice.compose import answer_phrases
+
+    out: list[Phrase] = []
+    mine = [a for a in bank.answers if a.file == source.file]
+    for index, answer in enumerate(mine):
+        for n, phrase in enumerate(answer_phrases(answer, answer.situation or "general_question")):
+            line, column = source.locate(("answers", index, "answer", n))
+            out.append(replace(phrase, line=line or answer.line, column=column or 1, text_line=line or answer.line))
+    return out
 
 
 def _names_twice(fl: _FileLint, source: BankSource, bank: Bank, own: Callable[[Phrase], bool]) -> None:
