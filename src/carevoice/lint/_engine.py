@@ -169,6 +169,12 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
         if result.code is not None:
             broken.add(p.id)
             fl.add(result.code, result.message or "", *fl.at_phrase(p), phrase=p)
+    for p in mine:
+        agreement = _SUBJECT_VERB.search(p.text)
+        if agreement is not None:
+            fl.add("CV715", f"'{agreement.group(0)}': the subject may be plural ('the servers'); write "
+                            f"{{{{ subject.{_AGREEING[agreement.group(2)]} }}}} instead of '{agreement.group(2)}'",
+                   *fl.at_phrase(p), phrase=p)
     for p in [*mine, *(a for a in answers if a.id not in broken)]:
         mismatch = tone_for_cell(p, typical(p)) if p.stage != "answer" else None
         if mismatch is not None:
@@ -195,6 +201,13 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     if min_variety > 0:
         for cov in check_variety(bank, min_variety):
             fl.add(cov.code, cov.message, *_cell_position(source, cov.situation, cov.stage))
+
+
+_AGREEING = {"is": "is", "isn't": "is }}n't", "has": "has", "hasn't": "has }}n't", "was": "was",
+             "wasn't": "was }}n't"}
+_SUBJECT_VERB = re.compile(r"(?:^|\b(?:[Ss]orry|[Gg]lad|whether|and|that|[Ww]hy|[Ww]hen|[Ii]f),? )"
+                           r"(\{\{ *subject\.(?:text|named) *\}\}) (isn't|hasn't|wasn't|is|has|was)\b")
+"""The subject placeholder as the subject of a fixed singular verb (CV715)."""
 
 
 def _own_answers(source: BankSource, bank: Bank) -> list[Phrase]:

@@ -56,6 +56,13 @@ for _rule in (
                     "text: 'Consider it on our radar.'\n        tags: [playful]")),),
          passes=(_bank(_cell("Which app version are you on?")),
                  _bank("  praise:\n" + _stage("thank", "t", "Thank you so much!"))),),
+    Rule("CV715", "lint.subject_agreement", "warning",
+         "a fixed verb after the subject ('{{ subject.text }} isn't'): a plural subject ('the servers') reads "
+         "wrong; use {{ subject.is }}, {{ subject.has }} or {{ subject.was }}", kind="bank",
+         flags=(_bank(_cell("Sorry {{ subject.text }} isn't working for you.", stage="acknowledge")),
+                _bank(_cell("Glad {{ subject.text }} was sorted in the end.", stage="acknowledge")),),
+         passes=(_bank(_cell("Sorry {{ subject.text }} {{ subject.is }}n't working for you.", stage="acknowledge")),
+                 _bank(_cell("Being locked out of {{ subject.text }} is stressful.", stage="acknowledge")),)),
     Rule("CV901", "lint.length_never_fits", "error",
          "a phrase is too long for a channel it may be used on even alone, in the worst case",
          kind="bank", flags=(_bank(_cell(_LONG)),), passes=(_bank(_cell("Which app version are you on?")),)),
