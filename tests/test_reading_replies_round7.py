@@ -206,3 +206,13 @@ def test_thanks_for_a_danger_handled_is_praise_and_still_escalated(text: str) ->
 ])
 def test_danger_without_thanks_stays_danger(text: str) -> None:
     assert _read(text).intent == "danger"
+
+
+@pytest.mark.parametrize(("confidence", "situation"), [(0.56, "general"), (0.79, "general"), (0.95, "feature_request")])
+def test_an_unsure_feature_request_takes_the_general_lines(confidence: float, situation: str) -> None:
+    from carevoice.inbound import Reading
+    from carevoice.plan import plan_reply
+
+    plan = plan_reply(Reading(category="feature_request", confidence=confidence, intent="complaint",
+                              intent_confidence=0.9, negative=True, emotion="frustration"))
+    assert plan.situation == situation

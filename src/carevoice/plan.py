@@ -53,6 +53,9 @@ INTENT_STAGES: dict[str, tuple[str, ...]] = {
     "other_language": ("handoff",),
 }
 """The moves of a reply by intent, before the reading adjusts them."""
+_SPECIFIC = COMPLAINTS | {"feature_request"}
+"""Situations whose lines assume what the post is about, so an unsure reading takes the general lines instead
+(feature requests: "Nice idea. Which device would you use it on?" to a bug report or an availability question)."""
 _CALM = frozenset({"neutral", "delight"})
 _OPEN_QUESTIONS = frozenset({"general_question", "general"})
 """Situations whose questions only an answer can serve: without one, an agent writes it."""
@@ -112,7 +115,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     why = _handoff(reading, drafting, locale)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
-    if (situation in COMPLAINTS and intent != "danger" and not reading.urgency and not answered
+    if (situation in _SPECIFIC and intent != "danger" and not reading.urgency and not answered
             and reading.confidence < drafting.situation_confidence):
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
                        f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
