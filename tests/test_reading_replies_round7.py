@@ -216,3 +216,18 @@ def test_an_unsure_feature_request_takes_the_general_lines(confidence: float, si
     plan = plan_reply(Reading(category="feature_request", confidence=confidence, intent="complaint",
                               intent_confidence=0.9, negative=True, emotion="frustration"))
     assert plan.situation == situation
+
+
+@pytest.mark.parametrize(("text", "tried", "contacted"), [
+    ("I restarted my phone and it still crashes", "restart", None),
+    ("I've already tried restarting it twice", "restart", None),
+    ("I called you three times and nobody helps", None, "phone"),
+    ("when I call for help your line just hangs up on me", None, "phone"),
+    ("my phone is stuck in an infinite restart loop", None, None),
+    ("I can't call support because my phone is broken", None, None),
+    ("how do I restart my router?", None, None),
+])
+def test_a_fix_tried_or_a_call_made_is_read_only_when_it_happened(text: str, tried: str | None,
+                                                                    contacted: str | None) -> None:
+    details = _read(text).details
+    assert (details.tried, details.contacted) == (tried, contacted)
