@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from carevoice.concentrate.keywords import unlink
 from carevoice.concentrate.pii import find_pii
 from carevoice.concentrate.subject import _SINGULAR_S as _NOUNS_ENDING_IN_S
 
@@ -84,8 +85,8 @@ CONDITION_PATHS: tuple[str, ...] = (
 
 _DEFAULT_SUBJECT = "this"
 _CODE = re.compile(r"\d{4,}")
-_LINK = re.compile(r"https?://|\bwww\.|\[link\]|(?:^|\s)link\s*$", re.IGNORECASE)
-"""A URL, or the placeholder a corpus left where one was ("... link" at the end, "[link]")."""
+_LINK_PLACEHOLDER = re.compile(r"\[link\]|(?:^|\s)link\s*$", re.IGNORECASE)
+"""The placeholder a corpus left where a URL was ("... link" at the end, "[link]"); URLs are the reader's own."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -159,6 +160,11 @@ def subject_values(text: str, *, named: bool, head: str = "", plural: bool = Fal
             "it": "they" if plural else "it", "this": "these" if plural else "this"}
 
 
+def _has_link(text: str) -> bool:
+    """Whether a post carries a link: a URL as the reader finds one, or a corpus's placeholder for one."""
+    return unlink(text)[1] > 0 or _LINK_PLACEHOLDER.search(text) is not None
+
+
 def build_context(
     inbound: Inbound,
     reading: Reading,
@@ -207,7 +213,7 @@ def build_context(
         "time_of_day": time_of_day(local_time or inbound.time),
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
-        "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _LINK.search(inbound.text) is not None},
+        "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text)},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),

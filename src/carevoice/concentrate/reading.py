@@ -228,15 +228,16 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if forced:
         intent, intent_p = r.intent.intent, r.intent.confidence
         reasons.append(r.intent.reasons[0])
-    elif any(u in DANGER_URGENCIES for u in urgency) and _thanks_for_danger_handled(r, predicted):
-        # "thank you for getting my £1,200 back from the scam": the danger is over and the post thanks
-        intent, intent_p = "praise", max(0.6, predicted["emotion"].probability)
-        reasons.append("intent praise: thanks for how a danger was handled ("
-                       + "; ".join(urgency_reasons[:1]) + "; clear praise words, only delight)")
     elif any(u in DANGER_URGENCIES for u in urgency):
-        if intent != "danger":
-            intent, intent_p = "danger", max(0.6, intent_model.probability)
-        reasons.append("intent danger: " + "; ".join(urgency_reasons[:2]))
+        if _thanks_for_danger_handled(r, predicted):
+            # "thank you for getting my £1,200 back from the scam": the danger is over and the post thanks
+            intent, intent_p = "praise", max(0.6, predicted["emotion"].probability)
+            reasons.append("intent praise: thanks for how a danger was handled ("
+                           + "; ".join(urgency_reasons[:1]) + "; clear praise words, only delight)")
+        else:
+            if intent != "danger":
+                intent, intent_p = "danger", max(0.6, intent_model.probability)
+            reasons.append("intent danger: " + "; ".join(urgency_reasons[:2]))
     elif short:
         reasons.append("intent " + _why(intent, intent_p, ()) + " (a few words: the rules' reading)")
     else:
