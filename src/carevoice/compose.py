@@ -85,8 +85,9 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
     return all(holds(context, c) for c in phrase.when) and not any(holds(context, c) for c in phrase.unless)
 
 
-_POINTED = ("asks.",)
-"""Conditions that make a phrase answer exactly what the post asks for ("check your DMs", "call me back")."""
+_POINTED = ("asks.", "urgency.legal", "urgency.stranded", "urgency.threat")
+"""Conditions that make a phrase answer exactly what the post asks for ("check your DMs", "call me back") or
+what is at stake ("are you still at the airport?" to someone stranded, a complaints review to a legal threat)."""
 
 
 def _answers_the_ask(phrase: Phrase) -> bool:
@@ -112,8 +113,11 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
         if intent is not None:
             fitting = tuple(p for p in fitting if intent in p.intents) or fitting
         if context is not None and fallback and cell is not cells[-1]:
-            # a generic line answering exactly what was asked ("check your DMs") beats a situation's general ones
+            # a generic line answering exactly what was asked ("check your DMs") beats a situation's general ones;
+            # so does one for what is at stake (a legal threat), unless the situation has lines of its own for it
+            own = {c for p in cell for c in p.when if c.startswith(_POINTED)}
             fitting += tuple(p for p in cells[-1] if _answers_the_ask(p) and p not in fitting
+                             and not own.intersection(c for c in p.when if c.startswith("urgency."))
                              and p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
                              and _conditions_hold(p, context))
         if context is not None:
@@ -326,10 +330,10 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     own = stage_options(bank, plan.situation, "move_private", fallback=False, **fit)  # type: ignore[arg-type]
     own += tuple(p for p in stage_options(bank, plan.situation, "resolve", fallback=False, **fit)  # type: ignore[arg-type]
                  if "channel.private" in p.text and p not in own)
-    if len(own) >= _OWN_PRIVATE_STEPS:
-        return own
-    return own + tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
-                       if p not in own)
+    if len(own) < _OWN_PRIVATE_STEPS:
+        own += tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
+                     if p not in own)
+    return tuple(p for p in own if _answers_the_ask(p)) or own
 
 
 def answer_phrases(answer: Answer, situation: str) -> tuple[Phrase, ...]:

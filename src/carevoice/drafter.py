@@ -146,6 +146,8 @@ class Drafter:
         plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
                                   locale=self.bank.locale, answered=answer is not None,
                                   banter=self.bank.drafting.banter)
+        if answer is not None and "answer" not in plan.stages:
+            answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,
                                 agent_name=self.agent_name, agent_initials=self.agent_initials,
                                 local_time=self.hours.local(post.time) if post.time else None,

@@ -93,6 +93,14 @@ def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str |
     return None
 
 
+_URGENT_SURE = 0.65
+"""An urgent post (a safety risk, a threat, a vulnerable person) keeps its situation only this sure."""
+_URGENT_OWN_LINES = frozenset({"fraud", "data_exposure", "legal", "stranded"})
+"""Urgencies whose lines live in the situations they come with (fraud, a hacked account, a declined card abroad):
+no fallback for these alone."""
+_URGENT_SITUATIONS = frozenset({"fraud_security", "account_access"})
+
+
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
                locale: str = "en", answered: bool = False, banter: bool = True) -> Plan:
     """Decide the action and the stages for a reading of a post.
@@ -119,6 +127,13 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
             and reading.confidence < drafting.situation_confidence):
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
                        f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
+        situation = "general"
+    elif (situation in _SPECIFIC and reading.confidence < _URGENT_SURE
+          and not _URGENT_OWN_LINES.issuperset(reading.urgency) and situation not in _URGENT_SITUATIONS):
+        # a danger read in a situation we are unsure of: a wrong situation's safety lines ("don't leave the train
+        # between stations" to a driver on the hard shoulder) are worse than the general danger lines
+        reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < {_URGENT_SURE:.2f}) for an "
+                       f"urgent post: the general lines")
         situation = "general"
     if intent == "question" and situation in _OPEN_QUESTIONS and not answered:
         return Plan("needs_agent", situation, ("handoff",), None, False,
@@ -163,9 +178,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                        "ask them to remove it, move private, never echo it")
     elif move_private and situation in ACCOUNT_SPECIFIC:
         reasons.append(f"{situation} needs account details: move private")
-    if reading.bereavement and intent not in ("praise", "question"):
-        # a death in the family: condolence, then the next step; no process talk, no apology, no thanks
+    if reading.bereavement and intent != "praise":
+        # a death in the family: condolence, then the next step; no process talk (not even the bank's
+        # self-service answer: "close it in the app" is not what a grieving relative needs), no apology, no thanks
         stages = [s for s in stages if s not in ("acknowledge", "thank", "apologise", "explain", "greet")]
+        stages = ["resolve" if s == "answer" else s for s in stages]
         stages.insert(0, "condolence")
         reasons.append("bereavement: condolence and a gentle next step instead of process")
     if intent == "danger" and "safety" not in reading.urgency and "safety" in stages:

@@ -212,6 +212,17 @@ _STAFF_NAME = re.compile(
     r"[Bb]ig (?:thanks|up) to|[Ss]pecial thanks to)\s+"
     r"([A-Z][a-z]{2,14})\b(?!\s+[A-Z])"
 )
+_STAFF_PRAISED = re.compile(
+    r"(?<![\w@#])([A-Z][a-z]{2,14})(?:\s+(?:at|from|on|in)\s+(?:the\s+|your\s+|our\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
+    r"(?i:branch|store|shop|desk|counter|station|team|help ?desk|reception|restaurant|flight|train|gate|lounge))?"
+    r"\s+(?:was|is|has been|were)\s+(?:(?i:so|really|very|incredibly|absolutely|super)\s+)?"
+    r"(?i:a star|a legend|a hero|an? (?:absolute )?(?:gem|star|legend|hero|angel)|amazing|brilliant|fantastic|"
+    r"wonderful|superb|outstanding|lovely|excellent|helpful|kind|great)\b"
+)
+"""A colleague named by what they did well: "Priya at the Bristol branch was a star", "Dave was so helpful"."""
+_STAFF_PRAISE_WORDS = ("star", "legend", "hero", "gem", "angel", "amazing", "brilliant", "fantastic", "wonderful",
+                       "superb", "outstanding", "lovely", "excellent", "helpful", "kind", "great")
+_STAFF_PRAISE_SET = frozenset(_STAFF_PRAISE_WORDS)
 _STAFF_ROLE = re.compile(
     r"\b(?i:the|your|our|my|a|this)\s+((?i:lovely|amazing|wonderful|kind|brilliant|great|friendly|helpful|rude)\s+)?"
     r"((?i:cabin crew|flight attendants?|delivery (?:driver|guy)|customer service (?:rep|agent)|driver|crew|"
@@ -247,6 +258,11 @@ def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
         for m in _STAFF_NAME.finditer(text):
             if m.group(1) not in _NOT_NAMES:
                 yield Found(m.group(1), m.start(1), m.end(1))
+    if any(map(low.__contains__, _STAFF_PRAISE_WORDS)):
+        for m in _STAFF_PRAISED.finditer(text):
+            name = m.group(1)
+            if name not in _NOT_NAMES and name not in _vocab().places and name.lower() not in lexicon().known:
+                yield Found(name, m.start(1), m.end(1))
     if not plain or any(map(low.__contains__, _STAFF_ROLE_WORDS)):
         for m in _STAFF_ROLE.finditer(text):
             yield Found("the " + m.group(2).lower(), m.start(2), m.end(2))
@@ -282,7 +298,8 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
     has_digit = _DIGIT.search(text) is not None
     device = _first(_devices(text), pii) if not _DEVICE_WORDS.isdisjoint(words) else None
     plain = plain_case(text)
-    staff = _first(_staff(text, low, plain), pii) if not _STAFF_WORDS.isdisjoint(words) else None
+    staff = _first(_staff(text, low, plain), pii) if not (
+        _STAFF_WORDS.isdisjoint(words) and _STAFF_PRAISE_SET.isdisjoint(words)) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
         return _NOTHING
     return Details(

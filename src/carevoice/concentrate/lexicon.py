@@ -102,6 +102,10 @@ def expand(term: str, macros: Mapping[str, str]) -> list[str]:
                     known = ", ".join(sorted(macros))
                     raise ConfigError(f"unknown macro {alt} in term {term!r}; known: {known}", file=DATA_FILE)
                 alternatives.extend(macros[alt[1:]].split("|"))
+            elif alt not in ("~", "*") and not _TOKEN.search(alt.replace("_", " ")):
+                # "#" or "!" would read as an empty alternative, silently making the slot optional
+                raise ConfigError(f"alternative {alt!r} in term {term!r} has no word in it (use ~ for an "
+                                  "optional slot)", file=DATA_FILE)
             else:
                 alternatives.append(alt)
         slots.append(["" if alt == "~" else alt.replace("_", " ") for alt in alternatives])

@@ -73,6 +73,12 @@ _URGENCY_MIN = 0.6
 _URGENCY_KIND_MIN = 0.2
 """...names its kind at least this likely, and the intent model sees danger (three readings must agree)."""
 _PRAISE_DELIGHT = 0.6
+_BANTER_OVER = 0.75
+"""A complaint the weights read below this yields to banter the rules read surely, when nothing sounds upset."""
+_STRONG_PRAISE = 3.0
+"""One strong praise phrase ("fair play", "10/10")."""
+_PRAISE_CLEAR = 6.0
+"""Two strong praise phrases: praise even beside a problem read surely (the problem is what they praise the fix of)."""
 _PRAISE_SURE = 0.75
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
@@ -249,11 +255,26 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
               and (r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE)):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
+        elif (intent in ("complaint", "banter", "request", "follow_up") and r.praise >= _STRONG_PRAISE
+              and (r.praise >= _PRAISE_CLEAR or r.verdict.category not in PROBLEMS
+                   or r.verdict.confidence < _RULES_SURE)
+              and not r.intent.sarcasm and not any(k != "delight" for k, v in r.emotion.votes.items() if v > 0)
+              and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.details.contacted):
+            # "fair play, you fixed it", "10/10, legends": praise words, no bad feeling, no problem read surely
+            reasons.append(f"{intent} ({intent_p:.2f}) beside clear praise ({r.praise_reason}), no problem read surely "
+                           "and no complaint feeling: praise")
+            intent = "praise"
         elif (intent in ("complaint", "banter") and intent_p < _PRAISE_SURE and "rule_praise" in r.features
               and not any(k != "delight" for k, v in r.emotion.votes.items() if v > 0) and not r.intent.sarcasm):
             reasons.append(f"{intent} read with little certainty ({intent_p:.2f}) beside clear praise words and no "
                            "complaint feeling: praise")
             intent = "praise"
+        elif (intent == "complaint" and r.intent.intent == "banter" and intent_p < _BANTER_OVER
+              and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.intent.sarcasm):
+            # "ordered mac and cheese for the 3rd time this week, no regrets": a joke the weights took for a gripe
+            reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read banter and "
+                           "no bad feeling: banter")
+            intent = "banter"
         elif intent == "question" and not r.question and intent_model.second != "question":
             reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
@@ -314,6 +335,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         emotion = "anger" if r.emotion.votes.get("anger", 0.0) > 0 else "frustration"
     elif intent == "praise" and emotion in NEGATIVE_EMOTIONS:
         emotion = "delight"
+    elif intent == "banter" and emotion in NEGATIVE_EMOTIONS and r.emotion.emotion not in NEGATIVE_EMOTIONS:
+        emotion = r.emotion.emotion  # a joke read as a joke is not an upset post
     reasons.append(f"emotion {_why(emotion, emotion_model.probability, emotion_model.drivers)}; "
                    + r.emotion.reason)
     reasons.extend(r.intent.reasons[1:])

@@ -62,6 +62,10 @@ _FUNCTION = frozenset({
 })
 """Words that are never the name of a product, even with a capital."""
 _NEGATING = frozenset({"no", "not", "without", "zero", "never"})
+_BEFORE_A_VERB = frozenset({"to", "will", "won't", "wont", "would", "wouldn't", "can", "can't", "cant", "could",
+                            "couldn't", "didn't", "didnt", "don't", "dont", "doesn't", "doesnt", "please", "pls",
+                            "must", "should", "let's", "lets", "i", "we", "they", "you", "u"})
+"""Words after which a bare noun-like word is a verb ("won't pick up", "I order"), not a thing to name."""
 _NOT_MODIFIERS = _NEGATING | {"hello", "hi", "hey", "dear", "yo", "thanks", "thank", "please", "pls", "plz", "ok",
                               "okay", "so", "and", "but", "lol", "omg", "wtf", "why", "what", "how", "when", "where"}
 """Capitalised words that open a sentence or a greeting ("Hello Dear Youtube team"), never part of a name."""
@@ -190,6 +194,8 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
         determiner = lows[first]
     if determiner is None and first == i and head_end - i == 1 and lows[i] in _VERBISH:
         return None  # "watch later", "order more": a verb or a vague word, not a thing
+    if determiner is None and first == i and first > 0 and lows[first - 1] in _BEFORE_A_VERB:
+        return None  # "won't pick up", "to return it", "I order": a bare word after these is a verb
     if (first > 0 and lows[first - 1] in _NEGATING) or any(low in _VAGUE for low in lows[first:head_end]):
         return None  # "no video", "the error code": what is wrong, not the thing it is wrong with
     return _Candidate(first, i, head_end, head_end, yours, determiner, named)
@@ -248,7 +254,9 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
         return None
     first = i
     determiner = None
-    if first > 0 and lows[first - 1] in ("my", "our", "your", "ur") and ends[first - 1] + 1 == starts[i]:
+    # "the" only before a name that ends in a thing: "the Piccadilly line announcer", not "the MSM"
+    if first > 0 and lows[first - 1] in ("my", "our", "your", "ur", "the") and ends[first - 1] + 1 == starts[i] and (
+            lows[first - 1] != "the" or lows[end - 1] in vocab.head_words):
         first -= 1
         determiner = lows[first]
     return _Candidate(first, i, end, end, True, determiner, True, proper=determiner is None)
