@@ -178,3 +178,14 @@ def test_a_situation_with_its_own_stranded_lines_keeps_them(seed: int) -> None:
     assert "stranded" in draft.analysis.urgency
     steps = [s.phrase_id for s in draft.stages if s.stage in ("resolve", "move_private")]
     assert steps and all(p.startswith("base.flight_disruption.") for p in steps), (draft.text, steps)
+
+
+@pytest.mark.parametrize("text", [
+    ("I just led my first Zoom meeting. Two people signed in using their phones and stayed muted. I didn't know how "
+     "to unmute them. What should I tell them next time?"),
+    "is there anyway I can filter out the news results when I search? Please help! Thank you",
+])
+def test_a_calm_how_to_question_is_never_answered_as_a_complaint(text: str) -> None:
+    draft = _draft("loopwork", text)
+    assert draft.action == "needs_agent" or "question" in str(draft.reasons), draft.reasons
+    assert not any(w in draft.text.lower() for w in ("sorry", "apolog")), draft.text

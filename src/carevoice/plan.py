@@ -116,9 +116,12 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if intent == "abuse":
         return Plan("no_reply", "abuse", INTENT_STAGES["abuse"], None, False,
                     ("abusive post: no reply recommended; a boundary line is offered if the team answers",), "abuse")
-    if (intent == "complaint" and situation in _OPEN_QUESTIONS and reading.question and not reading.sarcasm
-            and reading.emotion in _CALM and not reading.urgency):
-        intent = "question"  # "Will your shop take empty cartridges?": a calm question, not a fault to apologise for
+    unsure = situation in _SPECIFIC and reading.confidence < drafting.situation_confidence
+    if (intent == "complaint" and (situation in _OPEN_QUESTIONS or unsure) and reading.question
+            and not reading.sarcasm and reading.emotion in _CALM and not reading.urgency):
+        # "Will your shop take empty cartridges?", "I didn't know how to unmute them, what should I do?": a calm
+        # question about nothing we read surely is a question, not a fault to apologise for
+        intent = "question"
         reasons.append("a calm post asking a question: answered as a question, not a complaint")
     why = _handoff(reading, drafting, locale)
     if why is not None:

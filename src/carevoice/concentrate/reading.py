@@ -90,7 +90,7 @@ _OWN_CASE = frozenset({"my", "our", "me", "i", "i'm", "im", "i've", "ive", "i'd"
                        "hour", "hours", "month", "months", "reply", "response", "answer", "ticket", "case", "complaint",
                        "dm", "dms", "email", "emails", "sent"})
 """Words that tie a follow-up to the customer's own case; without any, "any update on X?" asks for news."""
-_HOW = re.compile(r"'how (?:do|can|to|would|should)|opens with 'how'")
+_HOW = re.compile(r"'how (?:do|can|to|would|should)|opens with 'how'|'is there (?:any ?way|a way)'")
 """A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 """The learned layer adds an urgency the rules missed when it reads one at least this likely."""
 
