@@ -333,7 +333,8 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     if len(own) < _OWN_PRIVATE_STEPS:
         own += tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
                      if p not in own)
-    return tuple(p for p in own if _answers_the_ask(p)) or own
+    # what is at stake (someone stranded, a legal threat) picks the step; an ask alone does not narrow the pool here
+    return tuple(p for p in own if _answers_the_ask(p) and any(c.startswith("urgency.") for c in p.when)) or own
 
 
 def answer_phrases(answer: Answer, situation: str) -> tuple[Phrase, ...]:
