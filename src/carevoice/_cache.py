@@ -82,13 +82,20 @@ def read_pickle(name: str) -> Any:
     Only carevoice's own derived data is stored this way (like black's and jedi's caches),
     in a folder created private to the user.
     """
+    import gc
+
     root = cache_root()
     if root is None:
         return None
+    paused = gc.isenabled()
+    gc.disable()  # an entry is thousands of new containers, none of them garbage: no collection while they load
     try:
         return pickle.loads((root / name).read_bytes())  # our own cache, in a user-private folder
     except Exception:  # a stale or broken entry is rebuilt
         return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 def write_pickle(name: str, value: Any) -> None:
