@@ -279,3 +279,137 @@ def test_model_rows_from_the_cache_are_the_same_floats(tmp_path: Path) -> None:
     finally:
         model._joint.cache_clear()
         model._layout.cache_clear()
+
+
+# -- the code dataclasses generate (the command line only)
+
+
+def _define_points() -> list[Any]:
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True, order=True)
+    class Point:
+        x: int
+        y: int = 0
+        tags: tuple[str, ...] = field(default=())
+
+    @dataclass
+    class Box:
+        corner: Point
+        size: list[int] = field(default_factory=list)
+
+    box = Box(Point(1, 2), [3])
+    return [repr(box), box == Box(Point(1, 2), [3]), Point(1) < Point(2), hash(Point(1)) == hash(Point(1)),
+            Box.__init__.__annotations__, Point.__init__.__code__.co_filename]
+
+
+@pytest.fixture
+def code_cache() -> Any:
+    from carevoice import _code_cache
+
+    yield _code_cache
+    _code_cache.uninstall()
+    _code_cache._codes.clear()
+    _code_cache._name.clear()
+    _cache._flushers.clear()
+
+
+def test_dataclass_code_stored_and_reused(code_cache: Any, tmp_path: Path) -> None:
+    import dataclasses
+
+    plain = _define_points()
+    assert code_cache.install() and dataclasses.exec is code_cache._exec  # type: ignore[attr-defined]
+    assert _define_points() == plain and code_cache._new[0] > 0
+    code_cache.save()
+    assert not hasattr(dataclasses, "exec")  # saving gives the built-in back
+    entry = next(_cache_dir(tmp_path).glob("dataclass-code-*.marshal"))
+    assert code_cache.install() and code_cache._codes
+    assert _define_points() == plain and code_cache._new[0] == 0  # every code came from the entry
+    code_cache.uninstall()
+    assert not hasattr(dataclasses, "exec") and entry.exists()
+
+
+@pytest.mark.parametrize("damage", [b"garbage", b"", "format", "types"])
+def test_damaged_dataclass_code_entry_is_compiled_again(damage: Any, code_cache: Any, tmp_path: Path) -> None:
+    import marshal
+
+    plain = _define_points()
+    assert code_cache.install()
+    _define_points()
+    code_cache.save()
+    entry = next(_cache_dir(tmp_path).glob("dataclass-code-*.marshal"))
+    if damage == "format":
+        entry.write_bytes(marshal.dumps((99, {})))
+    elif damage == "types":
+        entry.write_bytes(marshal.dumps((code_cache._FORMAT, {"def f(): pass": "not code"})))
+    else:
+        entry.write_bytes(damage)
+    assert code_cache.install() and not code_cache._codes
+    assert _define_points() == plain and code_cache._new[0] > 0
+    code_cache.save()
+    assert code_cache.install() and code_cache._codes  # rewritten
+
+
+def test_dataclass_code_cache_off(code_cache: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    monkeypatch.setenv("CAREVOICE_NO_CACHE", "1")
+    assert not code_cache.install() and not hasattr(dataclasses, "exec")
+
+
+# -- data files: parsed and checked once, then read from the user cache
+
+
+def test_data_files_from_the_cache_equal_a_fresh_read(tmp_path: Path) -> None:
+    from carevoice.checks import channels, context, twitter
+    from carevoice.concentrate import language
+
+    readers = [(channels.channels, channels._read_channels), (context.tone_data, context._read_tone_data),
+               (twitter.config, twitter._read_config), (language._data, language._read_data)]
+    try:
+        for cached, read in readers:
+            fresh = read()
+            cached.cache_clear()
+            assert cached() == fresh  # built, and stored
+            cached.cache_clear()
+            assert cached() == fresh  # read back
+        entries = sorted(_cache_dir(tmp_path).glob("*.pickle"))
+        assert {p.name.split("-3")[0] for p in entries} >= {"channels", "tone-data", "twitter-text", "languages"}
+        for entry in entries:
+            entry.write_bytes(b"damaged")
+        for cached, read in readers:
+            cached.cache_clear()
+            assert cached() == read()  # built afresh
+        for entry in entries:
+            entry.write_bytes(pickle.dumps({"a": "value of another kind"}))
+        for cached, read in readers:
+            cached.cache_clear()
+            assert cached() == read()
+    finally:
+        for cached, _ in readers:
+            cached.cache_clear()
+
+
+def test_draft_the_same_with_no_cache_a_cold_one_a_warm_one_and_a_damaged_one(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, *filter(None, [os.environ.get("PYTHONPATH")])]),
+           "CAREVOICE_CACHE_DIR": str(tmp_path / "cv-cache")}
+    cmd = [sys.executable, "-m", "carevoice", "draft", "My order 4417 still hasn't arrived", "--brand", "parcelpop",
+           "--channel", "x", "--json", "--no-record", "--history", ":memory:"]
+
+    def draft(**extra: str) -> str:
+        out = subprocess.run(cmd, env={**env, **extra}, capture_output=True, text=True, check=True).stdout
+        return re.sub(r'"time": "[^"]*"', '"time": ""', out)
+
+    plain = draft(CAREVOICE_NO_CACHE="1")
+    assert not (tmp_path / "cv-cache").exists()
+    assert draft() == plain  # cold: fills the cache
+    entries = [p for p in (tmp_path / "cv-cache").rglob("*") if p.is_file()]
+    assert any(p.name.startswith("dataclass-code-") for p in entries)
+    assert draft() == plain  # warm
+    for entry in entries:
+        entry.write_bytes(b"\x00damaged")
+    assert draft() == plain  # damaged: every entry falls back

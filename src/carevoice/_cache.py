@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["cache_root", "flush", "on_flush", "read_pickle", "run_context", "start_run", "write_atomic",
-           "write_pickle"]
+T = TypeVar("T")
+
+__all__ = ["cache_root", "cached_build", "data_file", "flush", "models_stamp", "on_flush", "read_pickle",
+           "run_context", "start_run", "write_atomic", "write_pickle"]
 
 _context: list[str] = []
 _flushers: list[Callable[[], None]] = []
@@ -63,6 +64,8 @@ def cache_root() -> Path | None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; errors are ignored (the cache is only a speed-up)."""
+    import tempfile  # only a run that writes needs it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -79,13 +82,20 @@ def read_pickle(name: str) -> Any:
     Only carevoice's own derived data is stored this way (like black's and jedi's caches),
     in a folder created private to the user.
     """
+    import gc
+
     root = cache_root()
     if root is None:
         return None
+    paused = gc.isenabled()
+    gc.disable()  # an entry is thousands of new containers, none of them garbage: no collection while they load
     try:
         return pickle.loads((root / name).read_bytes())  # our own cache, in a user-private folder
     except Exception:  # a stale or broken entry is rebuilt
         return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 def write_pickle(name: str, value: Any) -> None:
@@ -93,3 +103,48 @@ def write_pickle(name: str, value: Any) -> None:
     root = cache_root()
     if root is not None:
         write_atomic(root / name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def cached_build(kind: str, sources: Sequence[Path], build: Callable[[], T], valid: Callable[[Any], bool],
+                 *, stamp: str = "") -> T:
+    """``build()``, kept in the user cache until one of ``sources`` changes.
+
+    ``sources`` are the files the value is made from: the data files and the modules that
+    read them (and define its classes); the entry's name holds the SHA-256 of their content,
+    the Python version and ``stamp`` (say, the version of a library whose objects the value
+    holds). A missing, damaged or unreadable entry, or one that ``valid`` rejects, is built
+    afresh; so is everything when caching is off or a source cannot be read.
+    """
+    import hashlib
+    import sys
+
+    if cache_root() is None:
+        return build()
+    try:
+        digest = hashlib.sha256(f"{kind}|{sys.version}|{pickle.HIGHEST_PROTOCOL}|{stamp}".encode())
+        for source in sources:
+            digest.update(source.read_bytes() + b"\0")
+    except OSError:
+        return build()
+    name = f"{kind}-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"
+    value = read_pickle(name)
+    try:
+        if value is not None and valid(value):
+            return value  # type: ignore[no-any-return]
+    except Exception:  # a damaged entry is built afresh
+        pass
+    value = build()
+    write_pickle(name, value)
+    return value
+
+
+def data_file(name: str) -> Path:
+    """The path of one of carevoice's data files (``carevoice/data/NAME``), for :func:`cached_build`."""
+    return Path(__file__).resolve().parent / "data" / name
+
+
+def models_stamp() -> str:
+    """What a pickled pydantic model depends on besides its class: pydantic's version (for ``stamp``)."""
+    from pydantic.version import VERSION
+
+    return f"pydantic {VERSION}"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from carevoice.bank.models import OPTIONAL_STAGES
 from carevoice.bank.resolved import Answer, Bank, Phrase
+from carevoice.bank.stages import OPTIONAL_STAGES
 from carevoice.checks.sms import gsm_friendly
 from carevoice.errors import RenderError
 from carevoice.plan import Plan

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from carevoice.bank.settings import DraftingSettings, LintSettings, ToneSettings, TriageSettings, VariationSettings
+from carevoice.bank.stages import OPTIONAL_STAGES, STAGE_ORDER, STAGES, Stage
 from carevoice.inbound import Emotion, Intent
 
 __all__ = [
@@ -25,28 +26,6 @@ __all__ = [
     "VoiceSpec",
 ]
 
-Stage = Literal[
-    "greet",
-    "condolence",
-    "acknowledge",
-    "thank",
-    "apologise",
-    "explain",
-    "privacy",
-    "safety",
-    "answer",
-    "resolve",
-    "move_private",
-    "private_opener",
-    "boundary",
-    "holding",
-    "handoff",
-    "out_of_hours",
-]
-STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
-STAGE_ORDER = {s: i for i, s in enumerate(STAGES)}
-OPTIONAL_STAGES = ("greet", "explain")
-"""Stages a reply can drop when it is too long for its channel."""
 
 Situation = Literal[
     "late_delivery",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib.resources import files
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from carevoice.errors import UnknownChoiceError
@@ -31,10 +31,24 @@ class ChannelProfile(BaseModel):
 
 @lru_cache(maxsize=1)
 def channels() -> dict[str, ChannelProfile]:
-    """Every known channel profile, by id."""
+    """Every known channel profile, by id (read once, then kept in the user cache)."""
+    from carevoice._cache import cached_build, data_file, models_stamp
+
+    return cached_build("channels", [data_file("channels.yaml"), Path(__file__)], _read_channels, _valid,
+                        stamp=models_stamp())
+
+
+def _read_channels() -> dict[str, ChannelProfile]:
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load(files("carevoice.data").joinpath("channels.yaml").read_text(encoding="utf-8"), Loader=loader)
     return {k: ChannelProfile(id=k, **v) for k, v in raw.items()}
+
+
+def _valid(value: Any) -> bool:
+    return type(value) is dict and bool(value) and all(
+        type(k) is str and type(v) is ChannelProfile and v.id == k for k, v in value.items())
 
 
 def channel_ids() -> list[str]:

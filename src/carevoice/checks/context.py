@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from carevoice.bank.resolved import Bank
@@ -16,8 +17,6 @@ from carevoice.bank.settings import ToneSettings
 from carevoice.checks.channels import ChannelProfile
 from carevoice.errors import ConfigError
 from carevoice.inbound import Reading
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = ["CheckContext", "ToneData", "compile_phrases", "rule_enabled", "tone_data"]
 
@@ -45,8 +44,18 @@ class ToneData(BaseModel):
 
 @lru_cache(maxsize=1)
 def tone_data() -> ToneData:
-    """Return the shipped default tone data."""
-    raw = yaml.load(files("carevoice.data").joinpath("tone.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
+    """Return the shipped default tone data (read once, then kept in the user cache)."""
+    from carevoice._cache import cached_build, data_file, models_stamp
+
+    return cached_build("tone-data", [data_file("tone.yaml"), Path(__file__)], _read_tone_data,
+                        lambda value: type(value) is ToneData, stamp=models_stamp())
+
+
+def _read_tone_data() -> ToneData:
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(files("carevoice.data").joinpath("tone.yaml").read_text(encoding="utf-8"), Loader=loader)
     return ToneData.model_validate(raw)
 
 
@@ -90,7 +99,7 @@ class CheckContext:
     @property
     def tone(self) -> ToneSettings:
         """The bank's tone settings, or the defaults."""
-        return self.bank.tone if self.bank is not None else _DEFAULT_TONE
+        return self.bank.tone if self.bank is not None else _default_tone()
 
     @property
     def data(self) -> ToneData:
@@ -112,4 +121,7 @@ def rule_enabled(disabled: Sequence[str], code: str, name: str) -> bool:
     return not disabled or not any(off in (code, name) or name.startswith(off + ".") for off in disabled)
 
 
-_DEFAULT_TONE = ToneSettings()
+@lru_cache(maxsize=1)
+def _default_tone() -> ToneSettings:
+    """The tone settings of a check without a bank (made on first use: a draft has its bank's)."""
+    return ToneSettings()

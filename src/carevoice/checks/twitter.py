@@ -14,12 +14,10 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib.resources import files
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
-import yaml
 from pydantic import BaseModel, ConfigDict
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = ["TweetLength", "TwitterConfig", "config", "emoji_spans", "parse_tweet", "reply_length", "url_spans"]
 
@@ -56,8 +54,18 @@ class TweetLength(NamedTuple):
 
 @lru_cache(maxsize=1)
 def config() -> TwitterConfig:
-    """Return the shipped config (twitter-text v3)."""
-    raw = yaml.load(files("carevoice.data").joinpath("twitter_text.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
+    """Return the shipped config (twitter-text v3; read once, then kept in the user cache)."""
+    from carevoice._cache import cached_build, data_file, models_stamp
+
+    return cached_build("twitter-text", [data_file("twitter_text.yaml"), Path(__file__)], _read_config,
+                        lambda value: type(value) is TwitterConfig, stamp=models_stamp())
+
+
+def _read_config() -> TwitterConfig:
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw = yaml.load(files("carevoice.data").joinpath("twitter_text.yaml").read_text(encoding="utf-8"), Loader=loader)
     return TwitterConfig.model_validate(raw)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -65,12 +64,17 @@ class _VersionAction(argparse._VersionAction):
         super().__call__(parser, namespace, values, option_string)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (used by ``main`` and by the docs tests)."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full argument parser (used by ``main`` and by the docs tests).
+
+    ``only`` names the one command to register (``main`` passes the command it was given, so a
+    run imports that command's module alone); its parser and messages are the same as in
+    the full parser.
+    """
     parser = _Parser(prog="carevoice", description="Draft, check and lint empathetic public care replies.")
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f"carevoice.cli._{name}")
         module.register(sub)
     return parser
@@ -83,10 +87,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):
         print(f"carevoice {_version()}")
         return ExitStatus.OK
+    from carevoice import _code_cache
+
+    if program:  # the command's modules import with the dataclass code the previous run compiled
+        _code_cache.install()
+    try:
+        return _run(argv, program)
+    finally:
+        _code_cache.uninstall()
+
+
+def _run(argv: list[str], program: bool) -> int:
     from carevoice.cli._common import set_program
 
     set_program(program)
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -100,7 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:  # run with >&-: commands that write get one clear error, not AttributeError
         sys.stdout = ClosedOutput()
     # the PostgreSQL driver logs each connection it loses; the command prints one line of its own
-    logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    from carevoice._driver_log import quiet_driver
+
+    quiet_driver()
     from carevoice import _cache, _regex_cache
 
     context = f"{args.command}:{getattr(args, 'brand', None) or ''}"

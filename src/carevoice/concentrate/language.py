@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
-from typing import NamedTuple
-
-import yaml
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from carevoice.errors import ConfigError
 
@@ -50,6 +49,20 @@ class _Data(NamedTuple):
 
 @cache
 def _data() -> _Data:
+    """The language data (read once, then kept in the user cache)."""
+    from carevoice._cache import cached_build, data_file
+
+    return cached_build("languages", [data_file(DATA_FILE), Path(__file__)], _read_data, _valid)
+
+
+def _valid(value: Any) -> bool:
+    return type(value) is _Data and all(type(part) is want for part, want in zip(
+        value, (dict, dict, tuple, dict, frozenset), strict=True))
+
+
+def _read_data() -> _Data:
+    import yaml
+
     try:
         text = resources.files("carevoice.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
         raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # safe_load, libyaml's parser

@@ -19,8 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from carevoice.errors import ConfigError
 
 __all__ = ["END", "GAP", "Entry", "Lexicon", "TrieNode", "expand", "lexicon", "no_gc_pause", "raw_data",
@@ -118,25 +116,37 @@ def expand(term: str, macros: Mapping[str, str]) -> list[str]:
     return [phrase for phrase in phrases if phrase]
 
 
-_SAFE_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available
+@cache
+def _strict_loader() -> Any:
+    """A ``yaml.safe_load`` loader (libyaml's parser when available) that rejects a key given twice.
+
+    Made on first use: a run that finds the data in the user cache never needs it.
+    """
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _StrictLoader(base):  # type: ignore[misc]
+        """``yaml.safe_load`` semantics, but a key given twice in one mapping is an error."""
+
+    def _unique_mapping(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        mapping: dict[Any, Any] = loader.construct_mapping(node)
+        return mapping
+
+    _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+    return _StrictLoader
 
 
-class _StrictLoader(_SAFE_BASE):  # type: ignore[misc]
-    """``yaml.safe_load`` semantics, but a key given twice in one mapping is an error."""
-
-
-def _unique_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
-    mapping: dict[Any, Any] = loader.construct_mapping(node)
-    return mapping
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+def __getattr__(name: str) -> Any:
+    if name == "_StrictLoader":
+        return _strict_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
@@ -154,9 +164,11 @@ def raw_data() -> Mapping[str, Any]:
 
 
 def _parse() -> dict[str, Any]:
+    import yaml
+
     try:
         text = resources.files("carevoice.data").joinpath(DATA_FILE).read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_StrictLoader)  # safe_load semantics, plus duplicate-key errors
+        data = yaml.load(text, Loader=_strict_loader())  # safe_load semantics, plus duplicate-key errors
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot load Concentrate data: {exc}", file=DATA_FILE) from exc
     if not isinstance(data, dict) or data.get("version") != 1:

@@ -10,11 +10,17 @@
 See ``docs/triage.md``.
 """
 
-from carevoice.triage.engine import Recommendation, Triage, TriagedPost
-from carevoice.triage.hours import ServiceHours, service_hours
-from carevoice.triage.priority import Priority
-from carevoice.triage.routing import route, team_for
-from carevoice.triage.situations import Situation, SituationTracker
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from carevoice.triage.engine import Recommendation, Triage, TriagedPost
+    from carevoice.triage.hours import ServiceHours, service_hours
+    from carevoice.triage.priority import Priority
+    from carevoice.triage.routing import route, team_for
+    from carevoice.triage.situations import Situation, SituationTracker
 
 __all__ = [
     "Priority",
@@ -28,3 +34,30 @@ __all__ = [
     "service_hours",
     "team_for",
 ]
+
+_LAZY: dict[str, str] = {
+    "Priority": "carevoice.triage.priority",
+    "Recommendation": "carevoice.triage.engine",
+    "ServiceHours": "carevoice.triage.hours",
+    "Situation": "carevoice.triage.situations",
+    "SituationTracker": "carevoice.triage.situations",
+    "Triage": "carevoice.triage.engine",
+    "TriagedPost": "carevoice.triage.engine",
+    "route": "carevoice.triage.routing",
+    "service_hours": "carevoice.triage.hours",
+    "team_for": "carevoice.triage.routing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public names on first use: a draft needs only :mod:`.hours` (service hours)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'carevoice.triage' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

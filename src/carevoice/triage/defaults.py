@@ -7,8 +7,6 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
 __all__ = ["TriageDefaults", "defaults"]
 
 
@@ -26,6 +24,8 @@ class TriageDefaults:
 @lru_cache(maxsize=1)
 def defaults() -> TriageDefaults:
     """Return the shipped triage defaults (read once)."""
+    import yaml
+
     text = files("carevoice.data").joinpath("triage.yaml").read_text(encoding="utf-8")
     raw: dict[str, Any] = yaml.safe_load(text)
     levels = sorted(((str(k), float(v)) for k, v in raw["levels"].items()), key=lambda kv: -kv[1])

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from carevoice._driver_log import driver_loaded
+
 __all__ = ["Server", "transient"]
 
 _TRANSIENT_STATES = frozenset({
@@ -30,6 +32,7 @@ class Server:
     def __init__(self, url: str) -> None:
         from psycopg.conninfo import conninfo_to_dict
 
+        driver_loaded()
         self.url = url
         try:
             params: dict[str, Any] = conninfo_to_dict(url)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from carevoice._driver_log import driver_loaded
 from carevoice.errors import HistoryError, HistoryUnavailableError
 from carevoice.variation import steps
 from carevoice.variation.pgconn import Server, transient
@@ -40,6 +41,7 @@ def _psycopg() -> Any:
     except ImportError as exc:
         raise HistoryError("a PostgreSQL reply history needs the postgres extra: "
                            "pip install 'carevoice[postgres]'") from exc
+    driver_loaded()
     return psycopg, psycopg_pool
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from carevoice.bank.models import STAGE_ORDER
 from carevoice.bank.resolved import Bank
+from carevoice.bank.stages import STAGE_ORDER
 from carevoice.compose import stage_options
 from carevoice.plan import Plan
 
