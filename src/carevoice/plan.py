@@ -216,14 +216,17 @@ def possible_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple
     pii = (PiiMatch(kind="email", start=0, end=1, text="x"),)
     plans: list[tuple[str, tuple[str, ...]]] = []
     urgencies: tuple[tuple[str, ...], ...] = ((), ("safety",), ("data_exposure",), ("safety", "data_exposure"))
-    for name, negative, emotion, found, urgency, closed, answered in itertools.product(
-            intents_for(situation), (False, True), ("neutral", "anger", "delight"), ((), pii), urgencies,
-            (False, True) if out_of_hours else (False,), (False, True)):
+    flags = tuple(itertools.product((False, True) if out_of_hours else (False,), (False, True)))
+    drafting = DraftingSettings()  # the defaults plan_reply would make for each call (it only reads them)
+    for name, negative, emotion, found, urgency in itertools.product(
+            intents_for(situation), (False, True), ("neutral", "anger", "delight"), ((), pii), urgencies):
+        # one reading for every (closed, answered): a frozen model plan_reply only reads
         reading = Reading(category=situation, confidence=1.0, intent=name, intent_confidence=1.0,
                           negative=negative, pii=found, urgency=urgency, emotion=emotion)
-        stages = plan_reply(reading, out_of_hours=closed, answered=answered).stages
-        if stages and (name, stages) not in plans:
-            plans.append((name, stages))
+        for closed, answered in flags:
+            stages = plan_reply(reading, out_of_hours=closed, drafting=drafting, answered=answered).stages
+            if stages and (name, stages) not in plans:
+                plans.append((name, stages))
     return tuple(plans)
 
 

@@ -110,7 +110,12 @@ class _Builder:
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
+    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+        return node.value  # what the safe constructor makes of a string scalar (construct_yaml_str), directly
     return constructor.construct_object(node, deep=True)
 
 

@@ -216,6 +216,7 @@ def check_bank_file(source: BankSource) -> list[BankError]:
 
 def _phrases_of(source: BankSource) -> list[Phrase]:
     out = []
+    file = source.file
     for situation, stages in source.model.phrases.items():
         for stage, items in stages.items():
             for i, spec in enumerate(items):
@@ -224,7 +225,7 @@ def _phrases_of(source: BankSource) -> list[Phrase]:
                 out.append(Phrase(
                     id=spec.id, situation=situation, stage=stage, text=spec.text,
                     emotions=tuple(spec.emotions), channels=tuple(spec.channels), tags=tuple(spec.tags),
-                    weight=spec.weight, bank=source.model.bank, file=source.file,
+                    weight=spec.weight, bank=source.model.bank, file=file,
                     line=line or 0, column=col or 0, text_line=text_line or 0,
                     intents=tuple(spec.intents), covers=tuple(spec.covers), when=tuple(spec.when),
                     unless=tuple(spec.unless),

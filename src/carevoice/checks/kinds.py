@@ -47,7 +47,7 @@ def _uncased(char: str) -> bool:
     return char.lower() == char == char.upper()
 
 
-Screen = tuple[tuple[tuple[re.Pattern[str], str | None], ...], re.Pattern[str] | None]
+Screen = tuple[tuple[tuple[re.Pattern[str], str | None], ...], re.Pattern[str] | None, int]
 
 
 @lru_cache(maxsize=256)
@@ -57,7 +57,8 @@ def _screen(phrases: tuple[str, ...]) -> Screen:
     A plain phrase (not ``re:``) matches only where its first word does, up to its first apostrophe
     (which may be either ``'`` or ``’``); that start, lower-cased, is the needle, when each of its
     characters is ASCII or has no case (else None). The phrases without a needle make the alternation
-    returned alongside (None when there are none). Patterns come in :func:`compile_phrases` order.
+    returned alongside (None when there are none), and how many have no needle. Patterns come in
+    :func:`compile_phrases` order.
     """
     patterns = compile_phrases(phrases)
     entries = [phrase for phrase in phrases if phrase.strip()]  # the phrases compile_phrases compiles
@@ -71,7 +72,7 @@ def _screen(phrases: tuple[str, ...]) -> Screen:
         else:
             screened.append((pattern, None))
             rest.append(phrase)
-    return tuple(screened), _any_of(tuple(rest))
+    return tuple(screened), _any_of(tuple(rest)), len(rest)
 
 
 @lru_cache(maxsize=4096)
@@ -94,10 +95,9 @@ def find_all(text: str, phrases: Sequence[str]) -> list[re.Match[str]]:
     low = _lowered(text)
     patterns: Sequence[re.Pattern[str]]
     if low is not None:  # a phrase whose needle is not in the text cannot match: scan only the others
-        screened, rest = _screen(key)
+        screened, rest, unscreened = _screen(key)
         patterns = [p for p, needle in screened if needle is None or needle in low]
-        if len(patterns) == sum(1 for _, needle in screened if needle is None) and (
-                rest is None or rest.search(text) is None):
+        if len(patterns) == unscreened and (rest is None or rest.search(text) is None):
             return []  # no needle found and no other phrase matching: none matches (exactly as quick)
     elif quick.search(text) is None:
         return []

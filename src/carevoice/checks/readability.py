@@ -65,7 +65,7 @@ def _load_patterns(pyphen: Any) -> None:
     write_pickle(name, {"patterns": hd.patterns, "cache": {}, "maxlen": hd.maxlen})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one word: Pyphen's hyphenation points plus one (textstat's fallback)."""
     return len(_hyphenator().positions(word.lower())) + 1

@@ -23,6 +23,8 @@ def shouted_words(ctx: CheckContext) -> list[re.Match[str]]:
     An acronym is a listed one (defaults plus the bank's ``tone.acronyms``), a
     word of the brand's display name, or a word without vowels (``HMRC``).
     """
+    if _CAPS.search(ctx.text) is None:  # no all-caps word at all (most replies): nothing to look up
+        return []
     known = {a.upper() for a in (*ctx.data.acronyms, *ctx.tone.acronyms)}
     if ctx.bank is not None:
         known |= {w.upper() for w in re.findall(r"\w+", ctx.bank.display_name) if w.isupper()}

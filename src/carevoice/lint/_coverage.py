@@ -58,6 +58,23 @@ def _cell(bank: Bank, situation: str, stage: str, channel: str) -> tuple[Phrase,
     return ()
 
 
+def _missing_channels(bank: Bank, situation: str, stage: str, intent: str) -> list[str]:
+    """The bank's channels on which no phrase serves the stage for a neutral post with this intent.
+
+    A channel changes :func:`stage_options` only through phrases restricted to some channels: without
+    any in the two cells it looks at, one channel's answer is every channel's.
+    """
+    def empty(channel: str) -> bool:
+        return not stage_options(bank, situation, stage, channel=channel, emotion="neutral", sensitive=False,
+                                 intent=intent)
+
+    if not bank.channels:
+        return []
+    if any(p.channels for cell in (bank.cell(situation, stage), bank.cell("any", stage)) for p in cell):
+        return [ch for ch in bank.channels if empty(ch)]
+    return list(bank.channels) if empty(bank.channels[0]) else []
+
+
 def check_coverage(bank: Bank, min_variants: int, own: Callable[[Phrase], bool]) -> list[CoverageIssue]:
     """Missing required stages per channel, and stages with fewer than ``min_variants`` phrases.
 
@@ -67,9 +84,7 @@ def check_coverage(bank: Bank, min_variants: int, own: Callable[[Phrase], bool])
     checked: set[tuple[str, str]] = set()
     for situation in served_situations(bank):
         for intent, stage in _stages(bank, situation):
-            missing = [ch for ch in bank.channels
-                       if not stage_options(bank, situation, stage, channel=ch, emotion="neutral", sensitive=False,
-                                            intent=intent)]
+            missing = _missing_channels(bank, situation, stage, intent)
             if missing and stage not in OPTIONAL_STAGES:
                 out.append(CoverageIssue(
                     "CV910", situation, stage,

@@ -19,7 +19,7 @@ from carevoice.lint._locate import PhraseLoc, locate_phrases, locate_snippet
 from carevoice.lint._model import LintFinding, text_hash
 from carevoice.lint._parse import PLACEHOLDER, Parsed, file_problems, parse_tolerant
 from carevoice.lint._suppress import apply_suppressions, parse_suppressions
-from carevoice.lint._values import render_phrase, render_typical
+from carevoice.lint._values import render_phrase, render_typical, template_variables
 from carevoice.rules import all_rules, get_rule
 
 __all__ = ["lint_file", "prepare_shared"]
@@ -134,8 +134,13 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     def worst(p: Phrase, profile: ChannelProfile) -> str | None:
         if p.id in broken:
             return None
-        key = (p.text, p.when, profile.id)
-        if key not in worst_texts:  # each phrase once per channel (the length rules ask many times)
+        # each phrase once per channel (the length rules ask many times); a template that does not read the
+        # channel renders the same on every channel but SMS (which swaps in plain dashes and quotes)
+        channel = profile.id
+        if channel != "sms" and ("{" not in p.text or "channel" not in template_variables(p.text)):
+            channel = ""
+        key = (p.text, p.when, channel)
+        if key not in worst_texts:
             worst_texts[key] = render_phrase(p.text, profile, bank.display_name, agent, p.when).worst
         return worst_texts[key]
 
@@ -225,7 +230,6 @@ def _own_answers(source: BankSource, bank: Bank) -> list[Phrase]:
 
 def _names_twice(fl: _FileLint, source: BankSource, bank: Bank, own: Callable[[Phrase], bool]) -> None:
     from carevoice.lint._repeat import names_twice
-    from carevoice.lint._values import template_variables
 
     variable, phrases = names_twice(bank, template_variables)
     for p in phrases:

@@ -44,6 +44,7 @@ __all__ = ["LengthIssue", "SituationLength", "check_lengths"]
 
 Worst = Callable[[Phrase, ChannelProfile], str | None]
 Part = tuple[str, Phrase, str]
+_Ends = tuple[()] | tuple[int | None, int | None, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,13 @@ _ASCII_GSM = re.compile(r"[A-Za-z0-9 !\"#$%&'()*+,\-./:;<=>?@_]*")
 @lru_cache(maxsize=256)
 def _stage_plans(situation: str, out_of_hours: bool) -> tuple[tuple[str, ...], ...]:
     return possible_stage_plans(situation, out_of_hours=out_of_hours)
+
+
+@lru_cache(maxsize=1024)
+def _plans_around(situation: str, out_of_hours: bool, stage: str) -> tuple[tuple[str, ...], ...]:
+    """The other stages of each of the situation's plans with ``stage`` (in plan order, the stage left out)."""
+    return tuple(tuple(other for other in plan if other != stage) for plan in _stage_plans(situation, out_of_hours)
+                 if stage in plan)
 
 
 def _septets(text: str, *, ascii_only: bool) -> int | None:
@@ -118,6 +126,7 @@ class _Channel:
         self._plain: dict[str, bool] = {}
         self._bounds: dict[str, int | None] = {}
         self._costs: dict[tuple[str, str, tuple[str, ...], bool], int | None] = {}
+        self._ends: dict[tuple[str, tuple[str, ...]], dict[str, _Ends]] = {}
         self.hours = bool(bank.triage.hours)
         sign_cost = (self.size(sign_off) if self.additive else _septets(sign_off, ascii_only=False)) if sign_off else 0
         self._sign_cost = None if sign_cost is None else sign_cost + 1 if sign_off else 0
@@ -138,31 +147,38 @@ class _Channel:
         Follows :meth:`frames` without building them: the shortest required partners (and the longest
         partners when ``longest``) of every plan with the stage.
         """
+        ends = self._ends.get((situation, emotions))
+        if ends is None:
+            ends = self._ends[(situation, emotions)] = {}
         cost = 0
-        for plan in _stage_plans(situation, self.hours):
-            if stage not in plan:
-                continue
+        for others in _plans_around(situation, self.hours, stage):
             short = long = 0
             covered: set[str] = set()
-            for other in plan:
-                if other == stage:
+            for other in others:
+                end = ends.get(other)
+                if end is None:
+                    end = ends[other] = self._stage_ends(situation, other, emotions)
+                if not end:
                     continue
-                opts = self.options(situation, other, emotions)
-                if not opts:
-                    continue
+                first, last, covers = end
                 if longest:
-                    part = self._bound(opts[-1][1])
-                    if part is None:
+                    if last is None:
                         return None
-                    long += part + 1
+                    long += last + 1
                 if other not in OPTIONAL_STAGES and other not in covered:
-                    part = self._bound(opts[0][1])
-                    if part is None:
+                    if first is None:
                         return None
-                    short += part + 1
-                    covered.update(opts[0][0].covers)
+                    short += first + 1
+                    covered.update(covers)
             cost = max(cost, short, long)
         return cost
+
+    def _stage_ends(self, situation: str, stage: str, emotions: tuple[str, ...]) -> _Ends:
+        """The bounds of a stage's shortest and longest options and what the shortest covers (``()``: no options)."""
+        opts = self.options(situation, stage, emotions)
+        if not opts:
+            return ()
+        return self._bound(opts[0][1]), self._bound(opts[-1][1]), opts[0][0].covers
 
     def _bound(self, text: str) -> int | None:
         if text not in self._bounds:

@@ -141,7 +141,7 @@ def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple
         found = _render_worst(source, profile if "channel" in used else None, brand if "brand" in used else "",
                               ("1" if agent[0] and "agent.name" in used else None,
                                "1" if agent[1] and "agent.initials" in used else None),
-                              tuple(sorted({r for r in required if r in used})))
+                              tuple(sorted({r for r in required if r in used})) if required else ())
     if profile.id == "sms" and found.worst is not None:
         return Rendered(gsm_friendly(found.worst))  # as the Drafter sends it (plain dashes and quotes)
     return found
@@ -207,6 +207,12 @@ def _render_typical(source: str, channel: ChannelProfile | None, brand: str) -> 
     from carevoice.checks.channels import get_channel
 
     try:
-        return _render(source, context(TYPICAL, channel or get_channel("x"), brand=brand))
+        return _render(source, _typical_context(channel or get_channel("x"), brand))
     except RenderError:
         return None
+
+
+@lru_cache(maxsize=4096)
+def _typical_context(profile: ChannelProfile, brand: str) -> dict[str, Any]:
+    """:func:`context` with the typical values (shared: rendering never changes a context)."""
+    return context(TYPICAL, profile, brand=brand)
