@@ -5,8 +5,9 @@ The public API is what ``__all__`` lists; every other module is internal.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from carevoice._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from carevoice.bank import Bank, Phrase, list_banks, load_bank
@@ -106,14 +107,8 @@ _LAZY: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import public names on first use, so ``carevoice --version`` starts fast."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'carevoice' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
+"""Import public names on first use, so ``carevoice --version`` starts fast."""
 
 
 def __dir__() -> list[str]:

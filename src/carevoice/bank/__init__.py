@@ -6,9 +6,9 @@ models and the loader load on first use (they are not needed on a cache hit).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from carevoice._lazy import lazy_exports
 from carevoice.bank.registry import BankInfo, bank_dirs, list_banks, load_bank, shipped_dir, sources_for
 from carevoice.bank.resolved import Bank, Phrase, Voice
 
@@ -46,8 +46,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'carevoice.bank' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_exports(__name__, _LAZY, globals())

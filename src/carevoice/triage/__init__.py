@@ -12,8 +12,9 @@ See ``docs/triage.md``.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from carevoice._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from carevoice.triage.engine import Recommendation, Triage, TriagedPost
@@ -49,14 +50,8 @@ _LAZY: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the public names on first use: a draft needs only :mod:`.hours` (service hours)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'carevoice.triage' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
+"""Import the public names on first use: a draft needs only :mod:`.hours` (service hours)."""
 
 
 def __dir__() -> list[str]:
