@@ -71,6 +71,8 @@ def test_a_term_alternative_without_a_word_is_refused() -> None:
     ("Is Multiplayer STILL disabled? My friend just gets a white screen", "vulnerable"),
     ("hey my hotel room smells like smoke and the front desk won't move me", "safety"),
     ("I searched for hotels through the benefit. Today it's the same thing, no hotels participate in this", "stranded"),
+    ("my mother lost her Android mobile. Find my device is not on. How to find its last location, please help urgent?",
+     "vulnerable"),
 ])
 def test_ordinary_words_raise_no_urgency(text: str, never: str) -> None:
     assert never not in _read(text).urgency, _read(text).reasons
@@ -189,3 +191,16 @@ def test_a_calm_how_to_question_is_never_answered_as_a_complaint(text: str) -> N
     draft = _draft("loopwork", text)
     assert draft.action == "needs_agent" or "question" in str(draft.reasons), draft.reasons
     assert not any(w in draft.text.lower() for w in ("sorry", "apolog")), draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "my son is lost at the airport, he's 8 and on his own",
+    "my dad got lost at the station and isn't answering, he has dementia",
+])
+def test_a_relative_who_is_lost_is_still_vulnerable(text: str) -> None:
+    assert "vulnerable" in _read(text).urgency, _read(text).reasons
+
+
+def test_a_site_that_will_not_load_is_not_a_sign_in_problem_read_surely() -> None:
+    reading = _read("I've had my domain forwarded for years but lately people can't access the site. Why not?")
+    assert reading.category != "account_access" or reading.confidence < 0.8, reading.reasons
