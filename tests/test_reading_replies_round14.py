@@ -43,6 +43,7 @@ def test_thanks_on_a_failure_that_keeps_happening_is_sarcasm(text: str) -> None:
     "Thanks @NorthlineRail for the advice about the split ticket, saved me £40!",
     "Fair play, you lot actually fixed my bill without me having to chase",
     "credit where it's due, the new app is so much quicker",
+    "whoever invented your cinnamon swirl deserves a knighthood",
 ])
 def test_thanks_with_a_travel_ticket_or_a_fix_in_it_is_praise(text: str) -> None:
     reading = _read(text)
@@ -88,6 +89,10 @@ def test_ordinary_words_raise_no_urgency(text: str, never: str) -> None:
     ("driver cancelled on me 4 times at the airport at midnight. stuck at terminal 2", "stranded"),
     ("my 87 year old nan's shopping never came. she has no food in the house and can't go out", "vulnerable"),
     ("is this an official account? they DM'd me offering compensation and asked me for my card number", "fraud"),
+    ("lost my wheelchair on the flight to Dublin. I literally cannot leave the airport", "vulnerable"),
+    ("lost my wheelchair on the flight to Dublin. I literally cannot leave the airport", "stranded"),
+    ("Stuck between stations for an hour, lights off, no announcements. people are starting to panic", "safety"),
+    ("Your driver reversed into my car and drove off. I have it on my doorbell camera", "safety"),
 ])
 def test_danger_phrased_many_ways_is_found(text: str, kind: str) -> None:
     assert kind in _read(text).urgency, _read(text).reasons
