@@ -451,10 +451,10 @@ def test_unknown_macro_names_the_known_ones() -> None:
 def test_the_data_loader_rejects_duplicate_keys() -> None:
     import yaml
 
-    from carevoice.concentrate.lexicon import _StrictLoader
+    from carevoice.concentrate.lexicon import _strict_loader
 
     with pytest.raises(yaml.YAMLError, match="duplicate key 'weak'"):
-        yaml.load("strong: [a]\nweak: [b]\nweak: [c]\n", Loader=_StrictLoader)
+        yaml.load("strong: [a]\nweak: [b]\nweak: [c]\n", Loader=_strict_loader())
 
 
 def test_the_lexicon_is_built_once() -> None:

@@ -85,13 +85,19 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
     return all(holds(context, c) for c in phrase.when) and not any(holds(context, c) for c in phrase.unless)
 
 
-_POINTED = ("asks.", "urgency.legal", "urgency.stranded", "urgency.threat")
-"""Conditions that make a phrase answer exactly what the post asks for ("check your DMs", "call me back") or
-what is at stake ("are you still at the airport?" to someone stranded, a complaints review to a legal threat)."""
+_AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat")
+"""Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
+a complaints review to a legal threat)."""
+_POINTED = ("asks.", *_AT_STAKE)
+"""...and those that make it answer exactly what the post asks for ("check your DMs", "call me back")."""
 
 
 def _answers_the_ask(phrase: Phrase) -> bool:
     return any(c.startswith(_POINTED) for c in phrase.when)
+
+
+def _at_stake(phrase: Phrase) -> bool:
+    return any(c.startswith(_AT_STAKE) for c in phrase.when)
 
 
 def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emotion: str,
@@ -115,11 +121,12 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
         if context is not None and fallback and cell is not cells[-1]:
             # a generic line answering exactly what was asked ("check your DMs") beats a situation's general ones;
             # so does one for what is at stake (a legal threat), unless the situation has lines of its own for it
-            own = {c for p in cell for c in p.when if c.startswith(_POINTED)}
-            fitting += tuple(p for p in cells[-1] if _answers_the_ask(p) and p not in fitting
-                             and not own.intersection(c for c in p.when if c.startswith("urgency."))
-                             and p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
-                             and _conditions_hold(p, context))
+            generic = tuple(p for p in cells[-1] if _answers_the_ask(p) and p not in fitting
+                            and p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
+                            and _conditions_hold(p, context))
+            if generic:
+                own = {c for p in cell for c in p.when if c.startswith(_AT_STAKE)}
+                fitting += tuple(p for p in generic if own.isdisjoint(p.when))
         if context is not None:
             pointed = tuple(p for p in fitting if _answers_the_ask(p))
             fitting = pointed or fitting
@@ -334,7 +341,7 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
         own += tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
                      if p not in own)
     # what is at stake (someone stranded, a legal threat) picks the step; an ask alone does not narrow the pool here
-    return tuple(p for p in own if _answers_the_ask(p) and any(c.startswith("urgency.") for c in p.when)) or own
+    return tuple(p for p in own if _at_stake(p)) or own
 
 
 def answer_phrases(answer: Answer, situation: str) -> tuple[Phrase, ...]:

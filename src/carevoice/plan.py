@@ -99,6 +99,7 @@ _URGENT_OWN_LINES = frozenset({"fraud", "data_exposure", "legal", "stranded"})
 """Urgencies whose lines live in the situations they come with (fraud, a hacked account, a declined card abroad):
 no fallback for these alone."""
 _URGENT_SITUATIONS = frozenset({"fraud_security", "account_access"})
+"""Situations whose own lines are written for the urgencies read in them: never swapped for the general lines."""
 
 
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
@@ -126,8 +127,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     why = _handoff(reading, drafting, locale)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
-    if (situation in _SPECIFIC and intent != "danger" and not reading.urgency and not answered
-            and reading.confidence < drafting.situation_confidence):
+    if unsure and intent != "danger" and not reading.urgency and not answered:
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
                        f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
         situation = "general"

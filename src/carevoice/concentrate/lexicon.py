@@ -143,12 +143,6 @@ def _strict_loader() -> Any:
     return _StrictLoader
 
 
-def __getattr__(name: str) -> Any:
-    if name == "_StrictLoader":
-        return _strict_loader()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @cache
 def raw_data() -> Mapping[str, Any]:
     """Return the parsed YAML file (loaded once: parsed on first use, then read from the user cache)."""
@@ -354,9 +348,10 @@ def lexicon() -> Lexicon:
 _CACHE_FORMAT = 2
 
 
-def _fresh_trie() -> TrieNode:
-    """The trie built afresh: what a lazy part falls back to when its pickle cannot be read."""
-    return _build(raw_data()).trie
+@cache
+def _fresh_build() -> Lexicon:
+    """The lexicon built afresh, once: what a damaged cached part (of the trie or the phrases) falls back to."""
+    return _build(raw_data())
 
 
 class _LazyTrie(dict[str, Any]):
@@ -378,7 +373,7 @@ class _LazyTrie(dict[str, Any]):
                 with no_gc_pause():
                     node = pickle.loads(node)  # written by _to_cache, in the user-private cache folder
             except Exception:  # a damaged part: the same node from a fresh build
-                node = _fresh_trie()[token]
+                node = _fresh_build().trie[token]
             dict.__setitem__(self, token, node)
         return node
 
@@ -424,7 +419,7 @@ class _LazyPhrases(Mapping[tuple[str, ...], tuple[Entry, ...]]):
                 with no_gc_pause():
                     self._phrases = pickle.loads(self._pickled)  # our own cache entry (see _to_cache)
             except Exception:  # a damaged entry: the same index from a fresh build
-                self._phrases = dict(_build(raw_data()).phrases)
+                self._phrases = dict(_fresh_build().phrases)
             self._pickled = None
         return self._phrases
 

@@ -70,9 +70,11 @@ _MODEL_SURE = 0.65
 _RULES_FALLBACK = 0.4
 """The rules' situation, when the model is unsure, only from more than one weak word."""
 _URGENCY_MIN = 0.6
+"""The learned layer adds an urgency the rules missed when it reads one at least this likely..."""
 _URGENCY_KIND_MIN = 0.2
 """...names its kind at least this likely, and the intent model sees danger (three readings must agree)."""
 _PRAISE_DELIGHT = 0.6
+"""A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 _BANTER_OVER = 0.75
 """A complaint the weights read below this yields to banter the rules read surely, when nothing sounds upset."""
 _STRONG_PRAISE = 3.0
@@ -80,9 +82,9 @@ _STRONG_PRAISE = 3.0
 _PRAISE_CLEAR = 6.0
 """Two strong praise phrases: praise even beside a problem read surely (the problem is what they praise the fix of)."""
 _PRAISE_SURE = 0.75
+"""Praise with no praise words or delight behind it needs the model at least this sure."""
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
-"""Praise with no praise words or delight behind it needs the model at least this sure."""
 _DANGER_THANKS = 0.9
 """A post with danger words is read as thanks only when the learned layer reads delight at least this surely."""
 _OWN_CASE = frozenset({"my", "our", "me", "i", "i'm", "im", "i've", "ive", "i'd", "we", "we've", "us", "mine", "still",
@@ -91,8 +93,7 @@ _OWN_CASE = frozenset({"my", "our", "me", "i", "i'm", "im", "i've", "ive", "i'd"
                        "dm", "dms", "email", "emails", "sent"})
 """Words that tie a follow-up to the customer's own case; without any, "any update on X?" asks for news."""
 _HOW = re.compile(r"'how (?:do|can|to|would|should)|opens with 'how'|'is there (?:any ?way|a way)'")
-"""A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
-"""The learned layer adds an urgency the rules missed when it reads one at least this likely."""
+"""A question form that asks how to do something: a request worded so is a question."""
 
 
 class _Rules(NamedTuple):
@@ -247,6 +248,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     elif short:
         reasons.append("intent " + _why(intent, intent_p, ()) + " (a few words: the rules' reading)")
     else:
+        upset = any(k != "delight" for k, v in r.emotion.votes.items() if v > 0)  # any word of bad feeling
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
         elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
@@ -258,14 +260,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif (intent in ("complaint", "banter", "request", "follow_up") and r.praise >= _STRONG_PRAISE
               and (r.praise >= _PRAISE_CLEAR or r.verdict.category not in PROBLEMS
                    or r.verdict.confidence < _RULES_SURE)
-              and not r.intent.sarcasm and not any(k != "delight" for k, v in r.emotion.votes.items() if v > 0)
+              and not r.intent.sarcasm and not upset
               and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.details.contacted):
             # "fair play, you fixed it", "10/10, legends": praise words, no bad feeling, no problem read surely
             reasons.append(f"{intent} ({intent_p:.2f}) beside clear praise ({r.praise_reason}), no problem read surely "
                            "and no complaint feeling: praise")
             intent = "praise"
         elif (intent in ("complaint", "banter") and intent_p < _PRAISE_SURE and "rule_praise" in r.features
-              and not any(k != "delight" for k, v in r.emotion.votes.items() if v > 0) and not r.intent.sarcasm):
+              and not upset and not r.intent.sarcasm):
             reasons.append(f"{intent} read with little certainty ({intent_p:.2f}) beside clear praise words and no "
                            "complaint feeling: praise")
             intent = "praise"

@@ -62,6 +62,7 @@ _FUNCTION = frozenset({
 })
 """Words that are never the name of a product, even with a capital."""
 _NEGATING = frozenset({"no", "not", "without", "zero", "never"})
+"""A phrase after these names what is missing ("no video"), not a thing a reply can name."""
 _BEFORE_A_VERB = frozenset({"to", "will", "won't", "wont", "would", "wouldn't", "can", "can't", "cant", "could",
                             "couldn't", "didn't", "didnt", "don't", "dont", "doesn't", "doesnt", "please", "pls",
                             "must", "should", "let's", "lets", "i", "we", "they", "you", "u"})
@@ -69,7 +70,6 @@ _BEFORE_A_VERB = frozenset({"to", "will", "won't", "wont", "would", "wouldn't", 
 _NOT_MODIFIERS = _NEGATING | {"hello", "hi", "hey", "dear", "yo", "thanks", "thank", "please", "pls", "plz", "ok",
                               "okay", "so", "and", "but", "lol", "omg", "wtf", "why", "what", "how", "when", "where"}
 """Capitalised words that open a sentence or a greeting ("Hello Dear Youtube team"), never part of a name."""
-"""A phrase after these names what is missing ("no video"), not a thing a reply can name."""
 _VAGUE = frozenset({"error", "errors", "glitch", "glitches", "bug", "bugs", "issue", "issues", "problem",
                     "problems", "fault", "faults"})
 """Words that make a phrase the trouble itself ("the error code"), not the thing it happens to."""
@@ -84,8 +84,9 @@ _CUSTOMERS_THINGS = frozenset({"account", "card", "subscription", "plan", "print
                                "controller", "device", "router", "box", "speaker", "channel", "player"})
 """Of those, the customer's own things ("your HP printer"); the rest are the brand's ("the Windows update")."""
 _ADDRESSED = frozenset({"team", "support", "staff", "guys", "folks", "people", "crew"})
+"""A phrase ending in one of these within the first words of a post greets its reader ("Dear Youtube Team")..."""
 _OPENING = 3
-"""A phrase ending in one of these within the first words of a post greets its reader ("Dear Youtube Team")."""
+"""...the first words being these many."""
 _MAX_MODIFIERS = 3
 _MIN_SCORE = 0.4
 """A bare word tied to nothing (no determiner, no name, not the situation's evidence) is not a subject."""
