@@ -103,6 +103,12 @@ _RUNS_ON_A_PLATFORM = frozenset({
     "refund_status", "feature_request", "general_question", "loyalty",
 })
 
+_MONEY_HEADS = frozenset({
+    "refund", "refunds", "money", "payment", "payments", "deposit", "credit", "cash", "funds", "reimbursement",
+    "compensation", "chargeback", "balance", "voucher",
+})
+"""What a refund's subject is: "my refund", "the money"; "Minecraft PE" is what was bought, not what is owed."""
+
 
 def time_of_day(when: datetime | None) -> str:
     """morning, afternoon, evening or night for a local time; ``day`` when unknown."""
@@ -193,6 +199,8 @@ def build_context(
         s = None  # "0x30005001", "order 58213": a code or number reads as a name, not as a thing
     if s is not None and " " not in s.reply and len(s.reply) <= 4 and not s.reply.islower():
         s = None  # "HBO", "YT", "CC": a bare short name may be another company, or the brand itself
+    if s is not None and (situation or reading.category) == "refund_status" and s.head.lower() not in _MONEY_HEADS:
+        s = None  # refund lines say "Sorry {subject} is taking this long": only money can take long to come back
     if s is not None and (situation or reading.category) == "account_access":
         s = None  # the thing is the account: "stuck outside the password", "your followed account" misread it
     if s is not None:

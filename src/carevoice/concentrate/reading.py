@@ -254,6 +254,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
               and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm
               and r.emotion.emotion not in NEGATIVE_EMOTIONS
+              and (r.praise > 0 or not r.question)  # a cheerful question with no kind word is no praise
               and (r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE)):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"

@@ -1,0 +1,120 @@
+"""Readings and replies fixed after the blind review of drafts from a brand that only extends ``base``.
+
+Reviewers stopped drafts that praised a "Star Wars" theme that never arrived, thanked a
+cheerful question as if it were praise, answered "I would like a refund" with "Sorry your
+refund is taking this long", called "Minecraft PE" the thing that was late, confirmed an
+outage the customer only asked about, offered a "seller" check for a phishing warning,
+escalated a game's "new hacker" item as an account break-in, asked a customer who had told
+their whole story "what happened", and admitted fault ("it's on us", "we should have caught
+this") before anyone knew the cause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from carevoice import Drafter, Inbound
+from carevoice.concentrate import concentrate
+from carevoice.variation.history import MemoryHistory
+
+
+def _read(text: str):  # type: ignore[no-untyped-def]
+    return concentrate(Inbound(text=text))
+
+
+def _draft(bank: str, text: str, seed: int = 0):  # type: ignore[no-untyped-def]
+    return Drafter(bank, history=MemoryHistory(), seed=seed).draft(Inbound(text=text))
+
+
+@pytest.mark.parametrize("text", [
+    "hi, I bought the Star Wars force unleashed 2 dynamic theme and it hasn't appeared in my themes category. "
+    "It has been almost an hour now.",
+    "I bought 500 gems yesterday and they never showed up",
+])
+def test_a_product_named_star_or_gem_is_no_praise(text: str) -> None:
+    reading = _read(text)
+    assert reading.intent != "praise" and reading.category != "praise", reading.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "you're a star, thanks Dave",
+    "Kim at the desk was an absolute legend today",
+    "you guys are legends",
+])
+def test_a_person_called_a_star_or_a_legend_is_still_praise(text: str) -> None:
+    assert _read(text).intent == "praise"
+
+
+def test_a_cheerful_question_with_no_kind_word_is_no_praise() -> None:
+    reading = _read("Alright, now that every day is a pajama day, this question is v important.\n\n"
+                    "If you could have a pajama print of any show what would it be?")
+    assert reading.intent != "praise", reading.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "is there anything you can do in terms of refunding? I paid 7.99 by mistake",
+    "can you refund me for the ticket",
+])
+def test_asking_whether_a_refund_is_possible_is_a_refund_ask(text: str) -> None:
+    assert "refund" in _read(text).asks
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_refund_request_is_not_answered_as_a_late_refund(seed: int) -> None:
+    draft = _draft("base", "I bought a pack from the store for 30 dollars and got a skin instead of the pack. "
+                           "I would like a refund", seed=seed)
+    assert draft.action in ("reply", "reply_and_move_private")
+    text = draft.text.lower()
+    for late in ("taking this long", "waited long enough", "still hasn't", "going missing", "not clear where"):
+        assert late not in text, draft.text
+
+
+def test_a_refund_line_names_the_money_not_what_was_bought() -> None:
+    for seed in range(6):
+        draft = _draft("base", "I bought Minecraft PE for my little brother and Google Play rejected my return. "
+                               "What can I do?", seed=seed)
+        assert "Minecraft" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_question_about_an_outage_is_not_told_there_is_one(seed: int) -> None:
+    draft = _draft("base", "Are online services down for GTA5 (Xbox 1)?", seed=seed)
+    text = draft.text.lower()
+    assert "the outage" not in text and "is down for you" not in text and "gone down on you" not in text, draft.text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_phishing_warning_gets_no_seller_or_purchase_lines(seed: int) -> None:
+    draft = _draft("base", "Apple Support iPhone Popup Error Scammers: https://example.info/ios-issues "
+                           "WARNING! DO NOT CLICK ON https://example.info/ios-issues", seed=seed)
+    assert "seller" not in draft.text.lower() and "purchase" not in draft.text.lower(), draft.text
+
+
+def test_a_game_item_called_hacker_is_no_break_in() -> None:
+    reading = _read("I distorted 50 signal hammers in gta but did not get the money or the new hacker what shoud I do")
+    assert "data_exposure" not in reading.urgency and reading.intent != "danger", reading.reasons
+    assert "data_exposure" in _read("a hacker got into my account and changed my email").urgency
+    assert "data_exposure" not in _read("there are hackers in every lobby on warzone, fix it").urgency
+
+
+def test_a_late_relative_is_a_bereavement() -> None:
+    reading = _read("my phone was disabled by a glitch and today I lost photos of recently deceased family members")
+    assert reading.bereavement and reading.emotion == "sadness", reading.reasons
+
+
+_TOLD = ("Hi, any chance you can fix your LR iPad app. After editing and then exporting photos to camera roll "
+         "it doesn't matter whether it's 7 or 25 photos selected, there's always 1 photo that's not exported.")
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_post_that_told_its_story_is_not_asked_what_happened(seed: int) -> None:
+    text = _draft("base", _TOLD, seed=seed).text.lower()
+    for ask in ("what you expected", "what happens when you open", "which screen", "what you're seeing",
+                "what you see", "description of the problem", "steps that lead"):
+        assert ask not in text, text
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_an_app_fault_is_not_admitted_before_anyone_knows_the_cause(seed: int) -> None:
+    text = _draft("base", "hey please fix it, the app keeps freezing and saying an error occurred", seed=seed).text
+    assert "on us" not in text and "should have caught" not in text, text
