@@ -118,3 +118,56 @@ def test_a_post_that_told_its_story_is_not_asked_what_happened(seed: int) -> Non
 def test_an_app_fault_is_not_admitted_before_anyone_knows_the_cause(seed: int) -> None:
     text = _draft("base", "hey please fix it, the app keeps freezing and saying an error occurred", seed=seed).text
     assert "on us" not in text and "should have caught" not in text, text
+
+
+_SIGN_IN_WORDS = ("can't sign in", "can't get in", "signing in", "sign-in isn't", "sign-in process", "log in",
+                  "login", "locked", "lockout", "back in", "get into", "let you in", "shut out", "kept out",
+                  "recovery")
+"""What a reply to a lockout says; naming "the email you sign in with" only identifies the account."""
+
+
+@pytest.mark.parametrize("bank", ["base", "loopwork"])
+@pytest.mark.parametrize("text", [
+    "apparently my psn account is set as primary on another console and i cant switch it to my ps4 for primary",
+    "My account got deleted off my game and i lost everything on there. I had 9 high overall myplayers.",
+    "hey I'm trying to change my country/region on my account and I'm having issues. Please help",
+])
+def test_an_account_post_about_no_sign_in_gets_no_lockout_lines(bank: str, text: str) -> None:
+    for seed in range(4):
+        draft = _draft(bank, text, seed=seed)
+        if draft.analysis.category != "account_access":
+            continue
+        public = draft.text.lower()
+        assert not any(w in public for w in _SIGN_IN_WORDS), draft.text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_lockout_still_gets_sign_in_lines(seed: int) -> None:
+    draft = _draft("base", "I can't log in to my account, it keeps saying wrong password", seed=seed)
+    assert any(w in draft.text.lower() for w in ("sign", "log", "locked", "back in", "get in", "access")), draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "I won the car in the casino but I didn't get it. Pls help",
+    "My videos are going to be delayed today, Premiere Pro keeps crashing on any footage",
+])
+def test_what_the_software_worked_on_is_not_named_as_the_fault(text: str) -> None:
+    for seed in range(4):
+        draft = _draft("base", text, seed=seed)
+        assert "the car" not in draft.text and "your videos" not in draft.text.lower(), draft.text
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_complaint_about_bad_sellers_gets_no_account_security_lines(seed: int) -> None:
+    draft = _draft("base", "I hope you are going to shut the disgusting sellers down. This is disgusting! Fix this",
+                   seed=seed)
+    text = draft.text.lower()
+    assert "your account" not in text and "locked down" not in text, draft.text
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_refund_question_about_a_future_trip_gets_no_late_refund_lines(seed: int) -> None:
+    draft = _draft("base", "hypothetically if I book an international flight for late summer and corona is still "
+                           "around, would I be able to get a refund?", seed=seed)
+    text = draft.text.lower()
+    assert "long wait" not in text and "holding" not in text and "taking this long" not in text, draft.text

@@ -52,7 +52,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link"),
+    "post": ("words", "detailed", "link", "sign_in"),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -77,7 +77,7 @@ OPTIONAL_VARIABLES = frozenset(
 CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
-    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "sarcasm", "pii",
+    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.sign_in", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
@@ -87,6 +87,17 @@ _DEFAULT_SUBJECT = "this"
 _CODE = re.compile(r"\d{4,}")
 _LINK_PLACEHOLDER = re.compile(r"\[link\]|(?:^|\s)link\s*$", re.IGNORECASE)
 """The placeholder a corpus left where a URL was ("... link" at the end, "[link]"); URLs are the reader's own."""
+_SIGN_IN = re.compile(
+    r"\b(?:log(?:ged|ging)?[ -]?(?:in|on)(?:to)?|logins?|sign(?:ed|ing)?[ -]?(?:in|on)(?:to)?|locked|lockout|"
+    r"passwords?|passcodes?|pins?|verif(?:y|ied|ication)|2fa|two[- ]?(?:step|factor)|authenticat\w*|"
+    r"(?:security|one[- ]time|sms|login|verification) codes?|codes? (?:isn't|aren't|not|never) (?:coming|arriving)|"
+    r"reset|recover(?:y|ed|ing)?|retriev\w*|get(?:ting)? (?:back )?in(?:to)?|got in(?:to)?|"
+    r"(?:account|email|mail|gmail|login) back|access\w*|hack(?:ed|ing)?|un-?ban\w*|disabled|suspended|"
+    r"banned|deactivated|terminated|blocked|kicked out|logged out|signed out|log ?out|sso|\d[- ]?step|usernames?|"
+    r"codes?|(?:can'?t|cannot) enter)\b",
+    re.IGNORECASE,
+)
+"""Words of getting into an account: a post without them is about the account, not about signing in."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -108,6 +119,15 @@ _MONEY_HEADS = frozenset({
     "compensation", "chargeback", "balance", "voucher",
 })
 """What a refund's subject is: "my refund", "the money"; "Minecraft PE" is what was bought, not what is owed."""
+
+_NOT_WHAT_BROKE = frozenset({
+    "car", "cars", "money", "cash", "coins", "video", "videos", "channel", "channels", "crew", "journey", "progress",
+    "reward", "rewards", "comment", "comments", "code", "codes", "account", "accounts", "photo", "photos",
+    "picture", "pictures", "file", "files", "song", "songs", "music", "item", "items", "skin", "skins", "pack",
+    "packs", "bike", "subscribers", "views", "hours", "footage", "content", "character", "characters", "house",
+})
+"""What software works on, not what broke: "Sorry the car has stopped working" to a prize never given."""
+_SOFTWARE_SITUATIONS = frozenset({"app_bug", "service_outage"})
 
 
 def time_of_day(when: datetime | None) -> str:
@@ -199,6 +219,8 @@ def build_context(
         s = None  # "0x30005001", "order 58213": a code or number reads as a name, not as a thing
     if s is not None and " " not in s.reply and len(s.reply) <= 4 and not s.reply.islower():
         s = None  # "HBO", "YT", "CC": a bare short name may be another company, or the brand itself
+    if s is not None and (situation or reading.category) in _SOFTWARE_SITUATIONS and s.head.lower() in _NOT_WHAT_BROKE:
+        s = None  # "the car" won in a game, "my videos" to upload: the thing the software failed with, not the fault
     if s is not None and (situation or reading.category) == "refund_status" and s.head.lower() not in _MONEY_HEADS:
         s = None  # refund lines say "Sorry {subject} is taking this long": only money can take long to come back
     if s is not None and (situation or reading.category) == "account_access":
@@ -221,7 +243,8 @@ def build_context(
         "time_of_day": time_of_day(local_time or inbound.time),
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
-        "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text)},
+        "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
+                 "sign_in": _SIGN_IN.search(inbound.text) is not None},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),
