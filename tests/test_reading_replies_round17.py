@@ -171,3 +171,21 @@ def test_a_refund_question_about_a_future_trip_gets_no_late_refund_lines(seed: i
                            "around, would I be able to get a refund?", seed=seed)
     text = draft.text.lower()
     assert "long wait" not in text and "holding" not in text and "taking this long" not in text, draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "my pc auto updated from last night and now I get nothing but BSOD no matter what I do",
+    "my Pc keeps crashing and restarting by itself every hour, it's driving me mad",
+])
+def test_a_device_with_no_software_named_is_the_subject_written_as_a_platform(text: str) -> None:
+    draft = _draft("base", text)
+    assert "the app" not in draft.text and "your PC" in draft.text, draft.text
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_report_of_bad_sellers_gets_no_account_check_and_thanks_once(seed: int) -> None:
+    draft = _draft("base", "Seriously letting Sellers price gouge toilet paper in bulk?? Total garbage. I've reported "
+                           "at least 20, what the hell?? Get some checks in place PLEASE.", seed=seed)
+    text = draft.text.lower()
+    assert "your account" not in text and "bought anything" not in text, draft.text
+    assert text.count("thank") <= 1, draft.text

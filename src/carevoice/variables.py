@@ -109,6 +109,17 @@ _PLATFORMS = frozenset({
 })
 """Devices and platforms a post names as where something runs; never the subject of a software complaint."""
 
+_SOFTWARE = re.compile(
+    r"\b(?:apps?|games?|site|website|software|program|programs|application|platform|service|server|servers|online|"
+    r"stream\w*|channel|browser|tv)\b",
+    re.IGNORECASE,
+)
+"""Words naming software a device runs: with none, "my PC keeps waking up" is about the PC itself."""
+_PLATFORM_CASE = {
+    "pc": "PC", "ps3": "PS3", "ps4": "PS4", "ps5": "PS5", "xbox": "Xbox", "iphone": "iPhone", "ipad": "iPad",
+    "tv": "TV", "mac": "Mac", "macbook": "MacBook",
+}
+"""How a platform is written, whatever the post's casing ("my pc" is answered "your PC")."""
 _RUNS_ON_A_PLATFORM = frozenset({
     "app_bug", "service_outage", "connectivity", "account_access", "gift_card_promo", "billing_error",
     "refund_status", "feature_request", "general_question", "loyalty",
@@ -213,8 +224,9 @@ def build_context(
     words = sum(1 for w in inbound.text.split() if not w.startswith(("@", "http")))
     d = reading.details
     s = reading.subject
-    if s is not None and s.head.lower() in _PLATFORMS and reading.category in _RUNS_ON_A_PLATFORM:
-        s = None  # "my ps4", "on PC": where the app or game runs, not what went wrong
+    if (s is not None and s.head.lower() in _PLATFORMS and reading.category in _RUNS_ON_A_PLATFORM
+            and (reading.category != "app_bug" or _SOFTWARE.search(inbound.text))):
+        s = None  # "my ps4", "on PC": where the app or game runs, not what went wrong (unless nothing else is named)
     if s is not None and _CODE.search(s.reply):
         s = None  # "0x30005001", "order 58213": a code or number reads as a name, not as a thing
     if s is not None and " " not in s.reply and len(s.reply) <= 4 and not s.reply.islower():
@@ -226,7 +238,11 @@ def build_context(
     if s is not None and (situation or reading.category) == "account_access":
         s = None  # the thing is the account: "stuck outside the password", "your followed account" misread it
     if s is not None:
-        subject = subject_values(s.reply, named=True, head=s.head, plural=s.plural)
+        reply = s.reply
+        cased = _PLATFORM_CASE.get(reply.rsplit(" ", 1)[-1].lower())
+        if cased is not None:
+            reply = reply[: len(reply) - len(cased)] + cased  # "your pc" -> "your PC"
+        subject = subject_values(reply, named=True, head=s.head, plural=s.plural)
     else:
         fallback = (bank.subjects.get(situation or reading.category) or bank.subjects.get("any")
                     or _DEFAULT_SUBJECT)
