@@ -189,3 +189,18 @@ def test_a_report_of_bad_sellers_gets_no_account_check_and_thanks_once(seed: int
     text = draft.text.lower()
     assert "your account" not in text and "bought anything" not in text, draft.text
     assert text.count("thank") <= 1, draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "what time does the Leeds store close tonight",
+    "what are your opening hours on sunday",
+    "are you open on bank holiday monday",
+])
+def test_an_opening_hours_question_is_a_question_not_a_complaint(text: str) -> None:
+    reading = _read(text)
+    assert reading.intent == "question", reading.reasons
+    assert _draft("base", text).action == "needs_agent"  # base knows no brand's hours: an agent answers
+
+
+def test_a_complaint_about_closing_stays_a_complaint() -> None:
+    assert _read("why are you closed AGAIN on a saturday, this is ridiculous, third week running").intent == "complaint"

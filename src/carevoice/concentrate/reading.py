@@ -83,6 +83,8 @@ _PRAISE_CLEAR = 6.0
 """Two strong praise phrases: praise even beside a problem read surely (the problem is what they praise the fix of)."""
 _PRAISE_SURE = 0.75
 """Praise with no praise words or delight behind it needs the model at least this sure."""
+_QUESTION_OVER = 0.7
+"""Below this, a complaint the rules read as a plain question (and no problem) is a question."""
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
 _DANGER_THANKS = 0.9
@@ -278,6 +280,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read banter and "
                            "no bad feeling: banter")
             intent = "banter"
+        elif (intent == "complaint" and intent_p < _QUESTION_OVER and r.intent.intent == "question" and r.question
+              and not r.intent.sarcasm and (r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE)):
+            # "what time does the Leeds store close tonight": a plain question the weights took for a gripe
+            reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read a clear "
+                           "question and no problem: question")
+            intent, intent_p = "question", max(intent_model.second_probability, 1.0 - intent_p)
         elif intent == "question" and not r.question and intent_model.second != "question":
             reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
