@@ -61,6 +61,8 @@ _RARELY = frozenset({"urgency"})
 _BANNED = frozenset(_META)
 """Situations only the rules give."""
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
+_CASE_SIGNALS = ("contacted_", "tried_", "forgot_")
+"""Prefixes of the signal keys that say what the customer already did or lost (read into the details)."""
 _MIN_SITUATION = 0.4
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _GENERAL_EMPTY = 0.2
@@ -129,11 +131,16 @@ def _rules(text: str, locale: str) -> _Rules:
     question_score, question, question_reason = read_question(found)
     pii = find_pii(text)
     signals = read_signals(found)
-    language = read_language(text, found.tokens)
-    contacted, tried, forgot = signals.kinds("contacted_"), signals.kinds("tried_"), signals.kinds("forgot_")
-    details = read_details(text, pii, frozenset(found.tokens), contacted[0] if contacted else None,
+    words = frozenset(found.tokens)
+    language = read_language(text, words)  # the same set of words as from every token, in one pass less
+    contacted: tuple[str, ...] = ()
+    tried: tuple[str, ...] = ()
+    forgot: tuple[str, ...] = ()
+    if any(map(str.startswith, signals.evidence, repeat(_CASE_SIGNALS))):  # most posts have none of these
+        contacted, tried, forgot = signals.kinds("contacted_"), signals.kinds("tried_"), signals.kinds("forgot_")
+    details = read_details(text, pii, words, contacted[0] if contacted else None,
                            tried[0] if tried else None, forgot[0] if forgot else None)
-    if "stranded" not in urgency and details.place and _STUCK & set(found.tokens) and (
+    if "stranded" not in urgency and details.place and not _STUCK.isdisjoint(words) and (
             verdict.category in ("flight_disruption", "lost_baggage", "transport_disruption") or details.flight):
         # "stuck in Lisbon" after a cancelled flight: a customer stranded away from home now
         urgency = (*urgency, "stranded")
