@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from itertools import repeat
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from carevoice.concentrate.category import CategoryVerdict, categorize
@@ -242,7 +242,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if forced:
         intent, intent_p = r.intent.intent, r.intent.confidence
         reasons.append(r.intent.reasons[0])
-    elif any(u in DANGER_URGENCIES for u in urgency):
+    elif not DANGER_URGENCIES.isdisjoint(urgency):
         if _thanks_for_danger_handled(r, predicted):
             # "thank you for getting my £1,200 back from the scam": the danger is over and the post thanks
             intent, intent_p = "praise", max(0.6, predicted["emotion"].probability)
@@ -365,7 +365,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         r.found.tokens)
     if subject_reason:
         reasons.append(subject_reason)
-    present = [name for name, value in r.details.__dict__.items() if value]
+    found_details = r.details.__dict__
+    present = list(compress(found_details, found_details.values()))  # the names of the details found
     if present:
         reasons.append("details: " + ", ".join(present))
     if r.pii:

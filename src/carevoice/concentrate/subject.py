@@ -417,7 +417,7 @@ def _hit_spans(w: _Words, tokens: Sequence[str], hits: Sequence[Hit]) -> list[tu
         bare = token.strip("@")
         for k in range(j, min(j + 6, count)):
             low = lows[k]
-            if low.strip("@#") == bare or low.startswith(token):
+            if low.startswith(token) or low.strip("@#") == bare:  # mostly the same word: no strip
                 found = (w.starts[k], w.ends[k])
                 j = k + 1
                 break
