@@ -103,7 +103,9 @@ class Inbound(BaseModel):
     @classmethod
     def _replace_lone_surrogates(cls, value: str | None) -> str | None:
         """Free text keeps its meaning with U+FFFD where a lone surrogate was (a cut emoji, a bad byte)."""
-        return _LONE_SURROGATE.sub("\ufffd", value) if value else value
+        if not value or value.isascii():  # a surrogate is never ASCII: most posts need no search
+            return value
+        return _LONE_SURROGATE.sub("\ufffd", value)
 
     @field_validator("id", "handle", "thread_id", "channel")
     @classmethod

@@ -41,7 +41,7 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     words = [t for t in found.tokens if t[0] != "@"]
     if words:
         out.append("b:^_" + ("#" if _number(words[0]) else words[0]))  # how a post opens
-    out.extend(["w:#" if _number(t) else "w:" + t for t in words])
+    out.extend(["w:#" if t.isdigit() and t.isascii() else "w:" + t for t in words])  # as _number, inline: per word
     for family, hits in found.families.items():
         if family in _AFTER_VETO:
             continue  # their vetted verdicts come in ``rules`` ("fire stick" is no fire)
@@ -64,8 +64,8 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     if text.isascii():
         letters, capitals = ascii_letters(text)
     else:
-        alpha = [c for c in text if c.isalpha()]
-        letters, capitals = len(alpha), sum(c.isupper() for c in alpha)
+        alpha = list(filter(str.isalpha, text))
+        letters, capitals = len(alpha), sum(map(str.isupper, alpha))
     if letters > 10 and capitals > 0.6 * letters:
         out.append("cue:capitals")
     if found.links:

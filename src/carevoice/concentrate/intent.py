@@ -126,7 +126,7 @@ def read_intent(
             signals.label(f"request_{k}", 1) for k in asks) + ")")
 
     scored: dict[Intent, float] = {}
-    if any(u in DANGER_URGENCIES for u in urgency):
+    if not DANGER_URGENCIES.isdisjoint(urgency):
         scored["danger"] = 6.0
     if follow >= _STRONG:
         scored["follow_up"] = follow + 1.0

@@ -249,7 +249,7 @@ def _drivers(weights: tuple[float, ...], active: list[str]) -> tuple[str, ...]:
         return ()
     alone = len(ranked) == len(top) or ranked[len(top)] < top[-1]  # no weight below the top ones equals the last
     if alone and (len(top) == 1 or (top[0] > top[1] and (len(top) == 2 or top[1] > top[2]))):  # nor one another
-        return tuple(active[weights.index(w)] for w in top)  # each weight names one feature
+        return tuple(map(active.__getitem__, map(weights.index, top)))  # each weight names one feature
     floor = top[-1]  # no other feature can be among the three
     pushes = sorted([(w, f) for w, f in zip(weights, active, strict=True) if w >= floor], reverse=True)
     return tuple(f for _, f in pushes[:3])

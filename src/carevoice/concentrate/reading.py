@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from itertools import repeat
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from carevoice.concentrate.category import CategoryVerdict, categorize
@@ -61,6 +61,8 @@ _RARELY = frozenset({"urgency"})
 _BANNED = frozenset(_META)
 """Situations only the rules give."""
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
+_CASE_SIGNALS = ("contacted_", "tried_", "forgot_")
+"""Prefixes of the signal keys that say what the customer already did or lost (read into the details)."""
 _MIN_SITUATION = 0.4
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _GENERAL_EMPTY = 0.2
@@ -131,11 +133,16 @@ def _rules(text: str, locale: str) -> _Rules:
     question_score, question, question_reason = read_question(found)
     pii = find_pii(text)
     signals = read_signals(found)
-    language = read_language(text, found.tokens)
-    contacted, tried, forgot = signals.kinds("contacted_"), signals.kinds("tried_"), signals.kinds("forgot_")
-    details = read_details(text, pii, frozenset(found.tokens), contacted[0] if contacted else None,
+    words = frozenset(found.tokens)
+    language = read_language(text, words)  # the same set of words as from every token, in one pass less
+    contacted: tuple[str, ...] = ()
+    tried: tuple[str, ...] = ()
+    forgot: tuple[str, ...] = ()
+    if any(map(str.startswith, signals.evidence, repeat(_CASE_SIGNALS))):  # most posts have none of these
+        contacted, tried, forgot = signals.kinds("contacted_"), signals.kinds("tried_"), signals.kinds("forgot_")
+    details = read_details(text, pii, words, contacted[0] if contacted else None,
                            tried[0] if tried else None, forgot[0] if forgot else None)
-    if "stranded" not in urgency and details.place and _STUCK & set(found.tokens) and (
+    if "stranded" not in urgency and details.place and not _STUCK.isdisjoint(words) and (
             verdict.category in ("flight_disruption", "lost_baggage", "transport_disruption") or details.flight):
         # "stuck in Lisbon" after a cancelled flight: a customer stranded away from home now
         urgency = (*urgency, "stranded")
@@ -237,7 +244,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if forced:
         intent, intent_p = r.intent.intent, r.intent.confidence
         reasons.append(r.intent.reasons[0])
-    elif any(u in DANGER_URGENCIES for u in urgency):
+    elif not DANGER_URGENCIES.isdisjoint(urgency):
         if _thanks_for_danger_handled(r, predicted):
             # "thank you for getting my £1,200 back from the scam": the danger is over and the post thanks
             intent, intent_p = "praise", max(0.6, predicted["emotion"].probability)
@@ -367,7 +374,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         r.found.tokens)
     if subject_reason:
         reasons.append(subject_reason)
-    present = [name for name, value in r.details.__dict__.items() if value]
+    found_details = r.details.__dict__
+    present = list(compress(found_details, found_details.values()))  # the names of the details found
     if present:
         reasons.append("details: " + ", ".join(present))
     if r.pii:

@@ -20,7 +20,6 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import compress
-from operator import add
 from typing import NamedTuple
 
 from carevoice.concentrate.keywords import Hit, ascii_letters
@@ -143,19 +142,11 @@ class _Candidate(NamedTuple):
 
 def _words(text: str) -> _Words:
     """The words of ``text`` as :data:`_WORD` finds them."""
-    texts: list[str] = _WORD.findall(text)
+    found = list(_WORD.finditer(text))
+    texts = [m.group() for m in found]
     lows = list(map(str.lower, texts)) if "\u2019" not in text else [
         w.lower().replace("\u2019", "'") for w in texts]
-    # where a word is found first after the one before is where the pattern found it: the pattern
-    # matches wherever the text starts as one of its words does, so no copy of a word comes sooner
-    starts = []
-    at = 0
-    find = text.find
-    for word in texts:
-        at = find(word, at)
-        starts.append(at)
-        at += len(word)
-    return _Words(texts, lows, starts, list(map(add, starts, map(len, texts))))
+    return _Words(texts, lows, [m.start() for m in found], [m.end() for m in found])
 
 
 def _head_at(w: _Words, i: int, vocab: _Vocab) -> tuple[int, bool] | None:
@@ -426,7 +417,7 @@ def _hit_spans(w: _Words, tokens: Sequence[str], hits: Sequence[Hit]) -> list[tu
         bare = token.strip("@")
         for k in range(j, min(j + 6, count)):
             low = lows[k]
-            if low.strip("@#") == bare or low.startswith(token):
+            if low.startswith(token) or low.strip("@#") == bare:  # mostly the same word: no strip
                 found = (w.starts[k], w.ends[k])
                 j = k + 1
                 break
