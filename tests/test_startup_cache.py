@@ -451,6 +451,27 @@ def test_damaged_dataclass_code_entry_is_compiled_again(damage: Any, code_cache:
     assert code_cache.install() and code_cache._codes  # rewritten
 
 
+def test_forward_reference_code_stored_and_reused(code_cache: Any, tmp_path: Path) -> None:
+    import typing
+
+    plain = typing.ForwardRef("dict[str, list[int]] | None")
+    assert code_cache.install() and typing.compile is code_cache._compile  # type: ignore[attr-defined]
+    ref = typing.ForwardRef("dict[str, list[int]] | None")
+    assert ref == plain and ref.__forward_code__.co_code == plain.__forward_code__.co_code
+    assert typing._eval_type(ref, {}, {}) == dict[str, list[int]] | None  # type: ignore[attr-defined]
+    with pytest.raises(SyntaxError, match="Forward reference must be an expression"):
+        typing.ForwardRef("not an expression (")
+    code_cache.save()
+    assert not hasattr(typing, "compile")  # saving gives the built-in back
+    assert code_cache.install() and code_cache._EVAL + "dict[str, list[int]] | None" in code_cache._codes
+    again = typing.ForwardRef("dict[str, list[int]] | None")
+    assert again.__forward_code__ is code_cache._codes[code_cache._EVAL + "dict[str, list[int]] | None"]
+    assert again == plain and code_cache._new[0] == 0
+    assert code_cache._compile("x = 1", "<string>", "exec").co_filename == "<string>"  # anything else: compiled
+    code_cache.uninstall()
+    assert not hasattr(typing, "compile")
+
+
 def test_dataclass_code_cache_off(code_cache: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 
