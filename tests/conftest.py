@@ -29,3 +29,11 @@ def write_bank(tmp_path: Path, text: str, name: str = "t") -> Path:
     path = tmp_path / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_models_checked() -> None:
+    """Every model carevoice builds without validation is compared with pydantic's validation of it."""
+    from carevoice import _models
+
+    _models.CHECK = True

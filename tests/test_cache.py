@@ -28,7 +28,9 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 def test_cached_lexicon_equals_a_fresh_build(tmp_path: Path) -> None:
     fresh = lexicon_module._build(lexicon_module.raw_data())
     name = lexicon_module._cache_name()
-    _cache.write_pickle(name, lexicon_module._to_cache(fresh))
+    root = _cache.cache_root()
+    assert root is not None
+    _cache.write_atomic(root / name, lexicon_module._to_cache(fresh))
     lexicon_module.lexicon.cache_clear()
     try:
         cached = lexicon_module.lexicon()

@@ -46,26 +46,67 @@ def test_lexicon_from_the_cache_equals_a_fresh_build(fresh_lexicon: Any) -> None
     assert pickle.loads(pickle.dumps(cached.trie)) == fresh_lexicon.trie
 
 
-def test_lexicon_with_a_damaged_part_falls_back_to_a_fresh_build(fresh_lexicon: Any) -> None:
-    form, rest, parts, _ = lexicon_module._to_cache(fresh_lexicon)
-    parts["my"] = b"not a pickle"
-    _cache.write_pickle(lexicon_module._cache_name(), (form, rest, parts, b"nor this"))
+def test_a_post_walked_through_the_cached_lexicon_finds_what_a_fresh_build_finds(fresh_lexicon: Any) -> None:
+    from carevoice.concentrate.keywords import _walk
+
+    lexicon_module.lexicon()  # built, and stored
+    lexicon_module.lexicon.cache_clear()
+    cached = lexicon_module.lexicon()  # read back: every part of the root still in the file
+    tokens = "my order still hasn't arrived , i want a refund and my account was hacked".split()
+    assert any(type(dict.__getitem__(cached.trie, t)) is not dict for t in tokens if t in cached.trie)
+    assert _walk(tokens, cached.trie, frozenset()) == _walk(tokens, fresh_lexicon.trie, frozenset())
+
+
+def _lexicon_entry(tmp_path: Path) -> Path:
+    return _cache_dir(tmp_path) / lexicon_module._cache_name()
+
+
+def test_lexicon_with_a_damaged_part_falls_back_to_a_fresh_build(fresh_lexicon: Any, tmp_path: Path) -> None:
+    lexicon_module.lexicon()  # built, and stored
+    lexicon_module.lexicon.cache_clear()
     cached = lexicon_module.lexicon()
+    entry = _lexicon_entry(tmp_path)
+    data = bytearray(entry.read_bytes())
+    size = int.from_bytes(data[8:16], "little")
+    spans = pickle.loads(bytes(data[16:16 + size]))[1]
+    offset, length = spans["my"]
+    data[16 + size + offset:16 + size + offset + length] = b"\x00" * length  # in place: the open file sees it
+    entry.write_bytes(bytes(data))
     assert isinstance(cached.trie, lexicon_module._LazyTrie)
     assert cached.trie["my"] == fresh_lexicon.trie["my"]
     assert cached.phrases == fresh_lexicon.phrases
+    phrases_at = pickle.loads(bytes(data[16:16 + size]))[2]
+    data[16 + size + phrases_at[0]:] = b"\xff" * phrases_at[1]
+    entry.write_bytes(bytes(data))
+    lexicon_module.lexicon.cache_clear()
+    again = lexicon_module.lexicon()
+    assert again.phrases == fresh_lexicon.phrases and again.trie["my"] == fresh_lexicon.trie["my"]
 
 
-@pytest.mark.parametrize("entry", [b"garbage", (1, {}, {}, b""), ("x",), None])
-def test_lexicon_cache_entry_of_another_format_is_rebuilt(entry: Any, fresh_lexicon: Any, tmp_path: Path) -> None:
-    name = lexicon_module._cache_name()
-    if isinstance(entry, bytes):
-        _cache_dir(tmp_path).mkdir(parents=True, exist_ok=True)
-        (_cache_dir(tmp_path) / name).write_bytes(entry)
-    else:
-        _cache.write_pickle(name, entry)
+def test_lexicon_entry_cut_short_is_rebuilt(fresh_lexicon: Any, tmp_path: Path) -> None:
+    lexicon_module.lexicon()
+    entry = _lexicon_entry(tmp_path)
+    data = entry.read_bytes()
+    entry.write_bytes(data[:-100])
+    assert lexicon_module._read_entry(entry.name) is None
+    lexicon_module.lexicon.cache_clear()
     assert lexicon_module.lexicon().trie == fresh_lexicon.trie
-    assert lexicon_module._from_cache(_cache.read_pickle(name)) is not None  # rewritten in the new format
+    assert entry.read_bytes() != data[:-100]  # rewritten whole
+    assert lexicon_module._read_entry(entry.name) is not None
+
+
+_MAGIC = b"CVLEX\x00\x00\x03"
+
+
+@pytest.mark.parametrize("entry", [b"garbage", _MAGIC + b"\xff" * 8, _MAGIC + b"\x05" + b"\x00" * 7 + b"junk!",
+                                   pickle.dumps((2, {}, {}, b"")), b""])
+def test_lexicon_cache_entry_of_another_format_is_rebuilt(entry: bytes, fresh_lexicon: Any, tmp_path: Path) -> None:
+    path = _lexicon_entry(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(entry)
+    assert lexicon_module._read_entry(path.name) is None
+    assert lexicon_module.lexicon().trie == fresh_lexicon.trie
+    assert lexicon_module._read_entry(path.name) is not None  # rewritten in the new format
 
 
 # -- resolved banks
@@ -235,6 +276,77 @@ def test_damaged_template_entry_is_compiled_again(template_store: Any, tmp_path:
     assert render.render(source, context) == expected
 
 
+# -- syllable counts for the readability grade (the command line only)
+
+
+@pytest.fixture
+def syllable_store(monkeypatch: pytest.MonkeyPatch) -> Any:
+    from carevoice.checks import readability
+
+    def reset() -> None:
+        readability._syllable_store_name.cache_clear()
+        readability._stored_syllables.cache_clear()
+        readability.syllables.cache_clear()
+        readability._learnt_syllables.clear()
+
+    reset()
+    _cache.start_run("test:syllables")
+    yield readability, reset
+    monkeypatch.setattr(_cache, "_context", [])
+    reset()
+
+
+def _no_pyphen(monkeypatch: pytest.MonkeyPatch, readability: Any) -> None:
+    def refuse() -> None:
+        raise AssertionError("Pyphen was consulted")
+
+    monkeypatch.setattr(readability, "_hyphenator", refuse)
+
+
+def test_syllables_stored_and_reused(syllable_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    readability, reset = syllable_store
+    text = "Sorry your parcel is unexpectedly late; we're investigating it."
+    grade = readability.fk_grade(text)
+    counts = {w: readability.syllables(w) for w in ("Sorry", "unexpectedly", "investigating")}
+    _cache.flush()
+    reset()
+    assert readability._stored_syllables()["unexpectedly"] == counts["unexpectedly"]
+    with monkeypatch.context() as m:
+        _no_pyphen(m, readability)
+        assert readability.fk_grade(text) == grade
+        assert {w: readability.syllables(w) for w in counts} == counts
+    assert not readability._learnt_syllables
+
+
+@pytest.mark.parametrize("damage", [b"garbage", {"late": "one"}, {"late": 0}, ["late"], {1: 2}])
+def test_damaged_syllable_entry_is_counted_again(damage: Any, syllable_store: Any, tmp_path: Path) -> None:
+    readability, reset = syllable_store
+    expected = readability.syllables("Parcel")
+    _cache.flush()
+    name = readability._syllable_store_name()
+    assert name is not None
+    entry = _cache_dir(tmp_path) / name
+    entry.write_bytes(damage if isinstance(damage, bytes) else pickle.dumps(damage))
+    reset()
+    assert readability._stored_syllables() == {}
+    assert readability.syllables("Parcel") == expected == 2
+    assert readability._learnt_syllables == {"parcel": 2}
+
+
+def test_syllable_entry_is_keyed_by_pyphen_and_the_run(syllable_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyphen
+
+    readability, reset = syllable_store
+    name = readability._syllable_store_name()
+    reset()
+    monkeypatch.setattr(pyphen, "VERSION", "0.0-other", raising=False)
+    assert readability._syllable_store_name() not in (None, name)
+    monkeypatch.setattr(_cache, "_context", [])
+    reset()
+    assert readability._syllable_store_name() is None  # the library never stores counts
+    assert readability.syllables("parcel") == 2 and not readability._learnt_syllables
+
+
 # -- the reading model: rows kept as one block of doubles, unpacked when read
 
 
@@ -348,6 +460,27 @@ def test_damaged_dataclass_code_entry_is_compiled_again(damage: Any, code_cache:
     assert _define_points() == plain and code_cache._new[0] > 0
     code_cache.save()
     assert code_cache.install() and code_cache._codes  # rewritten
+
+
+def test_forward_reference_code_stored_and_reused(code_cache: Any, tmp_path: Path) -> None:
+    import typing
+
+    plain = typing.ForwardRef("dict[str, list[int]] | None")
+    assert code_cache.install() and typing.compile is code_cache._compile  # type: ignore[attr-defined]
+    ref = typing.ForwardRef("dict[str, list[int]] | None")
+    assert ref == plain and ref.__forward_code__.co_code == plain.__forward_code__.co_code
+    assert typing._eval_type(ref, {}, {}) == dict[str, list[int]] | None  # type: ignore[attr-defined]
+    with pytest.raises(SyntaxError, match="Forward reference must be an expression"):
+        typing.ForwardRef("not an expression (")
+    code_cache.save()
+    assert not hasattr(typing, "compile")  # saving gives the built-in back
+    assert code_cache.install() and code_cache._EVAL + "dict[str, list[int]] | None" in code_cache._codes
+    again = typing.ForwardRef("dict[str, list[int]] | None")
+    assert again.__forward_code__ is code_cache._codes[code_cache._EVAL + "dict[str, list[int]] | None"]
+    assert again == plain and code_cache._new[0] == 0
+    assert code_cache._compile("x = 1", "<string>", "exec").co_filename == "<string>"  # anything else: compiled
+    code_cache.uninstall()
+    assert not hasattr(typing, "compile")
 
 
 def test_dataclass_code_cache_off(code_cache: Any, monkeypatch: pytest.MonkeyPatch) -> None:

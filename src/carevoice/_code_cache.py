@@ -1,4 +1,4 @@
-"""The code :mod:`dataclasses` generates, kept in the user cache so a command does not compile it each run.
+"""The code :mod:`dataclasses` and :mod:`typing` compile, kept in the user cache so a command need not compile it.
 
 A ``@dataclass`` writes the source of its ``__init__``, ``__repr__``, ``__eq__``,
 ``__setattr__``... as text and runs it with :func:`exec`, which compiles it first. A draft
@@ -7,12 +7,15 @@ While a command imports its modules, :func:`install` has :mod:`dataclasses` call
 :func:`_exec` instead of the built-in: the same text gets the code the previous run compiled
 for it (looked up by the whole text), any other text is compiled exactly as ``exec`` would
 (no inherited ``__future__`` flags, file name ``<string>``) and kept for the next run
-(:func:`save`). The code then runs as before, so the classes are the same.
+(:func:`save`). The code then runs as before, so the classes are the same. Likewise, each
+string annotation :mod:`typing` turns into a ``ForwardRef`` is compiled (``compile(text,
+"<string>", "eval")``; pydantic-core's schema types alone hold about a thousand): while
+installed, :func:`_compile` gives :mod:`typing` the code compiled for the same text before.
 
 The entry is trusted only for the interpreter that wrote it (its key holds the Python
 version and build and the bytecode magic number); a missing, damaged or foreign entry is
 ignored and everything is compiled as usual. Only the command line does this
-(:func:`uninstall` puts the built-in back when the command ends); the library never does.
+(:func:`uninstall` puts the built-ins back when the command ends); the library never does.
 ``CAREVOICE_NO_CACHE=1`` turns it off.
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import builtins
 import sys
+import typing
 from types import CodeType
 from typing import Any
 
@@ -31,6 +35,8 @@ _KEEP = 4000
 
 _codes: dict[str, CodeType] = {}
 """The codes by source text: those loaded from the entry and those compiled this run."""
+_EVAL = "\x00eval\x00"
+"""Key prefix of an expression compiled for :mod:`typing` (no dataclass source starts with NUL)."""
 _new: list[int] = [0]
 _name: list[str] = []
 
@@ -62,6 +68,25 @@ def _exec(source: Any, globals: dict[str, Any] | None = None, locals: Any = None
     builtins.exec(source, globals, locals)
 
 
+def _compile(source: Any, filename: Any, mode: str, flags: int = 0, dont_inherit: bool = False,
+             optimize: int = -1) -> Any:
+    """:func:`compile` for :mod:`typing`, with the code of a forward reference compiled before.
+
+    :mod:`typing` has no ``__future__`` imports, so its ``compile`` calls inherit no flags: the
+    same as ``dont_inherit=True`` here.
+    """
+    if type(source) is str and filename == "<string>" and mode == "eval" and not flags and optimize == -1:
+        key = _EVAL + source
+        code = _codes.get(key)
+        if code is None:
+            code = compile(source, filename, mode, dont_inherit=True)
+            if len(_codes) < _KEEP:
+                _codes[key] = code
+                _new[0] += 1
+        return code
+    return compile(source, filename, mode, flags, True, optimize)
+
+
 def install() -> bool:
     """Serve :mod:`dataclasses`' compilations from the cache until :func:`uninstall`; False when off.
 
@@ -84,6 +109,7 @@ def install() -> bool:
         on_flush(save)
         _codes.update(_read(root / name))
         dataclasses.exec = _exec  # type: ignore[attr-defined]  # a module global shadows the built-in
+        typing.compile = _compile  # type: ignore[attr-defined]
         return True
     except Exception:  # an unexpected interpreter: compile as usual
         uninstall()
@@ -107,10 +133,12 @@ def _read(path: Any) -> dict[str, CodeType]:
 
 
 def uninstall() -> None:
-    """Give :mod:`dataclasses` back the built-in :func:`exec` (it keeps what it compiled for :func:`save`)."""
+    """Give :mod:`dataclasses` and :mod:`typing` back the built-ins (what was compiled is kept for :func:`save`)."""
     dataclasses = sys.modules.get("dataclasses")
     if dataclasses is not None and getattr(dataclasses, "exec", None) is _exec:
         del dataclasses.exec
+    if getattr(typing, "compile", None) is _compile:
+        del typing.compile  # type: ignore[attr-defined]
 
 
 def save() -> None:

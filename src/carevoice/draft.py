@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from carevoice._models import dump
 from carevoice.inbound import Reading
 
 __all__ = ["Action", "Draft", "Finding", "Severity", "StageChoice"]
@@ -18,6 +19,7 @@ Severity = Literal["error", "warning", "info"]
 Action = Literal["reply", "reply_and_move_private", "escalate", "needs_agent", "no_reply"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+_ANALYSIS = frozenset({"analysis"})
 
 
 class Finding(BaseModel):
@@ -38,7 +40,7 @@ class Finding(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         """The finding as a JSON-ready dict."""
-        return self.model_dump(mode="json")
+        return dump(self, json=True)
 
 
 class StageChoice(BaseModel):
@@ -95,7 +97,7 @@ class Draft(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         """The draft as a JSON-ready dict (see ``docs/draft-json.md``)."""
-        data = self.model_dump(mode="json", exclude={"analysis"})
+        data = dump(self, json=True, exclude=_ANALYSIS)
         a = self.analysis
         data["analysis"] = {
             "category": a.category,
@@ -103,7 +105,7 @@ class Draft(BaseModel):
             "intent": a.intent,
             "intent2": a.intent2,
             "intent_confidence": round(a.intent_confidence, 3),
-            "subject": a.subject.model_dump() if a.subject else None,
+            "subject": dump(a.subject) if a.subject else None,
             "language": a.language,
             "sarcasm": a.sarcasm,
             "asks": list(a.asks),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from carevoice._models import build
 from carevoice.agent import check_agent_initials, check_agent_name
 from carevoice.answers import match_answer
 from carevoice.bank.registry import load_bank
@@ -184,14 +185,14 @@ class Drafter:
             reasons.append(f"answer {answer.answer.id}: score {answer.score:g} (next {answer.runner_up:g}), "
                            f"matched '{answer.question}'")
         if plan.action == "needs_agent" and (reading.intent == "other_language" or not candidates):
-            return Draft(
-                id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
+            return build(
+                Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
                 analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
                 custom_slot_required=True, custom_slot_hint=_hint(reading, False, plan),
             )
         if not candidates:
-            return Draft(
-                id=post.id, text="", channel=channel, brand=self.bank.name, action=plan.action,
+            return build(
+                Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action=plan.action,
                 analysis=reading, reasons=tuple(reasons), seed=self.seed,
                 escalation=plan.escalation,
             )
@@ -203,9 +204,9 @@ class Drafter:
             findings.append(near_duplicate_finding(selection, settings))
         if plan.action == "needs_agent":
             # the agent writes this reply: the holding line is a suggestion, never the draft's public text
-            return Draft(
-                id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
-                stages=tuple(StageChoice(stage=s, phrase_id=p.id) for s, p, _ in chosen.parts),
+            return build(
+                Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
+                stages=tuple(build(StageChoice, stage=s, phrase_id=p.id) for s, p, _ in chosen.parts),
                 analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
                 custom_slot_required=True, custom_slot_hint=_hint(reading, False, plan), holding=chosen.text,
             )
@@ -217,9 +218,9 @@ class Drafter:
             or reading.intensity >= 0.6 or bool(reading.urgency)
         )
         private = self._private_opener(plan.situation, post, reading, context) if plan.move_private else None
-        return Draft(
-            id=post.id, text=text, channel=channel, brand=self.bank.name, action=plan.action,
-            stages=tuple(StageChoice(stage=s, phrase_id=p.id) for s, p, _ in chosen.parts),
+        return build(
+            Draft, id=post.id, text=text, channel=channel, brand=self.bank.name, action=plan.action,
+            stages=tuple(build(StageChoice, stage=s, phrase_id=p.id) for s, p, _ in chosen.parts),
             analysis=reading, private=private, custom_slot=custom,
             custom_slot_at=len(chosen.body) if custom else None,
             custom_slot_hint=_hint(reading, required, plan) if custom else None,

@@ -118,6 +118,36 @@ class Inbound(BaseModel):
         return value
 
 
+_INBOUND_TEXT = frozenset({"text", "name"})
+_INBOUND_IDS = frozenset({"id", "handle", "thread_id", "channel"})
+
+
+def plain_inbound(fields: dict[str, object]) -> Inbound | None:
+    """``Inbound(**fields)`` when the fields are plain values that validation would keep as they are, else None.
+
+    That is: ``text`` a string, ``channel``, ``name``, ``handle``, ``id`` and ``thread_id`` strings
+    or None, ``followers`` an int or None, no ``time``, and no lone surrogate anywhere. Such a
+    post is built without building pydantic's validator (see :mod:`carevoice._models`); anything
+    else (a time to parse, a wrong type, a value the validators change or refuse) is left to
+    ``Inbound(**fields)``, with its messages.
+    """
+    from carevoice._models import build
+
+    if type(fields.get("text")) is not str:
+        return None
+    for key, value in fields.items():
+        if key not in Inbound.model_fields:
+            return None
+        if value is None:
+            continue
+        if key in _INBOUND_TEXT or key in _INBOUND_IDS:
+            if type(value) is not str or _LONE_SURROGATE.search(value):
+                return None
+        elif key != "followers" or type(value) is not int:
+            return None
+    return build(Inbound, **fields)
+
+
 class PiiMatch(BaseModel):
     """Personal data found in a post: never to be echoed in a public reply."""
 
@@ -157,7 +187,9 @@ class Details(BaseModel):
 
     def present(self) -> dict[str, str]:
         """The details that were found, by name."""
-        return {k: v for k, v in self.model_dump().items() if v}
+        from carevoice._models import dump
+
+        return {k: v for k, v in dump(self).items() if v}
 
 
 class Subject(BaseModel):

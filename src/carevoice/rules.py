@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from carevoice._models import build
 from carevoice.draft import Finding, Severity
 
 __all__ = ["Rule", "RuleKind", "all_rules", "get_rule", "register"]
@@ -61,7 +62,7 @@ class Rule:
         severity: Severity | None = None,
     ) -> Finding:
         """A finding of this rule (message defaults to the summary)."""
-        return Finding(code=self.code, severity=severity or self.severity, message=message or self.summary,
+        return build(Finding, code=self.code, severity=severity or self.severity, message=message or self.summary,
                        rule=self.name, span=span, suggestion=suggestion)
 
 

@@ -68,7 +68,79 @@ def _load_patterns(pyphen: Any) -> None:
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one word: Pyphen's hyphenation points plus one (textstat's fallback)."""
-    return len(_hyphenator().positions(word.lower())) + 1
+    lower = word.lower()
+    known = _stored_syllables().get(lower)
+    if known is not None:
+        return known
+    count = len(_hyphenator().positions(lower)) + 1
+    if _syllable_store_name() is not None:
+        _learnt_syllables[lower] = count
+    return count
+
+
+_SYLLABLE_LIMIT = 8000
+"""At most this many words in one user-cache entry of syllable counts."""
+_learnt_syllables: dict[str, int] = {}
+
+
+@lru_cache(maxsize=1)
+def _syllable_store_name() -> str | None:
+    """The user-cache entry of the syllable counts earlier runs of this command and bank worked out.
+
+    A count depends on the word, Pyphen's version and dictionary (as :func:`_load_patterns` keys
+    them) and this module, so its name holds all of them: a run that finds every word of its
+    replies there never loads Pyphen's patterns. None outside a command-line run, or when the
+    dictionary cannot be found.
+    """
+    import hashlib
+    from pathlib import Path
+
+    from carevoice._cache import run_context
+
+    context = run_context()
+    if context is None:
+        return None
+    try:
+        import pyphen
+
+        path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+        stat = path.stat()
+        key = f"{getattr(pyphen, 'VERSION', '')}|{path}|{stat.st_size}|{stat.st_mtime_ns}|{context}"
+        digest = hashlib.sha256(key.encode() + b"\0" + Path(__file__).read_bytes())
+    except (AttributeError, KeyError, OSError, TypeError):
+        return None
+    return f"syllables-{digest.hexdigest()[:32]}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _stored_syllables() -> dict[str, int]:
+    """Syllable counts stored by earlier runs (word, lower case -> count); empty when there are none."""
+    from carevoice._cache import on_flush, read_pickle
+
+    name = _syllable_store_name()
+    if name is None:
+        return {}
+    on_flush(_store_syllables)
+    entry = read_pickle(name)
+    if type(entry) is not dict or not all(type(k) is str and type(v) is int and v > 0 for k, v in entry.items()):
+        return {}  # a damaged or foreign entry: count again
+    return entry
+
+
+def _store_syllables() -> None:
+    """Add the counts this run worked out to the user-cache entry (called once, at the end of a run)."""
+    from carevoice._cache import write_pickle
+
+    name = _syllable_store_name()
+    if name is None or not _learnt_syllables:
+        return
+    stored = dict(_stored_syllables())
+    for word, count in _learnt_syllables.items():
+        if len(stored) >= _SYLLABLE_LIMIT:
+            break
+        stored[word] = count
+    _learnt_syllables.clear()
+    write_pickle(name, stored)
 
 
 def _words(text: str) -> list[str]:

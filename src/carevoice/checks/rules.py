@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from carevoice._models import build
 from carevoice.inbound import PiiMatch, Reading
 from carevoice.rules import Rule, register
 
 __all__ = ["CODES", "EXAMPLE_CONTEXT", "RULES"]
 
-_COMPLAINT = Reading(category="late_delivery", confidence=0.9, emotion="frustration", negative=True)
+_COMPLAINT = build(Reading, category="late_delivery", confidence=0.9, emotion="frustration", negative=True)
 
 EXAMPLE_CONTEXT: dict[str, dict[str, Any]] = {
     "CV311": {"reading": _COMPLAINT},
     "CV401": {"reading": _COMPLAINT},
     "CV403": {"reading": _COMPLAINT},
-    "CV602": {"reading": Reading(category="billing_error", negative=True,
-                                 pii=(PiiMatch(kind="account", start=8, end=16, text="12345678"),))},
+    "CV602": {"reading": build(Reading, category="billing_error", negative=True,
+                                       pii=(build(PiiMatch, kind="account", start=8, end=16, text="12345678"),))},
     "CV603": {"sensitive": True},
 }
 """Keyword arguments for ``check()`` under which a rule's examples are judged."""

@@ -161,9 +161,12 @@ def _answered(post: Inbound, reply: ReplyRecord) -> dict[str, Any]:
 
 def _inbound(fields: dict[str, Any]) -> Inbound:
     """The post, or one readable :class:`InputError` for fields of the wrong type."""
-    from pydantic import ValidationError
+    from carevoice.inbound import Inbound, plain_inbound
 
-    from carevoice.inbound import Inbound
+    post = plain_inbound(fields)
+    if post is not None:
+        return post
+    from pydantic import ValidationError
 
     try:
         return Inbound(**fields)

@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 from typing import NamedTuple
 
+from carevoice._models import build
 from carevoice.concentrate.keywords import plain_case
 from carevoice.concentrate.lexicon import lexicon, raw_data
 from carevoice.concentrate.moments import WORD_TRIGGERS, Found, dates, times
@@ -60,7 +61,7 @@ _ERROR = re.compile(
     r"\b(?:(?i:error)(?:\s+(?i:code))?|(?i:code))\s*[:#]?\s*([A-Z]{0,4}-?[0-9][0-9A-Z\-]{1,14}|0x[0-9A-Fa-f]{4,8})\b"
     r"|\b([A-Z]{2,4}-[0-9]{3,6}(?:-[0-9])?)\b|\b(0x[0-9A-Fa-f]{8})\b"
 )
-_NOTHING = Details()
+_NOTHING = build(Details)
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -302,7 +303,8 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         _STAFF_WORDS.isdisjoint(words) and _STAFF_PRAISE_SET.isdisjoint(words)) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
         return _NOTHING
-    return Details(
+    return build(
+        Details,
         device=device,
         error=_first(_errors(text, low, plain), pii) if has_digit else None,
         contacted=contacted,

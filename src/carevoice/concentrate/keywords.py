@@ -187,10 +187,10 @@ def _walk(tokens: list[str], root: TrieNode, fuzzy_at: frozenset[int]) -> dict[s
     families: dict[str, list[Hit]] = {}
     count = len(tokens)
     padded = [*tokens, _STOP]
-    first = dict.__getitem__  # the plain lookup: a part of the root still pickled (lexicon._LazyTrie) takes its own
+    first = dict.__getitem__  # the plain lookup: a part of the root not yet read (lexicon._LazyTrie) takes its own
     for i in compress(range(count), map(root.__contains__, tokens)):  # the tokens that start a phrase
         node = first(root, tokens[i])
-        if type(node) is bytes:
+        if type(node) is not dict:  # a part left in the cache file: the root reads it (lexicon._LazyTrie)
             node = root[tokens[i]]
         at = i + 1
         pending: list[tuple[TrieNode, int]] | None = None

@@ -10,6 +10,7 @@ into one phrase index so a post is scanned once for every family of signal.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -326,14 +327,15 @@ def lexicon() -> Lexicon:
     """Return the compiled lexicon: built on first use, cached for the process and in the user cache.
 
     The cache entry keeps each first token's part of the trie, and the phrase index, pickled
-    apart (see :class:`_LazyTrie`): a run that reads one post unpickles only the few parts
-    its words reach, not some hundred thousand nodes.
+    apart and read from the file when first reached (see :class:`_LazyTrie`): a run that
+    reads one post reads and unpickles only the few parts its words reach, not some hundred
+    thousand nodes in a file of several megabytes.
     """
-    from carevoice._cache import read_pickle, write_pickle
+    from carevoice._cache import write_atomic
 
     name = _cache_name()
     with no_gc_pause():
-        cached = _from_cache(read_pickle(name))
+        cached = _read_entry(name)
     if cached is not None:
         return cached
     try:
@@ -341,11 +343,23 @@ def lexicon() -> Lexicon:
             built = _build(raw_data())
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ConfigError(f"malformed Concentrate data: {exc!r}", file=DATA_FILE) from exc
-    write_pickle(name, _to_cache(built))
+    root = _cache_root()
+    if root is not None:
+        write_atomic(root / name, _to_cache(built))
     return built
 
 
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
+_MAGIC = b"CVLEX" + _CACHE_FORMAT.to_bytes(3, "big")
+"""The first bytes of an entry: what it is, and its layout's version."""
+_HEAD = len(_MAGIC) + 8
+"""The magic and the header's length (8 bytes, little-endian)."""
+
+
+def _cache_root() -> Path | None:
+    from carevoice._cache import cache_root
+
+    return cache_root()
 
 
 @cache
@@ -354,24 +368,63 @@ def _fresh_build() -> Lexicon:
     return _build(raw_data())
 
 
-class _LazyTrie(dict[str, Any]):
-    """The trie's root, each first token's subtrie kept pickled until a post reaches it.
+class _Blobs:
+    """The parts of a lexicon entry, read from its file when first needed.
 
-    Membership (``token in root``) needs no unpickling; reading a value unpickles that part
-    once and keeps it. Iterating, copying and comparing see the unpickled nodes, as with
+    The file stays open as long as the lexicon, so a part is read from the very file its
+    header was (an entry written meanwhile by another process replaces the name, not the
+    file); a short read is an error, as is a part that does not unpickle.
+    """
+
+    def __init__(self, fd: int, base: int) -> None:
+        import weakref
+
+        self._fd = fd
+        self._base = base
+        self._lock: Any = None
+        weakref.finalize(self, os.close, fd)
+
+    def load(self, span: tuple[int, int]) -> Any:
+        import pickle
+
+        offset, length = span
+        if hasattr(os, "pread"):
+            data = os.pread(self._fd, length, self._base + offset)
+        else:  # pragma: no cover - Windows
+            import threading
+
+            if self._lock is None:
+                self._lock = threading.Lock()
+            with self._lock:
+                os.lseek(self._fd, self._base + offset, os.SEEK_SET)
+                data = os.read(self._fd, length)
+        if len(data) != length:
+            raise ValueError("short read")
+        with no_gc_pause():
+            return pickle.loads(data)  # written by _to_cache, in the user-private cache folder
+
+
+class _LazyTrie(dict[str, Any]):
+    """The trie's root, each first token's subtrie left in the cache file until a post reaches it.
+
+    Membership (``token in root``) reads nothing; reading a value reads and unpickles that
+    part once and keeps it. Iterating, copying and comparing see the unpickled nodes, as with
     the plain dict it stands for (pickling it gives a plain dict).
     """
 
-    __slots__ = ()
+    __slots__ = ("_blobs",)
+
+    def __init__(self, spans: dict[str, tuple[int, int]], blobs: _Blobs) -> None:
+        super().__init__(spans)
+        self._blobs = blobs
 
     def __getitem__(self, token: str) -> Any:
         node = dict.__getitem__(self, token)
-        if type(node) is bytes:
-            import pickle
-
+        if type(node) is tuple:  # (offset, length) of the part; a node is a dict
             try:
-                with no_gc_pause():
-                    node = pickle.loads(node)  # written by _to_cache, in the user-private cache folder
+                node = self._blobs.load(node)
+                if type(node) is not dict:
+                    raise TypeError("not a trie node")
             except Exception:  # a damaged part: the same node from a fresh build
                 node = _fresh_build().trie[token]
             dict.__setitem__(self, token, node)
@@ -405,22 +458,23 @@ class _LazyTrie(dict[str, Any]):
 
 
 class _LazyPhrases(Mapping[tuple[str, ...], tuple[Entry, ...]]):
-    """The phrase index, unpickled the first time it is read (a draft never reads it)."""
+    """The phrase index, read and unpickled the first time it is read (a draft never reads it)."""
 
-    def __init__(self, pickled: bytes) -> None:
-        self._pickled: bytes | None = pickled
+    def __init__(self, blobs: _Blobs, span: tuple[int, int]) -> None:
+        self._blobs: _Blobs | None = blobs
+        self._span = span
         self._phrases: dict[tuple[str, ...], tuple[Entry, ...]] = {}
 
     def _load(self) -> dict[tuple[str, ...], tuple[Entry, ...]]:
-        if self._pickled is not None:
-            import pickle
-
+        if self._blobs is not None:
             try:
-                with no_gc_pause():
-                    self._phrases = pickle.loads(self._pickled)  # our own cache entry (see _to_cache)
+                phrases = self._blobs.load(self._span)
+                if type(phrases) is not dict:
+                    raise TypeError("not a phrase index")
+                self._phrases = phrases
             except Exception:  # a damaged entry: the same index from a fresh build
                 self._phrases = dict(_fresh_build().phrases)
-            self._pickled = None
+            self._blobs = None
         return self._phrases
 
     def __getitem__(self, phrase: tuple[str, ...]) -> tuple[Entry, ...]:
@@ -436,27 +490,68 @@ class _LazyPhrases(Mapping[tuple[str, ...], tuple[Entry, ...]]):
         return (dict, (self._load(),))
 
 
-def _to_cache(lex: Lexicon) -> tuple[Any, ...]:
-    """What the user cache keeps of a built lexicon: the trie's parts and the phrase index pickled apart."""
+def _to_cache(lex: Lexicon) -> bytes:
+    """What the user cache keeps of a built lexicon (the content of its file).
+
+    The magic, the header's length, the header (a pickle of the other fields, each first
+    token's ``(offset, length)`` and the phrase index's, and the size of what follows), then
+    each part of the trie and the phrase index, pickled apart.
+    """
     import pickle
+    import struct
     from dataclasses import fields
 
     def dumps(value: Any) -> bytes:
         return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
     rest = {f.name: getattr(lex, f.name) for f in fields(lex) if f.name not in ("phrases", "trie")}
-    parts = {token: dumps(node) for token, node in lex.trie.items()}
-    return (_CACHE_FORMAT, rest, parts, dumps(dict(lex.phrases)))
+    blobs: list[bytes] = []
+    spans: dict[str, tuple[int, int]] = {}
+    at = 0
+    for token, node in lex.trie.items():
+        blob = dumps(node)
+        spans[token] = (at, len(blob))
+        blobs.append(blob)
+        at += len(blob)
+    phrases = dumps(dict(lex.phrases))
+    blobs.append(phrases)
+    header = dumps((rest, spans, (at, len(phrases)), at + len(phrases)))
+    return _MAGIC + struct.pack("<Q", len(header)) + header + b"".join(blobs)
 
 
-def _from_cache(entry: Any) -> Lexicon | None:
-    """The lexicon a cache entry from :func:`_to_cache` holds, or None for anything else."""
-    try:
-        form, rest, parts, phrases = entry
-        if form != _CACHE_FORMAT or not isinstance(parts, dict) or not isinstance(phrases, bytes):
-            return None
-        if not all(type(part) is bytes for part in parts.values()):
-            return None
-        return Lexicon(phrases=_LazyPhrases(phrases), trie=_LazyTrie(parts), **rest)
-    except (TypeError, ValueError):
+def _read_entry(name: str) -> Lexicon | None:
+    """The lexicon the cache entry ``name`` holds (see :func:`_to_cache`), or None: none, damaged, another format."""
+    root = _cache_root()
+    if root is None:
         return None
+    try:
+        fd = os.open(root / name, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        return _from_cache(fd)
+    except Exception:  # a stale or damaged entry is rebuilt
+        return None
+    finally:
+        os.close(fd)
+
+
+def _from_cache(fd: int) -> Lexicon | None:
+    """The lexicon in the open entry ``fd`` (a copy of the descriptor stays open for its parts), or None."""
+    import pickle
+    import struct
+
+    head = os.pread(fd, _HEAD, 0) if hasattr(os, "pread") else os.read(fd, _HEAD)
+    if len(head) != _HEAD or head[:len(_MAGIC)] != _MAGIC:
+        return None
+    (size,) = struct.unpack("<Q", head[len(_MAGIC):])
+    header = os.pread(fd, size, _HEAD) if hasattr(os, "pread") else os.read(fd, size)
+    if len(header) != size:
+        return None
+    rest, spans, phrases, total = pickle.loads(header)  # our own cache, in a user-private folder
+    if os.fstat(fd).st_size != _HEAD + size + total or type(spans) is not dict or type(rest) is not dict:
+        return None
+    if not all(type(span) is tuple and len(span) == 2 for span in (phrases, *spans.values())):
+        return None
+    blobs = _Blobs(os.dup(fd), _HEAD + size)
+    return Lexicon(phrases=_LazyPhrases(blobs, phrases), trie=_LazyTrie(spans, blobs), **rest)

@@ -36,6 +36,7 @@ import string
 from collections.abc import Iterator
 from functools import cache
 
+from carevoice._models import build
 from carevoice.concentrate.keywords import plain_case
 from carevoice.concentrate.lexicon import raw_data
 from carevoice.concentrate.pii_addresses import addresses
@@ -269,7 +270,7 @@ def find_pii(text: str) -> tuple[PiiMatch, ...]:
     if "@" in text and _may_be_email(text):
         found.extend(("email", m.start(), m.end()) for m in _EMAIL.finditer(text))
     if not digits:
-        return tuple(PiiMatch(kind=kind, start=s, end=e, text=text[s:e]) for kind, s, e in found)
+        return tuple(build(PiiMatch, kind=kind, start=s, end=e, text=text[s:e]) for kind, s, e in found)
     finders = [_cards] if digits >= 13 else []
     finders += [_accounts, _identities, _phones] if digits >= 6 else [_identities] if digits >= 4 else []
     finders.append(addresses)
@@ -278,4 +279,4 @@ def find_pii(text: str) -> tuple[PiiMatch, ...]:
             if start < end and not any(start < e and s < end for _, s, e in found):
                 found.append((kind, start, end))
     found.sort(key=lambda f: f[1])
-    return tuple(PiiMatch(kind=kind, start=s, end=e, text=text[s:e]) for kind, s, e in found)
+    return tuple(build(PiiMatch, kind=kind, start=s, end=e, text=text[s:e]) for kind, s, e in found)

@@ -30,6 +30,7 @@ from functools import cache
 from itertools import compress, repeat
 from typing import NamedTuple
 
+from carevoice._models import build
 from carevoice.concentrate.category import CategoryVerdict, categorize
 from carevoice.concentrate.details import read_details
 from carevoice.concentrate.emotion import NEGATIVE_EMOTIONS, EmotionVerdict, read_emotion
@@ -393,7 +394,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if r.spam:
         scores["spam"] = max(0.5, squash(decision["spam_min"], scale))
     negative = emotion in NEGATIVE_EMOTIONS or r.bereavement or r.intent.sarcasm
-    return Reading(
+    return build(
+        Reading,
         category=category,
         confidence=round(confidence, 3),
         intent=intent,

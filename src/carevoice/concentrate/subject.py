@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from itertools import compress
 from typing import NamedTuple
 
+from carevoice._models import build
 from carevoice.concentrate.keywords import Hit, ascii_letters
 from carevoice.concentrate.lexicon import raw_data
 from carevoice.inbound import PiiMatch, Subject
@@ -367,7 +368,7 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
     cand = best[1]
     start, end = starts[cand.first], ends[cand.last - 1]
     head = " ".join(lows[cand.head_start:cand.head_end])
-    subject = Subject(text=text[start:end], reply=_reply_form(w, cand, shouting, _common()), head=head,
+    subject = build(Subject, text=text[start:end], reply=_reply_form(w, cand, shouting, _common()), head=head,
                       start=start,
                       end=end, plural=head.endswith("s") and head not in _SINGULAR_S and not head.endswith("ss"))
     return subject, f"subject: '{subject.text}'"

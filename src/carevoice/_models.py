@@ -1,0 +1,208 @@
+"""Carevoice's own frozen models, built and dumped without building pydantic's validators.
+
+A draft makes a handful of :class:`~carevoice.inbound.Reading`, :class:`~carevoice.draft.Draft`...
+from values carevoice computed itself. Validating them would first build each model's
+pydantic-core validator and serializer (about 20-40 ms for the draft path's models, and the
+first one imports pydantic's plugin loader with ``importlib.metadata``), which is most of
+what one command-line draft spends on pydantic besides importing it. :func:`build` makes
+the same instance pydantic would (the same field values, of the same types: ``int`` given
+for a ``float`` field becomes a ``float``, a list for a ``tuple`` field a tuple, and so on;
+defaults as pydantic fills them), and :func:`dump` gives what ``model_dump`` gives for them.
+
+Only for values carevoice made: anything read from a user (a post, a bank file) is
+validated by pydantic as before. With :data:`CHECK` on (the test suite turns it on),
+every :func:`build` is compared with pydantic's own validation of the same values.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+if typing.TYPE_CHECKING:
+    from pydantic import BaseModel
+
+__all__ = ["CHECK", "build", "dump"]
+
+M = TypeVar("M", bound="BaseModel")
+
+CHECK = False
+"""Compare each :func:`build` with pydantic's validation of the same values (for tests; slow)."""
+
+_Plan = tuple[dict[str, Any], dict[str, Callable[[], Any]], dict[str, Callable[[Any], Any]], frozenset[str]]
+_plans: dict[type, _Plan] = {}
+
+
+def _as_float(value: Any) -> Any:
+    return float(value) if type(value) is int else value
+
+
+def _as_bool(value: Any) -> Any:
+    return bool(value) if type(value) is int else value
+
+
+def _as_tuple(value: Any) -> Any:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _as_float_dict(value: Any) -> Any:
+    return {k: _as_float(v) for k, v in value.items()}
+
+
+def _converter(annotation: Any) -> Callable[[Any], Any] | None:
+    """What pydantic's lax mode does to a value carevoice made for a field of this type (None: nothing)."""
+    if annotation is float:
+        return _as_float
+    if annotation is bool:
+        return _as_bool
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        inner = _converter(args[0] if args[1] is type(None) else args[1])
+        if inner is None:
+            return None
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple:
+        if any(_converter(a) is not None for a in args if a is not Ellipsis):
+            raise TypeError(f"no fast build for {annotation!r}")  # elements that pydantic would convert
+        return _as_tuple
+    if origin is dict:
+        if args and args[1] is float:
+            return _as_float_dict
+        if args and _converter(args[1]) is not None:
+            raise TypeError(f"no fast build for {annotation!r}")
+        return None
+    if origin is list:
+        raise TypeError(f"no fast build for {annotation!r}")  # a fresh list: not needed by frozen models
+    return None
+
+
+def _plan(cls: type[BaseModel]) -> _Plan:
+    """The defaults, default factories, converters and field names of a model (worked out once per class)."""
+    from pydantic import BaseModel
+
+    plan = _plans.get(cls)
+    if plan is None:
+        defaults: dict[str, Any] = {}
+        factories: dict[str, Callable[[], Any]] = {}
+        converters: dict[str, Callable[[Any], Any]] = {}
+        for name, info in cls.model_fields.items():
+            if info.default_factory is not None:
+                factory: Any = info.default_factory
+                if isinstance(factory, type) and issubclass(factory, BaseModel):
+                    factories[name] = functools.partial(build, factory)
+                else:
+                    factories[name] = factory
+            elif not info.is_required():
+                defaults[name] = info.default
+            convert = _converter(info.annotation)
+            if convert is not None:
+                converters[name] = convert
+        plan = _plans[cls] = (defaults, factories, converters, frozenset(cls.model_fields))
+    return plan
+
+
+def build(cls: type[M], /, **values: Any) -> M:
+    """``cls(**values)`` for values carevoice made, without validation: the same instance, field for field.
+
+    Raises ``TypeError`` for an unknown or missing field (a programming error).
+    """
+    defaults, factories, converters, names = _plan(cls)
+    if not names.issuperset(values):
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(values) - names)[0]!r}")
+    data: dict[str, Any] = {}
+    for name in names if len(values) < len(names) else ():
+        if name not in values:
+            if name in defaults:
+                data[name] = defaults[name]
+            elif name in factories:
+                data[name] = factories[name]()
+            else:
+                raise TypeError(f"{cls.__name__} needs {name!r}")
+    for name, value in values.items():
+        convert = converters.get(name)
+        data[name] = value if convert is None else convert(value)
+    model = cls.__new__(cls)
+    ordered = {name: data[name] for name in cls.model_fields}  # the field order, as model_dump gives it
+    object.__setattr__(model, "__dict__", ordered)
+    object.__setattr__(model, "__pydantic_fields_set__", set(values))
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    if CHECK:
+        _check(cls(**values), model)
+    return model
+
+
+def _check(expected: Any, got: Any) -> None:
+    """Fail unless two values are equal and of the same types, all the way down."""
+    from pydantic import BaseModel
+
+    if type(expected) is not type(got):
+        raise AssertionError(f"fast build gave {type(got).__name__} {got!r}, pydantic {type(expected).__name__}")
+    if isinstance(expected, BaseModel):
+        if expected.model_fields_set != got.model_fields_set or list(expected.__dict__) != list(got.__dict__):
+            raise AssertionError(f"fast build of {type(got).__name__} differs in its fields")
+        for name, value in expected.__dict__.items():
+            _check(value, got.__dict__[name])
+    elif isinstance(expected, tuple | list):
+        if len(expected) != len(got):
+            raise AssertionError(f"fast build gave {got!r}, pydantic {expected!r}")
+        for a, b in zip(expected, got, strict=True):
+            _check(a, b)
+    elif isinstance(expected, dict):
+        if list(expected) != list(got):
+            raise AssertionError(f"fast build gave {got!r}, pydantic {expected!r}")
+        for key, value in expected.items():
+            _check(value, got[key])
+    elif expected != got and expected == expected:  # NaN aside
+        raise AssertionError(f"fast build gave {got!r}, pydantic {expected!r}")
+
+
+def dump(model: BaseModel, *, json: bool = False, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """``model.model_dump()`` (``mode="json"`` with ``json``) for carevoice's frozen models.
+
+    Their fields hold strings, numbers, booleans, None, tuples, dicts and other such models, so
+    this is what pydantic's serializer gives, without building it: nested models become dicts,
+    and in JSON mode tuples become lists. Any other value (a date, an infinite number) is left
+    to pydantic's own ``model_dump``.
+    """
+    try:
+        values = model.__dict__
+        return {name: _dumped(values[name], json) for name in type(model).model_fields if name not in exclude}
+    except _Unsupported:
+        return model.model_dump(mode="json" if json else "python", exclude=set(exclude) or None)
+
+
+class _Unsupported(Exception):
+    """A value :func:`dump` leaves to pydantic."""
+
+
+_PLAIN = (str, int, bool, type(None))
+
+
+def _dumped(value: Any, json: bool) -> Any:
+    from pydantic import BaseModel
+
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is float:
+        if json and (value != value or value in (float("inf"), float("-inf"))):
+            raise _Unsupported
+        return value
+    if kind is tuple:
+        items = [_dumped(v, json) for v in value]
+        return items if json else tuple(items)
+    if kind is list:
+        return [_dumped(v, json) for v in value]
+    if kind is dict:
+        if not all(type(k) is str for k in value):
+            raise _Unsupported
+        return {k: _dumped(v, json) for k, v in value.items()}
+    if isinstance(value, BaseModel) and type(value).__module__.startswith("carevoice."):
+        values = value.__dict__
+        return {name: _dumped(values[name], json) for name in type(value).model_fields}
+    raise _Unsupported
