@@ -52,7 +52,8 @@ def test_a_post_walked_through_the_cached_lexicon_finds_what_a_fresh_build_finds
     lexicon_module.lexicon()  # built, and stored
     lexicon_module.lexicon.cache_clear()
     cached = lexicon_module.lexicon()  # read back: every part of the root still in the file
-    tokens = ["my", "order", "still", "hasn't", "arrived", ",", "i", "want", "a", "refund", "and", "my", "account", "was", "hacked"]
+    tokens = ["my", "order", "still", "hasn't", "arrived", ",", "i", "want", "a", "refund", "and", "my", "account",
+              "was", "hacked"]
     assert any(type(dict.__getitem__(cached.trie, t)) is not dict for t in tokens if t in cached.trie)
     assert _walk(tokens, cached.trie, frozenset()) == _walk(tokens, fresh_lexicon.trie, frozenset())
 
