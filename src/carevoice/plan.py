@@ -24,14 +24,13 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from functools import lru_cache
 
 from carevoice.bank.settings import DraftingSettings
 from carevoice.draft import Action
 from carevoice.inbound import PiiMatch, Reading
 
-__all__ = ["ACCOUNT_SPECIFIC", "COMPLAINTS", "INTENT_STAGES", "Plan", "intents_for", "plan_reply", "possible_plans",
-           "possible_stage_plans"]
+__all__ = ["ACCOUNT_SPECIFIC", "COMPLAINTS", "INTENT_STAGES", "Plan", "all_possible_plans", "intents_for", "plan_reply",
+           "possible_plans", "possible_stage_plans", "remember_possible_plans"]
 
 COMPLAINTS = frozenset({
     "late_delivery", "wrong_item", "billing_error", "refund_status", "account_access", "service_outage",
@@ -206,15 +205,32 @@ def intents_for(situation: str) -> tuple[str, ...]:
     return ("complaint", "question", "request", "follow_up", "danger", "banter")
 
 
-@lru_cache(maxsize=256)
-def possible_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+_Plans = tuple[tuple[str, tuple[str, ...]], ...]
+_POSSIBLE: dict[tuple[str, bool], _Plans] = {}
+
+
+def possible_plans(situation: str, *, out_of_hours: bool = False) -> _Plans:
     """Every (intent, stage sequence) :func:`plan_reply` can give a situation, derived from ``plan_reply`` itself.
 
     The linter judges length and coverage over these, so it can never drift from the Drafter. The
-    ``answer`` stage is filled from the bank's answers, not from a phrase cell.
+    ``answer`` stage is filled from the bank's answers, not from a phrase cell. Kept for the process;
+    asking with ``out_of_hours`` also keeps the answer without it (the same calls, in the same order).
+    """
+    key = (situation, out_of_hours)
+    if key not in _POSSIBLE:
+        _enumerate_plans(situation, out_of_hours)
+    return _POSSIBLE[key]
+
+
+def _enumerate_plans(situation: str, out_of_hours: bool) -> None:
+    """Fill :data:`_POSSIBLE` for ``situation``: without service hours, and with them when ``out_of_hours``.
+
+    The plans of a run without hours are those of the calls with ``out_of_hours=False``, which a run with
+    hours makes too, in the same order: one pass serves both.
     """
     pii = (PiiMatch(kind="email", start=0, end=1, text="x"),)
-    plans: list[tuple[str, tuple[str, ...]]] = []
+    open_plans: list[tuple[str, tuple[str, ...]]] = []
+    all_plans: list[tuple[str, tuple[str, ...]]] = []
     urgencies: tuple[tuple[str, ...], ...] = ((), ("safety",), ("data_exposure",), ("safety", "data_exposure"))
     flags = tuple(itertools.product((False, True) if out_of_hours else (False,), (False, True)))
     drafting = DraftingSettings()  # the defaults plan_reply would make for each call (it only reads them)
@@ -225,9 +241,26 @@ def possible_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple
                           negative=negative, pii=found, urgency=urgency, emotion=emotion)
         for closed, answered in flags:
             stages = plan_reply(reading, out_of_hours=closed, drafting=drafting, answered=answered).stages
-            if stages and (name, stages) not in plans:
-                plans.append((name, stages))
-    return tuple(plans)
+            if stages and (name, stages) not in all_plans:
+                all_plans.append((name, stages))
+            if stages and not closed and (name, stages) not in open_plans:
+                open_plans.append((name, stages))
+    _POSSIBLE[(situation, False)] = tuple(open_plans)
+    if out_of_hours:
+        _POSSIBLE[(situation, True)] = tuple(all_plans)
+
+
+def all_possible_plans() -> dict[tuple[str, bool], _Plans]:
+    """:func:`possible_plans` of every situation, with and without service hours, by (situation, out_of_hours)."""
+    from carevoice.bank.models import SITUATIONS
+
+    return {(s, hours): possible_plans(s, out_of_hours=hours) for s in SITUATIONS if s != "any"
+            for hours in (True, False)}
+
+
+def remember_possible_plans(table: dict[tuple[str, bool], _Plans]) -> None:
+    """Keep plans :func:`all_possible_plans` gave earlier, with this same code (the linter's user cache)."""
+    _POSSIBLE.update(table)
 
 
 def possible_stage_plans(situation: str, *, out_of_hours: bool = False) -> tuple[tuple[str, ...], ...]:

@@ -58,11 +58,13 @@ def _cell(bank: Bank, situation: str, stage: str, channel: str) -> tuple[Phrase,
     return ()
 
 
-def _missing_channels(bank: Bank, situation: str, stage: str, intent: str) -> list[str]:
+def _missing_channels(bank: Bank, situation: str, stage: str, intent: str,
+                      restricted: dict[tuple[str, str], bool] | None = None) -> list[str]:
     """The bank's channels on which no phrase serves the stage for a neutral post with this intent.
 
     A channel changes :func:`stage_options` only through phrases restricted to some channels: without
-    any in the two cells it looks at, one channel's answer is every channel's.
+    any in the two cells it looks at, one channel's answer is every channel's. ``restricted`` keeps,
+    per (situation, stage) of this bank, whether the two cells have such phrases.
     """
     def empty(channel: str) -> bool:
         return not stage_options(bank, situation, stage, channel=channel, emotion="neutral", sensitive=False,
@@ -70,7 +72,11 @@ def _missing_channels(bank: Bank, situation: str, stage: str, intent: str) -> li
 
     if not bank.channels:
         return []
-    if any(p.channels for cell in (bank.cell(situation, stage), bank.cell("any", stage)) for p in cell):
+    known = restricted if restricted is not None else {}
+    if (situation, stage) not in known:
+        known[(situation, stage)] = any(p.channels for cell in (bank.cell(situation, stage), bank.cell("any", stage))
+                                        for p in cell)
+    if known[(situation, stage)]:
         return [ch for ch in bank.channels if empty(ch)]
     return list(bank.channels) if empty(bank.channels[0]) else []
 
@@ -82,9 +88,10 @@ def check_coverage(bank: Bank, min_variants: int, own: Callable[[Phrase], bool])
     """
     out: list[CoverageIssue] = []
     checked: set[tuple[str, str]] = set()
+    restricted: dict[tuple[str, str], bool] = {}
     for situation in served_situations(bank):
         for intent, stage in _stages(bank, situation):
-            missing = _missing_channels(bank, situation, stage, intent)
+            missing = _missing_channels(bank, situation, stage, intent, restricted)
             if missing and stage not in OPTIONAL_STAGES:
                 out.append(CoverageIssue(
                     "CV910", situation, stage,

@@ -19,7 +19,7 @@ from carevoice.lint._locate import PhraseLoc, locate_phrases, locate_snippet
 from carevoice.lint._model import LintFinding, text_hash
 from carevoice.lint._parse import PLACEHOLDER, Parsed, file_problems, parse_tolerant
 from carevoice.lint._suppress import apply_suppressions, parse_suppressions
-from carevoice.lint._values import render_phrase, render_typical, template_variables
+from carevoice.lint._values import render_key, render_phrase, render_typical, template_variables
 from carevoice.rules import all_rules, get_rule
 
 __all__ = ["lint_file", "prepare_shared"]
@@ -41,7 +41,7 @@ def prepare_shared(files: list[tuple[Path, bytes]]) -> None:
         if path.stem in parents:
             file_problems(parse_tolerant(path, content))
     for situation in SITUATIONS:
-        for out_of_hours in (False, True):
+        for out_of_hours in (True, False):  # the plans with service hours bring those without
             if situation != "any":
                 _stage_plans(situation, out_of_hours)
 
@@ -134,11 +134,9 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     def worst(p: Phrase, profile: ChannelProfile) -> str | None:
         if p.id in broken:
             return None
-        # each phrase once per channel (the length rules ask many times); a template that does not read the
-        # channel renders the same on every channel but SMS (which swaps in plain dashes and quotes)
-        channel = profile.id
-        if channel != "sms" and ("{" not in p.text or "channel" not in template_variables(p.text)):
-            channel = ""
+        # each phrase once per channel (the length rules ask many times), and once for all the channels it
+        # renders alike on (see render_key); SMS apart (it swaps in plain dashes and quotes)
+        channel = profile.id if profile.id == "sms" else render_key(p.text, profile.id)
         key = (p.text, p.when, channel)
         if key not in worst_texts:
             worst_texts[key] = render_phrase(p.text, profile, bank.display_name, agent, p.when).worst

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from carevoice.bank.models import OPTIONAL_STAGES, SITUATIONS
 from carevoice.bank.resolved import Bank, Phrase
@@ -83,13 +83,17 @@ def _plans_around(situation: str, out_of_hours: bool, stage: str) -> tuple[tuple
                  if stage in plan)
 
 
+_GSM7 = GSM7_BASIC | GSM7_EXTENSION
+
+
 def _septets(text: str, *, ascii_only: bool) -> int | None:
     """GSM-7 septets of ``text`` (None outside GSM-7, or outside ASCII when a join may change its case)."""
     if ascii_only and not text.isascii():
         return None
-    if any(c not in GSM7_BASIC and c not in GSM7_EXTENSION for c in text):
+    chars = set(text)
+    if not chars <= _GSM7:
         return None
-    return len(text) + sum(1 for c in text if c in GSM7_EXTENSION)
+    return len(text) + (0 if chars.isdisjoint(GSM7_EXTENSION) else sum(1 for c in text if c in GSM7_EXTENSION))
 
 
 def _sms_septets(segments: int) -> int:
@@ -406,6 +410,10 @@ def _judge(ch: _Channel, phrase: Phrase, text: str, longest: bool) -> list[Lengt
     return out
 
 
+def _worst_texts(bank: Bank, worst: Worst, profile: ChannelProfile) -> list[str]:
+    return [worst(p, profile) or "" for p in bank.phrases]
+
+
 def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Callable[[ChannelProfile], str],
                   *, longest: bool = False, situations: tuple[str, ...] = ()) -> tuple[
                       list[LengthIssue], list[SituationLength]]:
@@ -421,8 +429,7 @@ def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Cal
         if channel_limit(profile, bank) is None:
             continue
         ch = _Channel(bank, profile, worst, sign_off(profile))
-        texts = [worst(p, profile) or "" for p in bank.phrases]
-        if _surely_fits(bank, texts, ch.sign, profile, ch.limit):
+        if _surely_fits(bank, partial(_worst_texts, bank, worst, profile), ch.sign, profile, ch.limit):
             continue
         for situation in situations:
             found = ch.shortest_reply(situation)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from carevoice.bank.resolved import Bank
@@ -58,13 +59,19 @@ _UNIT_FACTOR = {"chars": 1, "bytes": 4, "weighted": 2}
 _URL_WEIGHT = 23
 
 
-def surely_fits(bank: Bank, texts: list[str], sign: str, profile: ChannelProfile, limit: int) -> bool:
-    """Whether any reply at all fits: an upper bound (longest phrase of each stage, widest units) is in limit."""
+def surely_fits(bank: Bank, texts: Callable[[], list[str]], sign: str, profile: ChannelProfile, limit: int) -> bool:
+    """Whether any reply at all fits: an upper bound (longest phrase of each stage, widest units) is in limit.
+
+    ``texts`` gives the worst case of each of the bank's phrases; it is not asked when the bound is over
+    the limit whatever they are (each stage adds at least a URL's weight and a space).
+    """
     factor = _UNIT_FACTOR.get(profile.unit)
     if factor is None:
         return False
+    if len({p.stage for p in bank.phrases}) * (_URL_WEIGHT + 1) + len(sign) * factor + _URL_WEIGHT > limit:
+        return False
     longest: dict[str, int] = {}
-    for p, t in zip(bank.phrases, texts, strict=True):
+    for p, t in zip(bank.phrases, texts(), strict=True):
         longest[p.stage] = max(longest.get(p.stage, 0), len(t))
     # every stage once, each character at the widest weight, a URL's fixed weight per part, plus spaces
     bound = sum(n * factor + _URL_WEIGHT + 1 for n in longest.values()) + len(sign) * factor + _URL_WEIGHT

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 
 from carevoice.bank.resolved import Bank, Phrase
 
@@ -37,16 +37,13 @@ def check_repetition(bank: Bank, typical: Callable[[Phrase], str | None], own: C
     for items in cells.values():
         if len(items) < 2 or not any(own(p) for p, _ in items):
             continue
+        texts = [text for _, text in items]
         for j, (p, text) in enumerate(items):
             if not own(p):
                 continue
-            best, score = None, 0.0
-            for i in range(j):
-                s = fuzz.token_set_ratio(text, items[i][1], score_cutoff=threshold)
-                if s > score:
-                    best, score = i, s
-            if best is not None:
-                other = items[best][0]
+            found = _closest(text, texts[:j], threshold)
+            if found is not None:
+                other, score = items[found[0]][0], found[1]
                 reported.add(p.id)
                 out.append(RepeatIssue("CV711", p, other,
                                        f"near-duplicate of {other.id} (line {other.line}) in {p.situation}.{p.stage}: "
@@ -64,6 +61,21 @@ def check_repetition(bank: Bank, typical: Callable[[Phrase], str | None], own: C
             else:
                 first.setdefault(text, (p, key))
     return out
+
+
+def _closest(text: str, earlier: list[str], threshold: float) -> tuple[int, float] | None:
+    """The first earlier text with the best ``token_set_ratio`` to ``text`` (above 0 and at least ``threshold``)."""
+    if not earlier:
+        return None
+    if 0 <= threshold <= 100:  # scored in one call (the first best wins, as below)
+        found = process.extractOne(text, earlier, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=threshold)
+        return (found[2], found[1]) if found is not None and found[1] > 0 else None
+    best, score = None, 0.0
+    for i, other in enumerate(earlier):
+        s = fuzz.token_set_ratio(text, other, score_cutoff=threshold)
+        if s > score:
+            best, score = i, s
+    return None if best is None else (best, score)
 
 
 def names_twice(bank: Bank, variables: Callable[[str], frozenset[str]]) -> tuple[str | None, list[Phrase]]:

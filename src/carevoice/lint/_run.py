@@ -6,7 +6,9 @@ only when a file is not in the result cache, so linting unchanged banks starts f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,24 +67,8 @@ def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None,
             todo.append((len(results), name, content, is_stdin, key))
         results.append(hit)
     if todo:
-        from carevoice.lint._engine import lint_file, prepare_shared
-        from carevoice.lint._parallel import map_two
-
-        parents: ParentCache = {}
-
-        def lint_one(job: tuple[int, str, bytes | None, bool, str | None]) -> tuple[list[LintFinding], int]:
-            _, name, content, is_stdin, _ = job
-            return lint_file(Path(name), config, search, parents=parents, raw=content,
-                             name=STDIN if is_stdin else None)
-
-        def prepare() -> None:
-            prepare_shared([(Path(job[1]), job[2]) for job in todo if not job[3] and job[2] is not None])
-
-        # files on two cores when there is enough to share (each file linted as it would be alone)
-        done = map_two(lint_one, todo, [len(job[2] or b"") for job in todo], prepare)
-        for job, hit in zip(todo, done, strict=True):
-            write_result(job[4], *hit)
-            results[job[0]] = hit
+        with _collector_held():
+            _lint_todo(todo, results, config, search)
     for hit in results:
         assert hit is not None
         findings += hit[0]
@@ -93,3 +79,45 @@ def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None,
         baselined, findings = len(findings) - len(kept), kept
     return LintReport.build(findings, [STDIN if str(f) == "-" else str(f) for f in files], suppressed=suppressed,
                             baselined=baselined)
+
+
+@contextmanager
+def _collector_held() -> Iterator[None]:
+    """Hold the cyclic garbage collector while files are linted (it is put back as it was).
+
+    Linting keeps some 200,000 containers alive to the end (parsed banks, phrases, render and length
+    caches) and makes little cyclic garbage: the collector would walk them again and again, about a
+    sixth of the work, and free next to nothing (the peak memory is the same either way).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _lint_todo(todo: list[tuple[int, str, bytes | None, bool, str | None]],
+               results: list[tuple[list[LintFinding], int] | None], config: LintConfig, search: list[Path]) -> None:
+    """Lint the files not found in the result cache, store their results and put them in ``results``."""
+    from carevoice.lint._engine import lint_file, prepare_shared
+    from carevoice.lint._parallel import map_two
+    from carevoice.lint._plans import load_plans
+
+    load_plans()
+    parents: ParentCache = {}
+
+    def lint_one(job: tuple[int, str, bytes | None, bool, str | None]) -> tuple[list[LintFinding], int]:
+        _, name, content, is_stdin, _ = job
+        return lint_file(Path(name), config, search, parents=parents, raw=content,
+                         name=STDIN if is_stdin else None)
+
+    def prepare() -> None:
+        prepare_shared([(Path(job[1]), job[2]) for job in todo if not job[3] and job[2] is not None])
+
+    # files on two cores when there is enough to share (each file linted as it would be alone)
+    done = map_two(lint_one, todo, [len(job[2] or b"") for job in todo], prepare)
+    for job, hit in zip(todo, done, strict=True):
+        write_result(job[4], *hit)
+        results[job[0]] = hit

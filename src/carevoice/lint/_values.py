@@ -27,7 +27,8 @@ PLAIN_DEFAULTS: dict[str, Any] = {"time_of_day": "day", "intent": "complaint", "
                                   "intensity": "low", "sarcasm": False, "pii": False}
 """Values of the plain (attribute-less) variables when a render does not set them."""
 
-__all__ = ["LONG", "TYPICAL", "Rendered", "context", "render_phrase", "render_typical", "template_variables"]
+__all__ = ["LONG", "TYPICAL", "Rendered", "context", "render_key", "render_phrase", "render_typical",
+           "template_variables"]
 
 LONG: dict[str, Any] = {
     "customer.name": "Anastasiya-Maximiliana Featherstonehaugh-Worthington",
@@ -93,10 +94,15 @@ def context(values: dict[str, Any], profile: ChannelProfile, *, brand: str, miss
 @lru_cache(maxsize=16384)
 def template_variables(source: str) -> frozenset[str]:
     """The ``root.attr`` (or root) variables a template reads, found without rendering."""
-    from carevoice.render import template_key
-
     if "{" not in source:  # no tag, no variable, no comment: Jinja would parse it to text alone
         return frozenset()
+    return _source_variables(source)
+
+
+@lru_cache(maxsize=65536)
+def _source_variables(source: str) -> frozenset[str]:
+    from carevoice.render import template_key
+
     return _key_variables(template_key(source))
 
 
@@ -145,6 +151,60 @@ def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple
     if profile.id == "sms" and found.worst is not None:
         return Rendered(gsm_friendly(found.worst))  # as the Drafter sends it (plain dashes and quotes)
     return found
+
+
+_CHANNEL_FIELDS = ("id", "name", "private", "public")
+"""What a template context holds of its channel (see :func:`context`)."""
+
+
+def render_key(source: str, channel: str) -> str:
+    """Which channel's worst case ``source`` renders like on ``channel`` (not SMS): ``""`` for every channel.
+
+    A template that does not read its channel renders alike everywhere; one that reads it only as
+    ``channel.<field>`` renders alike on the channels with the same values of those fields
+    (``{{ channel.private }}`` is "DM" on X and on Instagram): they are named by the first of them.
+    SMS is apart: :func:`render_phrase` swaps in plain dashes and quotes there.
+    """
+    if "{" not in source or "channel" not in template_variables(source):
+        return ""
+    return _stand_in(source, channel)
+
+
+@lru_cache(maxsize=65536)
+def _stand_in(source: str, channel: str) -> str:
+    """The first known channel with the values ``source`` reads of ``channel`` (``channel`` when unsure)."""
+    from carevoice.checks.channels import channels
+
+    fields = _source_channel_fields(source)
+    if fields is None or "id" in fields:
+        return channel
+    known = channels()
+    wanted = [getattr(known[channel], f) for f in fields]
+    return next((c for c, other in known.items() if [getattr(other, f) for f in fields] == wanted), channel)
+
+
+@lru_cache(maxsize=16384)
+def _source_channel_fields(source: str) -> tuple[str, ...] | None:
+    from carevoice.render import template_key
+
+    return _channel_fields(template_key(source))
+
+
+@lru_cache(maxsize=4096)
+def _channel_fields(key: str) -> tuple[str, ...] | None:
+    """The context fields of ``channel`` a template reads, when it reads it only as ``channel.<field>``."""
+    from carevoice.render import key_tree
+
+    try:
+        ast = key_tree(key)
+    except (TemplateSyntaxError, RenderError):
+        return None
+    names = [n for n in ast.find_all(nodes.Name) if n.name == "channel"]
+    reads = [a for a in ast.find_all(nodes.Getattr) if isinstance(a.node, nodes.Name) and a.node.name == "channel"]
+    if any(n.ctx != "load" for n in names) or len(reads) != len(names):
+        return None  # assigned, a parameter, or read whole (``channel['id']``, ``{% if channel %}``...)
+    fields = sorted({a.attr for a in reads})
+    return tuple(fields) if set(fields) <= set(_CHANNEL_FIELDS) else None
 
 
 def _render(source: str, values: dict[str, Any]) -> str:
