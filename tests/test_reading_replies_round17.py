@@ -204,3 +204,10 @@ def test_an_opening_hours_question_is_a_question_not_a_complaint(text: str) -> N
 
 def test_a_complaint_about_closing_stays_a_complaint() -> None:
     assert _read("why are you closed AGAIN on a saturday, this is ridiculous, third week running").intent == "complaint"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_frozen_bank_account_is_not_answered_as_a_sign_in_problem(seed: int) -> None:
+    draft = _draft("harbour-bank", "why has my account been frozen? I can't pay my rent", seed=seed)
+    text = draft.text.lower()
+    assert not any(w in text for w in ("sign-in", "sign in", "signing in", "locked out", "back in")), draft.text
