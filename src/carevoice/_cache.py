@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
-__all__ = ["cache_root", "cached_build", "data_file", "flush", "models_stamp", "on_flush", "read_pickle",
-           "run_context", "start_run", "write_atomic", "write_pickle"]
+__all__ = ["add_learnt", "cache_root", "cached_build", "data_file", "flush", "models_stamp", "on_flush",
+           "read_pickle", "run_context", "start_run", "write_atomic", "write_pickle"]
 
 _context: list[str] = []
 _flushers: list[Callable[[], None]] = []
@@ -103,6 +105,24 @@ def write_pickle(name: str, value: Any) -> None:
     root = cache_root()
     if root is not None:
         write_atomic(root / name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def add_learnt(name: str | None, stored: Callable[[], Mapping[K, V]], learnt: dict[K, V], limit: int) -> None:
+    """Add what this run ``learnt`` to the dict entry ``name`` (its value now: ``stored()``), at most ``limit`` keys.
+
+    For the entries that grow run by run (compiled templates, syllable counts), stored by a
+    :func:`on_flush` callback at the end of a run; ``learnt`` is emptied. Nothing is written
+    when there is no entry name (caching is off) or nothing new.
+    """
+    if name is None or not learnt:
+        return
+    merged = dict(stored())
+    for key, value in learnt.items():
+        if len(merged) >= limit:
+            break
+        merged[key] = value
+    learnt.clear()
+    write_pickle(name, merged)
 
 
 def cached_build(kind: str, sources: Sequence[Path], build: Callable[[], T], valid: Callable[[Any], bool],

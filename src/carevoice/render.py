@@ -155,18 +155,9 @@ def _stored() -> dict[str, tuple[bytes, _Used]]:
 
 def _store() -> None:
     """Add the templates this run compiled to the user-cache entry (called once, at the end of a run)."""
-    from carevoice._cache import write_pickle
+    from carevoice._cache import add_learnt
 
-    name = _store_name()
-    if name is None or not _learnt:
-        return
-    stored = dict(_stored())
-    for source, compiled in _learnt.items():
-        if len(stored) >= _STORE_LIMIT:
-            break
-        stored[source] = compiled
-    _learnt.clear()
-    write_pickle(name, stored)
+    add_learnt(_store_name(), _stored, _learnt, _STORE_LIMIT)
 
 
 def _from_store(source: str) -> tuple[Any, _Used] | None:

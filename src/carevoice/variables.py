@@ -90,7 +90,6 @@ _LINK_PLACEHOLDER = re.compile(r"\[link\]|(?:^|\s)link\s*$", re.IGNORECASE)
 _SIGN_IN = re.compile(
     r"\b(?:log(?:ged|ging)?[ -]?(?:in|on)(?:to)?|logins?|sign(?:ed|ing)?[ -]?(?:in|on)(?:to)?|locked|lockout|"
     r"passwords?|passcodes?|pins?|verif(?:y|ied|ication)|2fa|two[- ]?(?:step|factor)|authenticat\w*|"
-    r"(?:security|one[- ]time|sms|login|verification) codes?|codes? (?:isn't|aren't|not|never) (?:coming|arriving)|"
     r"reset|recover(?:y|ed|ing)?|retriev\w*|get(?:ting)? (?:back )?in(?:to)?|got in(?:to)?|"
     r"(?:account|email|mail|gmail|login) back|access\w*|hack(?:ed|ing)?|un-?ban\w*|disabled|suspended|"
     r"banned|deactivated|terminated|blocked|kicked out|logged out|signed out|log ?out|sso|\d[- ]?step|usernames?|"
@@ -224,6 +223,7 @@ def build_context(
     words = sum(1 for w in inbound.text.split() if not w.startswith(("@", "http")))
     d = reading.details
     s = reading.subject
+    where = situation or reading.category
     if (s is not None and s.head.lower() in _PLATFORMS and reading.category in _RUNS_ON_A_PLATFORM
             and (reading.category != "app_bug" or _SOFTWARE.search(inbound.text))):
         s = None  # "my ps4", "on PC": where the app or game runs, not what went wrong (unless nothing else is named)
@@ -231,11 +231,11 @@ def build_context(
         s = None  # "0x30005001", "order 58213": a code or number reads as a name, not as a thing
     if s is not None and " " not in s.reply and len(s.reply) <= 4 and not s.reply.islower():
         s = None  # "HBO", "YT", "CC": a bare short name may be another company, or the brand itself
-    if s is not None and (situation or reading.category) in _SOFTWARE_SITUATIONS and s.head.lower() in _NOT_WHAT_BROKE:
+    if s is not None and where in _SOFTWARE_SITUATIONS and s.head.lower() in _NOT_WHAT_BROKE:
         s = None  # "the car" won in a game, "my videos" to upload: the thing the software failed with, not the fault
-    if s is not None and (situation or reading.category) == "refund_status" and s.head.lower() not in _MONEY_HEADS:
+    if s is not None and where == "refund_status" and s.head.lower() not in _MONEY_HEADS:
         s = None  # refund lines say "Sorry {subject} is taking this long": only money can take long to come back
-    if s is not None and (situation or reading.category) == "account_access":
+    if s is not None and where == "account_access":
         s = None  # the thing is the account: "stuck outside the password", "your followed account" misread it
     if s is not None:
         reply = s.reply
@@ -244,7 +244,7 @@ def build_context(
             reply = reply[: len(reply) - len(cased)] + cased  # "your pc" -> "your PC"
         subject = subject_values(reply, named=True, head=s.head, plural=s.plural)
     else:
-        fallback = (bank.subjects.get(situation or reading.category) or bank.subjects.get("any")
+        fallback = (bank.subjects.get(where) or bank.subjects.get("any")
                     or _DEFAULT_SUBJECT)
         last = fallback.split()[-1]
         plural = last.endswith("s") and not last.endswith("ss") and last.lower() not in _SINGULAR_S

@@ -129,18 +129,9 @@ def _stored_syllables() -> dict[str, int]:
 
 def _store_syllables() -> None:
     """Add the counts this run worked out to the user-cache entry (called once, at the end of a run)."""
-    from carevoice._cache import write_pickle
+    from carevoice._cache import add_learnt
 
-    name = _syllable_store_name()
-    if name is None or not _learnt_syllables:
-        return
-    stored = dict(_stored_syllables())
-    for word, count in _learnt_syllables.items():
-        if len(stored) >= _SYLLABLE_LIMIT:
-            break
-        stored[word] = count
-    _learnt_syllables.clear()
-    write_pickle(name, stored)
+    add_learnt(_syllable_store_name(), _stored_syllables, _learnt_syllables, _SYLLABLE_LIMIT)
 
 
 def _words(text: str) -> list[str]:

@@ -259,18 +259,18 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         reasons.append("intent " + _why(intent, intent_p, ()) + " (a few words: the rules' reading)")
     else:
         upset = any(k != "delight" for k, v in r.emotion.votes.items() if v > 0)  # any word of bad feeling
+        sure_problem = r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
         elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
               and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm
               and r.emotion.emotion not in NEGATIVE_EMOTIONS
               and (r.praise > 0 or not r.question)  # a cheerful question with no kind word is no praise
-              and (r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE)):
+              and not sure_problem):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
         elif (intent in ("complaint", "banter", "request", "follow_up") and r.praise >= _STRONG_PRAISE
-              and (r.praise >= _PRAISE_CLEAR or r.verdict.category not in PROBLEMS
-                   or r.verdict.confidence < _RULES_SURE)
+              and (r.praise >= _PRAISE_CLEAR or not sure_problem)
               and not r.intent.sarcasm and not upset
               and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.details.contacted):
             # "fair play, you fixed it", "10/10, legends": praise words, no bad feeling, no problem read surely
@@ -289,7 +289,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                            "no bad feeling: banter")
             intent = "banter"
         elif (intent == "complaint" and intent_p < _QUESTION_OVER and r.intent.intent == "question" and r.question
-              and not r.intent.sarcasm and (r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE)):
+              and not r.intent.sarcasm and not sure_problem):
             # "what time does the Leeds store close tonight": a plain question the weights took for a gripe
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read a clear "
                            "question and no problem: question")
