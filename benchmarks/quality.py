@@ -1,12 +1,13 @@
 """Draft the fixed blind-review samples of real posts, for review beside the brands' own agents' replies.
 
-Usage:  python benchmarks/quality.py draft --sample tune|heldout [--out DIR] [--size 200] [--base-only]
-        python benchmarks/quality.py make --sample tune|heldout [--out DIR]      (then give batches to reviewers)
+Usage:  python benchmarks/quality.py draft --sample tune|heldout|fresh [--out DIR] [--size 200] [--base-only]
+        python benchmarks/quality.py make --sample tune|heldout|fresh [--out DIR]  (then give batches to reviewers)
         python ../shared/tools/blind_review.py score DIR
 
 The samples are fixed: ``tune`` is 200 first posts of the corpus's tune split
 (used to compare changes), ``heldout`` 200 of its held-out split (never tuned
-on). Each post is drafted with the shipped bank of its brand's sector (software
+on), ``fresh`` posts of the tune split outside the tune 200 (new failures to look
+at). Each post is drafted with the shipped bank of its brand's sector (software
 and apps, telecom, bank, airline, retail), or with a brand that only extends
 ``base`` when ``--base-only`` is given, each brand with its own reply history
 so variation works as in production. Writes DIR/pairs.jsonl (posts and the
@@ -41,6 +42,12 @@ def pairs() -> list[dict[str, str]]:
 
 
 def sample(split: str, size: int) -> list[dict[str, str]]:
+    """The fixed sample: ``tune`` and ``heldout`` draw 200 posts of their split; ``fresh`` draws
+    from the tune split's posts outside the fixed tune 200 (posts whose drafts were never reviewed)."""
+    if split == "fresh":
+        seen = {str(p["id"]) for p in sample("tune", 200)}
+        rest = [p for p in sample("tune", 10**6) if str(p["id"]) not in seen]
+        return random.Random(2027).sample(sorted(rest, key=lambda p: str(p["id"])), min(size, len(rest)))
     chosen = sorted((p for p in pairs() if split_of(str(p["id"])) == split), key=lambda p: str(p["id"]))
     return random.Random(2026).sample(chosen, min(size, len(chosen)))
 
@@ -90,7 +97,7 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     for name in ("draft", "make"):
         s = sub.add_parser(name)
-        s.add_argument("--sample", choices=["tune", "heldout"], required=True)
+        s.add_argument("--sample", choices=["tune", "heldout", "fresh"], required=True)
         s.add_argument("--out", default=None)
         s.add_argument("--size", type=int, default=200)
         s.add_argument("--batches", type=int, default=4)

@@ -52,7 +52,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link", "sign_in"),
+    "post": ("words", "detailed", "link", "sign_in", "on_hold", "version", "catalogue"),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -77,7 +77,8 @@ OPTIONAL_VARIABLES = frozenset(
 CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
-    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.sign_in", "sarcasm", "pii",
+    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.sign_in", "post.on_hold",
+    "post.version", "post.catalogue", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
@@ -97,6 +98,44 @@ _SIGN_IN = re.compile(
     re.IGNORECASE,
 )
 """Words of getting into an account: a post without them is about the account, not about signing in."""
+_ON_HOLD = re.compile(r"\b(?:" + "|".join((
+    r"on hold (?:for )?(?:over |almost |nearly |about |around |more than |like )?(?:an? |\d+ |two |three |half an? )?"
+    r"(?:hours?|hrs?|minutes?|mins?|ages|forever)",
+    r"(?:hours?|hrs?|minutes?|mins?|ages|forever) on hold",
+    r"(?:put|kept|left|placed|keep|keeps|putting|leaving) (?:me |us )?on hold",
+    r"on hold (?:with|to) (?:you|your|customer)",
+    r"hold (?:times?|music)",
+    r"(?:wait(?:ed|ing)?|sat|sitting|stuck|queued|queuing|queueing) (?:on|in) (?:the|a) "
+    r"(?:phone|line|queue|call queue|phone queue|chat queue)",
+    r"(?:can[’']?t|cannot|couldn[’']?t|could not|unable to|impossible to|not able to|never) (?:get through|"
+    r"get hold of (?:you|anyone|someone|a person|a human)|"
+    r"reach (?:you|anyone|someone|a person|a human|customer service|your customer service))",
+    r"(?:hung|hangs?|hanging) up on (?:me|us)",
+    r"(?:no|nobody|no one|noone) (?:answers|answered|picks up|picked up) the phone",
+    r"(?:trying|tried|try) (?:to (?:call|phone|ring|reach) (?:you|anyone|someone|customer service)|calling|phoning) "
+    r"(?:on (?:the )?phone )?(?:but|for|with no|no)",
+    r"(?:been calling|called|rang|phoned) (?:you )?"
+    r"(?:\d+|two|three|four|five|several|multiple|many|so many|countless) times",
+)) + r")\b", re.IGNORECASE)
+"""Words of waiting to reach the brand: on hold, stuck in a queue, unable to get through, hung up on."""
+_VERSION = re.compile(
+    r"(?<![$£€\d.,])\b(?:v(?:ersion|er)?\.? ?\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)+|(?:ios|ipados|macos|android|windows|"
+    r"watchos|tvos|firmware|update|build|release) ?\d+(?:\.\d+)*)\b",
+    re.IGNORECASE,
+)
+"""A software version the post gives ("v 6.0", "13.4.1", "iOS 13", "Android 10"): never ask which version."""
+_CATALOGUE = re.compile(
+    r"\b(?:albums?|songs?|mixtapes?|eps|singles?|podcasts?|movies?|films?|tv shows?|series|seasons?|episodes?|"
+    r"documentar(?:y|ies)|soundtracks?|discography|audiobooks?|e-?books?)\b",
+    re.IGNORECASE,
+)
+_CATALOGUE_ASK = re.compile(
+    r"\b(?:add|adding|get|put|bring|brings|upload|stream|have|where|when|missing|back|removed|remove|taken off|"
+    r"took off|not available|available|unavailable|not on|isn'?t on|aren'?t on|"
+    r"on (?:here|your (?:service|app|site|platform)))\b",
+    re.IGNORECASE,
+)
+"""What a catalogue is asked for by: a title, a season, an album wanted on the service (`post.catalogue`)."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -260,7 +299,11 @@ def build_context(
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
         "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
-                 "sign_in": _SIGN_IN.search(inbound.text) is not None},
+                 "sign_in": _SIGN_IN.search(inbound.text) is not None,
+                 "on_hold": _ON_HOLD.search(inbound.text) is not None,
+                 "version": _VERSION.search(inbound.text) is not None,
+                 "catalogue": _CATALOGUE.search(inbound.text) is not None
+                 and _CATALOGUE_ASK.search(inbound.text) is not None},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),

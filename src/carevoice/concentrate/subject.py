@@ -35,7 +35,9 @@ _DETERMINERS = {"my": "your", "our": "your", "your": "our", "ur": "our", "the": 
 _LINKS = frozenset({"on", "in", "at", "from", "for"})
 _SINGULAR_S = frozenset({"status", "series", "bus", "gas", "glass", "pass", "access", "address", "news",
                          "business", "class", "bonus", "campus", "plus", "us", "chaos", "canvas", "lens",
-                         "express", "ps", "wifi", "mac and cheese", "mattress", "dress", "progress"})
+                         "express", "ps", "wifi", "mac and cheese", "mattress", "dress", "progress",
+                         # systems and apps named in the plural form: "iPadOS isn't", "Windows isn't"
+                         "ios", "macos", "ipados", "watchos", "tvos", "chromeos", "windows", "itunes", "teams"})
 _VERBISH = frozenset({"watch", "order", "ride", "book", "return", "case", "show", "stream", "save", "download",
                       "upload", "charge", "post", "comment", "review", "transfer", "deposit", "claim", "play", "update",
                       "delivery", "complaint", "exchange", "repair", "backup", "install", "search", "drink", "pass",

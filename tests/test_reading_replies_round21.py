@@ -1,0 +1,181 @@
+"""Readings and replies fixed after the blind review of a fresh sample (tune-split posts never reviewed before).
+
+Reviewers stopped drafts that sent a product-safety script ("keep the packaging") to text
+"burned into the first frame" of a video, called iPadOS plural, checked a customer's account
+when they asked about price-gouging listings, apologised for "the Windows 10 trouble" to a
+laptop that would not turn on, ignored an hour on hold, asked for the version the customer
+had given and the device they had named, sent a request for an album to "our developers",
+announced that engineers were on an outage nobody had confirmed, told a customer who had lost
+their two-step code that they were locked out "with no explanation", and escalated a return
+made late because the customer "was in hospital" as a safety case. Danger written in
+Spanish, French or German (glass in a coffee, money stolen) was not found at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from carevoice import Drafter, Inbound
+from carevoice.concentrate import concentrate
+from carevoice.variables import _CATALOGUE, _CATALOGUE_ASK, _ON_HOLD, _VERSION
+from carevoice.variation.history import MemoryHistory
+
+SEEDS = range(8)
+
+
+def _read(text: str):  # type: ignore[no-untyped-def]
+    return concentrate(Inbound(text=text))
+
+
+def _draft(bank: str, text: str, seed: int = 0):  # type: ignore[no-untyped-def]
+    return Drafter(bank, history=MemoryHistory(), seed=seed).draft(Inbound(text=text))
+
+
+def _texts(bank: str, text: str) -> list[str]:
+    return [(_draft(bank, text, seed).text or "") for seed in SEEDS]
+
+
+def test_text_burned_into_a_video_frame_is_no_injury() -> None:
+    reading = _read("whatever is on top of it (PNG or text layer) gets burned into the first or final frame of "
+                    "white layer. Cannot believe y'all haven't caught that yet!!! Fix it!")
+    assert not reading.urgency and reading.intent != "danger", reading.reasons
+
+
+@pytest.mark.parametrize("text", ["the coffee burned my hand", "hot oil burned into my skin"])
+def test_a_burn_to_a_person_is_still_a_safety_case(text: str) -> None:
+    assert "safety" in _read(text).urgency
+
+
+@pytest.mark.parametrize(("text", "plural"), [
+    ("After updating to iPadOS 13.4 it is impossible to connect 2 airpods", False),
+    ("Windows keeps crashing on my laptop since the update", False),
+    ("my airpods keep disconnecting", True),
+])
+def test_systems_named_in_a_plural_form_agree_as_one_thing(text: str, plural: bool) -> None:
+    subject = _read(text).subject
+    assert subject is not None and subject.plural is plural, subject
+
+
+@pytest.mark.parametrize("text", [
+    "are you in the process of removing listings like this one in light of the CMA's announcement about sales "
+    "and pricing practices??? link",
+    "stop capitalizing on this pandemic! Stop the toilet paper auctions as well as all the other high needed "
+    "items, like sanitizer and soap!",
+])
+def test_a_protest_about_listings_asks_for_them_to_go_and_gets_no_account_check(text: str) -> None:
+    assert "remove" in _read(text).asks
+    for reply in _texts("parcelpop", text):
+        assert "your account" not in reply, reply
+
+
+def test_a_laptop_that_will_not_turn_on_is_not_called_windows_trouble() -> None:
+    text = ("My laptop will not turn on. It should be charged based on the light next to where I plug it in. "
+            "I took the battery out and held the button for 30secs, still nothing. Ideas? Windows 10 hp.")
+    for reply in _texts("loopwork", text):
+        assert "Windows 10 trouble" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("I've been on hold for over a hour almost twice now", True),
+    ("I can’t get through on the phone", True),
+    ("I waited on the phone for 40 minutes just to be told to pay", True),
+    ("45 minutes on hold and then they hung up on me", True),
+    ("Trying to reach you on phone but no luck", True),
+    ("I have called 5 times today", True),
+    ("my order is on hold", False),
+    ("my account has been on hold for 3 days", False),
+    ("they put my card on hold", False),
+    ("I can not get through the checkout", False),
+    ("I called you and it was sorted, thanks", False),
+])
+def test_waiting_to_reach_the_brand_is_told_from_a_thing_on_hold(text: str, held: bool) -> None:
+    assert (_ON_HOLD.search(text) is not None) is held
+
+
+@pytest.mark.parametrize("bank", ["base", "harbour-bank", "loopwork", "tidewave", "parcelpop"])
+def test_an_hour_on_hold_is_acknowledged_first(bank: str) -> None:
+    text = "I've been on hold for over an hour almost twice now, this is ridiculous"
+    for seed in SEEDS:
+        draft = _draft(bank, text, seed)
+        first = draft.stages[0] if draft.stages[0].stage != "greet" else draft.stages[1]
+        assert first.stage == "acknowledge", draft.stages
+        assert first.phrase_id.startswith("base.any.acknowledge."), draft.stages
+        assert any(w in (draft.text or "") for w in ("wait", "hold of us", "reach")), draft.text
+
+
+def test_a_cancelled_flight_and_a_wait_on_the_phone_are_both_owned() -> None:
+    text = "My flight was cancelled and I've been on hold for 3 hours, what am I supposed to do?"
+    for bank in ("base", "northwind-air"):
+        for reply in _texts(bank, text):
+            assert "wait" in reply and ("flight" in reply or "disrupt" in reply), reply
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    ("Hi, I'm having problems updating LR v 6.0 to 6.14 advice appreciated", True),
+    ("After updating to iOS 13 the app crashes", True),
+    ("app version 4.2.1 crashes on start", True),
+    ("it costs $9.99 now", False),
+    ("rated 4.5 stars, would not buy again", False),
+    ("my iphone 11 is broken", False),
+])
+def test_a_version_the_post_gives_is_found(text: str, given: bool) -> None:
+    assert (_VERSION.search(text) is not None) is given
+
+
+@pytest.mark.parametrize("bank", ["loopwork", "base", "harbour-bank"])
+def test_a_version_the_customer_gave_is_never_asked_for(bank: str) -> None:
+    for reply in _texts(bank, "Hi, my app keeps crashing after updating LR v 6.0 to 6.14, advice appreciated"):
+        assert "version" not in reply.lower(), reply
+
+
+def test_a_device_the_customer_named_is_never_asked_for() -> None:
+    for reply in _texts("loopwork", "when I sign in with a Microsoft account on my PS4 I get a error with login."):
+        assert "which device" not in reply.lower(), reply
+
+
+@pytest.mark.parametrize("text", [
+    "Hey @Spotify couldn't back you more but could you get @BigSean Detroit Mixtape on spotify please",
+    "where are the Joe Exotic albums?",
+    "please add season 3 of The Office to netflix",
+])
+def test_a_title_wanted_on_the_service_is_not_sent_to_developers(text: str) -> None:
+    assert _CATALOGUE.search(text) and _CATALOGUE_ASK.search(text)
+    for reply in _texts("loopwork", text) + _texts("base", text):
+        assert "rights" in reply.lower(), reply
+        assert "developer" not in reply and "product team" not in reply, reply
+
+
+def test_a_feature_idea_is_no_title() -> None:
+    text = "please add a dark mode to the app"
+    assert not (_CATALOGUE.search(text) and _CATALOGUE_ASK.search(text))
+
+
+def test_an_unconfirmed_outage_is_not_announced_as_known() -> None:
+    text = "playing on Xbox one and getting a message The game services are unavailable right now"
+    for reply in _texts("loopwork", text):
+        assert "engineers are on it" not in reply, reply
+
+
+def test_a_lost_two_step_code_is_a_lost_phone_and_not_no_explanation() -> None:
+    text = ("Hello .. Good night. I need help logging into my Social Club account, as I lost the two-step "
+            "verification code, and then I can't log in. Please ask for a solution. Thanks!")
+    assert _read(text).details.forgot == "phone"
+    for reply in _texts("loopwork", text):
+        assert "no explanation" not in reply, reply
+
+
+def test_a_customer_who_was_in_hospital_is_no_safety_case() -> None:
+    assert not _read("the return window closed while I was in hospital, can you still accept it?").urgency
+    assert "safety" in _read("my son ended up in hospital after eating your nuggets").urgency
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Encontré un trozo de vidrio en mi café de @BeanStreet. ¿Cómo es posible? Tengo la foto.", "safety"),
+    ("J'ai trouvé un morceau de verre dans mon sandwich", "safety"),
+    ("Mein Konto wurde gehackt und Geld gestohlen", "fraud"),
+    ("Estoy varado en Bogotá, mi vuelo fue cancelado y nadie me ayuda", "stranded"),
+])
+def test_danger_in_another_language_is_found_and_the_post_still_goes_to_a_person(text: str, kind: str) -> None:
+    reading = _read(text)
+    assert reading.intent == "other_language" and kind in reading.urgency, reading.reasons
+    assert _draft("base", text).action in ("needs_agent", "escalate")
