@@ -17,7 +17,7 @@ import pytest
 
 from carevoice import Drafter, Inbound
 from carevoice.concentrate import concentrate
-from carevoice.variables import _CATALOGUE, _CATALOGUE_ASK, _ON_HOLD, _VERSION
+from carevoice.variables import _CATALOGUE, _CATALOGUE_ASK, _CONTAMINATED, _ON_HOLD, _PHISHING, _VERSION
 from carevoice.variation.history import MemoryHistory
 
 SEEDS = range(8)
@@ -179,3 +179,101 @@ def test_danger_in_another_language_is_found_and_the_post_still_goes_to_a_person
     reading = _read(text)
     assert reading.intent == "other_language" and kind in reading.urgency, reading.reasons
     assert _draft("base", text).action in ("needs_agent", "escalate")
+
+
+# ---- the written sector posts (tune split) reviewed blind: 38% publishable, 21% misread ----
+
+@pytest.mark.parametrize("text", [
+    "@MarloweStores can Marlowe gift cards be used online or only in store?",
+    "@Pennyroot how does the refer a friend bonus work? does my mate have to spend something first?",
+    "if I cancel my booking in the free cancellation window, how long until the refund shows? paid by debit card",
+])
+def test_a_calm_question_is_answered_without_an_apology(text: str) -> None:
+    assert not _read(text).negative
+    for bank in ("base", "parcelpop"):
+        for reply in _texts(bank, text):
+            assert "sorry" not in reply.lower() and "apolog" not in reply.lower(), reply
+
+
+@pytest.mark.parametrize("text", [
+    "can you check why my gift card was declined?",
+    "where is my order? it hasn't arrived and it's been 2 weeks",
+])
+def test_a_question_about_something_gone_wrong_is_still_a_problem(text: str) -> None:
+    assert _read(text).negative
+
+
+@pytest.mark.parametrize(("text", "phishing"), [
+    ("Bought a ticket on a site called skylineair-deals.com and it doesn't exist. Was that you??", True),
+    ('got a call from "Hopr fraud team" who knew my name', True),
+    ("is this text from you legit?", True),
+    ("I got a text claiming to be from you", True),
+    ("Someone booked flights on my account using my saved card", False),
+    ("I sent £650 to someone selling a puppy and now they've blocked me", False),
+    ("was it delivered to you", False),
+    ("is it possible to change my seat", False),
+])
+def test_a_message_that_may_not_be_the_brands_is_told_from_money_lost(text: str, phishing: bool) -> None:
+    assert (_PHISHING.search(text) is not None) is phishing
+
+
+def test_money_sent_to_a_scammer_gets_money_lines_not_a_was_it_us_check() -> None:
+    text = ("@PaydropHelp I sent £650 to someone selling a puppy and now they've blocked me and the listing is "
+            "gone. please tell me there's something you can do")
+    assert "remove" not in _read(text).asks
+    for reply in _texts("base", text):
+        assert "really us" not in reply and "posing as us" not in reply and "report" not in reply.lower(), reply
+
+
+@pytest.mark.parametrize("text", [
+    "my Parcelo seller account suspended for policy violation, no details. tell me WHAT policy",
+    "your website says my Rewards account is suspended??? never got an email. 60k points in there",
+    "youtube terminated my channel for no reason, please reinstate it",
+])
+def test_a_suspended_account_asks_for_it_back_and_is_not_a_sign_in_problem(text: str) -> None:
+    reading = _read(text)
+    assert "restore" in reading.asks and reading.intent != "follow_up", reading.reasons
+    for reply in _texts("base", text) + _texts("northwind-air", text):
+        assert "codes" not in reply and "sign-in" not in reply, reply
+
+
+def test_free_premium_channels_with_no_subscription_is_spam() -> None:
+    text = "Watch ALL premium channels FREE!!! 📺 5000+ channels no subscription 👉 freetvbox.live @OrbitTV"
+    assert _read(text).intent == "spam"
+    assert _read("why am I charged when I have no subscription").intent != "spam"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("hair in my pizza. long black hair. baked into the cheese.", True),
+    ("found a fly in my soup", True),
+    ("there was plastic in my sandwich", True),
+    ("I got my hair cut", False),
+    ("glass of wine was lovely", False),
+])
+def test_something_that_should_never_be_in_food_is_found(text: str, found: bool) -> None:
+    assert (_CONTAMINATED.search(text) is not None) is found
+
+
+@pytest.mark.parametrize("bank", ["crumb-and-co", "base"])
+def test_hair_in_food_is_owned_seriously_and_the_branch_given_is_not_asked_for(bank: str) -> None:
+    text = "hair in my pizza. long black hair. baked into the cheese. @NonnasPizza Leeds 🤢"
+    assert _read(text).details.place == "Leeds"
+    for reply in _texts(bank, text):
+        assert "sorry" in reply.lower(), reply
+        assert "letdown" not in reply and "up to scratch" not in reply and "which restaurant" not in reply.lower()
+
+
+def test_two_parts_saying_treat_it_as_urgent_repeat_each_other() -> None:
+    from carevoice.bank.resolved import Phrase
+    from carevoice.compose import Candidate
+    from carevoice.variation.select import repeats_itself
+
+    texts = ("Thank you for reporting this; we're treating it as urgent.",
+             "Please send the details by DM; we'll treat this as urgent.")
+    parts = tuple((f"s{i}", Phrase(id=f"x.{i}", situation="general", stage=f"s{i}", text=t), t)
+                  for i, t in enumerate(texts))
+    assert repeats_itself(Candidate(parts, ""))
+    other = (texts[0], "Please send the details by DM and we'll look into it.")
+    parts = tuple((f"s{i}", Phrase(id=f"x.{i}", situation="general", stage=f"s{i}", text=t), t)
+                  for i, t in enumerate(other))
+    assert not repeats_itself(Candidate(parts, ""))

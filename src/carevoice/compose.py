@@ -85,7 +85,8 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
     return all(holds(context, c) for c in phrase.when) and not any(holds(context, c) for c in phrase.unless)
 
 
-_AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hold", "post.catalogue")
+_AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hold", "post.catalogue",
+             "post.contaminated")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)

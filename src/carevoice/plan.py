@@ -148,7 +148,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if "greet" in stages and not calm:
         stages.remove("greet")
         reasons.append(f"no greeting: the customer is {reading.emotion}")
-    if intent in ("question", "request") and not reading.negative:
+    calm_ask = intent in ("question", "request") and not reading.negative and not reading.urgency
+    if calm_ask:  # a calm question or request is answered, not apologised for ("can gift cards be used online?")
         stages.remove("acknowledge")
     elif intent in ("question", "request"):
         stages.insert(stages.index("acknowledge") + 1, "apologise")
@@ -195,7 +196,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         stages.append("out_of_hours")
         reasons.append("outside service hours: says when a person follows up")
     return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons), intent,
-                no_apology=positive or intent == "praise" or report)
+                no_apology=positive or intent == "praise" or report or calm_ask)
 
 
 def intents_for(situation: str) -> tuple[str, ...]:

@@ -52,7 +52,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link", "sign_in", "on_hold", "version", "catalogue"),
+    "post": ("words", "detailed", "link", "sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated"),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -78,7 +78,8 @@ CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
     "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.sign_in", "post.on_hold",
-    "post.version", "post.catalogue", "sarcasm", "pii",
+    "post.version", "post.catalogue", "post.phishing",
+    "post.contaminated", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
@@ -136,6 +137,26 @@ _CATALOGUE_ASK = re.compile(
     re.IGNORECASE,
 )
 """What a catalogue is asked for by: a title, a season, an album wanted on the service (`post.catalogue`)."""
+_PHISHING = re.compile(r"\b(?:" + "|".join((
+    r"(?:is|was|are|were) (?:this|that|it|these|those|they)(?: \w+){0,4} (?:legit|legitimate|real|genuine|"
+    r"a scam|official)\b",
+    r"(?:is|was) (?:this|that|it) (?:really |actually )?(?:you|from you)\b",
+    r"(?:got|received|receiving|getting|had|keep getting) (?:a |an |this |these |some )?(?:weird |strange |suspicious |"
+    r"dodgy |fake |odd |random )?(?:texts?|sms|e-?mails?|calls?|phone calls?|messages?|letters?|dms?|voicemails?) "
+    r"(?:from|claiming|saying|pretending|asking|supposedly)",
+    r"claiming to be|pretending to be|posing as|impersonat\w*|phishing|spoof\w*|smishing|vishing",
+    r"(?:fake|dodgy|suspicious|scam|scammy) (?:texts?|e-?mails?|calls?|messages?|sites?|websites?|links?|pages?)",
+)) + r")\b", re.IGNORECASE)
+"""A message, call or site that may not be the brand's: "was that you?", "got a text claiming to be you"."""
+_FOREIGN = (r"(?:hairs?|plastic|glass|metal|bugs?|insects?|flies|fly|cockroach(?:es)?|roach(?:es)?|slugs?|worms?|"
+            r"maggots?|mould|mold|band-?aids?|plasters?|screws?|wire|fingernails?|nails?|eyelash(?:es)?|feathers?|"
+            r"stones?|bone fragments?)")
+_CONTAMINATED = re.compile(
+    rf"\b{_FOREIGN} (?:in|inside|baked into|cooked into|on|under|stuck (?:in|to)) (?:my|the|our|a|his|her|their)\b|"
+    rf"\b(?:found|finding|there (?:was|were|is)|pulled|picked)\b[^.!?]{{0,40}}\b{_FOREIGN}\b",
+    re.IGNORECASE,
+)
+"""Something that should never be in food: a hair, plastic, an insect ("hair in my pizza", "found a fly")."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -303,7 +324,9 @@ def build_context(
                  "on_hold": _ON_HOLD.search(inbound.text) is not None,
                  "version": _VERSION.search(inbound.text) is not None,
                  "catalogue": _CATALOGUE.search(inbound.text) is not None
-                 and _CATALOGUE_ASK.search(inbound.text) is not None},
+                 and _CATALOGUE_ASK.search(inbound.text) is not None,
+                 "phishing": _PHISHING.search(inbound.text) is not None,
+                 "contaminated": _CONTAMINATED.search(inbound.text) is not None},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),

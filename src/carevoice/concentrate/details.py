@@ -47,6 +47,8 @@ _NAME = r"[A-Z][A-Za-z'\u2019.-]+"
 _PLACE = re.compile(
     rf"\b(?i:at|in|from|to|near)\s+(?:(?i:the|your|our)\s+)?({_NAME}(?:\s+{_NAME}){{0,2}})(?:\s+([A-Za-z]+))?"
 )
+_BRANCH = re.compile(rf"@\w+\s+({_NAME}(?:\s+{_NAME}){{0,2}})")
+"""A handle followed by a known place: "@NonnasPizza Leeds", the branch the post is about."""
 _TOKEN = re.compile(r"\w+")
 _DEVICE = re.compile(
     r"\b(PS[345]|PS Vita|PlayStation(?: [345])?|Xbox(?: One| Series [XS]| 360)?|Nintendo Switch|Switch Lite|"
@@ -204,6 +206,13 @@ def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found
             name = " ".join(names[:size])
             follower = names[size] if size < len(names) else m.group(2)
             if name in vocab.places or (follower is not None and follower.lower() in vocab.place_nouns):
+                yield Found(name, m.start(1), m.start(1) + len(name))
+                break
+    for m in _BRANCH.finditer(text):
+        names = m.group(1).split()
+        for size in range(len(names), 0, -1):
+            name = " ".join(names[:size])
+            if name in vocab.places:
                 yield Found(name, m.start(1), m.start(1) + len(name))
                 break
 

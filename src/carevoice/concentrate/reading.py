@@ -55,6 +55,26 @@ PROBLEMS = frozenset({
     "transport_disruption", "booking", "food_order", "loyalty", "gift_card_promo",
 })
 """Situations that are a problem (their evidence is evidence of a complaint)."""
+_TROUBLE = re.compile(
+    r"n['’]?t\b|\b(?:not|never|no longer|still|yet|again|wrong|missing|broken|broke|error|problem|issue|fault|"
+    r"fail\w*|declined|overcharged|charged twice|late|delay\w*|lost|stuck|unable|stopped|disappeared|cancell?ed|"
+    r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help)\b",
+    re.IGNORECASE,
+)
+"""Words of something gone wrong: a question with none of them is a calm question, not a problem."""
+_PAID_THEM = re.compile(
+    r"\b(?:i|we|i've|we've|i have|we have)(?: just| already)? "
+    r"(?:sent|paid|transferred|wired|bought|ordered|lost|gave)\b",
+    re.IGNORECASE,
+)
+"""A customer who paid the other party: a victim of a seller, whose ask is their money, not a takedown."""
+
+
+def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The asks read, less a takedown ask from a customer who paid the seller ("I sent £650 to someone selling")."""
+    if "remove" in asks and _PAID_THEM.search(text):
+        return tuple(a for a in asks if a != "remove")
+    return asks
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
 _RARELY = frozenset({"urgency"})
@@ -304,6 +324,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # "any update about Mirzapur 2?", "any word on when the stores reopen?": news asked for, no case chased
             reasons.append(f"a follow-up with no case of the customer's own ({intent_p:.2f}): a question")
             intent = "question"
+        elif (intent == "follow_up" and intent_p < 0.5 and r.intent.asks and not r.details.contacted
+              and not any(f.startswith("signal:follow_up") for f in r.features)):
+            # "youtube terminated my channel, please reinstate it": an ask, with no sign of chasing an earlier one
+            reasons.append(f"a follow-up read with little certainty ({intent_p:.2f}) and no sign of chasing, "
+                           "beside an ask: request")
+            intent = "request"
         elif intent == "request" and "rule_question" in r.features and (
                 (not r.intent.asks and intent_p < 0.6) or _HOW.search(r.question_reason)):
             reasons.append("a clear question asking for nothing but an answer: question, not request")
@@ -394,6 +420,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if r.spam:
         scores["spam"] = max(0.5, squash(decision["spam_min"], scale))
     negative = emotion in NEGATIVE_EMOTIONS or r.bereavement or r.intent.sarcasm
+    # a calm question about a topic that is often a problem ("can gift cards be used online?", "how long
+    # until a refund shows if I cancel?") is not a problem until the post says something went wrong
+    calm_ask = (intent in ("question", "request") and not negative and not r.details.contacted
+                and not r.details.tried and _TROUBLE.search(inbound.text) is None)
     return build(
         Reading,
         category=category,
@@ -404,12 +434,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         subject=subject,
         language=r.language.language,
         sarcasm=r.intent.sarcasm,
-        asks=r.intent.asks,
+        asks=_asks(r.intent.asks, inbound.text),
         scores=scores,
         emotion=emotion,
         intensity=r.emotion.intensity,
-        negative=negative or bool(urgency) or category in PROBLEMS or intent in ("complaint", "follow_up",
-                                                                                  "danger", "abuse"),
+        negative=negative or bool(urgency) or (category in PROBLEMS and not calm_ask)
+        or intent in ("complaint", "follow_up", "danger", "abuse"),
         urgency=urgency,
         abusive=r.abuse.abusive,
         spam=intent == "spam",

@@ -122,9 +122,18 @@ _COMMON = frozenset({
 """Words too common to make a repetition noticeable on their own."""
 
 
+_ENDING = re.compile(r"(?:ing|ed|es|s)$")
+
+
 def _content_pairs(text: str) -> set[tuple[str, str]]:
+    """Neighbouring content words, and content words a common word apart, in a rough stem.
+
+    "treating it as urgent" and "treat this as urgent" share ("treat", "urgent").
+    """
     words = re.findall(r"[a-z0-9']+", text.lower())
-    return {(a, b) for a, b in pairwise(words) if a not in _COMMON and b not in _COMMON}
+    pairs = {(a, b) for a, b in pairwise(words) if a not in _COMMON and b not in _COMMON}
+    content = [_ENDING.sub("", w) if len(w) > 5 else w for w in words if w not in _COMMON]
+    return pairs | set(pairwise(content))
 
 
 def repeats_itself(candidate: Candidate) -> bool:
