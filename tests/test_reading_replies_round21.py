@@ -17,7 +17,7 @@ import pytest
 
 from carevoice import Drafter, Inbound
 from carevoice.concentrate import concentrate
-from carevoice.variables import _CATALOGUE, _CATALOGUE_ASK, _CONTAMINATED, _ON_HOLD, _PHISHING, _VERSION
+from carevoice.variables import _BOOKING, _CATALOGUE, _CATALOGUE_ASK, _CONTAMINATED, _ON_HOLD, _PHISHING, _VERSION
 from carevoice.variation.history import MemoryHistory
 
 SEEDS = range(8)
@@ -277,3 +277,51 @@ def test_two_parts_saying_treat_it_as_urgent_repeat_each_other() -> None:
     parts = tuple((f"s{i}", Phrase(id=f"x.{i}", situation="general", stage=f"s{i}", text=t), t)
                   for i, t in enumerate(other))
     assert not repeats_itself(Candidate(parts, ""))
+
+
+@pytest.mark.parametrize(("text", "booking"), [
+    ("Please cancel my reservation for the 14th-16th at the Brighton hotel", True),
+    ("I want to cancel the table for 6 tonight", True),
+    ("cancel my subscription please", False),
+    ("how do I cancel my account", False),
+])
+def test_a_reservation_to_cancel_is_told_from_a_subscription(text: str, booking: bool) -> None:
+    assert (_BOOKING.search(text) is not None) is booking
+
+
+def test_a_hotel_reservation_to_cancel_is_not_asked_about_a_billing_period() -> None:
+    for reply in _texts("base", "Please cancel my reservation for the 14th-16th at the Brighton hotel, thanks"):
+        assert "billing" not in reply and "reference" in reply, reply
+
+
+def test_being_sold_to_is_no_takedown_and_the_wish_to_leave_is_acknowledged() -> None:
+    text = ('@Skylinq ive asked for my PAC code 3 times now and you keep trying to sell me a "better deal". '
+            "i dont want a deal i want to LEAVE")
+    assert "remove" not in _read(text).asks
+    for seed in SEEDS:
+        draft = _draft("tidewave", text, seed)
+        assert any(s.stage == "acknowledge" for s in draft.stages), draft.stages
+
+
+def test_a_shop_name_with_an_apostrophe_is_no_member_of_staff() -> None:
+    assert _read("shoutout to Fennick's online chat (Martin) who tracked down my parcel").details.staff is None
+    assert _read("shout out to Dani at Preston who stayed calm").details.staff == "Dani"
+
+
+def test_praise_never_names_the_provider_the_customer_left() -> None:
+    text = "not one dropped call since switching to @Vantel. cant believe i put up with my old network for so long"
+    for reply in _texts("tidewave", text):
+        assert "old network" not in reply, reply
+
+
+def test_a_joke_with_a_laughing_emoji_and_no_kind_word_is_banter_not_praise() -> None:
+    text = 'tallybank push notification: "you spent £4.50 at Pret". yes tallybank, i know, i was there 😂'
+    assert _read(text).intent == "banter"
+
+
+@pytest.mark.parametrize("bank", ["northline-rail", "northwind-air", "parcelpop", "base"])
+def test_someone_collapsed_gets_999_first(bank: str) -> None:
+    text = ("the 22:15 to Swansea is so packed people are fainting, a man just collapsed in the vestibule. "
+            "staff can't get through. need an ambulance at Newport")
+    for reply in _texts(bank, text):
+        assert "999" in reply, reply

@@ -86,7 +86,7 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
 
 
 _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hold", "post.catalogue",
-             "post.contaminated")
+             "post.contaminated", "post.booking", "post.medical")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)

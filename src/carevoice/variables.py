@@ -52,7 +52,8 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link", "sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated"),
+    "post": ("words", "detailed", "link", "sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated",
+             "booking", "medical"),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -79,12 +80,15 @@ CONDITION_PATHS: tuple[str, ...] = (
     *(f"details.{d}" for d in DETAILS),
     "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.sign_in", "post.on_hold",
     "post.version", "post.catalogue", "post.phishing",
-    "post.contaminated", "sarcasm", "pii",
+    "post.contaminated", "post.booking",
+    "post.medical", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
 """What a phrase's ``when`` (all must hold) and ``unless`` (none may hold) can test."""
 
+_FORMER = re.compile(r"\b(?:old|previous|former|last|other|ex)\b", re.IGNORECASE)
+_JUNK_NAME = re.compile(r"[0-9][0-9a-z]{1,5}", re.IGNORECASE)
 _DEFAULT_SUBJECT = "this"
 _CODE = re.compile(r"\d{4,}")
 _LINK_PLACEHOLDER = re.compile(r"\[link\]|(?:^|\s)link\s*$", re.IGNORECASE)
@@ -157,6 +161,20 @@ _CONTAMINATED = re.compile(
     re.IGNORECASE,
 )
 """Something that should never be in food: a hair, plastic, an insect ("hair in my pizza", "found a fly")."""
+_BOOKED = (r"(?:reservations?|bookings?|rooms?|tables?|flights?|tickets?|appointments?|stays?|hotel|trip|holiday|"
+           r"seats?|cabin|apartment|villa|tour)")
+_BOOKING = re.compile(
+    rf"\bcancel\w*\b(?:\s+\S+){{0,6}}?\s+{_BOOKED}\b|\b{_BOOKED}\b(?:\s+\S+){{0,6}}?\s+cancel\w*",
+    re.IGNORECASE,
+)
+"""A reservation to cancel (a room, a table, a flight, tickets): its reference, not the account's subscription."""
+_MEDICAL = re.compile(
+    r"\b(?:collapsed|collapsing|fainted|fainting|passed out|unconscious|seizures?|fitting|heart attack|stroke|"
+    r"not breathing|can[’']?t breathe|cannot breathe|ambulance|paramedics?|bleeding|choking|anaphyla\w*|"
+    r"allergic reaction|epipen|overdose)\b",
+    re.IGNORECASE,
+)
+"""Someone who may need medical help now: the reply puts 999 first (`post.medical`)."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -297,6 +315,10 @@ def build_context(
         s = None  # refund lines say "Sorry {subject} is taking this long": only money can take long to come back
     if s is not None and where == "account_access":
         s = None  # the thing is the account: "stuck outside the password", "your followed account" misread it
+    if s is not None and reading.intent == "praise" and _FORMER.search(s.reply):
+        s = None  # "cant believe I put up with my old network": praise is for the brand, not the one they left
+    if s is not None and _JUNK_NAME.fullmatch(s.reply):
+        s = None  # "a 3fo or something": a run of digits and letters is no name for the thing
     if s is not None:
         reply = s.reply
         cased = _PLATFORM_CASE.get(reply.rsplit(" ", 1)[-1].lower())
@@ -326,7 +348,9 @@ def build_context(
                  "catalogue": _CATALOGUE.search(inbound.text) is not None
                  and _CATALOGUE_ASK.search(inbound.text) is not None,
                  "phishing": _PHISHING.search(inbound.text) is not None,
-                 "contaminated": _CONTAMINATED.search(inbound.text) is not None},
+                 "contaminated": _CONTAMINATED.search(inbound.text) is not None,
+                 "booking": _BOOKING.search(inbound.text) is not None,
+                 "medical": _MEDICAL.search(inbound.text) is not None},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),

@@ -220,7 +220,7 @@ def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found
 _STAFF_NAME = re.compile(
     r"\b(?:[Tt]hanks?(?: so much)?(?: to)?|[Tt]hank you|[Ss]hout ?-?out to|[Kk]udos to|[Pp]rops to|[Cc]alled|[Nn]amed|"
     r"[Bb]ig (?:thanks|up) to|[Ss]pecial thanks to)\s+"
-    r"([A-Z][a-z]{2,14})\b(?!\s+[A-Z])"
+    r"([A-Z][a-z]{2,14})\b(?!\s+[A-Z])(?!['’]s\b)"
 )
 _STAFF_PRAISED = re.compile(
     r"(?<![\w@#])([A-Z][a-z]{2,14})(?:\s+(?:at|from|on|in)\s+(?:the\s+|your\s+|our\s+)?(?:[A-Z][\w'-]*\s+){0,3}"

@@ -70,9 +70,19 @@ _PAID_THEM = re.compile(
 """A customer who paid the other party: a victim of a seller, whose ask is their money, not a takedown."""
 
 
+_SOLD_TO_ME = re.compile(r"\b(?:sell|selling|sells|sold|upsell\w*) (?:me|us)\b", re.IGNORECASE)
+"""The brand selling to the customer ("you keep trying to sell me a better deal"): no listing to take down."""
+_LISTED = re.compile(r"\b(?:listings?|sellers?|scam\w*|fakes?|counterfeit\w*|goug\w*|report\w*|ban)\b",
+                     re.IGNORECASE)
+
+
 def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """The asks read, less a takedown ask from a customer who paid the seller ("I sent £650 to someone selling")."""
-    if "remove" in asks and _PAID_THEM.search(text):
+    """The asks read, less a takedown ask from a customer who paid the seller or was sold to.
+
+    "I sent £650 to someone selling a puppy" asks for the money; "you keep trying to sell me a deal" for nothing
+    to be taken down.
+    """
+    if "remove" in asks and (_PAID_THEM.search(text) or (_SOLD_TO_ME.search(text) and not _LISTED.search(text))):
         return tuple(a for a in asks if a != "remove")
     return asks
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
@@ -285,7 +295,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
               and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm
               and r.emotion.emotion not in NEGATIVE_EMOTIONS
-              and (r.praise > 0 or not r.question)  # a cheerful question with no kind word is no praise
+              # a cheerful question, or a joke, with no kind word is no praise
+              and (r.praise > 0 or (not r.question and intent != "banter"))
               and not sure_problem):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
