@@ -53,7 +53,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
     "post": ("words", "detailed", "link", "sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated",
-             "booking", "medical"),
+             "booking", "medical", "missing", "food_fault"),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -81,7 +81,7 @@ CONDITION_PATHS: tuple[str, ...] = (
     "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.sign_in", "post.on_hold",
     "post.version", "post.catalogue", "post.phishing",
     "post.contaminated", "post.booking",
-    "post.medical", "sarcasm", "pii",
+    "post.medical", "post.missing", "post.food_fault", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
@@ -175,6 +175,20 @@ _MEDICAL = re.compile(
     re.IGNORECASE,
 )
 """Someone who may need medical help now: the reply puts 999 first (`post.medical`)."""
+_MISSING = re.compile(
+    r"\b(?:missing|forgot|forgotten|left out|left off|didn[’']?t (?:get|come|include|receive)|wasn[’']?t (?:in|there|included)|"
+    r"weren[’']?t (?:in|there|included)|no (?:\w+ )?in the bag|someone else[’']?s order|wrong (?:order|items?|food|meal|"
+    r"drink|burger|pizza)|instead of|short)\b",
+    re.IGNORECASE,
+)
+"""An order with items missing or wrong: "which items?" lines belong under `when: [post.missing]`."""
+_FOOD_FAULT = re.compile(
+    r"\b(?:cold|stone cold|raw|undercooked|overcooked|burnt|burned|soggy|stale|frozen|greasy|tiny|squashed|spilt|"
+    r"spilled|melted|dry|mouldy|moldy|rotten|inedible|disgusting|waited|wait|took \d+|\d+ ?mins?|\d+ ?minutes|"
+    r"late|slow)\b",
+    re.IGNORECASE,
+)
+"""What went wrong with food, said already (cold, raw, a long wait): never ask "was it cold or missing?"."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -350,7 +364,9 @@ def build_context(
                  "phishing": _PHISHING.search(inbound.text) is not None,
                  "contaminated": _CONTAMINATED.search(inbound.text) is not None,
                  "booking": _BOOKING.search(inbound.text) is not None,
-                 "medical": _MEDICAL.search(inbound.text) is not None},
+                 "medical": _MEDICAL.search(inbound.text) is not None,
+                 "missing": _MISSING.search(inbound.text) is not None,
+                 "food_fault": _FOOD_FAULT.search(inbound.text) is not None},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),
