@@ -176,9 +176,9 @@ _MEDICAL = re.compile(
 )
 """Someone who may need medical help now: the reply puts 999 first (`post.medical`)."""
 _MISSING = re.compile(
-    r"\b(?:missing|forgot|forgotten|left out|left off|didn[’']?t (?:get|come|include|receive)|wasn[’']?t (?:in|there|included)|"
-    r"weren[’']?t (?:in|there|included)|no (?:\w+ )?in the bag|someone else[’']?s order|wrong (?:order|items?|food|meal|"
-    r"drink|burger|pizza)|instead of|short)\b",
+    r"\b(?:missing|forgot|forgotten|left out|left off|didn[’']?t (?:get|come|include|receive)|"
+    r"wasn[’']?t (?:in|there|included)|weren[’']?t (?:in|there|included)|no (?:\w+ )?in the bag|"
+    r"someone else[’']?s order|wrong (?:order|items?|food|meal|drink|burger|pizza)|instead of|short)\b",
     re.IGNORECASE,
 )
 """An order with items missing or wrong: "which items?" lines belong under `when: [post.missing]`."""
