@@ -3,6 +3,8 @@
 Usage:  python benchmarks/quality.py draft --sample tune|heldout|fresh [--out DIR] [--size 200] [--base-only]
         python benchmarks/quality.py make --sample tune|heldout|fresh [--out DIR]  (then give batches to reviewers)
         python ../shared/tools/blind_review.py score DIR
+        python benchmarks/quality.py sector --split tune|heldout --out DIR   (written sector posts, drafts alone)
+        python benchmarks/quality.py sector-score DIR
 
 The samples are fixed: ``tune`` is 200 first posts of the corpus's tune split
 (used to compare changes), ``heldout`` 200 of its held-out split (never tuned
@@ -92,6 +94,73 @@ def make(a: argparse.Namespace) -> None:
                     str(a.batches), "--seed", "7"], check=True)
 
 
+SECTOR_BANKS = {"airline": "northwind-air", "rail_transport": "northline-rail", "hotel_booking": "base",
+                "food": "crumb-and-co", "retail": "parcelpop", "bank": "harbour-bank", "telecom": "tidewave"}
+NO_REPLY = "(no public reply: the team chose not to answer this post)"
+HANDED = "(handed to an agent: the software did not draft this one)"
+
+
+def sector(a: argparse.Namespace) -> None:
+    """Draft written posts of seven sectors (tests/corpus/written.jsonl, marked written) for a blind review.
+
+    There are no agents' replies to these posts, so reviewers judge carevoice's drafts alone; the
+    batches use the same rubric and the same wording for handed-over posts as the real-post review.
+    """
+    import re
+
+    from carevoice import Drafter, Inbound
+    from carevoice.variation.history import MemoryHistory
+
+    rows = [json.loads(line) for line in (ROOT / "tests" / "corpus" / "written.jsonl").read_text().splitlines()]
+    rng = random.Random(2028 if a.split == "tune" else 2029)
+    items = []
+    for name, bank in SECTOR_BANKS.items():
+        pool = [r for r in rows if r["sector"] == name and split_of(r["id"]) == a.split]
+        drafter = Drafter(bank, history=MemoryHistory(), seed=1)
+        for r in rng.sample(pool, min(a.per_sector, len(pool))):
+            post = Inbound(text=r["text"], channel="x", id=r["id"])
+            d = drafter.draft(post, allow_blocked=True)
+            if d.text and d.action != "no_reply":
+                drafter.accept(d, post)
+            reply = (NO_REPLY if d.action == "no_reply" else HANDED if d.action == "needs_agent" or not d.text
+                     else re.sub(r"https?://\S+", "[link]", d.text))
+            items.append({"id": r["id"], "sector": name, "brand": r["brand"], "post": r["text"], "reply": reply,
+                          "bank": bank, "action": d.action, "situation": d.analysis.category})
+    rng.shuffle(items)
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for i, item in enumerate(items):
+        item["item"] = f"S{i:03d}"
+    (out / "key.json").write_text(json.dumps(items, indent=1, ensure_ascii=False))
+    size = -(-len(items) // a.batches)
+    for b in range(a.batches):
+        (out / f"batch{b}.md").write_text("".join(
+            f"### {it['item']}\nCompany: @{it['brand'].replace(' ', '')}\nCustomer post: {it['post']}\n"
+            f"Public reply: {it['reply']}\n\n" for it in items[b * size:(b + 1) * size]))
+    print(f"{len(items)} written {a.split} posts in {a.batches} batches under {out}; give each reviewer one batch "
+          "and ../review/RUBRIC.md, scores to DIR/scoresN.jsonl, then: quality.py sector-score DIR")
+
+
+def sector_score(a: argparse.Namespace) -> None:
+    """Score a sector review: publishable, handed over, misread, tone-deaf, human, overall and per sector."""
+    out = Path(a.out)
+    key = {it["item"]: it for it in json.loads((out / "key.json").read_text())}
+    scores = [json.loads(line) for f in sorted(out.glob("scores*.jsonl")) for line in f.read_text().splitlines()
+              if line.strip()]
+    groups: dict[str, list[dict[str, object]]] = {"all": scores}
+    for s in scores:
+        groups.setdefault(str(key[str(s["item"])]["sector"]), []).append(s)
+    for name, group in groups.items():
+        n = len(group)
+        pub = sum(s["publish"] == "yes" for s in group) / n
+        agent = sum(s["publish"] == "agent" for s in group) / n
+        misread = sum(s["addresses"] == 0 for s in group) / n
+        deaf = sum(s["tone"] == 0 for s in group) / n
+        human = sum(float(str(s["human"])) for s in group) / n
+        print(f"{name:15} n={n:4}  publishable {pub:6.1%}  handed to an agent {agent:6.1%}  misread {misread:6.1%}  "
+              f"tone-deaf {deaf:6.1%}  human {human:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -102,7 +171,20 @@ def main() -> None:
         s.add_argument("--size", type=int, default=200)
         s.add_argument("--batches", type=int, default=4)
         s.add_argument("--base-only", action="store_true")
+    s = sub.add_parser("sector", help="draft written posts of seven sectors for a blind review (no ../shared needed)")
+    s.add_argument("--split", choices=["tune", "heldout"], required=True)
+    s.add_argument("--out", required=True)
+    s.add_argument("--per-sector", type=int, default=16)
+    s.add_argument("--batches", type=int, default=2)
+    s = sub.add_parser("sector-score", help="score a sector review")
+    s.add_argument("out")
     a = ap.parse_args()
+    if a.cmd == "sector":
+        sector(a)
+        return
+    if a.cmd == "sector-score":
+        sector_score(a)
+        return
     if not TOOLS.is_dir():
         sys.exit("the blind review needs ../shared (real posts and tools)")
     a.out = a.out or f"/tmp/carevoice-quality-{a.sample}"
