@@ -325,3 +325,40 @@ def test_someone_collapsed_gets_999_first(bank: str) -> None:
             "staff can't get through. need an ambulance at Newport")
     for reply in _texts(bank, text):
         assert "999" in reply, reply
+
+
+# ---- the held-out written sector posts reviewed blind (round 23): the plainest misreads ----
+
+@pytest.mark.parametrize("text", [
+    "@MegaMart shoutout to the pharmacy team at the Boise store for fitting me in when my prescription was delayed",
+    "the Maple Court York breakfast buffet has 6 types of sausage and I have tried all of them",
+    "the food court was dirty",
+])
+def test_fitting_someone_in_and_a_court_in_a_name_are_no_danger(text: str) -> None:
+    assert not _read(text).urgency
+
+
+@pytest.mark.parametrize("text", ["I will see you in court", "taking you to court over this"])
+def test_taking_someone_to_court_is_still_a_legal_threat(text: str) -> None:
+    assert "legal" in _read(text).urgency
+
+
+def test_raw_chicken_a_child_ate_is_a_safety_case() -> None:
+    text = ("@CluckAndCo the chicken strips from your Leith Walk branch were PINK inside, like raw. my daughter "
+            "ate two before i noticed. what do i do??")
+    assert "safety" in _read(text).urgency
+
+
+def test_scam_recovery_experts_are_spam() -> None:
+    assert _read("Lost crypto to a scam? Our certified recovery experts can get it back in 48 hours!!! DM now"
+                 ).intent == "spam"
+
+
+def test_thanks_from_a_bereaved_customer_opens_with_condolence_and_no_cheer() -> None:
+    text = ("Had to call @OmnivoxUK about my late mum's account and the lady was so kind and patient. made a "
+            "horrible job easier. thank you")
+    assert _read(text).bereavement
+    for seed in SEEDS:
+        draft = _draft("tidewave", text, seed)
+        assert draft.stages[0].stage == "condolence", draft.stages
+        assert "chuffed" not in (draft.text or "") and "Cheers" not in (draft.text or ""), draft.text

@@ -188,6 +188,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         stages = ["resolve" if s == "answer" else s for s in stages]
         stages.insert(0, "condolence")
         reasons.append("bereavement: condolence and a gentle next step instead of process")
+    elif reading.bereavement:
+        # thanks from someone who has lost a relative: condolence first, then the thanks, nothing cheery
+        stages = [s for s in stages if s not in ("greet", "thank")]
+        stages.insert(0, "condolence")
+        reasons.append("bereavement: condolence, then the kind words passed on; no cheery thanks")
     if intent == "danger" and "safety" not in reading.urgency and "safety" in stages:
         stages.remove("safety")
     if move_private and "resolve" in stages:

@@ -169,7 +169,7 @@ _BOOKING = re.compile(
 )
 """A reservation to cancel (a room, a table, a flight, tickets): its reference, not the account's subscription."""
 _MEDICAL = re.compile(
-    r"\b(?:collapsed|collapsing|fainted|fainting|passed out|unconscious|seizures?|fitting|heart attack|stroke|"
+    r"\b(?:collapsed|collapsing|fainted|fainting|passed out|unconscious|seizures?|heart attack|stroke|"
     r"not breathing|can[’']?t breathe|cannot breathe|ambulance|paramedics?|bleeding|choking|anaphyla\w*|"
     r"allergic reaction|epipen|overdose)\b",
     re.IGNORECASE,
