@@ -141,7 +141,7 @@ def test_a_device_the_customer_named_is_never_asked_for() -> None:
 def test_a_title_wanted_on_the_service_is_not_sent_to_developers(text: str) -> None:
     assert _CATALOGUE.search(text) and _CATALOGUE_ASK.search(text)
     for reply in _texts("loopwork", text) + _texts("base", text):
-        assert "rights" in reply.lower(), reply
+        assert "rights" in reply.lower() or "licensing" in reply.lower(), reply
         assert "developer" not in reply and "product team" not in reply, reply
 
 
