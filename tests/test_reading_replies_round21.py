@@ -362,3 +362,7 @@ def test_thanks_from_a_bereaved_customer_opens_with_condolence_and_no_cheer() ->
         draft = _draft("tidewave", text, seed)
         assert draft.stages[0].stage == "condolence", draft.stages
         assert "chuffed" not in (draft.text or "") and "Cheers" not in (draft.text or ""), draft.text
+
+
+def test_details_sent_by_dm_are_a_contact_already_made() -> None:
+    assert _read("I sent you my details by DM yesterday").details.contacted == "dm"
