@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from carevoice.concentrate.keywords import Scan, ascii_letters
 
@@ -29,12 +28,6 @@ def _number(token: str) -> bool:
     return token.isdigit() and token.isascii()
 
 
-@lru_cache(maxsize=65536)
-def _word_feature(token: str) -> str:
-    """A word's feature: ``w:`` and the word, every number one feature (``w:#``); kept per word, as words recur."""
-    return "w:#" if _number(token) else "w:" + token
-
-
 def _bucket(n: int, edges: tuple[int, ...]) -> int:
     for i, edge in enumerate(edges):
         if n < edge:
@@ -49,7 +42,7 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     words = [t for t in tokens if t[0] != "@"] if "@" in found.plain else tokens  # no '@' in the post: no handle
     if words:
         out.append("b:^_" + ("#" if _number(words[0]) else words[0]))  # how a post opens
-    out.extend(map(_word_feature, words))
+    out.extend(["w:#" if t.isdigit() and t.isascii() else "w:" + t for t in words])  # as _number, inline: per word
     for family, hits in found.families.items():
         if family in _AFTER_VETO:
             continue  # their vetted verdicts come in ``rules`` ("fire stick" is no fire)
