@@ -321,6 +321,10 @@ class _Scores(NamedTuple):
     total: float
 
 
+_new_scores = cast(Callable[[tuple[tuple[str, ...], Sequence[tuple[float, ...]], list[float], float, float]], _Scores],
+                   partial(tuple.__new__, _Scores))
+
+
 class Predictions(Mapping[str, Prediction]):
     """Every target's prediction for one post, each worked out the first time it is asked for."""
 
@@ -366,7 +370,7 @@ class Predictions(Mapping[str, Prediction]):
         part = list(map(_add_up, columns))
         top = max(part)
         total = sum(map(math.exp, map(sub, part, repeat(top))))  # exp(score - top), summed in class order
-        scored = self._scored[target] = _Scores(labels, columns, part, top, total)
+        scored = self._scored[target] = _new_scores((labels, columns, part, top, total))
         return scored
 
     def _predict(self, target: str) -> Prediction:
