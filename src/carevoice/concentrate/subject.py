@@ -189,7 +189,7 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
         return None  # "watch later", "order more": a verb or a vague word, not a thing
     if determiner is None and first == i and first > 0 and lows[first - 1] in _BEFORE_A_VERB:
         return None  # "won't pick up", "to return it", "I order": a bare word after these is a verb
-    if (first > 0 and lows[first - 1] in _NEGATING) or any(low in _VAGUE for low in lows[first:head_end]):
+    if (first > 0 and lows[first - 1] in _NEGATING) or not _VAGUE.isdisjoint(lows[first:head_end]):
         return None  # "no video", "the error code": what is wrong, not the thing it is wrong with
     return _Candidate(first, i, head_end, head_end, yours, determiner, named)
 
