@@ -10,7 +10,7 @@ explainable; the reason names the words that decided it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from functools import cache
 from importlib import resources
@@ -130,16 +130,19 @@ def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVer
         found = _script(text, data.ranges)
         if found is not None:
             return found
+    judged: Callable[[str], bool]
     if tokens is None:
         words: AbstractSet[str] = {
             w.lower().replace("\u2019", "'") for w in _WORD.findall(re.sub(r"\S+://\S+|www\.\S+", " ", text))}
+        judged = bool  # every word found counts
     else:  # the scan's lower-case tokens (links already gone): no second pass over the text
         words = tokens if isinstance(tokens, frozenset | set) else frozenset(tokens)
         if not _words_only():
             words = frozenset(filter(_judged, words))
-    # the words to judge by are those _judged keeps; no word of the data is a handle or a number, so ``words``
-    # meets the data as they do, and only whether there are any and how many (rarely) needs them told apart
-    if not any(map(_judged, words)):
+        # the words to judge by are the tokens _judged keeps; no word of the data is a handle or a number, so
+        # ``words`` meets the data as they do: only whether there are any, and how many (rarely), tells them apart
+        judged = _judged
+    if not any(map(judged, words)):
         return LanguageVerdict("en", 0.5, "language en: no words to judge by")
     english = words & data.words["en"]
     best, hits = "en", frozenset[str]()
@@ -162,7 +165,7 @@ def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVer
         return LanguageVerdict(best, round(min(0.99, 0.5 + share / 2), 2),
                                f"language {best}: " + ", ".join(map(_QUOTED, sorted(hits)[:4])))
     greeted = [lang for lang, g in data.greetings.items() if words & g] if not english and sum(
-        map(_judged, words)) <= 4 else []
+        map(judged, words)) <= 4 else []
     if greeted:
         lang = greeted[0]
         return LanguageVerdict(lang, 0.6, f"language {lang}: " + ", ".join(
