@@ -32,8 +32,21 @@ M = TypeVar("M", bound="BaseModel")
 CHECK = False
 """Compare each :func:`build` with pydantic's validation of the same values (for tests; slow)."""
 
-_Plan = tuple[dict[str, Any], dict[str, Callable[[], Any]], dict[str, Callable[[Any], Any]], frozenset[str]]
+
+class _Plan(typing.NamedTuple):
+    """How to build one model class (worked out once per class)."""
+
+    defaults: dict[str, Any]
+    factories: dict[str, Callable[[], Any]]
+    converters: tuple[tuple[str, tuple[type, ...], Callable[[Any], Any]], ...]
+    """Per field with a converter: its name, the types the converter keeps as they are, and the converter."""
+    names: frozenset[str]
+    fields: tuple[str, ...]
+    """The field names in their order (as ``model_dump`` gives them)."""
+
+
 _plans: dict[type, _Plan] = {}
+_set = object.__setattr__
 
 
 def _as_float(value: Any) -> Any:
@@ -52,26 +65,30 @@ def _as_float_dict(value: Any) -> Any:
     return {k: _as_float(v) for k, v in value.items()}
 
 
-def _converter(annotation: Any) -> Callable[[Any], Any] | None:
-    """What pydantic's lax mode does to a value carevoice made for a field of this type (None: nothing)."""
+def _converter(annotation: Any) -> tuple[tuple[type, ...], Callable[[Any], Any]] | None:
+    """What pydantic's lax mode does to a value carevoice made for a field of this type (None: nothing).
+
+    Given as the types of value the converter returns as they are (no call needed for them), and the converter.
+    """
     if annotation is float:
-        return _as_float
+        return (float,), _as_float
     if annotation is bool:
-        return _as_bool
+        return (bool,), _as_bool
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        inner = _converter(args[0] if args[1] is type(None) else args[1])
-        if inner is None:
+        found = _converter(args[0] if args[1] is type(None) else args[1])
+        if found is None:
             return None
-        return lambda value: None if value is None else inner(value)
+        kept, inner = found
+        return (*kept, type(None)), lambda value: None if value is None else inner(value)
     if origin is tuple:
         if any(_converter(a) is not None for a in args if a is not Ellipsis):
             raise TypeError(f"no fast build for {annotation!r}")  # elements that pydantic would convert
-        return _as_tuple
+        return (tuple,), _as_tuple
     if origin is dict:
         if args and args[1] is float:
-            return _as_float_dict
+            return (), _as_float_dict  # always a new dict, as pydantic makes one
         if args and _converter(args[1]) is not None:
             raise TypeError(f"no fast build for {annotation!r}")
         return None
@@ -88,7 +105,7 @@ def _plan(cls: type[BaseModel]) -> _Plan:
     if plan is None:
         defaults: dict[str, Any] = {}
         factories: dict[str, Callable[[], Any]] = {}
-        converters: dict[str, Callable[[Any], Any]] = {}
+        converters: list[tuple[str, tuple[type, ...], Callable[[Any], Any]]] = []
         for name, info in cls.model_fields.items():
             if info.default_factory is not None:
                 factory: Any = info.default_factory
@@ -98,10 +115,11 @@ def _plan(cls: type[BaseModel]) -> _Plan:
                     factories[name] = factory
             elif not info.is_required():
                 defaults[name] = info.default
-            convert = _converter(info.annotation)
-            if convert is not None:
-                converters[name] = convert
-        plan = _plans[cls] = (defaults, factories, converters, frozenset(cls.model_fields))
+            found = _converter(info.annotation)
+            if found is not None:
+                converters.append((name, *found))
+        plan = _plans[cls] = _Plan(defaults, factories, tuple(converters), frozenset(cls.model_fields),
+                                   tuple(cls.model_fields))
     return plan
 
 
@@ -110,29 +128,33 @@ def build(cls: type[M], /, **values: Any) -> M:
 
     Raises ``TypeError`` for an unknown or missing field (a programming error).
     """
-    defaults, factories, converters, names = _plan(cls)
-    if not names.issuperset(values):
-        raise TypeError(f"{cls.__name__} has no field {sorted(set(values) - names)[0]!r}")
-    data: dict[str, Any] = {}
-    for name in names if len(values) < len(names) else ():
-        if name not in values:
-            if name in defaults:
-                data[name] = defaults[name]
-            elif name in factories:
-                data[name] = factories[name]()
-            else:
-                raise TypeError(f"{cls.__name__} needs {name!r}")
-    for name, value in values.items():
-        convert = converters.get(name)
-        data[name] = value if convert is None else convert(value)
+    plan = _plans.get(cls) or _plan(cls)
+    if not plan.names.issuperset(values):
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(values) - plan.names)[0]!r}")
+    fields_set = set(values)
+    given = dict(values) if CHECK else values
+    for name, kept, convert in plan.converters:  # converted in place: ``values`` is this call's own dict
+        if name in values:
+            value = values[name]
+            if type(value) not in kept:
+                values[name] = convert(value)
+    if len(values) < len(plan.names):
+        for name in plan.fields:
+            if name not in values:
+                if name in plan.defaults:
+                    values[name] = plan.defaults[name]
+                elif name in plan.factories:
+                    values[name] = plan.factories[name]()
+                else:
+                    raise TypeError(f"{cls.__name__} needs {name!r}")
     model = cls.__new__(cls)
-    ordered = {name: data[name] for name in cls.model_fields}  # the field order, as model_dump gives it
-    object.__setattr__(model, "__dict__", ordered)
-    object.__setattr__(model, "__pydantic_fields_set__", set(values))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    fields = plan.fields
+    _set(model, "__dict__", dict(zip(fields, map(values.__getitem__, fields), strict=True)))  # model_dump's order
+    _set(model, "__pydantic_fields_set__", fields_set)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
     if CHECK:
-        _check(cls(**values), model)
+        _check(cls(**given), model)
     return model
 
 

@@ -6,11 +6,13 @@ each kind reads its phrase lists from the context, so banks extend them.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from carevoice.checks.context import CheckContext, compile_phrases
 from carevoice.checks.rules import RULES
@@ -47,32 +49,77 @@ def _uncased(char: str) -> bool:
     return char.lower() == char == char.upper()
 
 
-Screen = tuple[tuple[tuple[re.Pattern[str], str | None], ...], re.Pattern[str] | None, int]
+Screen = tuple[tuple[re.Pattern[str], ...], tuple[tuple[str, int], ...], tuple[int, ...], re.Pattern[str] | None]
 
 
 @lru_cache(maxsize=256)
 def _screen(phrases: tuple[str, ...]) -> Screen:
-    """A quicker test than :func:`_any_of`: each phrase's pattern with a word it must start with, and the rest.
+    """A quicker test than :func:`_any_of`: for each phrase a few strings one of which its every match holds.
 
-    A plain phrase (not ``re:``) matches only where its first word does, up to its first apostrophe
-    (which may be either ``'`` or ``’``); that start, lower-cased, is the needle, when each of its
-    characters is ASCII or has no case (else None). The phrases without a needle make the alternation
-    returned alongside (None when there are none), and how many have no needle. Patterns come in
-    :func:`compile_phrases` order.
+    Returns the patterns (in :func:`compile_phrases` order), the needles as (lower-cased string,
+    pattern number) pairs, the numbers of the patterns without a needle, and the alternation of
+    those (None when there are none). A needle is a run of literal characters every match of the
+    pattern contains (see :func:`_needles`), or one of a few such runs; it is kept only when each of
+    its characters is ASCII or has no case, so that on a text :func:`_lowered` leaves alone, a
+    pattern none of whose needles is in the lower-cased text cannot match.
     """
     patterns = compile_phrases(phrases)
     entries = [phrase for phrase in phrases if phrase.strip()]  # the phrases compile_phrases compiles
-    screened: list[tuple[re.Pattern[str], str | None]] = []
-    rest: list[str] = []
-    for phrase, pattern in zip(entries, patterns, strict=True):
-        entry = phrase.strip()
-        needle = "" if entry.startswith("re:") else entry.split()[0].split("'")[0]
-        if needle and all(c.isascii() or _uncased(c) for c in needle):
-            screened.append((pattern, needle.lower()))
+    needles: list[tuple[str, int]] = []
+    rest: list[int] = []
+    for i, pattern in enumerate(patterns):
+        found = _needles(pattern)
+        if found is None:
+            rest.append(i)
         else:
-            screened.append((pattern, None))
-            rest.append(phrase)
-    return tuple(screened), _any_of(tuple(rest)), len(rest)
+            needles += [(needle, i) for needle in found]
+    return patterns, tuple(needles), tuple(rest), _any_of(tuple(entries[i] for i in rest))
+
+
+def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match of ``pattern`` holds (the most telling), or None."""
+    try:
+        parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+        tree = parser.parse(pattern.pattern, pattern.flags)
+        return _best(_required(parser, list(tree)))
+    except Exception:  # an unexpected tree (another Python's parser): scan the pattern on every text
+        return None
+
+
+def _required(parser: Any, items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
+    """Sets of strings (as tuples) of which every match of the parsed ``items`` holds one, each set."""
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is parser.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            out.append(("".join(run),))
+            run = []
+        if op is parser.SUBPATTERN:
+            out += _required(parser, list(arg[-1]))
+        elif op is getattr(parser, "ATOMIC_GROUP", None):
+            out += _required(parser, list(arg))
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
+            out += _required(parser, list(arg[2]))
+        elif op is parser.BRANCH:
+            alternatives = [_best(_required(parser, list(branch))) for branch in arg[1]]
+            if all(alternatives):
+                out.append(tuple(dict.fromkeys(s for a in alternatives if a for s in a)))
+        # anything else (a boundary, a lookaround, a class, a back reference...) holds no known string
+    if run:
+        out.append(("".join(run),))
+    return out
+
+
+def _best(sets: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The most telling of the sets whose strings all lower-case safely (longest shortest string, fewest)."""
+    usable = [tuple(s.lower() for s in strings) for strings in sets
+              if all(s and all(c.isascii() or _uncased(c) for c in s) for s in strings)]
+    if not usable:
+        return None
+    return max(usable, key=lambda strings: (min(map(len, strings)), -len(strings)))
 
 
 @lru_cache(maxsize=4096)
@@ -94,11 +141,12 @@ def find_all(text: str, phrases: Sequence[str]) -> list[re.Match[str]]:
         return []
     low = _lowered(text)
     patterns: Sequence[re.Pattern[str]]
-    if low is not None:  # a phrase whose needle is not in the text cannot match: scan only the others
-        screened, rest, unscreened = _screen(key)
-        patterns = [p for p, needle in screened if needle is None or needle in low]
-        if len(patterns) == unscreened and (rest is None or rest.search(text) is None):
+    if low is not None:  # a phrase none of whose needles is in the text cannot match: scan only the others
+        compiled, needles, rest, others = _screen(key)
+        hit = {i for needle, i in needles if needle in low}
+        if not hit and (others is None or others.search(text) is None):
             return []  # no needle found and no other phrase matching: none matches (exactly as quick)
+        patterns = [compiled[i] for i in sorted(hit.union(rest))]
     elif quick.search(text) is None:
         return []
     else:

@@ -38,7 +38,8 @@ def _bucket(n: int, edges: tuple[int, ...]) -> int:
 def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     """The feature names of a post (``rules`` adds the rules' verdicts, such as ``rule_cat:app_bug``)."""
     out: list[str] = []
-    words = [t for t in found.tokens if t[0] != "@"]
+    tokens = found.tokens
+    words = [t for t in tokens if t[0] != "@"] if "@" in found.plain else tokens  # no '@' in the post: no handle
     if words:
         out.append("b:^_" + ("#" if _number(words[0]) else words[0]))  # how a post opens
     out.extend(["w:#" if t.isdigit() and t.isascii() else "w:" + t for t in words])  # as _number, inline: per word

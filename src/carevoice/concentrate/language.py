@@ -10,7 +10,8 @@ explainable; the reason names the words that decided it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -104,6 +105,18 @@ def _script(text: str, ranges: tuple[tuple[int, int, str], ...]) -> LanguageVerd
     return None
 
 
+def _judged(token: str) -> bool:
+    """Tell whether a token is a word to judge a language by: not a handle, not a number."""
+    return token[0] != "@" and not token[0].isdigit()
+
+
+@cache
+def _words_only() -> bool:
+    """Tell whether every word of the data is one :func:`_judged` keeps (true of the shipped data)."""
+    data = _data()
+    return all(map(_judged, frozenset().union(*data.words.values(), *data.greetings.values())))
+
+
 def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVerdict:
     """Read the language of a post (links, handles and hashtags are ignored).
 
@@ -117,12 +130,19 @@ def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVer
         found = _script(text, data.ranges)
         if found is not None:
             return found
-    if tokens is not None:  # the scan's lower-case tokens (links already gone): no second pass over the text
-        # the words to judge a language by: not a handle, not a number (tested inline: a call per token costs more)
-        words = {t for t in tokens if t[0] != "@" and not t[0].isdigit()}
-    else:
-        words = {w.lower().replace("\u2019", "'") for w in _WORD.findall(re.sub(r"\S+://\S+|www\.\S+", " ", text))}
-    if not words:
+    judged: Callable[[str], bool]
+    if tokens is None:
+        words: AbstractSet[str] = {
+            w.lower().replace("\u2019", "'") for w in _WORD.findall(re.sub(r"\S+://\S+|www\.\S+", " ", text))}
+        judged = bool  # every word found counts
+    else:  # the scan's lower-case tokens (links already gone): no second pass over the text
+        words = tokens if isinstance(tokens, frozenset | set) else frozenset(tokens)
+        if not _words_only():
+            words = frozenset(filter(_judged, words))
+        # the words to judge by are the tokens _judged keeps; no word of the data is a handle or a number, so
+        # ``words`` meets the data as they do: only whether there are any, and how many (rarely), tells them apart
+        judged = _judged
+    if not any(map(judged, words)):
         return LanguageVerdict("en", 0.5, "language en: no words to judge by")
     english = words & data.words["en"]
     best, hits = "en", frozenset[str]()
@@ -144,7 +164,8 @@ def read_language(text: str, tokens: Iterable[str] | None = None) -> LanguageVer
         share = len(hits) / (len(hits) + len(english))
         return LanguageVerdict(best, round(min(0.99, 0.5 + share / 2), 2),
                                f"language {best}: " + ", ".join(map(_QUOTED, sorted(hits)[:4])))
-    greeted = [lang for lang, g in data.greetings.items() if words & g] if not english and len(words) <= 4 else []
+    greeted = [lang for lang, g in data.greetings.items() if words & g] if not english and sum(
+        map(judged, words)) <= 4 else []
     if greeted:
         lang = greeted[0]
         return LanguageVerdict(lang, 0.6, f"language {lang}: " + ", ".join(

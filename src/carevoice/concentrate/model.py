@@ -25,7 +25,8 @@ from typing import Any, NamedTuple, cast
 from carevoice.concentrate.lexicon import no_gc_pause
 from carevoice.errors import ConfigError
 
-__all__ = ["MODEL_FILE", "Prediction", "TargetModel", "classes", "describe_feature", "model", "predict", "predict_all"]
+__all__ = ["MODEL_FILE", "Prediction", "Predictions", "TargetModel", "classes", "describe_feature", "model", "predict",
+           "predict_all"]
 
 MODEL_FILE = "reading_model.json"
 
@@ -244,6 +245,11 @@ def _kept(target: str, allowed: tuple[str, ...] | None) -> tuple[tuple[str, ...]
 def _drivers(weights: tuple[float, ...], active: list[str]) -> tuple[str, ...]:
     """The (at most three) features that pushed a class most: the largest positive weights, by name on a tie."""
     ranked = sorted(weights, reverse=True)
+    if len(ranked) > 3:
+        a, b, c, d = ranked[:4]
+        if c > 0 and a > b > c > d:  # the usual case: three positive weights, each alone (no tie to break)
+            index = weights.index
+            return active[index(a)], active[index(b)], active[index(c)]
     top = [w for w in ranked[:3] if w > 0]
     if not top:
         return ()
@@ -305,7 +311,21 @@ def _layout(allowed: tuple[tuple[str, tuple[str, ...]], ...], rarely: frozenset[
     return _Layout(spans, pick(joint.bias), _Picked(joint.weights, pick), _features(joint))
 
 
-class _Predictions(Mapping[str, Prediction]):
+class _Scores(NamedTuple):
+    """One target's scores for a post: its classes, their summed columns, the top score and the softmax's sum."""
+
+    labels: tuple[str, ...]
+    columns: Sequence[tuple[float, ...]]
+    part: list[float]
+    top: float
+    total: float
+
+
+_new_scores = cast(Callable[[tuple[tuple[str, ...], Sequence[tuple[float, ...]], list[float], float, float]], _Scores],
+                   partial(tuple.__new__, _Scores))
+
+
+class Predictions(Mapping[str, Prediction]):
     """Every target's prediction for one post, each worked out the first time it is asked for."""
 
     def __init__(self, features: Iterable[str], allowed: Mapping[str, Sequence[str]], rarely: frozenset[str]) -> None:
@@ -316,6 +336,7 @@ class _Predictions(Mapping[str, Prediction]):
         # a column per class: its bias, then each active feature's weight (summed left to right when asked)
         self._columns: _Columns = list(zip(layout.bias, *map(weights.__getitem__, self._active), strict=True))
         self._done: dict[str, Prediction] = {}
+        self._scored: dict[str, _Scores] = {}
 
     def __getitem__(self, target: str) -> Prediction:
         done = self._done.get(target)
@@ -323,7 +344,18 @@ class _Predictions(Mapping[str, Prediction]):
             done = self._done[target] = self._predict(target)
         return done
 
-    def _predict(self, target: str) -> Prediction:
+    def probability(self, target: str, label: str) -> float:
+        """The probability of one class, as a prediction that ranks it first or second shows it.
+
+        Cheaper than the prediction: the features that drove the choice are not looked for.
+        """
+        labels, _, part, top, total = self._scores(target)
+        return round(math.exp(part[labels.index(label)] - top) / total, 3)
+
+    def _scores(self, target: str) -> _Scores:
+        scored = self._scored.get(target)
+        if scored is not None:
+            return scored
         span = self._layout.spans.get(target)
         if span is not None:
             labels, lo, hi = span
@@ -337,11 +369,17 @@ class _Predictions(Mapping[str, Prediction]):
             columns = pick(list(zip(joint.bias, *map(joint.weights.__getitem__, self._active), strict=True)))
         part = list(map(_add_up, columns))
         top = max(part)
+        total = sum(map(math.exp, map(sub, part, repeat(top))))  # exp(score - top), summed in class order
+        scored = self._scored[target] = _new_scores((labels, columns, part, top, total))
+        return scored
+
+    def _predict(self, target: str) -> Prediction:
+        labels, columns, part, top, total = self._scores(target)
         exp = math.exp
-        total = sum(map(exp, map(sub, part, repeat(top))))  # exp(score - top), summed in class order
         best = part.index(top)  # the first of equals, as a stable sort ranks them
         second = best
         if len(part) > 1:
+            part = part.copy()
             part[best] = -math.inf
             second = part.index(max(part))
             part[best] = top
@@ -362,14 +400,14 @@ def classes(target: str) -> tuple[str, ...]:
 
 
 def predict_all(features: Iterable[str], *, allowed: Mapping[str, Sequence[str]] | None = None,
-                rarely: Iterable[str] = ()) -> Mapping[str, Prediction]:
+                rarely: Iterable[str] = ()) -> Predictions:
     """Predict every target from a post's features (``allowed`` limits a target's classes).
 
     The post's weights are gathered once, but for the targets named ``rarely``
     (gathered apart, if ever); each target is scored the first time it is
     asked for, so a reading that never looks at one never pays for it.
     """
-    return _Predictions(features, allowed or {}, frozenset(rarely))
+    return Predictions(features, allowed or {}, frozenset(rarely))
 
 
 @cache

@@ -249,8 +249,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     predicted = predict_all(r.features, allowed=_allowed(), rarely=_RARELY)
     intent_model = predicted["intent"]
     urgency, urgency_reasons = r.urgency, r.urgency_reasons
-    urgent = predicted["urgent"]
-    p_urgent = urgent.probability if urgent.label == "yes" else urgent.second_probability
+    p_urgent = predicted.probability("urgent", "yes")  # the drivers are looked for only if they are shown
     if not urgency and p_urgent >= _URGENCY_MIN:
         seen = predicted["urgency"]
         kind, p_kind = (seen.label, seen.probability) if seen.label != "none" else (
@@ -260,7 +259,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         if kind != "none" and p_kind >= _URGENCY_KIND_MIN and leans:
             urgency = (kind,)  # type: ignore[assignment]
             urgency_reasons = (f"urgency {kind}: the model reads the post as urgent at {p_urgent:.2f} ("
-                               + ", ".join(describe_feature(f) for f in urgent.drivers) + ")",)
+                               + ", ".join(describe_feature(f) for f in predicted["urgent"].drivers) + ")",)
     intent: Intent = intent_model.label  # type: ignore[assignment]
     intent_p = intent_model.probability
     forced = r.intent.intent in ("other_language", "spam", "abuse")

@@ -146,10 +146,10 @@ class _Candidate(NamedTuple):
 def _words(text: str) -> _Words:
     """The words of ``text`` as :data:`_WORD` finds them."""
     found = list(_WORD.finditer(text))
-    texts = [m.group() for m in found]
+    texts = list(map(re.Match.group, found))  # the methods mapped: no Python step per word
     lows = list(map(str.lower, texts)) if "\u2019" not in text else [
         w.lower().replace("\u2019", "'") for w in texts]
-    return _Words(texts, lows, [m.start() for m in found], [m.end() for m in found])
+    return _Words(texts, lows, list(map(re.Match.start, found)), list(map(re.Match.end, found)))
 
 
 def _head_at(w: _Words, i: int, vocab: _Vocab) -> tuple[int, bool] | None:
@@ -191,7 +191,7 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
         return None  # "watch later", "order more": a verb or a vague word, not a thing
     if determiner is None and first == i and first > 0 and lows[first - 1] in _BEFORE_A_VERB:
         return None  # "won't pick up", "to return it", "I order": a bare word after these is a verb
-    if (first > 0 and lows[first - 1] in _NEGATING) or any(low in _VAGUE for low in lows[first:head_end]):
+    if (first > 0 and lows[first - 1] in _NEGATING) or not _VAGUE.isdisjoint(lows[first:head_end]):
         return None  # "no video", "the error code": what is wrong, not the thing it is wrong with
     return _Candidate(first, i, head_end, head_end, yours, determiner, named)
 
@@ -416,6 +416,10 @@ def _hit_spans(w: _Words, tokens: Sequence[str], hits: Sequence[Hit]) -> list[tu
     j = 0
     count = len(lows)
     for token in tokens[:max(h.end for h in hits)]:  # no hit reaches further
+        if j < count and lows[j].startswith(token):  # mostly the next word: as the loop below finds it first
+            positions.append((w.starts[j], w.ends[j]))
+            j += 1
+            continue
         found = None
         bare = token.strip("@")
         for k in range(j, min(j + 6, count)):

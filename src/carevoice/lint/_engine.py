@@ -130,17 +130,22 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     mine = [p for p in mine if p.id not in broken]
 
     worst_texts: dict[tuple[str, tuple[str, ...], str], str | None] = {}
+    asked: dict[tuple[str, tuple[str, ...], str], str | None] = {}
 
     def worst(p: Phrase, profile: ChannelProfile) -> str | None:
         if p.id in broken:
             return None
-        # each phrase once per channel (the length rules ask many times), and once for all the channels it
-        # renders alike on (see render_key); SMS apart (it swaps in plain dashes and quotes)
+        known = (p.text, p.when, profile.id)  # the length rules ask for each phrase on a channel many times
+        if known in asked:
+            return asked[known]
+        # rendered once for all the channels it renders alike on (see render_key); SMS apart (it swaps in
+        # plain dashes and quotes)
         channel = profile.id if profile.id == "sms" else render_key(p.text, profile.id)
         key = (p.text, p.when, channel)
         if key not in worst_texts:
             worst_texts[key] = render_phrase(p.text, profile, bank.display_name, agent, p.when).worst
-        return worst_texts[key]
+        asked[known] = worst_texts[key]
+        return asked[known]
 
     def sign_off(profile: ChannelProfile) -> str:
         if not bank.voice.sign_off:

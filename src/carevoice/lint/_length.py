@@ -211,9 +211,10 @@ class _Channel:
         return total < self.limit - 3 if self.additive else total <= _sms_septets(self.limit)
 
     def size(self, text: str) -> int:
-        if text not in self._sizes:
-            self._sizes[text] = _measure(text, self.profile)
-        return self._sizes[text]
+        known = self._sizes.get(text)
+        if known is None:
+            known = self._sizes[text] = _measure(text, self.profile)
+        return known
 
     def exact(self, parts: list[Part]) -> tuple[str, int]:
         text = Candidate(tuple(parts), self.sign).text
@@ -221,9 +222,10 @@ class _Channel:
 
     def alone(self, phrase: Phrase, text: str) -> int:
         """The length of the phrase and the sign-off alone (cached by phrase)."""
-        if phrase.id not in self._alone:
-            self._alone[phrase.id] = self._plain_alone(text)
-        return self._alone[phrase.id]
+        known = self._alone.get(phrase.id)
+        if known is None:
+            known = self._alone[phrase.id] = self._plain_alone(text)
+        return known
 
     def _plain_alone(self, text: str) -> int:
         """:meth:`exact` of the text and the sign-off; counted, not joined, when both are plain ASCII.
@@ -251,16 +253,19 @@ class _Channel:
     def _cell(self, situation: str, stage: str) -> list[tuple[Phrase, str]]:
         """The phrases of one cell usable on the channel (each fits alone), shortest first."""
         key = (situation, stage)
-        if key not in self._cells:
-            found: list[tuple[Phrase, str]] = []
+        found = self._cells.get(key)
+        if found is None:
+            found = []
+            profile, channel, worst, alone, limit = self.profile, self.profile.id, self.worst, self.alone, self.limit
             for p in self.bank.cell(situation, stage):
-                if not p.channels or self.profile.id in p.channels:
-                    text = self.worst(p, self.profile)
-                    if text is not None and self.alone(p, text) <= self.limit:
+                if not p.channels or channel in p.channels:
+                    text = worst(p, profile)
+                    if text is not None and alone(p, text) <= limit:
                         found.append((p, text))  # a phrase too long even alone is never a partner
-            found.sort(key=lambda o: (self.size(o[1]), len(o[1])))  # stable: filtering keeps this order
+            size = self.size
+            found.sort(key=lambda o: (size(o[1]), len(o[1])))  # stable: filtering keeps this order
             self._cells[key] = found
-        return self._cells[key]
+        return found
 
     def options(self, situation: str, stage: str, emotions: tuple[str, ...]) -> list[tuple[Phrase, str]]:
         """The cell's usable phrases for posts with these emotions (else the ``any`` cell's), shortest first.
