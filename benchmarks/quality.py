@@ -112,10 +112,11 @@ def sector(a: argparse.Namespace) -> None:
     from carevoice.variation.history import MemoryHistory
 
     rows = [json.loads(line) for line in (ROOT / "tests" / "corpus" / "written.jsonl").read_text().splitlines()]
-    rng = random.Random(2028 if a.split == "tune" else 2029)
+    rng = random.Random(a.seed if a.seed is not None else 2028 if a.split == "tune" else 2029)
+    seen = {str(it["id"]) for f in a.exclude for it in json.loads(Path(f).read_text())}
     items = []
     for name, bank in SECTOR_BANKS.items():
-        pool = [r for r in rows if r["sector"] == name and split_of(r["id"]) == a.split]
+        pool = [r for r in rows if r["sector"] == name and split_of(r["id"]) == a.split and r["id"] not in seen]
         drafter = Drafter(bank, history=MemoryHistory(), seed=1)
         for r in rng.sample(pool, min(a.per_sector, len(pool))):
             post = Inbound(text=r["text"], channel="x", id=r["id"])
@@ -176,6 +177,8 @@ def main() -> None:
     s.add_argument("--out", required=True)
     s.add_argument("--per-sector", type=int, default=16)
     s.add_argument("--batches", type=int, default=2)
+    s.add_argument("--seed", type=int, default=None, help="another sample (default: the fixed one of the split)")
+    s.add_argument("--exclude", nargs="*", default=[], help="key.json files of earlier samples whose posts to skip")
     s = sub.add_parser("sector-score", help="score a sector review")
     s.add_argument("out")
     a = ap.parse_args()
