@@ -366,3 +366,12 @@ def test_thanks_from_a_bereaved_customer_opens_with_condolence_and_no_cheer() ->
 
 def test_details_sent_by_dm_are_a_contact_already_made() -> None:
     assert _read("I sent you my details by DM yesterday").details.contacted == "dm"
+
+
+def test_name_calling_and_rot_in_hell_is_abuse() -> None:
+    assert _read("@HalcyonAir you are all brain dead clowns, every last one of you. rot in hell").intent == "abuse"
+
+
+def test_a_burnt_quiche_is_a_cooking_fault_and_a_burnt_hand_is_not() -> None:
+    assert not _read("emailed about the burnt quiche 2 weeks ago and got an auto reply. still waiting").urgency
+    assert "safety" in _read("the coffee burned my hand").urgency
