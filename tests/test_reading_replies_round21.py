@@ -375,3 +375,23 @@ def test_name_calling_and_rot_in_hell_is_abuse() -> None:
 def test_a_burnt_quiche_is_a_cooking_fault_and_a_burnt_hand_is_not() -> None:
     assert not _read("emailed about the burnt quiche 2 weeks ago and got an auto reply. still waiting").urgency
     assert "safety" in _read("the coffee burned my hand").urgency
+
+
+def test_a_ride_to_a_hospital_appointment_is_no_emergency() -> None:
+    text = ("Ordered a GoCab to the hospital for my 6am appointment, confirmed, then cancelled at 5:55 with no "
+            "driver found. Missed it.")
+    assert not _read(text).urgency
+    assert "safety" in _read("my son ended up in hospital after eating your nuggets").urgency
+
+
+def test_being_threatened_with_the_police_is_no_danger_but_a_threat_to_hurt_is() -> None:
+    assert not _read("the inspector called me a liar and threatened to call the police when my e-ticket "
+                     "wouldnt scan").urgency
+    assert "threat" in _read("a man threatened to punch the woman next to him").urgency
+
+
+def test_doorbell_footage_is_asked_only_about_a_delivery() -> None:
+    text = ('asked a Boxhaus employee in Cardiff for help with laptops, he said "I\'m on my break" and kept '
+            "scrolling his phone on the shop floor in uniform")
+    for reply in _texts("parcelpop", text):
+        assert "doorbell" not in reply, reply

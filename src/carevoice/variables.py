@@ -53,7 +53,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
     "post": ("words", "detailed", "link", "sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated",
-             "booking", "medical", "missing", "food_fault"),
+             "booking", "medical", "missing", "food_fault", "delivery"),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -81,7 +81,8 @@ CONDITION_PATHS: tuple[str, ...] = (
     "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.sign_in", "post.on_hold",
     "post.version", "post.catalogue", "post.phishing",
     "post.contaminated", "post.booking",
-    "post.medical", "post.missing", "post.food_fault", "sarcasm", "pii",
+    "post.medical", "post.missing", "post.food_fault",
+    "post.delivery", "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
@@ -189,6 +190,12 @@ _FOOD_FAULT = re.compile(
     re.IGNORECASE,
 )
 """What went wrong with food, said already (cold, raw, a long wait): never ask "was it cold or missing?"."""
+_DELIVERY = re.compile(
+    r"\b(?:driver|drivers|courier|couriers|delivery|deliveries|delivered|delivering|doorbell|parcel|parcels|van|"
+    r"doorstep|front door|dropped off|drop-off)\b",
+    re.IGNORECASE,
+)
+"""A post about a delivery (a driver, a courier, a parcel at the door): doorbell footage helps, not in a shop."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -366,7 +373,8 @@ def build_context(
                  "booking": _BOOKING.search(inbound.text) is not None,
                  "medical": _MEDICAL.search(inbound.text) is not None,
                  "missing": _MISSING.search(inbound.text) is not None,
-                 "food_fault": _FOOD_FAULT.search(inbound.text) is not None},
+                 "food_fault": _FOOD_FAULT.search(inbound.text) is not None,
+                 "delivery": _DELIVERY.search(inbound.text) is not None},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),
