@@ -395,3 +395,25 @@ def test_doorbell_footage_is_asked_only_about_a_delivery() -> None:
             "scrolling his phone on the shop floor in uniform")
     for reply in _texts("parcelpop", text):
         assert "doorbell" not in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    '@FibreNest why has my price gone up by £4.50 when i\'m still in contract? "mid contract price rise" is a scam',
+    "Twice now, I've gone through the not so easy process of cancelling my auto payment and they're STILL "
+    "charging me! What a GD scam company!",
+])
+def test_scam_as_a_word_for_the_brands_own_prices_is_no_fraud(text: str) -> None:
+    assert not _read(text).urgency
+
+
+@pytest.mark.parametrize("text", ["I lost £500 to a scam seller on your site", "is this text a scam?",
+                                  "this is a scam, someone took money from my account"])
+def test_a_scam_on_the_customer_is_still_fraud(text: str) -> None:
+    assert "fraud" in _read(text).urgency
+
+
+def test_a_bank_bonus_is_not_answered_with_a_checkout_code() -> None:
+    text = ("@TallybankHQ did the full switch on the 12th, paid in £1,000 like the T&Cs say, and now you're "
+            "telling me I'm not eligible for the £50 switching bonus")
+    for reply in _texts("harbour-bank", text):
+        assert "basket" not in reply and "order number" not in reply and "checkout" not in reply, reply
