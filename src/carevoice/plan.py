@@ -148,7 +148,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if "greet" in stages and not calm:
         stages.remove("greet")
         reasons.append(f"no greeting: the customer is {reading.emotion}")
-    calm_ask = intent in ("question", "request") and not reading.negative and not reading.urgency
+    calm_ask = intent in ("question", "request") and not reading.negative
     if calm_ask:  # a calm question or request is answered, not apologised for ("can gift cards be used online?")
         stages.remove("acknowledge")
     elif intent in ("question", "request"):
@@ -189,7 +189,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         stages.insert(0, "condolence")
         reasons.append("bereavement: condolence and a gentle next step instead of process")
     elif reading.bereavement:
-        # thanks from someone who has lost a relative: condolence first, then the thanks, nothing cheery
+        # thanks from someone who has lost a relative: condolence, then the kind words passed on; no cheery thanks
         stages = [s for s in stages if s not in ("greet", "thank")]
         stages.insert(0, "condolence")
         reasons.append("bereavement: condolence, then the kind words passed on; no cheery thanks")

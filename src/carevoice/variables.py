@@ -42,6 +42,9 @@ DETAILS = ("order_id", "booking_id", "flight", "product", "place", "date", "time
            "contacted", "tried", "forgot", "staff")
 ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
 URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
+_POST_CONDITIONS = ("sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated", "booking", "medical",
+                    "missing", "food_fault", "delivery")
+"""The ``post.*`` conditions read from the post's words (each by the patterns in ``_POST_PATTERNS``)."""
 
 VARIABLES: dict[str, tuple[str, ...] | None] = {
     "customer": ("name", "first_name", "handle"),
@@ -52,8 +55,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link", "sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated",
-             "booking", "medical", "missing", "food_fault", "delivery"),
+    "post": ("words", "detailed", "link", *_POST_CONDITIONS),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -78,11 +80,8 @@ OPTIONAL_VARIABLES = frozenset(
 CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
-    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.sign_in", "post.on_hold",
-    "post.version", "post.catalogue", "post.phishing",
-    "post.contaminated", "post.booking",
-    "post.medical", "post.missing", "post.food_fault",
-    "post.delivery", "sarcasm", "pii",
+    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link",
+    *(f"post.{c}" for c in _POST_CONDITIONS), "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
 )
@@ -196,6 +195,12 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 """A post about a delivery (a driver, a courier, a parcel at the door): doorbell footage helps, not in a shop."""
+_POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
+    "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
+    "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,),
+}
+"""Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -363,18 +368,7 @@ def build_context(
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
         "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
-                 "sign_in": _SIGN_IN.search(inbound.text) is not None,
-                 "on_hold": _ON_HOLD.search(inbound.text) is not None,
-                 "version": _VERSION.search(inbound.text) is not None,
-                 "catalogue": _CATALOGUE.search(inbound.text) is not None
-                 and _CATALOGUE_ASK.search(inbound.text) is not None,
-                 "phishing": _PHISHING.search(inbound.text) is not None,
-                 "contaminated": _CONTAMINATED.search(inbound.text) is not None,
-                 "booking": _BOOKING.search(inbound.text) is not None,
-                 "medical": _MEDICAL.search(inbound.text) is not None,
-                 "missing": _MISSING.search(inbound.text) is not None,
-                 "food_fault": _FOOD_FAULT.search(inbound.text) is not None,
-                 "delivery": _DELIVERY.search(inbound.text) is not None},
+                 **{c: all(p.search(inbound.text) is not None for p in _POST_PATTERNS[c]) for c in _POST_CONDITIONS}},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),

@@ -200,21 +200,26 @@ def _products(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Fou
 def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
     if vocab.place_tokens.isdisjoint(words):
         return
-    for m in _PLACE.finditer(text):
-        names = m.group(1).split()
-        for size in range(len(names), 0, -1):
-            name = " ".join(names[:size])
-            follower = names[size] if size < len(names) else m.group(2)
-            if name in vocab.places or (follower is not None and follower.lower() in vocab.place_nouns):
-                yield Found(name, m.start(1), m.start(1) + len(name))
-                break
-    for m in _BRANCH.finditer(text):
-        names = m.group(1).split()
-        for size in range(len(names), 0, -1):
-            name = " ".join(names[:size])
-            if name in vocab.places:
-                yield Found(name, m.start(1), m.start(1) + len(name))
-                break
+    for m in _PLACE.finditer(text):  # "in Leeds", "at the Oxford Street store"
+        if name := _place_named(m, vocab, nouns=True):
+            yield Found(name, m.start(1), m.start(1) + len(name))
+    for m in _BRANCH.finditer(text):  # "@NonnasPizza Leeds": a known place only
+        if name := _place_named(m, vocab, nouns=False):
+            yield Found(name, m.start(1), m.start(1) + len(name))
+
+
+def _place_named(m: re.Match[str], vocab: _Vocab, *, nouns: bool) -> str | None:
+    """The longest run of the match's names, from its start, that is a known place.
+
+    With ``nouns``, a run followed by a place noun counts too ("the Oxford Street store").
+    """
+    names = m.group(1).split()
+    for size in range(len(names), 0, -1):
+        name = " ".join(names[:size])
+        follower = (names[size] if size < len(names) else m.group(2)) if nouns else None
+        if name in vocab.places or (follower is not None and follower.lower() in vocab.place_nouns):
+            return name
+    return None
 
 
 _STAFF_NAME = re.compile(

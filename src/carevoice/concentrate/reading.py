@@ -68,12 +68,11 @@ _PAID_THEM = re.compile(
     re.IGNORECASE,
 )
 """A customer who paid the other party: a victim of a seller, whose ask is their money, not a takedown."""
-
-
 _SOLD_TO_ME = re.compile(r"\b(?:sell|selling|sells|sold|upsell\w*) (?:me|us)\b", re.IGNORECASE)
 """The brand selling to the customer ("you keep trying to sell me a better deal"): no listing to take down."""
 _LISTED = re.compile(r"\b(?:listings?|sellers?|scam\w*|fakes?|counterfeit\w*|goug\w*|report\w*|ban)\b",
                      re.IGNORECASE)
+"""Words of a listing or a seller to take down, which keep the ask even beside "sell me"."""
 
 
 def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
