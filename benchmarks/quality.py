@@ -1,6 +1,6 @@
 """Draft the fixed blind-review samples of real posts, for review beside the brands' own agents' replies.
 
-Usage:  python benchmarks/quality.py draft --sample tune|heldout|fresh [--out DIR] [--size 200] [--base-only]
+Usage:  python benchmarks/quality.py draft --sample tune|heldout|fresh [--out DIR] [--size 200] [--base-only] [--seed N]
         python benchmarks/quality.py make --sample tune|heldout|fresh [--out DIR]  (then give batches to reviewers)
         python ../shared/tools/blind_review.py score DIR
         python benchmarks/quality.py sector --split tune|heldout --out DIR   (written sector posts, drafts alone)
@@ -43,13 +43,17 @@ def pairs() -> list[dict[str, str]]:
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def sample(split: str, size: int) -> list[dict[str, str]]:
+def sample(split: str, size: int, seed: int | None = None) -> list[dict[str, str]]:
     """The fixed sample: ``tune`` and ``heldout`` draw 200 posts of their split; ``fresh`` draws
-    from the tune split's posts outside the fixed tune 200 (posts whose drafts were never reviewed)."""
+    from the tune split's posts outside the fixed tune 200 (posts whose drafts were never reviewed).
+    ``fresh`` with a ``seed`` draws another sample, outside the default fresh 100 as well."""
     if split == "fresh":
         seen = {str(p["id"]) for p in sample("tune", 200)}
+        if seed is not None:
+            seen |= {str(p["id"]) for p in sample("fresh", 100)}
         rest = [p for p in sample("tune", 10**6) if str(p["id"]) not in seen]
-        return random.Random(2027).sample(sorted(rest, key=lambda p: str(p["id"])), min(size, len(rest)))
+        rng = random.Random(2027 if seed is None else seed)
+        return rng.sample(sorted(rest, key=lambda p: str(p["id"])), min(size, len(rest)))
     chosen = sorted((p for p in pairs() if split_of(str(p["id"])) == split), key=lambda p: str(p["id"]))
     return random.Random(2026).sample(chosen, min(size, len(chosen)))
 
@@ -61,7 +65,7 @@ def draft(a: argparse.Namespace) -> None:
 
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    chosen = sample(a.sample, a.size)
+    chosen = sample(a.sample, a.size, a.seed)
     (out / "pairs.jsonl").write_text("".join(json.dumps(p) + "\n" for p in chosen))
     drafters: dict[str, Drafter] = {}
     lines = []
@@ -172,6 +176,7 @@ def main() -> None:
         s.add_argument("--size", type=int, default=200)
         s.add_argument("--batches", type=int, default=4)
         s.add_argument("--base-only", action="store_true")
+        s.add_argument("--seed", type=int, default=None, help="fresh only: another sample, outside the default one")
     s = sub.add_parser("sector", help="draft written posts of seven sectors for a blind review (no ../shared needed)")
     s.add_argument("--split", choices=["tune", "heldout"], required=True)
     s.add_argument("--out", required=True)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from carevoice.bank.settings import DraftingSettings
 from carevoice.compose import join_parts
-from carevoice.inbound import CATEGORIES, PiiMatch, Reading
+from carevoice.inbound import CATEGORIES, Details, PiiMatch, Reading
 from carevoice.plan import plan_reply, possible_plans
 
 URGENCY = st.lists(st.sampled_from(["safety", "legal", "stranded", "data_exposure", "fraud", "threat"]), unique=True,
@@ -40,7 +40,9 @@ def _plan(**fields: object) -> tuple[str, ...]:
     ({"category": "abuse", "intent": "abuse"}, {"boundary"}, {"apologise", "acknowledge"}),
     ({"category": "billing_error", "intent": "complaint", "emotion": "anger", "negative": True},
      {"move_private", "acknowledge", "apologise"}, {"resolve", "greet", "explain"}),
-    ({"category": "late_delivery", "intent": "question"}, {"greet", "resolve"}, {"apologise", "explain"}),
+    ({"category": "late_delivery", "intent": "question", "details": Details(order_id="58213")}, {"greet", "resolve"},
+     {"apologise", "explain"}),
+    ({"category": "late_delivery", "intent": "question"}, {"handoff"}, {"resolve"}),  # "do you deliver on Sundays?"
     ({"category": "app_bug", "intent": "question", "negative": True, "emotion": "frustration"},
      {"acknowledge", "apologise", "resolve"}, {"greet"}),
     ({"category": "late_delivery", "intent": "follow_up", "emotion": "frustration"}, {"apologise", "resolve"},

@@ -5,7 +5,8 @@ compared with every phrasing after both are cleaned (mentions, links and
 punctuation removed, lower case): the score of a phrasing is the mean of
 rapidfuzz's ``token_set_ratio`` (all the phrasing's words are in the post) and
 ``partial_ratio`` (the phrasing appears nearly as written), and an answer
-scores its best phrasing. The reading adjusts it: an answer written for the
+scores its best phrasing; a phrasing's topic words (words only one or two of the
+bank's answers use) must be in the post for it to count at all. The reading adjusts it: an answer written for the
 situation read gains, one written for another specific situation loses. An
 answer is used only when the match is clear: at least the bank's
 ``answer_threshold`` and ahead of every other answer by ``answer_margin``.
@@ -47,6 +48,30 @@ def _clean(text: str) -> str:
     return utils.default_process(_NOISE.sub(" ", text))
 
 
+_RARE = 2
+"""A word in the phrasings of at most this many answers names what those answers are about ("dog", "esim")."""
+
+
+@lru_cache(maxsize=64)
+def _rare_words(questions: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words of a bank's phrasings that only one or two answers use: the topic words."""
+    seen: dict[str, int] = {}
+    for phrasings in questions:
+        for word in {w for q in phrasings for w in _clean(q).split()}:
+            seen[word] = seen.get(word, 0) + 1
+    return frozenset(w for w, n in seen.items() if n <= _RARE and len(w) > 2)
+
+
+def _names_its_topic(question: str, rare: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether a phrasing's topic words (if it has any) are in the post.
+
+    "can I bring my dog" is no answer to "can I bring my breast pump on board", however alike the rest is.
+    """
+    topic = {w for w in _clean(question).split() if w in rare}
+    return not topic or any(w in words or w.rstrip("s") in words or any(
+        len(p) >= 4 and len(w) >= 4 and (p.startswith(w) or w.startswith(p)) for p in words) for w in topic)
+
+
 def _score(post: str, question: str) -> float:
     q = _clean(question)
     if not q:
@@ -64,10 +89,14 @@ def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> An
     if not post:
         return None
     scored: list[tuple[float, str, Answer]] = []
+    rare = _rare_words(tuple(tuple(a.questions) for a in bank.answers))
+    words = frozenset(post.split())
+    words |= frozenset(w[:-1] for w in words if w.endswith("s"))
     for answer in bank.answers:
         if answer.channels and channel not in answer.channels:
             continue
-        best, which = max(((_score(post, q), q) for q in answer.questions), default=(0.0, ""))
+        best, which = max(((_score(post, q) if _names_its_topic(q, rare, words) else 0.0, q)
+                           for q in answer.questions), default=(0.0, ""))
         if answer.situation and answer.situation not in _BROAD and reading.category not in _BROAD:
             best += _SAME_SITUATION if answer.situation == reading.category else _OTHER_SITUATION
         scored.append((best, which, answer))

@@ -86,7 +86,8 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
 
 
 _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hold", "post.catalogue",
-             "post.contaminated", "post.booking", "post.medical")
+             "post.contaminated", "post.booking", "post.medical", "post.other_account",
+             "post.gas", "post.stuck")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -335,12 +336,22 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     are specific ("DM us the last four digits of the card"); ``any.move_private`` is the fallback.
     """
     fit = {"channel": channel, "emotion": emotion, "sensitive": sensitive, "intent": plan.intent, "context": context}
+    if context.get("asks", {}).get("check_dm"):
+        # "booking in your DMs": the conversation is private already; the step is the one that says we're reading it
+        read_dm = tuple(p for p in stage_options(bank, plan.situation, "resolve", **fit)  # type: ignore[arg-type]
+                        if "asks.check_dm" in p.when)
+        if read_dm:
+            return read_dm
     own = stage_options(bank, plan.situation, "move_private", fallback=False, **fit)  # type: ignore[arg-type]
     own += tuple(p for p in stage_options(bank, plan.situation, "resolve", fallback=False, **fit)  # type: ignore[arg-type]
                  if "channel.private" in p.text and p not in own)
     if len(own) < _OWN_PRIVATE_STEPS:
         own += tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
                      if p not in own)
+    else:  # a generic step for what is at stake (someone seeing another customer's account) the situation lacks
+        covered = {c for p in own for c in p.when if c.startswith(_AT_STAKE)}
+        own += tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
+                     if _at_stake(p) and covered.isdisjoint(p.when) and p not in own)
     # what is at stake (someone stranded, a legal threat) picks the step; an ask alone does not narrow the pool here
     return tuple(p for p in own if _at_stake(p)) or own
 

@@ -144,6 +144,8 @@ class Drafter:
             if answer is not None and reading.intent != "question" and (
                     answer.score < self.bank.drafting.answer_threshold + _COMPLAINT_ANSWER_MARGIN):
                 answer = None  # a complaint needs its own next step unless the answer is unmistakable
+            if answer is not None and reading.intent == "complaint" and reading.urgency:
+                answer = None  # someone stranded on a gate floor needs a room tonight, not the rebooking policy
         plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
                                   locale=self.bank.locale, answered=answer is not None,
                                   banter=self.bank.drafting.banter)

@@ -92,6 +92,24 @@ def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str |
     return None
 
 
+_OWN_CASE_DETAILS = ("order_id", "booking_id", "flight", "error", "contacted", "tried", "forgot")
+"""Details that tie a question to the customer's own case (an order, a booking, an earlier contact)."""
+
+
+def _about_the_offer(reading: Reading) -> bool:
+    """A calm question about what the brand offers or allows, not about the customer's own case.
+
+    Nothing went wrong (no negative feeling, no urgency, no sarcasm), nothing is asked of the brand, no
+    detail of an order, booking or earlier contact is given, and the thing asked about is not "my ...".
+    """
+    if reading.negative or reading.urgency or reading.sarcasm or reading.asks or reading.bereavement:
+        return False
+    if any(getattr(reading.details, name) for name in _OWN_CASE_DETAILS):
+        return False
+    subject = reading.subject.text.lower() if reading.subject else ""
+    return not subject.startswith(("my ", "our "))
+
+
 _URGENT_SURE = 0.65
 """An urgent post (a safety risk, a threat, a vulnerable person) keeps its situation only this sure."""
 _URGENT_OWN_LINES = frozenset({"fraud", "data_exposure", "legal", "stranded"})
@@ -137,6 +155,13 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < {_URGENT_SURE:.2f}) for an "
                        f"urgent post: the general lines")
         situation = "general"
+    if (intent == "question" and situation in COMPLAINTS and not answered and _about_the_offer(reading)
+            and drafting.hand_off_general):
+        # "is breakfast included in the Flex rate?", "can you book a table for 12?": the situation's lines are
+        # written for the customer's own booking or order ("DM us the booking reference"); an agent answers this
+        return Plan("needs_agent", situation, ("handoff",), None, False,
+                    (f"needs an agent: a calm question about {situation.replace('_', ' ')} in general, not the "
+                     "customer's own case, that nothing in the bank answers", *reasons), intent)
     if intent == "question" and situation in _OPEN_QUESTIONS and not answered:
         return Plan("needs_agent", situation, ("handoff",), None, False,
                     ("needs an agent: a question nothing in the bank answers (an agent writes the answer)", *reasons),

@@ -43,7 +43,8 @@ DETAILS = ("order_id", "booking_id", "flight", "product", "place", "date", "time
 ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
 URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
 _POST_CONDITIONS = ("sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated", "booking", "medical",
-                    "missing", "food_fault", "delivery")
+                    "missing", "food_fault", "delivery", "other_account", "gas",
+                    "stuck", "quoted_error")
 """The ``post.*`` conditions read from the post's words (each by the patterns in ``_POST_PATTERNS``)."""
 
 VARIABLES: dict[str, tuple[str, ...] | None] = {
@@ -115,7 +116,6 @@ _ON_HOLD = re.compile(r"\b(?:" + "|".join((
     r"(?:can[’']?t|cannot|couldn[’']?t|could not|unable to|impossible to|not able to|never) (?:get through|"
     r"get hold of (?:you|anyone|someone|a person|a human)|"
     r"reach (?:you|anyone|someone|a person|a human|customer service|your customer service))",
-    r"(?:hung|hangs?|hanging) up on (?:me|us)",
     r"(?:no|nobody|no one|noone) (?:answers|answered|picks up|picked up) the phone",
     r"(?:trying|tried|try) (?:to (?:call|phone|ring|reach) (?:you|anyone|someone|customer service)|calling|phoning) "
     r"(?:on (?:the )?phone )?(?:but|for|with no|no)",
@@ -149,10 +149,13 @@ _PHISHING = re.compile(r"\b(?:" + "|".join((
     r"dodgy |fake |odd |random )?(?:texts?|sms|e-?mails?|calls?|phone calls?|messages?|letters?|dms?|voicemails?) "
     r"(?:from|claiming|saying|pretending|asking|supposedly)",
     r"claiming to be|pretending to be|posing as|impersonat\w*|phishing|spoof\w*|smishing|vishing",
+    r"(?:that|this|it)(?:[’']?s| is) (?:a |an )?(?:scam|fake|phishing)(?:,? right)?\s*\?",
+    r"(?:got|received|had) (?:a |an )?(?:texts?|sms|e-?mails?|calls?|messages?) ?[:\"“] ?\w+",
     r"(?:fake|dodgy|suspicious|scam|scammy) (?:texts?|e-?mails?|calls?|messages?|sites?|websites?|links?|pages?)",
 )) + r")\b", re.IGNORECASE)
 """A message, call or site that may not be the brand's: "was that you?", "got a text claiming to be you"."""
-_FOREIGN = (r"(?:hairs?|plastic|glass|metal|bugs?|insects?|flies|fly|cockroach(?:es)?|roach(?:es)?|slugs?|worms?|"
+_FOREIGN = (r"(?:hairs?|plastic|glass|metal|needles?|pins?|razor blades?|blades?|shards?|bugs?|insects?|flies|fly|"
+            r"cockroach(?:es)?|roach(?:es)?|slugs?|worms?|"
             r"maggots?|mould|mold|band-?aids?|plasters?|screws?|wire|fingernails?|nails?|eyelash(?:es)?|feathers?|"
             r"stones?|bone fragments?)")
 _CONTAMINATED = re.compile(
@@ -195,10 +198,43 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 """A post about a delivery (a driver, a courier, a parcel at the door): doorbell footage helps, not in a shop."""
+_OTHER_ACCOUNT = re.compile(
+    r"\b(?:(?:someone|somebody|some one|anyone) else|some random person)[’']?s (?:name|details|account|orders?|"
+    r"transactions|address|bank details|card|info|information|data|statements?|bookings?|payments?)\b|"
+    r"\b(?:someone|somebody) ?else[’']?s\b|\b(?:a )?(?:stranger|random person|another (?:customer|person|user|member))"
+    r"[’']?s\b|\bnot my (?:account|name|details|address|orders?|transactions)\b",
+    re.IGNORECASE,
+)
+"""Someone else's account, name or orders shown to the customer: a data exposure, not a break-in of their own."""
+_GAS = re.compile(
+    r"\b(?:(?:smell|smells|smelling|stink|stinks|reeks|reeking) (?:of|like) gas|gas (?:leak|leaking|smell)|"
+    r"carbon monoxide|co alarm)\b",
+    re.IGNORECASE,
+)
+"""A smell of gas or a carbon monoxide alarm: get out, no switches or flames, the emergency line (`post.gas`)."""
+_STUCK = re.compile(
+    r"\b(?:sitting|sat|stuck|stopped|stationary|standing|held|trapped|stood|waiting)\b[^.!?]{0,40}?\bfor "
+    r"(?:over |nearly |almost |about |another )?(?:\d+|an?|half an?) ?(?:mins?|minutes|hours?|hrs?)\b|"
+    r"\b(?:haven[’']?t|hasn[’']?t|havent|hasnt|not) moved (?:for|in)\b|"
+    r"\b(?:stuck|stranded|trapped|sat|sitting|stopped) (?:on|outside|just outside|short of|between|at) "
+    r"(?:the |a )?(?:train|tracks?|stations|platform)\b",
+    re.IGNORECASE,
+)
+"""Someone held on a train or a platform right now ("sitting outside Didcot for 55 mins"): the latest, not a claim."""
+_QUOTED_ERROR = re.compile(
+    r"\b(?:says?|saying|said|shows?|showing|displays?|pops? up|popped up|message|error|getting|got|keeps? saying)"
+    r"\s*:?\s*[\"“‘][^\"”’]{4,120}[\"”’]",
+    re.IGNORECASE,
+)
+"""The message on screen quoted ("keeps saying \"card not added\""): never ask whether an error appears."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
     "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,),
+    "other_account": (_OTHER_ACCOUNT,),
+    "gas": (_GAS,),
+    "stuck": (_STUCK,),
+    "quoted_error": (_QUOTED_ERROR,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 DETAILED_WORDS = 18
@@ -233,6 +269,9 @@ _MONEY_HEADS = frozenset({
     "compensation", "chargeback", "balance", "voucher",
 })
 """What a refund's subject is: "my refund", "the money"; "Minecraft PE" is what was bought, not what is owed."""
+
+_CHARGE_HEADS = frozenset({"charge", "charges", "bill", "bills", "fee", "fees", "overcharge", "invoice", "invoices"})
+"""What a billing line's subject is: "the £40 charge", "my bill"; "your card", "the app", "the price" are not."""
 
 _NOT_WHAT_BROKE = frozenset({
     "car", "cars", "money", "cash", "coins", "video", "videos", "channel", "channels", "crew", "journey", "progress",
@@ -339,6 +378,8 @@ def build_context(
         s = None  # "the car" won in a game, "my videos" to upload: the thing the software failed with, not the fault
     if s is not None and where == "refund_status" and s.head.lower() not in _MONEY_HEADS:
         s = None  # refund lines say "Sorry {subject} is taking this long": only money can take long to come back
+    if s is not None and where == "billing_error" and s.head.lower().rsplit(" ", 1)[-1] not in _CHARGE_HEADS:
+        s = None  # billing lines say "Sorry {subject} isn't what you expected to pay": "your card", "the app" are not
     if s is not None and where == "account_access":
         s = None  # the thing is the account: "stuck outside the password", "your followed account" misread it
     if s is not None and reading.intent == "praise" and _FORMER.search(s.reply):

@@ -162,6 +162,10 @@ class DraftingSettings(BaseModel):
     surely than ``situation_confidence`` is answered from the ``general`` cell
     (lines that name the subject but assume nothing situation-specific), since a
     confident line for the wrong situation is the worst kind of misread.
+    ``hand_off_general`` hands a calm question about a problem situation in
+    general ("is breakfast included in the Flex rate?", "do points expire?")
+    to an agent when no answer matches, since the situation's lines are written
+    for the customer's own case ("DM us the booking reference").
     """
 
     model_config = _STRICT
@@ -173,6 +177,7 @@ class DraftingSettings(BaseModel):
     greet_rate: float = Field(default=0.5, ge=0, le=1)
     situation_confidence: float = Field(default=0.8, ge=0, le=1)
     banter: bool = True
+    hand_off_general: bool = True
 
 
 class LintSettings(BaseModel):

@@ -38,8 +38,15 @@ _BOOKING = re.compile(
     r"(?:\s+(?i:number|no\.?|code|id|ref|reference))?(?:\s+(?i:is|was))?\s*[:#]?\s*([A-Z0-9]{6})\b"
 )
 _FLIGHT_WORD = re.compile(
-    r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*((?i:[A-Z]{2,3}|[A-Z][0-9]|[0-9][A-Z]))\s?([0-9]{1,4})\b"
+    r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*"
+    r"(?!(?i:at|to|on|in|is|of|for|and|the|was|has|had|got|via|by|was|are|now|tmr|due)\s)"
+    r"((?i:[A-Z]{2,3}|[A-Z][0-9]|[0-9][A-Z]))\s?([0-9]{1,4})\b"
 )
+_FLIGHT_BARE = re.compile(
+    r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*([0-9]{2,4})\b"
+    r"(?!\s*(?i:hours?|hrs?|h\b|mins?|minutes|am\b|pm\b|times|days|people|passengers|miles|km|quid|pounds|dollars|euros|points|[%:£$€]))"
+)
+"""A flight named by its number alone ("flight 1810"): kept as "flight 1810" so a reply reads "on flight 1810"."""
 _FLIGHT_CODE = re.compile(r"\b([A-Z]{2}|[A-Z][0-9]|[0-9][A-Z]) ?([0-9]{2,4})\b")
 _MODEL_WORDS = "pro|max|mini|air|plus|ultra|lite|se|xr|xs"
 _MODEL = rf"(?:\s+(?:[0-9]{{1,4}}[A-Za-z]{{0,3}}|[A-Za-z][0-9]{{1,3}}[A-Za-z]?|(?i:{_MODEL_WORDS})))"
@@ -177,6 +184,8 @@ def _flights(text: str, low: str, words: AbstractSet[str], vocab: _Vocab) -> Ite
     if "flight" in low:
         for m in _FLIGHT_WORD.finditer(text):
             yield Found(m.group(1).upper() + m.group(2), m.start(1), m.end(2))
+        for m in _FLIGHT_BARE.finditer(text):
+            yield Found("flight " + m.group(1), m.start(), m.end(1))
     # A bare code ("BA123") only counts in a post about travel: "U2 360" is a tour.
     if not vocab.travel_words.isdisjoint(words):
         for m in _FLIGHT_CODE.finditer(text):

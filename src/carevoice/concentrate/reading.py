@@ -56,7 +56,8 @@ PROBLEMS = frozenset({
 })
 """Situations that are a problem (their evidence is evidence of a complaint)."""
 _TROUBLE = re.compile(
-    r"n['’]?t\b|\b(?:not|never|no longer|still|yet|again|wrong|missing|broken|broke|error|problem|issue|fault|"
+    r"\b(?:\w+n['’]t|(?:do|does|did|ca|wo|is|are|was|were|has|have|had|could|should|would|ai)nt|"
+    r"not|never|no longer|still|yet|again|wrong|missing|broken|broke|error|problem|issue|fault|"
     r"fail\w*|declined|overcharged|charged twice|late|delay\w*|lost|stuck|unable|stopped|disappeared|cancell?ed|"
     r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help)\b",
     re.IGNORECASE,

@@ -1,0 +1,178 @@
+"""Readings and replies fixed after the blind review of a new sample of written sector posts (round 26).
+
+Reviewers stopped drafts that asked for a booking reference to "can I book two rooms next to
+each other?" and "is breakfast included in the Flex rate?", asked again for a booking the
+customer said was "in your DMs", told a customer seeing a stranger's account to call the number
+on their card, answered "that's a scam, right?" about a fake text with the steps for money
+lost, said "I'm sorry your card isn't what you expected to pay" and "the payment for the
+price", asked a customer charged twice at a drive-thru for their postcode, told a customer with
+cold trolley food that it "wasn't what you ordered", and put feature requests "on record".
+A word ending in "nt" ("front", "count", "want") had also read as "n't": something gone wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import write_bank
+
+from carevoice import Drafter, Inbound
+from carevoice.concentrate import concentrate
+from carevoice.variables import _OTHER_ACCOUNT, _PHISHING
+from carevoice.variation.history import MemoryHistory
+
+SEEDS = range(8)
+
+
+def _draft(bank: str, text: str, seed: int = 0):  # type: ignore[no-untyped-def]
+    return Drafter(bank, history=MemoryHistory(), seed=seed).draft(Inbound(text=text))
+
+
+def _texts(bank: str, text: str) -> list[str]:
+    return [(_draft(bank, text, seed).text or "") for seed in SEEDS]
+
+
+GENERAL_QUESTIONS = [
+    ("base", "can i book 2 rooms next to each other at Bedhopper Manchester? travelling with my teenage kids and "
+             "want them close @BedhopperHelp"),
+    ("base", "Is breakfast included in the Flex rate or is that extra? booking for next weekend @HarborPineHotels"),
+    ("crumb-and-co", "@Wokaway can you book a table for 12 at the Soho branch for a birthday on Saturday or is it "
+                     "walk in only?"),
+    ("northline-rail", "@Coachway is there a way to book the front seats upstairs on the double deckers? my son gets "
+                       "travel sick"),
+    ("base", "do oasis rewards nights count via lanternstay?"),
+]
+
+
+@pytest.mark.parametrize(("bank", "text"), GENERAL_QUESTIONS)
+def test_a_calm_question_about_the_offer_goes_to_an_agent_not_to_the_booking_lines(bank: str, text: str) -> None:
+    draft = _draft(bank, text)
+    assert draft.action == "needs_agent", (draft.text, draft.reasons)
+    assert any("not the customer's own case" in r for r in draft.reasons), draft.reasons
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("base", "is breakfast included with my booking for next weekend?"),
+    ("base", "where is my booking confirmation? booked yesterday and nothing has come through"),
+    ("crumb-and-co", "can you cancel my table booking for tonight please"),
+])
+def test_a_question_about_the_customers_own_booking_is_still_answered(bank: str, text: str) -> None:
+    assert _draft(bank, text).action != "needs_agent"
+
+
+def test_the_setting_keeps_such_questions_with_the_bank_lines(tmp_path: Path) -> None:
+    own = write_bank(tmp_path, "bank: own\ndisplay_name: Own Co\nextends: base\ndrafting: {hand_off_general: false}\n",
+                     "own")
+    draft = Drafter(own, history=MemoryHistory(), seed=0).draft(Inbound(text=GENERAL_QUESTIONS[1][1]))
+    assert draft.action != "needs_agent" and draft.text, draft.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "is there a way to book the front seats upstairs?",
+    "do oasis rewards nights count via lanternstay?",
+    "I want two rooms next to each other, can you book that?",
+])
+def test_words_ending_in_nt_are_no_trouble(text: str) -> None:
+    assert not concentrate(Inbound(text=text)).negative
+
+
+@pytest.mark.parametrize("text", ["my booking hasnt come through, can you check?", "I can't log in, can you help?",
+                                  "why doesnt the app open?"])
+def test_a_real_negation_is_still_trouble(text: str) -> None:
+    assert concentrate(Inbound(text=text)).negative
+
+
+@pytest.mark.parametrize("text", [
+    "Please refund the airport taxes on my unused return leg LJ 2210, I didn't fly it. Booking in DMs @LumenJet",
+    "@HalcyonAir my flight was changed by more than 5 hours so I'm entitled to a refund. please process it to the "
+    "card I paid with, not as credit. ref in your DMs",
+])
+def test_details_already_in_the_dms_are_not_asked_for_again(text: str) -> None:
+    assert "check_dm" in concentrate(Inbound(text=text)).asks
+    for reply in _texts("northwind-air", text):
+        assert not re.search(r"send (?:us )?(?:the|your) booking reference|DM us the booking", reply, re.I), reply
+
+
+def test_details_sent_by_dm_twice_are_an_earlier_contact() -> None:
+    text = ("@HollinsReed this is my third tweet about this. I've sent my order number and bank details via DM "
+            "twice. Please just process the refund.")
+    assert concentrate(Inbound(text=text)).details.contacted == "dm"
+    for reply in _texts("parcelpop", text):
+        assert "send the order number" not in reply.lower(), reply
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("harbour-bank", "@Pennyroot just opened the app and its showing someone elses name and transactions?! I can see "
+                     "a stranger's whole account. this is seriously wrong"),
+    ("tidewave", "@BluefernCare logged into my account and it's showing someone else's name, address and bank "
+                 "details. this is a big data leak, I can see everything. fix this now"),
+])
+def test_seeing_another_customers_account_is_a_data_exposure_not_a_break_in(bank: str, text: str) -> None:
+    for reply in _texts(bank, text):
+        assert re.search(r"sign out|anyone else's|someone else's|another customer's|post any of it", reply), reply
+        assert "back of your card" not in reply and "secure your number" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("it's showing someone else's name and address", True),
+    ("I can see a stranger's whole account", True),
+    ("these are not my transactions", True),
+    ("I got someone's order instead of mine", False),
+    ("my account was hacked", False),
+])
+def test_other_account_pattern(text: str, found: bool) -> None:
+    assert bool(_OTHER_ACCOUNT.search(text)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ('just got a text "Corvia Air: your flight is cancelled, call +44" that\'s a scam right??', True),
+    ("got an email: your account is locked", True),
+    ("your £5 booking fee is a scam", False),
+])
+def test_phishing_asked_about(text: str, found: bool) -> None:
+    assert bool(_PHISHING.search(text)) is found
+
+
+def test_a_fake_text_gets_the_message_steps_not_the_money_lost_ones() -> None:
+    text = ('just got a text "Corvia Air: your flight CV 220 is cancelled, call +44..." my flight isnt cancelled. '
+            "thats a scam right?? and how do they know my flight number @CorviaAir")
+    for reply in _texts("northwind-air", text):
+        assert "amount" not in reply and "get it back" not in reply, reply
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("base", "thanks @StaywellHotels for charging my card £89 for a minibar I never opened. really appreciate it"),
+    ("crumb-and-co", "@KettleCrumb eat in price charged on a takeaway coffee at King's Cross. asked the girl, she "
+                     "said the till does that automatically"),
+    ("northline-rail", "@WestlineRail trains are never on time but the price rises always are. funny that"),
+])
+def test_billing_lines_name_a_charge_never_the_card_or_the_price(bank: str, text: str) -> None:
+    for reply in _texts(bank, text):
+        assert not re.search(r"your card (?:is|isn't)|payment for the price|confusion over (?:the|your) (?:app|card)",
+                             reply), reply
+
+
+def test_a_double_charge_at_a_restaurant_asks_for_the_restaurant_not_a_postcode() -> None:
+    text = ("Hi @CrispyBarn, I got charged twice for my drive thru order at Bolton this morning (£11.47 x2). "
+            "who can I speak to?")
+    for reply in _texts("crumb-and-co", text):
+        assert "postcode" not in reply and "account number" not in reply, reply
+
+
+def test_food_that_was_bad_is_not_called_the_wrong_order() -> None:
+    text = ("£7.50 for a microwave bacon roll on the Northmoor trolley and it was cold in the middle and hard as a "
+            "brick on the outside. @NorthmoorTrains")
+    for reply in _texts("northline-rail", text):
+        assert "wasn't what you ordered" not in reply, reply
+
+
+@pytest.mark.parametrize("text", [
+    "@TallybankHQ please add joint accounts! me and my partner both bank with you",
+    "pls bring back the free snacks on short haul, the little biscuits were the only good thing about 6am flights",
+])
+def test_feature_requests_are_not_put_on_record(text: str) -> None:
+    for bank in ("base", "harbour-bank", "northwind-air"):
+        for reply in _texts(bank, text):
+            assert "on record" not in reply and "logged it as a feature request" not in reply, reply
