@@ -176,3 +176,78 @@ def test_feature_requests_are_not_put_on_record(text: str) -> None:
     for bank in ("base", "harbour-bank", "northwind-air"):
         for reply in _texts(bank, text):
             assert "on record" not in reply and "logged it as a feature request" not in reply, reply
+
+
+# ---- round 27: a new sample of written sector posts and 100 real posts never reviewed before
+
+def test_selling_reviews_is_spam() -> None:
+    text = "📈 Grow your hotel's reviews FAST! 500 five-star reviews for $99 💯 DM us @MapleCourtHotels @OasisSuites"
+    assert concentrate(Inbound(text=text)).intent == "spam"
+    assert _draft("base", text).action == "no_reply"
+
+
+def test_thanks_for_money_back_from_a_scam_is_praise() -> None:
+    text = ("@TallybankHQ THANK YOU. got my £1,200 back from the scam after 3 weeks. I honestly thought it was gone "
+            "forever. your team kept me updated the whole way")
+    reading = concentrate(Inbound(text=text))
+    assert reading.intent == "praise" and not reading.urgency, reading.reasons
+    for reply in _texts("harbour-bank", text):
+        assert "sorry" not in reply.lower(), reply
+
+
+def test_a_card_blocked_for_suspicious_activity_abroad_is_a_stranded_customer_not_a_fraud() -> None:
+    text = ('@TallybankHQ card blocked for "suspicious activity" while Im in Bangkok. I AM the activity. cant pay my '
+            "hostel, cant get cash. Im stuck here with about 200 baht. please unblock it")
+    reading = concentrate(Inbound(text=text))
+    assert "fraud" not in reading.urgency and "stranded" in reading.urgency, reading.reasons
+
+
+def test_a_check_my_dms_request_gets_no_help_page_answer() -> None:
+    text = "@BreadandBowl hi can you check my DMs, sent the receipt from the wrong order"
+    for seed in SEEDS:
+        draft = _draft("crumb-and-co", text, seed)
+        assert draft.answer is None and "Report an issue" not in (draft.text or ""), draft.text
+
+
+def test_a_stranded_complaint_gets_its_own_lines_not_the_policy_answer() -> None:
+    text = ("Missed my connection at DFW bc the first leg was late and @FlyRedwing put me on standby for tomorrow. "
+            "no hotel voucher. sleeping on the floor at gate C20 I guess")
+    for seed in SEEDS:
+        draft = _draft("northwind-air", text, seed)
+        assert draft.answer is None and "transfer desk" not in (draft.text or ""), draft.text
+
+
+def test_passengers_held_at_the_gate_get_the_latest_not_a_rebooking() -> None:
+    text = "@FlyRedwing RW 447 ORD-DEN, we've been sitting at the gate 90 min with no AC. babies screaming. anyone??"
+    for reply in _texts("northwind-air", text):
+        assert "rebook" not in reply and "disruption team" not in reply, reply
+
+
+def test_a_train_named_by_its_time_before_the_route_is_not_asked_for() -> None:
+    text = '@CrimsonTrains wifi on the 10:30 Euston to Glasgow has been "connecting" since Milton Keynes'
+    assert concentrate(Inbound(text=text)).details.time == "10:30"
+    for reply in _texts("northline-rail", text):
+        assert "which train" not in reply.lower(), reply
+
+
+@pytest.mark.parametrize("text", [
+    "@Tillburys bought a whole chicken at the Hove store this morning, opened it tonight, smells rotten",
+    "3 Tillbury meal deals in a row, the sandwich has been 80% bread and one sad slice of ham @TillburyStores",
+    "@FreshWay half my grocery delivery was subbed with random stuff. asked for oat milk got whipping cream??",
+])
+def test_groceries_are_not_sent_to_a_kitchen(text: str) -> None:
+    for reply in _texts("parcelpop", text):
+        assert "kitchen" not in reply and "meal you were looking forward to" not in reply, reply
+
+
+def test_a_mobile_outage_gets_masts_not_an_engineer_or_a_line_test() -> None:
+    text = "@JunoWireless is there an outage in Phoenix? no LTE anywhere across town, nobody has data"
+    for reply in _texts("tidewave", text):
+        assert not re.search(r"engineer|line test|Hub", reply), reply
+
+
+def test_a_subject_never_spans_two_clauses() -> None:
+    text = ("@BigStackBurgers please cancel my order, it's been 40 min on the delivery app and hasnt been picked up, "
+            "restaurant isnt answering")
+    subject = concentrate(Inbound(text=text)).subject
+    assert subject is None or "," not in subject.text, subject

@@ -146,6 +146,8 @@ class Drafter:
                 answer = None  # a complaint needs its own next step unless the answer is unmistakable
             if answer is not None and reading.intent == "complaint" and reading.urgency:
                 answer = None  # someone stranded on a gate floor needs a room tonight, not the rebooking policy
+            if answer is not None and "check_dm" in reading.asks:
+                answer = None  # "can you check my DMs": what they sent us is the answer, not the help page
         plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
                                   locale=self.bank.locale, answered=answer is not None,
                                   banter=self.bank.drafting.banter)

@@ -44,7 +44,7 @@ ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore"
 URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
 _POST_CONDITIONS = ("sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated", "booking", "medical",
                     "missing", "food_fault", "delivery", "other_account", "gas",
-                    "stuck", "quoted_error")
+                    "stuck", "quoted_error", "mobile")
 """The ``post.*`` conditions read from the post's words (each by the patterns in ``_POST_PATTERNS``)."""
 
 VARIABLES: dict[str, tuple[str, ...] | None] = {
@@ -213,8 +213,8 @@ _GAS = re.compile(
 )
 """A smell of gas or a carbon monoxide alarm: get out, no switches or flames, the emergency line (`post.gas`)."""
 _STUCK = re.compile(
-    r"\b(?:sitting|sat|stuck|stopped|stationary|standing|held|trapped|stood|waiting)\b[^.!?]{0,40}?\bfor "
-    r"(?:over |nearly |almost |about |another )?(?:\d+|an?|half an?) ?(?:mins?|minutes|hours?|hrs?)\b|"
+    r"\b(?:sitting|sat|stuck|stopped|stationary|standing|held|trapped|stood|waiting)\b[^.!?]{0,40}?\b(?:for "
+    r"(?:over |nearly |almost |about |another )?(?:\d+|an?|half an?)|\d+) ?(?:mins?|minutes|hours?|hrs?)\b|"
     r"\b(?:haven[’']?t|hasn[’']?t|havent|hasnt|not) moved (?:for|in)\b|"
     r"\b(?:stuck|stranded|trapped|sat|sitting|stopped) (?:on|outside|just outside|short of|between|at) "
     r"(?:the |a )?(?:train|tracks?|stations|platform)\b",
@@ -227,6 +227,12 @@ _QUOTED_ERROR = re.compile(
     re.IGNORECASE,
 )
 """The message on screen quoted ("keeps saying \"card not added\""): never ask whether an error appears."""
+_MOBILE = re.compile(
+    r"\b(?:lte|4g|5g|3g|mobile data|cellular|cell service|cell signal|phone signal|mobile signal|no signal|"
+    r"no service|sos only|emergency calls only|no bars|one bar|masts?|roaming|sim card|calls? and texts?)\b",
+    re.IGNORECASE,
+)
+"""A mobile network problem (no 4G, no signal, "SOS only"): masts, not the Hub, a line test or an engineer."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -235,6 +241,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "gas": (_GAS,),
     "stuck": (_STUCK,),
     "quoted_error": (_QUOTED_ERROR,),
+    "mobile": (_MOBILE,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 DETAILED_WORDS = 18

@@ -66,9 +66,10 @@ _CLOCK = (
         r"(?P<v>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])\b(?!:[0-9])(?!\s+(?:in|into|of)\b)",
         re.IGNORECASE,
     ),
-    # a departure named by its time: "the 17:32 from Leeds", "my 08:15 to Euston"
+    # a departure named by its time: "the 17:32 from Leeds", "my 08:15 to Euston", "the 10:30 Euston to Glasgow"
     re.compile(r"\b(?:the|my|our|this|that|today's|tonight's)\s+(?P<v>(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9])\b"
-               r"(?=\s+(?:from|to|train|service|bus|departure|flight|out|into)\b)", re.IGNORECASE),
+               r"(?=\s+(?:from|to|train|service|bus|departure|flight|out|into)\b|\s+\w+(?:\s+\w+)?\s+(?:to|-|–)\s)",
+               re.IGNORECASE),
 )
 _DIGIT_AMPM = re.compile(r"[0-9][ap]m\b")
 _HHMM = re.compile(r"[0-9][:.][0-5][0-9]")

@@ -45,6 +45,8 @@ _VERBISH = frozenset({"watch", "order", "ride", "book", "return", "case", "show"
                       "line", "feature", "design", "service", "support", "team", "login", "error", "glitch", "bug",
                       "event", "parking", "collection", "shopping", "data", "signal", "status", "game", "music"})
 """Heads that are also common verbs or vague words: named only with a determiner or a modifier ("my order")."""
+_CLAUSE_BREAK = re.compile(r"[,;!?]")
+"""Punctuation that ends a clause: a subject never spans one."""
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 _TIME = re.compile(r"^[0-9]{1,2}(?::[0-9]{2})?(?:am|pm)?$|^[0-9]{1,2}(?:am|pm)$")
@@ -357,7 +359,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
             cand = _extend(w, cand, vocab)
         start, end = starts[cand.first], ends[cand.last - 1]
         greeting = cand.first <= _OPENING and cand.determiner is None and lows[cand.head_end - 1] in _ADDRESSED
-        clean = not greeting and not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
+        clean = (not greeting and not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
+                 and not _CLAUSE_BREAK.search(text, start, end))  # "picked up, restaurant": two clauses, no thing
         if clean:
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
