@@ -348,6 +348,65 @@ def test_syllable_entry_is_keyed_by_pyphen_and_the_run(syllable_store: Any, monk
     assert readability.syllables("parcel") == 2 and not readability._learnt_syllables
 
 
+# -- the checks' needles (the command line only)
+
+
+@pytest.fixture
+def needle_store(monkeypatch: pytest.MonkeyPatch) -> Any:
+    from carevoice.checks import kinds
+
+    def reset() -> None:
+        kinds._needle_store_name.cache_clear()
+        kinds._stored_needles.cache_clear()
+        kinds._screen.cache_clear()
+        kinds._learnt_needles.clear()
+
+    reset()
+    _cache.start_run("test:needles")
+    yield kinds, reset
+    monkeypatch.setattr(_cache, "_context", [])
+    reset()
+
+
+_NEEDLE_PHRASES = ("as I already said", r"re:\b(?:sorry|regret)\b", "re:x?y*")
+
+
+def test_needles_stored_and_reused(needle_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    kinds, reset = needle_store
+    screen = kinds._screen(_NEEDLE_PHRASES)
+    _cache.flush()
+    reset()
+    assert len(kinds._stored_needles()) == 3
+    with monkeypatch.context() as m:
+        m.setattr(kinds, "_parsed_needles", lambda pattern: pytest.fail("a pattern was parsed again"))
+        assert kinds._screen(_NEEDLE_PHRASES) == screen
+    assert not kinds._learnt_needles
+
+
+@pytest.mark.parametrize("damage", [b"garbage", {("a", 0): ()}, {("a", 0): ("",)}, {("a", "0"): None}, ["a"]])
+def test_damaged_needle_entry_is_parsed_again(damage: Any, needle_store: Any, tmp_path: Path) -> None:
+    kinds, reset = needle_store
+    expected = kinds._screen(_NEEDLE_PHRASES)
+    _cache.flush()
+    name = kinds._needle_store_name()
+    assert name is not None
+    entry = _cache_dir(tmp_path) / name
+    entry.write_bytes(damage if isinstance(damage, bytes) else pickle.dumps(damage))
+    reset()
+    assert kinds._stored_needles() == {}
+    assert kinds._screen(_NEEDLE_PHRASES) == expected
+    assert len(kinds._learnt_needles) == 3
+
+
+def test_the_library_never_stores_needles(needle_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    kinds, reset = needle_store
+    monkeypatch.setattr(_cache, "_context", [])
+    reset()
+    assert kinds._needle_store_name() is None
+    kinds._screen(_NEEDLE_PHRASES)
+    assert not kinds._learnt_needles
+
+
 # -- the reading model: rows kept as one block of doubles, unpacked when read
 
 
