@@ -417,7 +417,7 @@ def test_model_rows_from_the_cache_are_the_same_floats(tmp_path: Path) -> None:
 
     source = resources.files("carevoice.data").joinpath(model.MODEL_FILE).read_bytes()
     fresh = model._build_joint(source)
-    name = model._cache_name(source)
+    name = model._cache_name()
     model._joint.cache_clear()
     model._layout.cache_clear()
     try:
@@ -606,3 +606,66 @@ def test_draft_the_same_with_no_cache_a_cold_one_a_warm_one_and_a_damaged_one(tm
     for entry in entries:
         entry.write_bytes(b"\x00damaged")
     assert draft() == plain  # damaged: every entry falls back
+
+
+# -- file digests remembered by the file's status (the command line only)
+
+
+@pytest.fixture
+def digests(monkeypatch: pytest.MonkeyPatch) -> Any:
+    from carevoice import _digests
+
+    _digests._memo.clear()
+    _digests._state.clear()
+    _cache.start_run("test:digests")
+    yield _digests
+    monkeypatch.setattr(_cache, "_context", [])
+    _digests._memo.clear()
+    _digests._state.clear()
+
+
+def _settled(path: Path, content: bytes) -> Path:
+    import os
+
+    path.write_bytes(content)
+    old = path.stat().st_mtime_ns - 10_000_000_000
+    os.utime(path, ns=(old, old))  # the change time stays now: backdate the clock the module compares with
+    return path
+
+
+def test_digest_remembered_while_the_file_is_unchanged(digests: Any, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import time
+
+    path = _settled(tmp_path / "data.txt", b"one")
+    monkeypatch.setattr(time, "time_ns", lambda: path.stat().st_ctime_ns + 10_000_000_000)
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+    _cache.flush()  # stored, then read back by the next call
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+    assert str(path) in digests._memo
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a remembered file was read"))
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+
+
+def test_changed_or_recent_file_is_hashed_again(digests: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import time
+
+    path = _settled(tmp_path / "data.txt", b"one")
+    later = path.stat().st_ctime_ns + 10_000_000_000
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+    path.write_bytes(b"two")  # same size, new change time
+    monkeypatch.setattr(time, "time_ns", lambda: path.stat().st_ctime_ns + 1)  # just changed: not remembered
+    assert digests.file_digest(path) == hashlib.sha256(b"two").digest()
+    assert digests._memo[str(path)][1] == hashlib.sha256(b"one").digest()  # the old status only
+
+
+def test_the_library_never_remembers_digests(digests: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    monkeypatch.setattr(_cache, "_context", [])
+    path = _settled(tmp_path / "data.txt", b"one")
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+    assert not digests._memo and not digests._state

@@ -295,11 +295,13 @@ def _cache_name(kind: str = "lexicon") -> str:
 
 
 def _digest() -> str:
+    """The SHA-256 of the data file's and this module's digests (see :func:`carevoice._digests.file_digest`)."""
     import hashlib
 
-    digest = hashlib.sha256(resources.files("carevoice.data").joinpath(DATA_FILE).read_bytes())
-    digest.update(Path(__file__).read_bytes())
-    return digest.hexdigest()[:32]
+    from carevoice._cache import data_file
+    from carevoice._digests import file_digest
+
+    return hashlib.sha256(file_digest(data_file(DATA_FILE)) + file_digest(Path(__file__))).hexdigest()[:32]
 
 
 @contextmanager
