@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -159,6 +158,8 @@ def raw_data() -> Mapping[str, Any]:
 
 
 def _parse() -> dict[str, Any]:
+    from importlib import resources  # only a cache miss reads the data file
+
     import yaml
 
     try:

@@ -17,7 +17,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial, reduce
-from importlib import resources
 from itertools import repeat
 from operator import add, itemgetter, sub
 from typing import Any, NamedTuple, cast
@@ -72,6 +71,8 @@ class TargetModel:
 @cache
 def model() -> dict[str, TargetModel]:
     """The shipped weights, by target (loaded once)."""
+    from importlib import resources  # imported when first needed: a draft reads the weights from the user cache
+
     try:
         raw = json.loads(resources.files("carevoice.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
         out = {}
@@ -224,6 +225,8 @@ def _joint() -> _Joint:
     cached = None if name is None else _from_cache(read_pickle(name))
     if cached is not None:
         return cached
+    from importlib import resources  # only a cache miss reads the data file
+
     try:
         source = resources.files("carevoice.data").joinpath(MODEL_FILE).read_bytes()
     except OSError as exc:
