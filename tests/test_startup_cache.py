@@ -289,12 +289,26 @@ def syllable_store(monkeypatch: pytest.MonkeyPatch) -> Any:
         readability._stored_syllables.cache_clear()
         readability.syllables.cache_clear()
         readability._learnt_syllables.clear()
+        readability._same_dictionary.cache_clear()
 
     reset()
     _cache.start_run("test:syllables")
     yield readability, reset
     monkeypatch.setattr(_cache, "_context", [])
     reset()
+
+
+def test_syllables_of_another_dictionary_are_not_stored(syllable_store: Any, monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    readability, _ = syllable_store
+    files = readability._pyphen_files()
+    assert files is not None
+    copy = tmp_path / "hyph_en_US.dic"
+    copy.write_bytes(files[1].read_bytes())
+    monkeypatch.setattr(readability, "_pyphen_files", lambda: (files[0], copy))  # Pyphen reads files[1]
+    assert readability._syllable_store_name() is not None
+    assert readability.syllables("parcel") == 2
+    assert not readability._learnt_syllables
 
 
 def _no_pyphen(monkeypatch: pytest.MonkeyPatch, readability: Any) -> None:
@@ -334,14 +348,25 @@ def test_damaged_syllable_entry_is_counted_again(damage: Any, syllable_store: An
     assert readability._learnt_syllables == {"parcel": 2}
 
 
-def test_syllable_entry_is_keyed_by_pyphen_and_the_run(syllable_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pyphen
-
+def test_syllable_entry_is_keyed_by_pyphen_and_the_run(syllable_store: Any, monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
     readability, reset = syllable_store
     name = readability._syllable_store_name()
+    files = readability._pyphen_files()
+    assert name is not None and files is not None
     reset()
-    monkeypatch.setattr(pyphen, "VERSION", "0.0-other", raising=False)
+    other = tmp_path / "pyphen" / "__init__.py"  # another Pyphen: its module differs
+    other.parent.mkdir()
+    other.write_text(files[0].read_text(encoding="utf-8").replace("VERSION = ", "VERSION = '0.0-other' or "),
+                     encoding="utf-8")
+    monkeypatch.setattr(readability, "_pyphen_files", lambda: (other, files[1]))
     assert readability._syllable_store_name() not in (None, name)
+    reset()
+    monkeypatch.setattr(readability, "_pyphen_files", lambda: (files[0], tmp_path / "no-such.dic"))
+    assert readability._syllable_store_name() is None  # no dictionary there: nothing is stored
+    monkeypatch.setattr(readability, "_pyphen_files", lambda: files)
+    reset()
+    assert readability._syllable_store_name() == name
     monkeypatch.setattr(_cache, "_context", [])
     reset()
     assert readability._syllable_store_name() is None  # the library never stores counts
