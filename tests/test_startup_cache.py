@@ -568,6 +568,31 @@ def test_forward_reference_code_stored_and_reused(code_cache: Any, tmp_path: Pat
     assert not hasattr(typing, "compile")
 
 
+def test_namedtuple_code_stored_and_reused(code_cache: Any) -> None:
+    import collections
+    from typing import NamedTuple
+
+    def define() -> Any:
+        class Span(NamedTuple):
+            start: int
+            end: int = 0
+
+        return Span
+
+    plain = define()
+    assert code_cache.install() and collections.eval is code_cache._eval  # type: ignore[attr-defined]
+    span = define()
+    assert span(1) == plain(1) == (1, 0) and repr(span(1, 2)) == "Span(start=1, end=2)"
+    assert span.__new__.__code__.co_filename == plain.__new__.__code__.co_filename == "<string>"
+    assert code_cache._eval("  1 + 1") == 2 and code_cache._eval("x", {"x": 3}) == 3
+    code_cache.save()
+    assert not hasattr(collections, "eval")  # saving gives the built-in back
+    assert code_cache.install() and any("_tuple_new(_cls, (start, end))" in key for key in code_cache._codes)
+    assert define()(5) == (5, 0) and code_cache._new[0] == 0
+    code_cache.uninstall()
+    assert not hasattr(collections, "eval")
+
+
 def test_dataclass_code_cache_off(code_cache: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 
