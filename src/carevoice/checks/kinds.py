@@ -80,7 +80,7 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-cased strings one of which every match of ``pattern`` holds (the most telling), or None.
 
     On the command line, the needles earlier runs of the same command and bank found are read
-    from the user cache (:func:`_stored_needles`): parsing the patterns again is a fifth of a draft.
+    from the user cache (:func:`_stored_needles`): parsing the ~100 patterns again took some 4 ms.
     """
     key = (pattern.pattern, pattern.flags)
     stored = _stored_needles()
