@@ -289,12 +289,26 @@ def syllable_store(monkeypatch: pytest.MonkeyPatch) -> Any:
         readability._stored_syllables.cache_clear()
         readability.syllables.cache_clear()
         readability._learnt_syllables.clear()
+        readability._same_dictionary.cache_clear()
 
     reset()
     _cache.start_run("test:syllables")
     yield readability, reset
     monkeypatch.setattr(_cache, "_context", [])
     reset()
+
+
+def test_syllables_of_another_dictionary_are_not_stored(syllable_store: Any, monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    readability, _ = syllable_store
+    files = readability._pyphen_files()
+    assert files is not None
+    copy = tmp_path / "hyph_en_US.dic"
+    copy.write_bytes(files[1].read_bytes())
+    monkeypatch.setattr(readability, "_pyphen_files", lambda: (files[0], copy))  # Pyphen reads files[1]
+    assert readability._syllable_store_name() is not None
+    assert readability.syllables("parcel") == 2
+    assert not readability._learnt_syllables
 
 
 def _no_pyphen(monkeypatch: pytest.MonkeyPatch, readability: Any) -> None:
@@ -334,18 +348,88 @@ def test_damaged_syllable_entry_is_counted_again(damage: Any, syllable_store: An
     assert readability._learnt_syllables == {"parcel": 2}
 
 
-def test_syllable_entry_is_keyed_by_pyphen_and_the_run(syllable_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pyphen
-
+def test_syllable_entry_is_keyed_by_pyphen_and_the_run(syllable_store: Any, monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
     readability, reset = syllable_store
     name = readability._syllable_store_name()
+    files = readability._pyphen_files()
+    assert name is not None and files is not None
     reset()
-    monkeypatch.setattr(pyphen, "VERSION", "0.0-other", raising=False)
+    other = tmp_path / "pyphen" / "__init__.py"  # another Pyphen: its module differs
+    other.parent.mkdir()
+    other.write_text(files[0].read_text(encoding="utf-8").replace("VERSION = ", "VERSION = '0.0-other' or "),
+                     encoding="utf-8")
+    monkeypatch.setattr(readability, "_pyphen_files", lambda: (other, files[1]))
     assert readability._syllable_store_name() not in (None, name)
+    reset()
+    monkeypatch.setattr(readability, "_pyphen_files", lambda: (files[0], tmp_path / "no-such.dic"))
+    assert readability._syllable_store_name() is None  # no dictionary there: nothing is stored
+    monkeypatch.setattr(readability, "_pyphen_files", lambda: files)
+    reset()
+    assert readability._syllable_store_name() == name
     monkeypatch.setattr(_cache, "_context", [])
     reset()
     assert readability._syllable_store_name() is None  # the library never stores counts
     assert readability.syllables("parcel") == 2 and not readability._learnt_syllables
+
+
+# -- the checks' needles (the command line only)
+
+
+@pytest.fixture
+def needle_store(monkeypatch: pytest.MonkeyPatch) -> Any:
+    from carevoice.checks import kinds
+
+    def reset() -> None:
+        kinds._needle_store_name.cache_clear()
+        kinds._stored_needles.cache_clear()
+        kinds._screen.cache_clear()
+        kinds._learnt_needles.clear()
+
+    reset()
+    _cache.start_run("test:needles")
+    yield kinds, reset
+    monkeypatch.setattr(_cache, "_context", [])
+    reset()
+
+
+_NEEDLE_PHRASES = ("as I already said", r"re:\b(?:sorry|regret)\b", "re:x?y*")
+
+
+def test_needles_stored_and_reused(needle_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    kinds, reset = needle_store
+    screen = kinds._screen(_NEEDLE_PHRASES)
+    _cache.flush()
+    reset()
+    assert len(kinds._stored_needles()) == 3
+    with monkeypatch.context() as m:
+        m.setattr(kinds, "_parsed_needles", lambda pattern: pytest.fail("a pattern was parsed again"))
+        assert kinds._screen(_NEEDLE_PHRASES) == screen
+    assert not kinds._learnt_needles
+
+
+@pytest.mark.parametrize("damage", [b"garbage", {("a", 0): ()}, {("a", 0): ("",)}, {("a", "0"): None}, ["a"]])
+def test_damaged_needle_entry_is_parsed_again(damage: Any, needle_store: Any, tmp_path: Path) -> None:
+    kinds, reset = needle_store
+    expected = kinds._screen(_NEEDLE_PHRASES)
+    _cache.flush()
+    name = kinds._needle_store_name()
+    assert name is not None
+    entry = _cache_dir(tmp_path) / name
+    entry.write_bytes(damage if isinstance(damage, bytes) else pickle.dumps(damage))
+    reset()
+    assert kinds._stored_needles() == {}
+    assert kinds._screen(_NEEDLE_PHRASES) == expected
+    assert len(kinds._learnt_needles) == 3
+
+
+def test_the_library_never_stores_needles(needle_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    kinds, reset = needle_store
+    monkeypatch.setattr(_cache, "_context", [])
+    reset()
+    assert kinds._needle_store_name() is None
+    kinds._screen(_NEEDLE_PHRASES)
+    assert not kinds._learnt_needles
 
 
 # -- the reading model: rows kept as one block of doubles, unpacked when read
@@ -358,7 +442,7 @@ def test_model_rows_from_the_cache_are_the_same_floats(tmp_path: Path) -> None:
 
     source = resources.files("carevoice.data").joinpath(model.MODEL_FILE).read_bytes()
     fresh = model._build_joint(source)
-    name = model._cache_name(source)
+    name = model._cache_name()
     model._joint.cache_clear()
     model._layout.cache_clear()
     try:
@@ -484,6 +568,31 @@ def test_forward_reference_code_stored_and_reused(code_cache: Any, tmp_path: Pat
     assert not hasattr(typing, "compile")
 
 
+def test_namedtuple_code_stored_and_reused(code_cache: Any) -> None:
+    import collections
+    from typing import NamedTuple
+
+    def define() -> Any:
+        class Span(NamedTuple):
+            start: int
+            end: int = 0
+
+        return Span
+
+    plain = define()
+    assert code_cache.install() and collections.eval is code_cache._eval  # type: ignore[attr-defined]
+    span = define()
+    assert span(1) == plain(1) == (1, 0) and repr(span(1, 2)) == "Span(start=1, end=2)"
+    assert span.__new__.__code__.co_filename == plain.__new__.__code__.co_filename == "<string>"
+    assert code_cache._eval("  1 + 1") == 2 and code_cache._eval("x", {"x": 3}) == 3
+    code_cache.save()
+    assert not hasattr(collections, "eval")  # saving gives the built-in back
+    assert code_cache.install() and any("_tuple_new(_cls, (start, end))" in key for key in code_cache._codes)
+    assert define()(5) == (5, 0) and code_cache._new[0] == 0
+    code_cache.uninstall()
+    assert not hasattr(collections, "eval")
+
+
 def test_dataclass_code_cache_off(code_cache: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 
@@ -547,3 +656,66 @@ def test_draft_the_same_with_no_cache_a_cold_one_a_warm_one_and_a_damaged_one(tm
     for entry in entries:
         entry.write_bytes(b"\x00damaged")
     assert draft() == plain  # damaged: every entry falls back
+
+
+# -- file digests remembered by the file's status (the command line only)
+
+
+@pytest.fixture
+def digests(monkeypatch: pytest.MonkeyPatch) -> Any:
+    from carevoice import _digests
+
+    _digests._memo.clear()
+    _digests._state.clear()
+    _cache.start_run("test:digests")
+    yield _digests
+    monkeypatch.setattr(_cache, "_context", [])
+    _digests._memo.clear()
+    _digests._state.clear()
+
+
+def _settled(path: Path, content: bytes) -> Path:
+    import os
+
+    path.write_bytes(content)
+    old = path.stat().st_mtime_ns - 10_000_000_000
+    os.utime(path, ns=(old, old))  # the change time stays now: backdate the clock the module compares with
+    return path
+
+
+def test_digest_remembered_while_the_file_is_unchanged(digests: Any, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import time
+
+    path = _settled(tmp_path / "data.txt", b"one")
+    monkeypatch.setattr(time, "time_ns", lambda: path.stat().st_ctime_ns + 10_000_000_000)
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+    _cache.flush()  # stored, then read back by the next call
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+    assert str(path) in digests._memo
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a remembered file was read"))
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+
+
+def test_changed_or_recent_file_is_hashed_again(digests: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import time
+
+    path = _settled(tmp_path / "data.txt", b"one")
+    later = path.stat().st_ctime_ns + 10_000_000_000
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+    path.write_bytes(b"two")  # same size, new change time
+    monkeypatch.setattr(time, "time_ns", lambda: path.stat().st_ctime_ns + 1)  # just changed: not remembered
+    assert digests.file_digest(path) == hashlib.sha256(b"two").digest()
+    assert digests._memo[str(path)][1] == hashlib.sha256(b"one").digest()  # the old status only
+
+
+def test_the_library_never_remembers_digests(digests: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    monkeypatch.setattr(_cache, "_context", [])
+    path = _settled(tmp_path / "data.txt", b"one")
+    assert digests.file_digest(path) == hashlib.sha256(b"one").digest()
+    assert not digests._memo and not digests._state

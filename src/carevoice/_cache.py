@@ -138,12 +138,14 @@ def cached_build(kind: str, sources: Sequence[Path], build: Callable[[], T], val
     import hashlib
     import sys
 
+    from carevoice._digests import file_digest
+
     if cache_root() is None:
         return build()
     try:
         digest = hashlib.sha256(f"{kind}|{sys.version}|{pickle.HIGHEST_PROTOCOL}|{stamp}".encode())
         for source in sources:
-            digest.update(source.read_bytes() + b"\0")
+            digest.update(file_digest(source) + b"\0")
     except OSError:
         return build()
     name = f"{kind}-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"

@@ -10,7 +10,9 @@ for it (looked up by the whole text), any other text is compiled exactly as ``ex
 (:func:`save`). The code then runs as before, so the classes are the same. Likewise, each
 string annotation :mod:`typing` turns into a ``ForwardRef`` is compiled (``compile(text,
 "<string>", "eval")``; pydantic-core's schema types alone hold about a thousand): while
-installed, :func:`_compile` gives :mod:`typing` the code compiled for the same text before.
+installed, :func:`_compile` gives :mod:`typing` the code compiled for the same text before,
+and :func:`_eval` gives :func:`collections.namedtuple` the code of its ``__new__`` (a
+``lambda`` it builds as text and runs with :func:`eval`; a draft makes some forty).
 
 The entry is trusted only for the interpreter that wrote it (its key holds the Python
 version and build and the bytecode magic number); a missing, damaged or foreign entry is
@@ -87,11 +89,28 @@ def _compile(source: Any, filename: Any, mode: str, flags: int = 0, dont_inherit
     return compile(source, filename, mode, flags, True, optimize)
 
 
+def _eval(source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /) -> Any:
+    """:func:`eval` for :mod:`collections`, with the code of an expression it evaluated before.
+
+    ``eval`` of a text strips leading spaces and tabs and compiles it with the caller's
+    ``__future__`` flags (:mod:`collections` has none); such a text is left to ``eval``.
+    """
+    if globals is None:  # as eval: the caller's namespaces
+        frame = sys._getframe(1)
+        globals = frame.f_globals
+        if locals is None:
+            locals = frame.f_locals
+    if type(source) is str and source[:1] not in (" ", "\t"):
+        source = _compile(source, "<string>", "eval")
+    return builtins.eval(source, globals, locals)
+
+
 def install() -> bool:
     """Serve :mod:`dataclasses`' compilations from the cache until :func:`uninstall`; False when off.
 
     :func:`save` then runs when the command line flushes the cache (:func:`carevoice._cache.flush`).
     """
+    import collections
     import dataclasses
 
     from carevoice._cache import cache_root, on_flush
@@ -110,6 +129,7 @@ def install() -> bool:
         _codes.update(_read(root / name))
         dataclasses.exec = _exec  # type: ignore[attr-defined]  # a module global shadows the built-in
         typing.compile = _compile  # type: ignore[attr-defined]
+        collections.eval = _eval  # type: ignore[attr-defined]
         return True
     except Exception:  # an unexpected interpreter: compile as usual
         uninstall()
@@ -133,12 +153,15 @@ def _read(path: Any) -> dict[str, CodeType]:
 
 
 def uninstall() -> None:
-    """Give :mod:`dataclasses` and :mod:`typing` back the built-ins (what was compiled is kept for :func:`save`)."""
+    """Give :mod:`dataclasses`, :mod:`typing` and :mod:`collections` back the built-ins (what was compiled is kept)."""
     dataclasses = sys.modules.get("dataclasses")
     if dataclasses is not None and getattr(dataclasses, "exec", None) is _exec:
         del dataclasses.exec
     if getattr(typing, "compile", None) is _compile:
         del typing.compile  # type: ignore[attr-defined]
+    collections = sys.modules.get("collections")
+    if collections is not None and getattr(collections, "eval", None) is _eval:
+        del collections.eval
 
 
 def save() -> None:

@@ -21,7 +21,6 @@ formats into one readable line::
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,6 +46,8 @@ __all__ = [
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """Return ``"did you mean 'x'? "`` for the closest choice, or ``""``."""
+    from difflib import get_close_matches  # only an error needs it: every command imports this module
+
     close = get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}? " if close else ""
 

@@ -19,11 +19,12 @@ from functools import cache
 from pathlib import Path
 
 from carevoice._cache import cache_root, write_atomic
+from carevoice._digests import file_digest
 from carevoice.bank.resolved import Bank
 
 __all__ = ["cache_dir", "read_cached", "write_cached"]
 
-_FORMAT = 2
+_FORMAT = 3
 _CODE = ("bank/__init__.py", "bank/models.py", "bank/stages.py", "bank/loader.py", "bank/resolved.py",
          "bank/settings.py", "bank/registry.py", "bank/_yaml.py", "bank/_patterns.py", "bank/rules.py", "bank/cache.py",
          "render.py", "_template_lang.py", "variables.py", "errors.py", "checks/channels.py", "data/channels.yaml")
@@ -42,12 +43,13 @@ def _code_stamp() -> str:
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(f"{_FORMAT}|{sys.version}|{pickle.HIGHEST_PROTOCOL}".encode())
     for name in _CODE:
-        digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0" + file_digest(package / name) + b"\0")
     return digest.hexdigest()
 
 
 def _stamp(path: str) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """The SHA-256 of a bank file's content (hex)."""
+    return file_digest(Path(path)).hex()
 
 
 def _entry_path(key: str) -> Path | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,6 +38,8 @@ def channels() -> dict[str, ChannelProfile]:
 
 
 def _read_channels() -> dict[str, ChannelProfile]:
+    from importlib.resources import files  # only a cache miss reads the data file
+
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

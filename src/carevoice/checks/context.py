@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +51,8 @@ def tone_data() -> ToneData:
 
 
 def _read_tone_data() -> ToneData:
+    from importlib.resources import files  # only a cache miss reads the data file
+
     import yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

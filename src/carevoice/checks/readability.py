@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from carevoice.checks.context import CheckContext
@@ -73,7 +74,7 @@ def syllables(word: str) -> int:
     if known is not None:
         return known
     count = len(_hyphenator().positions(lower)) + 1
-    if _syllable_store_name() is not None:
+    if _syllable_store_name() is not None and _same_dictionary():
         _learnt_syllables[lower] = count
     return count
 
@@ -87,29 +88,57 @@ _learnt_syllables: dict[str, int] = {}
 def _syllable_store_name() -> str | None:
     """The user-cache entry of the syllable counts earlier runs of this command and bank worked out.
 
-    A count depends on the word, Pyphen's version and dictionary (as :func:`_load_patterns` keys
-    them) and this module, so its name holds all of them: a run that finds every word of its
-    replies there never loads Pyphen's patterns. None outside a command-line run, or when the
-    dictionary cannot be found.
+    A count depends on the word, Pyphen (its module) and its en_US dictionary (path, size and
+    time) and this module, so the name holds all of them, found without importing Pyphen
+    (:func:`_pyphen_files`): a run that finds every word of its replies there never imports
+    or loads Pyphen. None outside a command-line run, or when the dictionary cannot be found.
     """
     import hashlib
-    from pathlib import Path
 
     from carevoice._cache import run_context
+    from carevoice._digests import file_digest
 
     context = run_context()
-    if context is None:
+    files = _pyphen_files()
+    if context is None or files is None:
         return None
+    module, dictionary = files
     try:
-        import pyphen
-
-        path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
-        stat = path.stat()
-        key = f"{getattr(pyphen, 'VERSION', '')}|{path}|{stat.st_size}|{stat.st_mtime_ns}|{context}"
-        digest = hashlib.sha256(key.encode() + b"\0" + Path(__file__).read_bytes())
-    except (AttributeError, KeyError, OSError, TypeError):
+        stat = dictionary.stat()
+        key = f"{file_digest(module).hex()}|{dictionary}|{stat.st_size}|{stat.st_mtime_ns}|{context}"
+        digest = hashlib.sha256(key.encode() + b"\0" + file_digest(Path(__file__)))
+    except OSError:
         return None
     return f"syllables-{digest.hexdigest()[:32]}.pickle"
+
+
+def _pyphen_files() -> tuple[Path, Path] | None:
+    """Pyphen's module file and the en_US dictionary it ships, or None (Pyphen is not imported)."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("pyphen")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin or not spec.has_location:
+        return None
+    module = Path(spec.origin)
+    return module, module.parent / "dictionaries" / "hyph_en_US.dic"
+
+
+@lru_cache(maxsize=1)
+def _same_dictionary() -> bool:
+    """Whether Pyphen hyphenates en_US with the dictionary :func:`_syllable_store_name` keys on.
+
+    Counts are stored only then, so a Pyphen that reads another file never fills the entry.
+    """
+    import pyphen
+
+    files = _pyphen_files()
+    try:
+        return files is not None and str(pyphen.LANGUAGES[pyphen.language_fallback("en_US")]) == str(files[1])
+    except (AttributeError, KeyError, TypeError):
+        return False
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -62,6 +61,8 @@ def config() -> TwitterConfig:
 
 
 def _read_config() -> TwitterConfig:
+    from importlib.resources import files  # only a cache miss reads the data file
+
     import yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

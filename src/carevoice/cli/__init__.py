@@ -8,6 +8,7 @@ Each command lives in its own module with ``register(subparsers)`` and
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -87,17 +88,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):
         print(f"carevoice {_version()}")
         return ExitStatus.OK
+    held = program and gc.isenabled()
+    if held:  # what the command line imports before the command runs lives as long as the process
+        gc.disable()
     from carevoice import _code_cache
 
     if program:  # the command's modules import with the dataclass code the previous run compiled
         _code_cache.install()
     try:
-        return _run(argv, program)
+        return _run(argv, program, held)
     finally:
         _code_cache.uninstall()
+        if held:
+            gc.enable()
 
 
-def _run(argv: list[str], program: bool) -> int:
+def _run(argv: list[str], program: bool, held: bool) -> int:
     from carevoice.cli._common import set_program
 
     set_program(program)
@@ -123,6 +129,12 @@ def _run(argv: list[str], program: bool) -> int:
     context = f"{args.command}:{getattr(args, 'brand', None) or ''}"
     _cache.start_run(context)
     _regex_cache.preload(context)
+    if held:
+        # the collector was held since main started: the objects made so far (modules, the parser...)
+        # live as long as the process, so they are frozen (left out of every collection, as in
+        # :func:`carevoice.cli._common.long_lived`) and the collector runs as usual for the command
+        gc.freeze()
+        gc.enable()
     try:
         return int(args.run(args))
     except CareVoiceError as exc:

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -62,6 +61,8 @@ def _valid(value: Any) -> bool:
 
 
 def _read_data() -> _Data:
+    from importlib import resources  # only a cache miss reads the data file
+
     import yaml
 
     try:

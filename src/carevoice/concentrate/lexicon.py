@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -159,6 +158,8 @@ def raw_data() -> Mapping[str, Any]:
 
 
 def _parse() -> dict[str, Any]:
+    from importlib import resources  # only a cache miss reads the data file
+
     import yaml
 
     try:
@@ -295,11 +296,13 @@ def _cache_name(kind: str = "lexicon") -> str:
 
 
 def _digest() -> str:
+    """The SHA-256 of the data file's and this module's digests (see :func:`carevoice._digests.file_digest`)."""
     import hashlib
 
-    digest = hashlib.sha256(resources.files("carevoice.data").joinpath(DATA_FILE).read_bytes())
-    digest.update(Path(__file__).read_bytes())
-    return digest.hexdigest()[:32]
+    from carevoice._cache import data_file
+    from carevoice._digests import file_digest
+
+    return hashlib.sha256(file_digest(data_file(DATA_FILE)) + file_digest(Path(__file__))).hexdigest()[:32]
 
 
 @contextmanager

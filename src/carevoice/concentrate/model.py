@@ -17,7 +17,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial, reduce
-from importlib import resources
 from itertools import repeat
 from operator import add, itemgetter, sub
 from typing import Any, NamedTuple, cast
@@ -72,6 +71,8 @@ class TargetModel:
 @cache
 def model() -> dict[str, TargetModel]:
     """The shipped weights, by target (loaded once)."""
+    from importlib import resources  # imported when first needed: a draft reads the weights from the user cache
+
     try:
         raw = json.loads(resources.files("carevoice.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
         out = {}
@@ -113,14 +114,20 @@ class _Joint(NamedTuple):
     weights: dict[str, tuple[float, ...]]
 
 
-def _cache_name(source: bytes) -> str:
-    """The cache entry for this model file and this code: any change to either makes a new name."""
+def _cache_name() -> str:
+    """The cache entry for this model file and this code: any change to either makes a new name.
+
+    The name holds the SHA-256 of the model file's and this module's digests
+    (:func:`carevoice._digests.file_digest`); raises :class:`OSError` when either cannot be read.
+    """
     import hashlib
     import sys
     from pathlib import Path
 
-    digest = hashlib.sha256(source)
-    digest.update(Path(__file__).read_bytes())
+    from carevoice._cache import data_file
+    from carevoice._digests import file_digest
+
+    digest = hashlib.sha256(file_digest(data_file(MODEL_FILE)) + file_digest(Path(__file__)))
     return f"reading-model-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"
 
 
@@ -212,19 +219,25 @@ def _joint() -> _Joint:
     from carevoice._cache import read_pickle, write_pickle
 
     try:
+        name = _cache_name()
+    except OSError:
+        name = None
+    cached = None if name is None else _from_cache(read_pickle(name))
+    if cached is not None:
+        return cached
+    from importlib import resources  # only a cache miss reads the data file
+
+    try:
         source = resources.files("carevoice.data").joinpath(MODEL_FILE).read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
-    name = _cache_name(source)
-    cached = _from_cache(read_pickle(name))
-    if cached is not None:
-        return cached
     try:
         with no_gc_pause():
             joint = _build_joint(source)
     except (ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"cannot load the reading model: {exc}", file=MODEL_FILE) from exc
-    write_pickle(name, _to_cache(joint))
+    if name is not None:
+        write_pickle(name, _to_cache(joint))
     return joint
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 __all__ = ["TriageDefaults", "defaults"]
@@ -24,6 +23,8 @@ class TriageDefaults:
 @lru_cache(maxsize=1)
 def defaults() -> TriageDefaults:
     """Return the shipped triage defaults (read once)."""
+    from importlib.resources import files  # imported when first needed: a draft does not read the defaults
+
     import yaml
 
     text = files("carevoice.data").joinpath("triage.yaml").read_text(encoding="utf-8")
