@@ -223,3 +223,15 @@ def test_cli_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "error" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Sorry you feel that way.", True),
+    ("Sorry you came away from that feeling this way.", True),
+    ("We're sorry if you were upset by the change.", True),
+    ("Sorry if this caused any trouble.", True),
+    ("Sorry you were treated like that.", False),
+    ("I'm sorry you've been left feeling let down by us.", False),
+])
+def test_a_non_apology_is_defensive(text: str, found: bool) -> None:
+    assert ("CV301" in codes(text)) is found

@@ -251,3 +251,18 @@ def test_a_subject_never_spans_two_clauses() -> None:
             "restaurant isnt answering")
     subject = concentrate(Inbound(text=text)).subject
     assert subject is None or "," not in subject.text, subject
+
+
+def test_a_cable_hanging_across_a_drive_gets_keep_clear_first() -> None:
+    text = ("@CrestlineCares there is a Crestline cable hanging across our driveway about 4 feet off the ground since "
+            "the truck hit the pole. my kids play out here. need someone out TODAY")
+    for reply in _texts("tidewave", text):
+        assert "clear of it" in reply or "away from it" in reply or "keep well away" in reply, reply
+
+
+def test_a_medical_device_on_the_line_is_a_vulnerable_customer_not_a_fallen_cable() -> None:
+    text = ("@BluefernCare broadband's been off since yesterday and my husband's heart monitor uploads to the hospital "
+            "overnight through it. when will it be fixed?")
+    assert "vulnerable" in concentrate(Inbound(text=text)).urgency
+    for reply in _texts("tidewave", text):
+        assert "cable or pole" not in reply, reply

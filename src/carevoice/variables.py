@@ -44,7 +44,8 @@ ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore"
 URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
 _POST_CONDITIONS = ("sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated", "booking", "medical",
                     "missing", "food_fault", "delivery", "other_account", "gas",
-                    "stuck", "quoted_error", "mobile")
+                    "stuck", "quoted_error", "mobile",
+                    "cable")
 """The ``post.*`` conditions read from the post's words (each by the patterns in ``_POST_PATTERNS``)."""
 
 VARIABLES: dict[str, tuple[str, ...] | None] = {
@@ -233,6 +234,13 @@ _MOBILE = re.compile(
     re.IGNORECASE,
 )
 """A mobile network problem (no 4G, no signal, "SOS only"): masts, not the Hub, a line test or an engineer."""
+_CABLE = re.compile(
+    r"\b(?:cables?|wires?|poles?|telegraph poles?|overhead lines?)\b[^.!?]{0,30}?\b(?:down|hanging|dangling|fallen|"
+    r"snapped|across|sparking|exposed|hit|leaning|low)\b|"
+    r"\b(?:fallen|downed|hanging|dangling|exposed|sparking|snapped) (?:cables?|wires?|lines?|poles?)\b",
+    re.IGNORECASE,
+)
+"""A cable, wire or pole down, hanging or exposed: keep well away, don't touch it, 999 if it's dangerous."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -242,6 +250,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "stuck": (_STUCK,),
     "quoted_error": (_QUOTED_ERROR,),
     "mobile": (_MOBILE,),
+    "cable": (_CABLE,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 DETAILED_WORDS = 18
