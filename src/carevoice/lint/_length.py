@@ -420,11 +420,13 @@ def _worst_texts(bank: Bank, worst: Worst, profile: ChannelProfile) -> list[str]
 
 
 def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Callable[[ChannelProfile], str],
-                  *, longest: bool = False, situations: tuple[str, ...] = ()) -> tuple[
+                  *, longest: bool = False, situations: tuple[str, ...] = (),
+                  texts: Callable[[ChannelProfile], list[str]] | None = None) -> tuple[
                       list[LengthIssue], list[SituationLength]]:
     """Each phrase's worst length issue per code, and the ``situations`` with no reply short enough.
 
     ``longest`` also judges the longest combinations (CV903, opt-in because the Drafter copes).
+    ``texts`` gives ``[worst(p, profile) or "" for p in bank.phrases]`` faster, when the caller can.
     """
     best: dict[tuple[str, str], tuple[float, LengthIssue]] = {}
     also: dict[tuple[str, str], list[str]] = {}
@@ -434,7 +436,8 @@ def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Cal
         if channel_limit(profile, bank) is None:
             continue
         ch = _Channel(bank, profile, worst, sign_off(profile))
-        if _surely_fits(bank, partial(_worst_texts, bank, worst, profile), ch.sign, profile, ch.limit):
+        every = partial(texts, profile) if texts is not None else partial(_worst_texts, bank, worst, profile)
+        if _surely_fits(bank, every, ch.sign, profile, ch.limit):
             continue
         for situation in situations:
             found = ch.shortest_reply(situation)
