@@ -326,12 +326,17 @@ class _Channel:
     def shortest_reply(self, situation: str) -> tuple[int, list[Part]] | None:
         """The longest of the shortest replies of a situation's plans, when it is over the limit."""
         worst: tuple[int, list[Part]] | None = None
+        seen: set[tuple[str, ...]] = set()
         for plan in _stage_plans(situation, self.hours):
             parts: list[Part] = []
             for stage in plan:
                 opts = self.options(situation, stage, ())
                 if opts and stage not in OPTIONAL_STAGES:
                     parts.append((stage, *opts[0]))
+            stages = tuple(stage for stage, _, _ in parts)
+            if stages in seen:  # plans that differ in optional stages only: the same reply, measured once
+                continue
+            seen.add(stages)
             if parts:
                 size = self.exact(parts)[1]
                 if size > self.limit and (worst is None or size > worst[0]):
