@@ -264,6 +264,7 @@ def compile_template(source: str) -> Any:
     return _compiled(source)[0]
 
 
+@lru_cache(maxsize=16384)
 def template_key(source: str) -> str:
     """What a template's tree depends on but for its texts: its skeleton when it has one, else the template.
 

@@ -48,6 +48,7 @@ def path_str(path: KeyPath) -> str:
 _SAFE_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Builder:
@@ -69,6 +70,8 @@ class _Builder:
         if self.count > MAX_NODES:
             raise self.error(node, f"document too large (over {MAX_NODES} values, aliases expanded)", path)
         self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:  # most values: a string is its own value
+            return node.value
         if node.tag not in _SAFE_TAGS:
             raise self.error(node, f"unsupported YAML tag {node.tag!r}: banks are plain data", path, code="CV100")
         if isinstance(node, yaml.MappingNode):
@@ -108,9 +111,6 @@ class _Builder:
 
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -214,7 +215,24 @@ def check_bank_file(source: BankSource) -> list[BankError]:
     return problems
 
 
+_PHRASES: OrderedDict[int, tuple[BankSource, tuple[Phrase, ...]]] = OrderedDict()
+"""The phrases of the last sources resolved, by identity: a parent resolved with each of its children is read once."""
+_PHRASES_SIZE = 4
+
+
 def _phrases_of(source: BankSource) -> list[Phrase]:
+    known = _PHRASES.get(id(source))
+    if known is not None and known[0] is source:
+        _PHRASES.move_to_end(id(source))
+        return list(known[1])
+    out = _read_phrases(source)
+    _PHRASES[id(source)] = (source, tuple(out))
+    while len(_PHRASES) > _PHRASES_SIZE:
+        _PHRASES.popitem(last=False)
+    return out
+
+
+def _read_phrases(source: BankSource) -> list[Phrase]:
     out = []
     file = source.file
     for situation, stages in source.model.phrases.items():

@@ -65,10 +65,23 @@ def _pack(sizes: list[int], single: int, multi: int) -> int:
     return segments
 
 
+_GSM7 = GSM7_BASIC | GSM7_EXTENSION
+
+
+def _even(units: int, single: int, multi: int) -> int:
+    """:func:`_pack` of ``units`` one-unit characters."""
+    return 0 if not units else 1 if units <= single else -(-units // multi)
+
+
 def sms_info(text: str) -> SmsInfo:
     """Return the encoding, units and segment count of ``text`` as an SMS (0 segments when empty)."""
-    if not non_gsm_characters(text):
+    chars = set(text)
+    if chars <= _GSM7:
+        if chars.isdisjoint(GSM7_EXTENSION):  # one septet each
+            return SmsInfo("gsm7", len(text), _even(len(text), 160, 153))
         sizes = [2 if c in GSM7_EXTENSION else 1 for c in text]
         return SmsInfo("gsm7", sum(sizes), _pack(sizes, 160, 153))
+    if max(chars) <= "\uffff":  # one UTF-16 code unit each
+        return SmsInfo("ucs2", len(text), _even(len(text), 70, 67))
     sizes = [2 if ord(c) > 0xFFFF else 1 for c in text]
     return SmsInfo("ucs2", sum(sizes), _pack(sizes, 70, 67))

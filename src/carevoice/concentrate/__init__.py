@@ -16,7 +16,16 @@ mechanisms that interpret them:
 - :mod:`.reading` the decision that combines them (:func:`concentrate`).
 """
 
-from carevoice.concentrate.pii import find_pii
-from carevoice.concentrate.reading import concentrate
+from typing import TYPE_CHECKING
+
+from carevoice._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from carevoice.concentrate.pii import find_pii
+    from carevoice.concentrate.reading import concentrate
 
 __all__ = ["concentrate", "find_pii"]
+
+# loaded on first use: the validators (and so the linter) need find_pii, not the whole reading
+__getattr__ = lazy_exports(__name__, {"concentrate": "carevoice.concentrate.reading",
+                                      "find_pii": "carevoice.concentrate.pii"}, globals())

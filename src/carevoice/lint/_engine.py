@@ -147,6 +147,20 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
         asked[known] = worst_texts[key]
         return asked[known]
 
+    alike: list[str | None] = []
+
+    def every_worst(profile: ChannelProfile) -> list[str]:
+        """``worst`` of every phrase of the bank ("" for none), in bank order.
+
+        A phrase whose template reads no channel has one worst case on every channel but SMS: those
+        are looked up once per bank, not once per channel.
+        """
+        if profile.id == "sms":
+            return [worst(p, profile) or "" for p in bank.phrases]
+        if not alike:
+            alike.extend(None if render_key(p.text, profile.id) else worst(p, profile) or "" for p in bank.phrases)
+        return [worst(p, profile) or "" if t is None else t for p, t in zip(bank.phrases, alike, strict=True)]
+
     def sign_off(profile: ChannelProfile) -> str:
         if not bank.voice.sign_off:
             return ""
@@ -161,7 +175,7 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     if complete:  # worst-case length needs every partner phrase: only with the whole chain
         served = tuple(s for s in served_situations(bank) if s in {p.situation for p in mine} or s == "general")
         issues, gaps = check_lengths(bank, mine, worst, sign_off, longest=fl.config.enabled("CV903", fl.file),
-                                     situations=served)
+                                     situations=served, texts=every_worst)
         for issue in issues:
             fl.add(issue.code, issue.message, *fl.at_phrase(issue.phrase), phrase=issue.phrase)
         for gap in gaps:

@@ -326,12 +326,17 @@ class _Channel:
     def shortest_reply(self, situation: str) -> tuple[int, list[Part]] | None:
         """The longest of the shortest replies of a situation's plans, when it is over the limit."""
         worst: tuple[int, list[Part]] | None = None
+        seen: set[tuple[str, ...]] = set()
         for plan in _stage_plans(situation, self.hours):
             parts: list[Part] = []
             for stage in plan:
                 opts = self.options(situation, stage, ())
                 if opts and stage not in OPTIONAL_STAGES:
                     parts.append((stage, *opts[0]))
+            stages = tuple(stage for stage, _, _ in parts)
+            if stages in seen:  # plans that differ in optional stages only: the same reply, measured once
+                continue
+            seen.add(stages)
             if parts:
                 size = self.exact(parts)[1]
                 if size > self.limit and (worst is None or size > worst[0]):
@@ -420,11 +425,13 @@ def _worst_texts(bank: Bank, worst: Worst, profile: ChannelProfile) -> list[str]
 
 
 def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Callable[[ChannelProfile], str],
-                  *, longest: bool = False, situations: tuple[str, ...] = ()) -> tuple[
+                  *, longest: bool = False, situations: tuple[str, ...] = (),
+                  texts: Callable[[ChannelProfile], list[str]] | None = None) -> tuple[
                       list[LengthIssue], list[SituationLength]]:
     """Each phrase's worst length issue per code, and the ``situations`` with no reply short enough.
 
     ``longest`` also judges the longest combinations (CV903, opt-in because the Drafter copes).
+    ``texts`` gives ``[worst(p, profile) or "" for p in bank.phrases]`` faster, when the caller can.
     """
     best: dict[tuple[str, str], tuple[float, LengthIssue]] = {}
     also: dict[tuple[str, str], list[str]] = {}
@@ -434,7 +441,8 @@ def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Cal
         if channel_limit(profile, bank) is None:
             continue
         ch = _Channel(bank, profile, worst, sign_off(profile))
-        if _surely_fits(bank, partial(_worst_texts, bank, worst, profile), ch.sign, profile, ch.limit):
+        every = partial(texts, profile) if texts is not None else partial(_worst_texts, bank, worst, profile)
+        if _surely_fits(bank, every, ch.sign, profile, ch.limit):
             continue
         for situation in situations:
             found = ch.shortest_reply(situation)
