@@ -266,3 +266,24 @@ def test_a_medical_device_on_the_line_is_a_vulnerable_customer_not_a_fallen_cabl
     assert "vulnerable" in concentrate(Inbound(text=text)).urgency
     for reply in _texts("tidewave", text):
         assert "cable or pole" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("@AtlanticCrown day 12 and my golf clubs still havent been found. case LHR-AC-20931. no one calls back",
+     "LHR-AC-20931"),
+    ("@KineticMoney any update on the chargeback? uploaded the extra evidence yesterday. ref KN-445120", "KN-445120"),
+    ("claim number ABC1234567 still pending", "ABC1234567"),
+])
+def test_a_case_reference_is_read_and_never_taken_for_an_error_code(text: str, ref: str) -> None:
+    details = concentrate(Inbound(text=text)).details
+    assert details.booking_id == ref and details.error is None, details
+
+
+def test_a_bag_case_reference_given_is_not_asked_for_again() -> None:
+    text = "@AtlanticCrown day 12 and my golf clubs still havent been found. case LHR-AC-20931. no one calls back"
+    for reply in _texts("northwind-air", text):
+        assert "file reference" not in reply and "bag tag" not in reply, reply
+
+
+def test_an_error_code_is_still_an_error_code() -> None:
+    assert concentrate(Inbound(text="error code: WS-37403-7 when I sign in")).details.error == "WS-37403-7"

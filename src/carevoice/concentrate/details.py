@@ -31,8 +31,14 @@ _ORDER = re.compile(
     r"(?i:\border)(?:\s+(?i:number|no\.?|num|id|ref))?(?:\s+(?i:is|was))?\s*[:#]?\s*#?"
     r"([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})\b"
 )
-_BOOKING_WORDS = frozenset({"booking", "reservation", "confirmation", "reference", "ref", "pnr", "locator"})
+_BOOKING_WORDS = frozenset({"booking", "reservation", "confirmation", "reference", "ref", "pnr", "locator", "case",
+                            "claim", "file"})
 _CODE_WORDS = frozenset({"pnr", "record", "reference", "ref", "confirmation"})
+_CASE_REF = re.compile(
+    r"\b(?i:case|claim|file|ref|reference)(?:\s+(?i:number|no\.?|ref|reference|id))?\s*[:#]?\s*"
+    r"((?:[A-Z]{2,4}-)+[A-Z0-9]{3,10}|[A-Z]{2,4}[0-9]{5,10})\b"
+)
+"""A case, claim or file reference ("case LHR-AC-20931", "ref KN-445120"): the customer gave it, never ask again."""
 _BOOKING = re.compile(
     r"\b((?i:booking|reservation|confirmation|reference|ref|pnr|record\s+locator))"
     r"(?:\s+(?i:number|no\.?|code|id|ref|reference))?(?:\s+(?i:is|was))?\s*[:#]?\s*([A-Z0-9]{6})\b"
@@ -167,6 +173,8 @@ def _bookings(text: str) -> Iterator[Found]:
         if code.isalpha() and not _letter_code(m.group(1), code):
             continue
         yield Found(code, m.start(2), m.end(2))
+    for m in _CASE_REF.finditer(text):
+        yield Found(m.group(1), m.start(1), m.end(1))
 
 
 def _letter_code(keyword: str, code: str) -> bool:
@@ -303,8 +311,11 @@ def _devices(text: str) -> Iterator[Found]:
 def _errors(text: str, low: str, plain: bool) -> Iterator[Found]:
     if plain and not ("error" in low or "code" in low or "-" in text or "0x" in text):
         return  # every form needs one of these
+    refs = [m.span(1) for m in _CASE_REF.finditer(text)]
     for m in _ERROR.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
+        if any(a < m.end(group) and m.start(group) < b for a, b in refs):
+            continue  # "case LHR-AC-20931": a case reference (``booking_id``), not an error code
         yield Found(m.group(group), m.start(group), m.end(group))
 
 
