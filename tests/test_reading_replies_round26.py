@@ -20,7 +20,7 @@ from conftest import write_bank
 
 from carevoice import Drafter, Inbound
 from carevoice.concentrate import concentrate
-from carevoice.variables import _OTHER_ACCOUNT, _PHISHING
+from carevoice.variables import _AMOUNT, _OTHER_ACCOUNT, _PHISHING
 from carevoice.variation.history import MemoryHistory
 
 SEEDS = range(8)
@@ -287,3 +287,22 @@ def test_a_bag_case_reference_given_is_not_asked_for_again() -> None:
 
 def test_an_error_code_is_still_an_error_code() -> None:
     assert concentrate(Inbound(text="error code: WS-37403-7 when I sign in")).details.error == "WS-37403-7"
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("crumb-and-co", "Hi @CrispyBarn, I got charged twice for my drive thru order at Bolton this morning (£11.47 x2). "
+                     "who can I speak to?"),
+    ("harbour-bank", "@Pennyroot charged me a £25 fee for going £2 over my overdraft. seriously?"),
+    ("parcelpop", "@MegaMart you charged me $399 for a patio set and only the chairs came"),
+])
+def test_an_amount_the_post_gave_is_not_asked_for(bank: str, text: str) -> None:
+    for reply in _texts(bank, text):
+        assert "amount" not in reply, reply
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("charged twice (£11.47 x2)", True), ("$340 x 2 on my statement", True), ("I paid 40 quid", True),
+    ("order 44172 is late", False), ("3 hours on hold", False),
+])
+def test_amount_pattern(text: str, found: bool) -> None:
+    assert bool(_AMOUNT.search(text)) is found

@@ -45,7 +45,7 @@ URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal"
 _POST_CONDITIONS = ("sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated", "booking", "medical",
                     "missing", "food_fault", "delivery", "other_account", "gas",
                     "stuck", "quoted_error", "mobile",
-                    "cable")
+                    "cable", "amount")
 """The ``post.*`` conditions read from the post's words (each by the patterns in ``_POST_PATTERNS``)."""
 
 VARIABLES: dict[str, tuple[str, ...] | None] = {
@@ -241,6 +241,12 @@ _CABLE = re.compile(
     re.IGNORECASE,
 )
 """A cable, wire or pole down, hanging or exposed: keep well away, don't touch it, 999 if it's dangerous."""
+_AMOUNT = re.compile(
+    r"[£$€]\s?\d|\b\d+(?:[.,]\d{2})?\s?(?:pounds|dollars|euros|quid|bucks|usd|gbp|eur)\b|"
+    r"\b\d+\s?(?:p|c)\b(?= each| a| per)",
+    re.IGNORECASE,
+)
+"""An amount of money the post gives ("£11.47 x2", "$340"): never ask for the amount again (`post.amount`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -251,6 +257,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "quoted_error": (_QUOTED_ERROR,),
     "mobile": (_MOBILE,),
     "cable": (_CABLE,),
+    "amount": (_AMOUNT,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 DETAILED_WORDS = 18
