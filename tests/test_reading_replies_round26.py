@@ -306,3 +306,15 @@ def test_an_amount_the_post_gave_is_not_asked_for(bank: str, text: str) -> None:
 ])
 def test_amount_pattern(text: str, found: bool) -> None:
     assert bool(_AMOUNT.search(text)) is found
+
+
+def test_the_linter_still_sees_the_plans_of_a_question_about_ones_own_booking() -> None:
+    from carevoice.inbound import Details, Reading
+    from carevoice.plan import plan_reply, possible_stage_plans
+
+    own = Reading(category="booking", confidence=1.0, intent="question", intent_confidence=1.0,
+                  details=Details(booking_id="K7Q2ZP"))
+    general = Reading(category="booking", confidence=1.0, intent="question", intent_confidence=1.0)
+    assert plan_reply(general).action == "needs_agent"
+    stages = plan_reply(own).stages
+    assert stages != ("handoff",) and stages in possible_stage_plans("booking")

@@ -264,7 +264,10 @@ def _enumerate_plans(situation: str, out_of_hours: bool) -> None:
     all_plans: list[tuple[str, tuple[str, ...]]] = []
     urgencies: tuple[tuple[str, ...], ...] = ((), ("safety",), ("data_exposure",), ("safety", "data_exposure"))
     flags = tuple(itertools.product((False, True) if out_of_hours else (False,), (False, True)))
-    drafting = DraftingSettings()  # the defaults plan_reply would make for each call (it only reads them)
+    # the defaults plan_reply would make for each call (it only reads them), but with general questions kept: a
+    # question about the customer's own case (an order number given) takes the same stages as these detail-less
+    # readings would without the hand-off, and the hand-off's own stage is the general cell's
+    drafting = DraftingSettings(hand_off_general=False)
     for name, negative, emotion, found, urgency in itertools.product(
             intents_for(situation), (False, True), ("neutral", "anger", "delight"), ((), pii), urgencies):
         # one reading for every (closed, answered): a frozen model plan_reply only reads
