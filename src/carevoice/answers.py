@@ -53,23 +53,25 @@ _RARE = 2
 
 
 @lru_cache(maxsize=64)
-def _rare_words(questions: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    """The words of a bank's phrasings that only one or two answers use: the topic words."""
+def _topics(questions: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
+    """Each phrasing's topic words: its words that only one or two of the bank's answers use."""
     seen: dict[str, int] = {}
     for phrasings in questions:
         for word in {w for q in phrasings for w in _clean(q).split()}:
             seen[word] = seen.get(word, 0) + 1
-    return frozenset(w for w, n in seen.items() if n <= _RARE and len(w) > 2)
+    rare = frozenset(w for w, n in seen.items() if n <= _RARE and len(w) > 2)
+    return {q: frozenset(w for w in _clean(q).split() if w in rare) for phrasings in questions for q in phrasings}
 
 
-def _names_its_topic(question: str, rare: frozenset[str], words: frozenset[str]) -> bool:
+def _names_its_topic(topic: frozenset[str], words: frozenset[str], by_start: dict[str, list[str]]) -> bool:
     """Whether a phrasing's topic words (if it has any) are in the post.
 
-    "can I bring my dog" is no answer to "can I bring my breast pump on board", however alike the rest is.
+    "can I bring my dog" is no answer to "can I bring my breast pump on board", however alike the rest is. A
+    word counts as named when it or its singular is in the post, or a post word of four letters or more starts
+    with it or is its start ("forgotten" for "forgot"); ``by_start`` holds those post words by their first four.
     """
-    topic = {w for w in _clean(question).split() if w in rare}
     return not topic or any(w in words or w.rstrip("s") in words or any(
-        len(p) >= 4 and len(w) >= 4 and (p.startswith(w) or w.startswith(p)) for p in words) for w in topic)
+        p.startswith(w) or w.startswith(p) for p in by_start.get(w[:4], ())) for w in topic)
 
 
 def _score(post: str, question: str) -> float:
@@ -89,13 +91,17 @@ def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> An
     if not post:
         return None
     scored: list[tuple[float, str, Answer]] = []
-    rare = _rare_words(tuple(tuple(a.questions) for a in bank.answers))
+    topics = _topics(tuple(tuple(a.questions) for a in bank.answers))
     words = frozenset(post.split())
     words |= frozenset(w[:-1] for w in words if w.endswith("s"))
+    by_start: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) >= 4:
+            by_start.setdefault(word[:4], []).append(word)
     for answer in bank.answers:
         if answer.channels and channel not in answer.channels:
             continue
-        best, which = max(((_score(post, q) if _names_its_topic(q, rare, words) else 0.0, q)
+        best, which = max(((_score(post, q) if _names_its_topic(topics[q], words, by_start) else 0.0, q)
                            for q in answer.questions), default=(0.0, ""))
         if answer.situation and answer.situation not in _BROAD and reading.category not in _BROAD:
             best += _SAME_SITUATION if answer.situation == reading.category else _OTHER_SITUATION

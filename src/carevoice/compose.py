@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -102,6 +102,12 @@ def _at_stake(phrase: Phrase) -> bool:
     return any(c.startswith(_AT_STAKE) for c in phrase.when)
 
 
+def _not_covered(generic: Sequence[Phrase], *, by: Iterable[Phrase]) -> tuple[Phrase, ...]:
+    """The generic lines whose conditions of what is at stake none of ``by``'s own lines already speak to."""
+    covered = {c for p in by for c in p.when if c.startswith(_AT_STAKE)}
+    return tuple(p for p in generic if covered.isdisjoint(p.when))
+
+
 def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emotion: str,
                   sensitive: bool, intent: str | None = None,
                   context: Mapping[str, Any] | None = None, fallback: bool = True) -> tuple[Phrase, ...]:
@@ -127,8 +133,7 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
                             and p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
                             and _conditions_hold(p, context))
             if generic:
-                own = {c for p in cell for c in p.when if c.startswith(_AT_STAKE)}
-                fitting += tuple(p for p in generic if own.isdisjoint(p.when))
+                fitting += _not_covered(generic, by=cell)
         if context is not None:
             pointed = tuple(p for p in fitting if _answers_the_ask(p))
             fitting = pointed or fitting
@@ -349,9 +354,8 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
         own += tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
                      if p not in own)
     else:  # a generic step for what is at stake (someone seeing another customer's account) the situation lacks
-        covered = {c for p in own for c in p.when if c.startswith(_AT_STAKE)}
-        own += tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
-                     if _at_stake(p) and covered.isdisjoint(p.when) and p not in own)
+        own += _not_covered(tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
+                                  if _at_stake(p) and p not in own), by=own)
     # what is at stake (someone stranded, a legal threat) picks the step; an ask alone does not narrow the pool here
     return tuple(p for p in own if _at_stake(p)) or own
 

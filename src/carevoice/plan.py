@@ -99,10 +99,11 @@ _OWN_CASE_DETAILS = ("order_id", "booking_id", "flight", "error", "contacted", "
 def _about_the_offer(reading: Reading) -> bool:
     """A calm question about what the brand offers or allows, not about the customer's own case.
 
-    Nothing went wrong (no negative feeling, no urgency, no sarcasm), nothing is asked of the brand, no
-    detail of an order, booking or earlier contact is given, and the thing asked about is not "my ...".
+    Nothing went wrong (``negative`` is false: the reading sets it for any urgency, sarcasm or bereavement too),
+    nothing is asked of the brand, no detail of an order, booking or earlier contact is given, and the thing
+    asked about is not "my ...".
     """
-    if reading.negative or reading.urgency or reading.sarcasm or reading.asks or reading.bereavement:
+    if reading.negative or reading.asks:
         return False
     if any(getattr(reading.details, name) for name in _OWN_CASE_DETAILS):
         return False

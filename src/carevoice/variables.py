@@ -42,52 +42,7 @@ DETAILS = ("order_id", "booking_id", "flight", "product", "place", "date", "time
            "contacted", "tried", "forgot", "staff")
 ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
 URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
-_POST_CONDITIONS = ("sign_in", "on_hold", "version", "catalogue", "phishing", "contaminated", "booking", "medical",
-                    "missing", "food_fault", "delivery", "other_account", "gas",
-                    "stuck", "quoted_error", "mobile",
-                    "cable", "amount")
-"""The ``post.*`` conditions read from the post's words (each by the patterns in ``_POST_PATTERNS``)."""
 
-VARIABLES: dict[str, tuple[str, ...] | None] = {
-    "customer": ("name", "first_name", "handle"),
-    "agent": ("name", "initials"),
-    "brand": ("name",),
-    "details": DETAILS,
-    "channel": ("id", "name", "private", "public"),
-    "time_of_day": None,
-    "hours": ("next_open", "open"),
-    "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link", *_POST_CONDITIONS),
-    "intent": None,
-    "emotion": None,
-    "intensity": None,
-    "sarcasm": None,
-    "pii": None,
-    "asks": ASKS,
-    "urgency": URGENCIES,
-}
-"""The variables templates may use: root name -> attributes (None for a plain value)."""
-
-OPTIONAL_VARIABLES = frozenset(
-    {
-        "customer.name", "customer.first_name", "customer.handle",
-        "agent.name", "agent.initials",
-        *(f"details.{d}" for d in DETAILS),
-        "hours.next_open",
-        "subject.named",
-    }
-)
-"""Variables that may be missing, so a template must give them a fallback."""
-
-CONDITION_PATHS: tuple[str, ...] = (
-    "customer.first_name", "customer.name", "customer.handle", "agent.name",
-    *(f"details.{d}" for d in DETAILS),
-    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link",
-    *(f"post.{c}" for c in _POST_CONDITIONS), "sarcasm", "pii",
-    *(f"asks.{a}" for a in ASKS),
-    *(f"urgency.{u}" for u in URGENCIES),
-)
-"""What a phrase's ``when`` (all must hold) and ``unless`` (none may hold) can test."""
 
 _FORMER = re.compile(r"\b(?:old|previous|former|last|other|ex)\b", re.IGNORECASE)
 _JUNK_NAME = re.compile(r"[0-9][0-9a-z]{1,5}", re.IGNORECASE)
@@ -250,16 +205,54 @@ _AMOUNT = re.compile(
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
-    "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,),
-    "other_account": (_OTHER_ACCOUNT,),
-    "gas": (_GAS,),
-    "stuck": (_STUCK,),
-    "quoted_error": (_QUOTED_ERROR,),
-    "mobile": (_MOBILE,),
-    "cable": (_CABLE,),
+    "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,), "other_account": (_OTHER_ACCOUNT,),
+    "gas": (_GAS,), "stuck": (_STUCK,), "quoted_error": (_QUOTED_ERROR,), "mobile": (_MOBILE,), "cable": (_CABLE,),
     "amount": (_AMOUNT,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
+_POST_CONDITIONS = tuple(_POST_PATTERNS)
+"""The ``post.*`` conditions read from the post's words."""
+
+VARIABLES: dict[str, tuple[str, ...] | None] = {
+    "customer": ("name", "first_name", "handle"),
+    "agent": ("name", "initials"),
+    "brand": ("name",),
+    "details": DETAILS,
+    "channel": ("id", "name", "private", "public"),
+    "time_of_day": None,
+    "hours": ("next_open", "open"),
+    "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
+    "post": ("words", "detailed", "link", *_POST_CONDITIONS),
+    "intent": None,
+    "emotion": None,
+    "intensity": None,
+    "sarcasm": None,
+    "pii": None,
+    "asks": ASKS,
+    "urgency": URGENCIES,
+}
+"""The variables templates may use: root name -> attributes (None for a plain value)."""
+
+OPTIONAL_VARIABLES = frozenset(
+    {
+        "customer.name", "customer.first_name", "customer.handle",
+        "agent.name", "agent.initials",
+        *(f"details.{d}" for d in DETAILS),
+        "hours.next_open",
+        "subject.named",
+    }
+)
+"""Variables that may be missing, so a template must give them a fallback."""
+
+CONDITION_PATHS: tuple[str, ...] = (
+    "customer.first_name", "customer.name", "customer.handle", "agent.name",
+    *(f"details.{d}" for d in DETAILS),
+    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link",
+    *(f"post.{c}" for c in _POST_CONDITIONS), "sarcasm", "pii",
+    *(f"asks.{a}" for a in ASKS),
+    *(f"urgency.{u}" for u in URGENCIES),
+)
+"""What a phrase's ``when`` (all must hold) and ``unless`` (none may hold) can test."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
 _SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
@@ -432,7 +425,7 @@ def build_context(
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
         "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
-                 **{c: all(p.search(inbound.text) is not None for p in _POST_PATTERNS[c]) for c in _POST_CONDITIONS}},
+                 **{c: all(p.search(inbound.text) is not None for p in found) for c, found in _POST_PATTERNS.items()}},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),

@@ -45,7 +45,7 @@ _BOOKING = re.compile(
 )
 _FLIGHT_WORD = re.compile(
     r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*"
-    r"(?!(?i:at|to|on|in|is|of|for|and|the|was|has|had|got|via|by|was|are|now|tmr|due)\s)"
+    r"(?!(?i:at|to|on|in|is|of|for|and|the|was|has|had|got|via|by|are|now|tmr|due)\s)"
     r"((?i:[A-Z]{2,3}|[A-Z][0-9]|[0-9][A-Z]))\s?([0-9]{1,4})\b"
 )
 _FLIGHT_BARE = re.compile(
@@ -165,7 +165,7 @@ def _orders(text: str) -> Iterator[Found]:
             yield Found(value, m.start(1), m.end(1))
 
 
-def _bookings(text: str) -> Iterator[Found]:
+def _bookings(text: str, refs: Sequence[re.Match[str]]) -> Iterator[Found]:
     for m in _BOOKING.finditer(text):
         code = m.group(2)
         if code.isdigit():
@@ -173,7 +173,7 @@ def _bookings(text: str) -> Iterator[Found]:
         if code.isalpha() and not _letter_code(m.group(1), code):
             continue
         yield Found(code, m.start(2), m.end(2))
-    for m in _CASE_REF.finditer(text):
+    for m in refs:
         yield Found(m.group(1), m.start(1), m.end(1))
 
 
@@ -308,13 +308,12 @@ def _devices(text: str) -> Iterator[Found]:
         yield Found(value, m.start(1), m.end(1))
 
 
-def _errors(text: str, low: str, plain: bool) -> Iterator[Found]:
+def _errors(text: str, low: str, plain: bool, refs: Sequence[re.Match[str]]) -> Iterator[Found]:
     if plain and not ("error" in low or "code" in low or "-" in text or "0x" in text):
         return  # every form needs one of these
-    refs = [m.span(1) for m in _CASE_REF.finditer(text)]
     for m in _ERROR.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
-        if any(a < m.end(group) and m.start(group) < b for a, b in refs):
+        if any(r.start(1) < m.end(group) and m.start(group) < r.end(1) for r in refs):
             continue  # "case LHR-AC-20931": a case reference (``booking_id``), not an error code
         yield Found(m.group(group), m.start(group), m.end(group))
 
@@ -337,16 +336,17 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         _STAFF_WORDS.isdisjoint(words) and _STAFF_PRAISE_SET.isdisjoint(words)) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
         return _NOTHING
+    refs = tuple(_CASE_REF.finditer(text))  # a case reference is the booking's, and never an error code
     return build(
         Details,
         device=device,
-        error=_first(_errors(text, low, plain), pii) if has_digit else None,
+        error=_first(_errors(text, low, plain, refs), pii) if has_digit else None,
         contacted=contacted,
         tried=tried,
         forgot=forgot,
         staff=staff,
         order_id=_first(_orders(text), pii) if has_digit and "order" in low else None,
-        booking_id=_first(_bookings(text), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,
+        booking_id=_first(_bookings(text, refs), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,
         flight=_first(_flights(text, low, words, vocab), pii) if has_digit else None,
         product=_first(_products(text, words, vocab), pii),
         place=_first(_places(text, words, vocab), pii),
