@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from carevoice.draft import Draft
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,6 +33,23 @@ def write_bank(tmp_path: Path, text: str, name: str = "t") -> Path:
     path = tmp_path / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+DRAFT_SEEDS = range(8)
+"""The seeds :func:`draft_texts` drafts a post with: enough to meet most of a cell's lines."""
+
+
+def draft_post(bank: str, text: str, seed: int = 0) -> Draft:
+    """One draft of ``text`` by a shipped bank, with a fresh in-memory history."""
+    from carevoice import Drafter, Inbound
+    from carevoice.variation.history import MemoryHistory
+
+    return Drafter(bank, history=MemoryHistory(), seed=seed).draft(Inbound(text=text))
+
+
+def draft_texts(bank: str, text: str) -> list[str]:
+    """The texts of :func:`draft_post` under every seed of :data:`DRAFT_SEEDS` ("" for no text)."""
+    return [draft_post(bank, text, seed).text or "" for seed in DRAFT_SEEDS]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -11,22 +11,18 @@ steps, a legal threat answered with "that's a real nuisance".
 from __future__ import annotations
 
 import pytest
+from conftest import draft_post as _draft
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carevoice import Drafter, Inbound
+from carevoice import Inbound
 from carevoice.concentrate import concentrate
 from carevoice.concentrate.lexicon import expand
 from carevoice.errors import ConfigError
-from carevoice.variation.history import MemoryHistory
 
 
 def _read(text: str):  # type: ignore[no-untyped-def]
     return concentrate(Inbound(text=text))
-
-
-def _draft(bank: str, text: str, seed: int = 0):  # type: ignore[no-untyped-def]
-    return Drafter(bank, history=MemoryHistory(), seed=seed).draft(Inbound(text=text))
 
 
 @pytest.mark.parametrize("text", [

@@ -14,25 +14,17 @@ Spanish, French or German (glass in a coffee, money stolen) was not found at all
 from __future__ import annotations
 
 import pytest
+from conftest import DRAFT_SEEDS as SEEDS
+from conftest import draft_post as _draft
+from conftest import draft_texts as _texts
 
-from carevoice import Drafter, Inbound
+from carevoice import Inbound
 from carevoice.concentrate import concentrate
 from carevoice.variables import _BOOKING, _CATALOGUE, _CATALOGUE_ASK, _CONTAMINATED, _ON_HOLD, _PHISHING, _VERSION
-from carevoice.variation.history import MemoryHistory
-
-SEEDS = range(8)
 
 
 def _read(text: str):  # type: ignore[no-untyped-def]
     return concentrate(Inbound(text=text))
-
-
-def _draft(bank: str, text: str, seed: int = 0):  # type: ignore[no-untyped-def]
-    return Drafter(bank, history=MemoryHistory(), seed=seed).draft(Inbound(text=text))
-
-
-def _texts(bank: str, text: str) -> list[str]:
-    return [(_draft(bank, text, seed).text or "") for seed in SEEDS]
 
 
 def test_text_burned_into_a_video_frame_is_no_injury() -> None:

@@ -16,23 +16,15 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import DRAFT_SEEDS as SEEDS
+from conftest import draft_post as _draft
+from conftest import draft_texts as _texts
 from conftest import write_bank
 
 from carevoice import Drafter, Inbound
 from carevoice.concentrate import concentrate
 from carevoice.variables import _AMOUNT, _OTHER_ACCOUNT, _PHISHING
 from carevoice.variation.history import MemoryHistory
-
-SEEDS = range(8)
-
-
-def _draft(bank: str, text: str, seed: int = 0):  # type: ignore[no-untyped-def]
-    return Drafter(bank, history=MemoryHistory(), seed=seed).draft(Inbound(text=text))
-
-
-def _texts(bank: str, text: str) -> list[str]:
-    return [(_draft(bank, text, seed).text or "") for seed in SEEDS]
-
 
 GENERAL_QUESTIONS = [
     ("base", "can i book 2 rooms next to each other at Bedhopper Manchester? travelling with my teenage kids and "
