@@ -1,6 +1,7 @@
 """Draft the fixed blind-review samples of real posts, for review beside the brands' own agents' replies.
 
 Usage:  python benchmarks/quality.py draft --sample tune|heldout|fresh [--out DIR] [--size 200] [--base-only] [--seed N]
+                                      [--exclude PAIRS ...]
         python benchmarks/quality.py make --sample tune|heldout|fresh [--out DIR]  (then give batches to reviewers)
         python ../shared/tools/blind_review.py score DIR
         python benchmarks/quality.py sector --split tune|heldout --out DIR   (written sector posts, drafts alone)
@@ -43,17 +44,24 @@ def pairs() -> list[dict[str, str]]:
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def sample(split: str, size: int, seed: int | None = None) -> list[dict[str, str]]:
+def sample(split: str, size: int, seed: int | None = None,
+           exclude: frozenset[str] = frozenset()) -> list[dict[str, str]]:
     """The fixed sample: ``tune`` and ``heldout`` draw 200 posts of their split; ``fresh`` draws
     from the tune split's posts outside the fixed tune 200 (posts whose drafts were never reviewed).
-    ``fresh`` with a ``seed`` draws another sample, outside the default fresh 100 as well."""
+    ``fresh`` with a ``seed`` draws another sample, outside the default fresh 100 as well;
+    ``heldout`` with a ``seed`` draws held-out posts outside the fixed heldout 200 (never reviewed
+    before). ``exclude`` holds ids of earlier samples to skip (``--exclude DIR/pairs.jsonl``)."""
     if split == "fresh":
         seen = {str(p["id"]) for p in sample("tune", 200)}
         if seed is not None:
             seen |= {str(p["id"]) for p in sample("fresh", 100)}
-        rest = [p for p in sample("tune", 10**6) if str(p["id"]) not in seen]
+        rest = [p for p in sample("tune", 10**6) if str(p["id"]) not in seen and str(p["id"]) not in exclude]
         rng = random.Random(2027 if seed is None else seed)
         return rng.sample(sorted(rest, key=lambda p: str(p["id"])), min(size, len(rest)))
+    if split == "heldout" and seed is not None:
+        seen = {str(p["id"]) for p in sample("heldout", 200)} | exclude
+        rest = [p for p in sample("heldout", 10**6) if str(p["id"]) not in seen]
+        return random.Random(seed).sample(sorted(rest, key=lambda p: str(p["id"])), min(size, len(rest)))
     chosen = sorted((p for p in pairs() if split_of(str(p["id"])) == split), key=lambda p: str(p["id"]))
     return random.Random(2026).sample(chosen, min(size, len(chosen)))
 
@@ -65,7 +73,9 @@ def draft(a: argparse.Namespace) -> None:
 
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    chosen = sample(a.sample, a.size, a.seed)
+    exclude = frozenset(str(json.loads(line)["id"]) for f in a.exclude for line in Path(f).read_text().splitlines()
+                        if line.strip())
+    chosen = sample(a.sample, a.size, a.seed, exclude)
     (out / "pairs.jsonl").write_text("".join(json.dumps(p) + "\n" for p in chosen))
     drafters: dict[str, Drafter] = {}
     lines = []
@@ -176,7 +186,10 @@ def main() -> None:
         s.add_argument("--size", type=int, default=200)
         s.add_argument("--batches", type=int, default=4)
         s.add_argument("--base-only", action="store_true")
-        s.add_argument("--seed", type=int, default=None, help="fresh only: another sample, outside the default one")
+        s.add_argument("--seed", type=int, default=None,
+                       help="fresh or heldout: another sample, outside the default one")
+        s.add_argument("--exclude", nargs="*", default=[],
+                       help="pairs.jsonl files of earlier samples whose posts to skip")
     s = sub.add_parser("sector", help="draft written posts of seven sectors for a blind review (no ../shared needed)")
     s.add_argument("--split", choices=["tune", "heldout"], required=True)
     s.add_argument("--out", required=True)

@@ -87,7 +87,8 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
 
 _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hold", "post.catalogue",
              "post.contaminated", "post.booking", "post.medical", "post.other_account",
-             "post.gas", "post.stuck", "post.cable")
+             "post.gas", "post.stuck", "post.cable", "post.not_received", "post.after_cancel",
+             "post.vulnerability", "post.card_update", "post.long_wait")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -139,9 +140,29 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
             fitting = pointed or fitting
         if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
             fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
+        if context is not None and holds(context, "post.sent"):
+            # "DMed order number and photos": never ask for them again, where a line that doesn't ask exists
+            # (here, or else among the generic lines)
+            quiet = tuple(p for p in fitting if not asks_for_details(p.text))
+            if not quiet and fitting and cell is not cells[-1]:
+                continue
+            fitting = quiet or fitting
         if fitting:
             return fitting
     return ()
+
+
+_ASKS_FOR_DETAILS = re.compile(
+    r"\b(?:send|sending|DM us|DM the|DM your|DM it|share|tell us|pop|drop|include|give us|let us have|what(?:'s| is|"
+    r" was) the|which|need|needs|with)\b[^.?]{0,70}?\b(?:order (?:number|no|id)|reference|ref|booking|details|"
+    r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_details(text: str) -> bool:
+    """Tell whether a line asks the customer for details (an order number, a reference, a photo, the email)."""
+    return _ASKS_FOR_DETAILS.search(text) is not None
 
 
 CHEERFUL_TAGS = frozenset({"playful", "cheerful"})
@@ -356,6 +377,10 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     else:  # a generic step for what is at stake (someone seeing another customer's account) the situation lacks
         own += _not_covered(tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
                                   if _at_stake(p) and p not in own), by=own)
+    if holds(context, "post.sent"):  # "I sent the photos a week ago": a step that doesn't ask for them again
+        own = tuple(p for p in own if not asks_for_details(p.text)) or tuple(
+            p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
+            if not asks_for_details(p.text)) or own
     # what is at stake (someone stranded, a legal threat) picks the step; an ask alone does not narrow the pool here
     return tuple(p for p in own if _at_stake(p)) or own
 

@@ -39,6 +39,8 @@ COMPLAINTS = frozenset({
 })
 ACCOUNT_SPECIFIC = frozenset({"billing_error", "refund_status", "account_access", "lost_baggage",
                               "cancellation_request", "fraud_security", "loyalty"})
+_OWN_ACCOUNT = ACCOUNT_SPECIFIC - {"fraud_security"}
+"""Situations about the customer's own account, where an ask to stop or remove something is no report of others."""
 INTENT_STAGES: dict[str, tuple[str, ...]] = {
     "praise": ("greet", "thank", "resolve"),
     "complaint": ("greet", "acknowledge", "apologise", "resolve"),
@@ -184,7 +186,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if positive and "apologise" in stages:
         stages.remove("apologise")
         reasons.append("a positive post: no apology")
-    report = "remove" in reading.asks and intent != "praise"
+    # "you're still charging me after I cancelled" asks to stop a charge on their own account: no report
+    report = "remove" in reading.asks and intent != "praise" and situation not in _OWN_ACCOUNT
     if report and "apologise" in stages:
         stages.remove("apologise")
         reasons.append("a report about someone else (a seller, a listing, a scam): thanked, not apologised for")

@@ -149,7 +149,7 @@ _FOOD_FAULT = re.compile(
 )
 """What went wrong with food, said already (cold, raw, a long wait): never ask "was it cold or missing?"."""
 _DELIVERY = re.compile(
-    r"\b(?:driver|drivers|courier|couriers|delivery|deliveries|delivered|delivering|doorbell|parcel|parcels|van|"
+    r"\b(?:driver|drivers|rider|riders|courier|couriers|delivery|deliveries|delivered|delivering|doorbell|parcel|parcels|van|"
     r"doorstep|front door|dropped off|drop-off)\b",
     re.IGNORECASE,
 )
@@ -202,12 +202,109 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 """An amount of money the post gives ("£11.47 x2", "$340"): never ask for the amount again (`post.amount`)."""
+_ORDER = re.compile(
+    r"\b(?:orders?|ordered|ordering|deliver(?:y|ies|ed)?|arrived|arrives|package|packages|parcels?|shipping|"
+    r"shipped|shipment|dispatched|unboxing|unboxed|haul|courier|driver|came (?:today|early|quickly|fast|so fast|"
+    r"on time|yesterday|in)|got here|turned up)\b",
+    re.IGNORECASE,
+)
+"""A post about an order or its delivery: lines that say "arrived", "unboxing" or "the packing team" need it."""
+_NOT_RECEIVED = re.compile(
+    r"\b(?:bought|buy|purchased|purchase|paid for|paid|redeemed|ordered|claimed|been paid)\b(?:[^.!?]|\.\d){0,120}?"
+    r"\b(?:have ?n[o’']?t|havent|havnt|haven[’']?t|has ?n[o’']?t|hasnt|hasn[’']?t|did ?n[o’']?t|didnt|didn[’']?t|"
+    r"do ?n[o’']?t|dont|don[’']?t|does ?n[o’']?t|doesnt|doesn[’']?t|is ?n[o’']?t|isnt|isn[’']?t|was ?n[o’']?t|wasnt|"
+    r"wasn[’']?t|not|never|yet to|still|can[’']?t|cannot|cant)\b[^.!?]{0,25}?\b(?:receive|received|recieved|get|got|"
+    r"gotten|getting|see|seen|arrive|arrived|appear|appeared|appears|show|shows|showing|shown|own|"
+    r"been (?:sent|credited|added|given)|sen|sent|credited|added|download|access|unlock|unlocked|expired|work)\b|"
+    r"\b(?:charged|paid|money (?:was )?taken)\b[^.!?]{0,60}?\bbut (?:i )?(?:didn[’']?t|did not|never|haven[’']?t|"
+    r"have not) (?:receive|get|got)\b",
+    re.IGNORECASE,
+)
+"""Paid for something that never reached the account ("bought the bundle but have yet to receive the money"):
+the purchase to check, not an unexpected charge (`post.not_received`)."""
+_AFTER_CANCEL = re.compile(
+    r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancel|unsubscribed)\b(?:[^.!?]|\.\d){0,140}?\b(?:still |again |keep |keeps |"
+    r"kept )?(?:got |get |been |being |getting )?(?:charg(?:ed|ing|e)|bill(?:ed|ing)|took|taken|taking|debited)\b|"
+    r"\b(?:charg(?:ed|ing)|bill(?:ed|ing)|taking money)\b[^.!?]{0,60}?\b(?:after|even though|though|despite)"
+    r"\b[^.!?]{0,40}?\bcancel",
+    re.IGNORECASE,
+)
+"""Charged after cancelling ("I cancelled the trial and still got charged"): check the cancellation, refund
+what came after it (`post.after_cancel`)."""
+_PAYMENT_FAILED = re.compile(
+    r"\b(?:payment|card|renewal|transaction|purchase|subscription)s? (?:was |is |keeps? (?:getting |being )?|got )?"
+    r"(?:declined|failed|failing|rejected|refused|not going through|won[’']?t go through|didn[’']?t go through|"
+    r"isn[’']?t going through|not accepted|not working)\b|\b(?:can[’']?t|cannot|cant|unable to) (?:pay|renew|"
+    r"complete (?:the|my) (?:payment|purchase))\b|\berror\b[^.!?]{0,40}?\b(?:renew|paying|payment|checkout)\b|"
+    r"\b(?:renew|renewing|paying|payment|checkout)\b[^.!?]{0,40}?\berror\b",
+    re.IGNORECASE,
+)
+"""A payment that will not go through (declined, failing, an error at checkout): never "a charge you weren't
+expecting" (`post.payment_failed`)."""
+_SENT = re.compile(
+    r"\b(?:dm[’']?e?d|sent|given|gave|emailed|provided|messaged|submitted|attached|uploaded)\b(?: (?:you|u|it|them|"
+    r"over|in|through|across|already|all|both|my|the|an?|your team|the team|twice|again|\d+ times|[a-z]+ times))*"
+    r" (?:order (?:number|no|#|id)s?|ref(?:erence)?s?|case (?:number|no|id|ref)|booking (?:ref(?:erence)?|number)|"
+    r"details|photos?|pictures?|pics?|screenshots?|receipts?|tracking (?:number|no)|account (?:number|email)|"
+    r"e-?mail address|proof|evidence|info(?:rmation)?)\b|"
+    r"\b(?:ref(?:erence)?|details|order number|everything|info)\b (?:is |are )?(?:already )?in (?:your|ur|the) "
+    r"(?:dms?|inbox)\b",
+    re.IGNORECASE,
+)
+"""The post says the details were sent already ("DMed order number and photos", "I've given you my ref 3 times"):
+never ask for them again (`post.sent`)."""
+_VULNERABILITY = re.compile(
+    r"\b(?:vulnerabilit(?:y|ies)|zero[- ]?days?|0[- ]?days?|exploits?|exploited|security (?:flaws?|holes?|bugs?|"
+    r"issues?|researchers?|vulnerabilit(?:y|ies)|patch)|bug ?bounty|cve-\d+|bugbountywriteup)\b",
+    re.IGNORECASE,
+)
+"""A security flaw in the product (a vulnerability, a zero-day, a security hole): the security team and public
+updates, not an account taken over (`post.vulnerability`)."""
+_ELECTRICAL = re.compile(
+    r"\b(?:smoke|smoking|smoked|fire|flames?|burn(?:t|s|ing|ed)?|scorch(?:ed|ing)?|overheat(?:s|ing|ed)?|too hot|"
+    r"red hot|melt(?:s|ed|ing)?|spark(?:s|ing|ed)?|electric(?:al|ity)?|shock(?:ed)?|batter(?:y|ies)|"
+    r"charg(?:er|ers|ing)|plug(?:s|ged)?|socket|wires?|cables?|explod(?:e|ed|es|ing)|swollen|swelling|fizz(?:ing|ed)?|bang)\b",
+    re.IGNORECASE,
+)
+"""Heat, smoke, sparks, a shock or a battery: lines that say "unplug it", "once it's cool" or "call 999 if
+there's smoke" need it, so a sharp zip or a loose part is not answered as a fire (`post.electrical`)."""
+_LONG_WAIT = re.compile(
+    r"\b(?:waited|waiting|queued|queuing|queueing|took|sat|stood)\b[^.!?]{0,30}?\b(?:\d+|an?|half an?|over an?|"
+    r"nearly an?|almost an?)\s?(?:mins?|minutes|hours?|hrs?)\b|\b\d+ ?(?:mins?|minutes|hours?|hrs?) (?:wait|queue)\b",
+    re.IGNORECASE,
+)
+"""A long wait the post gives ("waited 40 mins for 2 tacos"): lines about the wait, not about the dish."""
+_CARD_UPDATE = re.compile(
+    r"\b(?:update|updating|change|changing|add|adding|replace|replacing|remove|removing|edit|editing|save|saving)\b"
+    r"(?: (?:my|a|the|our|new|which)){0,2} (?:billing (?:info|information|details|address)|(?:credit |debit )?cards?|"
+    r"payment (?:method|methods|details|info|card)|bank details|paypal(?: email| account)?|card details)\b",
+    re.IGNORECASE,
+)
+"""Trouble changing the card or payment details on file: no charge to explain (`post.card_update`)."""
+_ROAD = re.compile(
+    r"^(?!.*\b(?:train|trains|rail|railway|railways|platform|platforms|station|stations|tube|underground|metro|"
+    r"carriage|carriages)\b)(?=.*\b(?:bus|buses|coach|coaches|rideshare|ride-share|taxi|taxis|cab|cabs|uber|lyft|tram|"
+    r"trams|driver|drivers|minicab)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A bus, coach, taxi or ride-share post that names no train: lines about trains, platforms and stations don't
+fit it (`post.road`)."""
+_CARE_TEAM = re.compile(
+    r"\b(?:customer (?:service|services|care|support)|support team|service team|care team|helpline|live chat|chat "
+    r"agent|call cent(?:re|er)|the agent|your agent|your team|the team on the phone)\b",
+    re.IGNORECASE,
+)
+"""The post speaks of the customer service team (not the warehouse): thanks go to them (`post.care_team`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
     "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,), "other_account": (_OTHER_ACCOUNT,),
     "gas": (_GAS,), "stuck": (_STUCK,), "quoted_error": (_QUOTED_ERROR,), "mobile": (_MOBILE,), "cable": (_CABLE,),
-    "amount": (_AMOUNT,),
+    "amount": (_AMOUNT,), "order": (_ORDER,), "not_received": (_NOT_RECEIVED,), "after_cancel": (_AFTER_CANCEL,),
+    "payment_failed": (_PAYMENT_FAILED,), "sent": (_SENT,), "vulnerability": (_VULNERABILITY,),
+    "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
+    "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
+    "care_team": (_CARE_TEAM,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _POST_CONDITIONS = tuple(_POST_PATTERNS)

@@ -305,6 +305,8 @@ def _devices(text: str) -> Iterator[Found]:
         value = m.group(1)
         if value.lower() in ("pc", "edge", "chrome", "safari") and not value.isupper() and value.lower() != "chrome":
             continue  # "edge", "safari" as words; "PC" only in capitals
+        if value in ("windows", "mac"):
+            continue  # "toggling between windows", "mac and cheese": words, not Windows or a Mac
         yield Found(value, m.start(1), m.end(1))
 
 

@@ -142,6 +142,8 @@ class _Rules(NamedTuple):
     spam_reason: str
     praise: float
     praise_reason: str
+    praise_end: int
+    """The token after the last praise phrase (0 when none)."""
     question: bool
     question_reason: str
     intent: IntentVerdict
@@ -206,8 +208,25 @@ def _rules(text: str, locale: str) -> _Rules:
         rules.append("rule_question")
     praise_reason = "praise: " + ", ".join(h.label for h in praise_hits[:3]) if praise_hits else ""
     return _Rules(found, verdict, abuse, emotion, urgency, urgency_reasons, spam, spam_reason, praise_score,
-                  praise_reason, question, question_reason, intent, language, pii, details, bereavement,
+                  praise_reason, max((h.end for h in praise_hits), default=0), question, question_reason, intent,
+                  language, pii, details, bereavement,
                   features(found, text, rules=rules))
+
+
+_TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame"})
+"""Words that turn from kind words to a problem ("lovely, but it came in the wrong size")."""
+
+
+def _praise_then_problem(r: _Rules) -> str | None:
+    """The turning word when every praise phrase comes before it and a problem read surely after it."""
+    if r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE:
+        return None
+    tokens = r.found.tokens
+    hits = r.verdict.evidence.get(r.verdict.category, (0.0, []))[1]
+    for i in range(r.praise_end, len(tokens)):
+        if tokens[i] in _TURNS and any(h.start > i for h in hits):
+            return tokens[i]
+    return None
 
 
 def reading_features(text: str, *, locale: str = "en") -> list[str]:
@@ -229,7 +248,8 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction]) -
     emotion = predicted["emotion"]
     votes = r.emotion.votes
     delight = votes.get("delight", 0.0)
-    return (r.praise > 0 and delight > 0 and all(v <= delight for v in votes.values()) and emotion.label == "delight"
+    kind = r.praise >= _STRONG_PRAISE or (delight > 0 and all(v <= delight for v in votes.values()))
+    return (r.praise > 0 and kind and emotion.label == "delight"
             and emotion.probability >= _DANGER_THANKS and not r.intent.sarcasm and not r.abuse.abusive)
 
 
@@ -263,6 +283,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     intent: Intent = intent_model.label  # type: ignore[assignment]
     intent_p = intent_model.probability
     forced = r.intent.intent in ("other_language", "spam", "abuse")
+    turned = False
     tokens = r.found.tokens
     handles = sum(map(str.startswith, tokens, repeat("@"))) if "@" in r.found.plain else 0
     short = len(tokens) - handles <= _SHORT
@@ -344,6 +365,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                 (not r.intent.asks and intent_p < 0.6) or _HOW.search(r.question_reason)):
             reasons.append("a clear question asking for nothing but an answer: question, not request")
             intent = "question"
+        if intent == "praise" and (turn := _praise_then_problem(r)):
+            # "the dress is lovely but it came in the wrong size": kind words, then the problem after "but"
+            reasons.append(f"praise, then a problem after {turn!r} ({r.verdict.reason}): complaint")
+            intent, turned = "complaint", True
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
     intent2: Intent | None = None
     if intent_model.second != intent and intent_model.second_probability >= 0.2:
@@ -390,6 +415,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         emotion = "anger" if r.emotion.votes.get("anger", 0.0) > 0 else "frustration"
     elif intent == "praise" and emotion in NEGATIVE_EMOTIONS:
         emotion = "delight"
+    elif turned and emotion == "delight":
+        emotion = "neutral"  # kind words, then a problem: no delight to answer
     elif intent == "banter" and emotion in NEGATIVE_EMOTIONS and r.emotion.emotion not in NEGATIVE_EMOTIONS:
         emotion = r.emotion.emotion  # a joke read as a joke is not an upset post
     reasons.append(f"emotion {_why(emotion, emotion_model.probability, emotion_model.drivers)}; "

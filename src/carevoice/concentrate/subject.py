@@ -321,6 +321,9 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
     return score - 0.02 * cand.first
 
 
+_PERCENT = re.compile(r"(\d+)%")
+
+
 def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hit],
                  tokens: Sequence[str]) -> tuple[Subject | None, str]:
     """Find the post's subject; ``situation_hits`` are the hits of the situation read for it.
@@ -360,7 +363,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         start, end = starts[cand.first], ends[cand.last - 1]
         greeting = cand.first <= _OPENING and cand.determiner is None and lows[cand.head_end - 1] in _ADDRESSED
         clean = (not greeting and not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
-                 and not _CLAUSE_BREAK.search(text, start, end))  # "picked up, restaurant": two clauses, no thing
+                 and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
+                 and not text.startswith("%", end))  # "Summer Sale 30" cut from "Summer Sale 30% off"
         if clean:
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
@@ -373,7 +377,11 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
     cand = best[1]
     start, end = starts[cand.first], ends[cand.last - 1]
     head = " ".join(lows[cand.head_start:cand.head_end])
-    subject = build(Subject, text=text[start:end], reply=_reply_form(w, cand, shouting, _common()), head=head,
+    reply = _reply_form(w, cand, shouting, _common())
+    if "%" in text[start:end]:  # the words drop the sign: "your 10% discount", not "your 10 discount"
+        for number in _PERCENT.findall(text, start, end):
+            reply = re.sub(rf"\b{number}\b(?!%)", number + "%", reply, count=1)
+    subject = build(Subject, text=text[start:end], reply=reply, head=head,
                       start=start,
                       end=end, plural=head.endswith("s") and head not in _SINGULAR_S and not head.endswith("ss"))
     return subject, f"subject: '{subject.text}'"
