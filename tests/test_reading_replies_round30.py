@@ -216,3 +216,43 @@ def test_praise_for_customer_service_is_not_sent_to_the_warehouse() -> None:
 ])
 def test_lower_case_windows_and_mac_are_words_not_devices(text: str, device: str | None) -> None:
     assert concentrate(Inbound(text=text)).details.device == device
+
+
+def test_thanks_for_the_support_team_go_to_the_support_team() -> None:
+    text = ("Dashly support actually sorted my missing order in like 2 minutes and added credit. honestly didnt "
+            "expect that. thank you 👏 @DashlyEats")
+    for reply in _texts("crumb-and-co", text):
+        assert "support team" in reply or "care team" in reply or "team who helped" in reply, reply
+        assert "spot" not in reply and "visit" not in reply, reply
+
+
+def test_a_bus_company_handle_makes_a_road_post() -> None:
+    for reply in _texts("northline-rail", "@BriskBus where is the 4??? 40 min gap"):
+        assert "train" not in reply.lower() and "Advance" not in reply, reply
+
+
+def test_a_policy_reason_quoted_is_no_threat() -> None:
+    r = concentrate(Inbound(text='got an email yesterday that @youtube suspended/terminated my account for "sexually '
+                                 'explicit content" 🤨 how? I have had this acc for like 10 years...'))
+    assert "threat" not in r.urgency
+    assert "threat" in concentrate(Inbound(text="the driver made sexual comments to my daughter")).urgency
+
+
+def test_reporting_a_website_is_a_report() -> None:
+    r = concentrate(Inbound(text="how can I report a website that is commuting online fraud that is being hosted on "
+                                 "your platform?"))
+    assert "remove" in r.asks
+
+
+def test_a_sent_dm_is_checked() -> None:
+    d = _draft("northwind-air", "@OstraAirlines please cancel my booking OS 610 on 12 Oct and put the value as credit, "
+                                "I can't travel anymore. DM sent with details")
+    assert "check_dm" in d.analysis.asks
+    assert "DM" in (d.text or "") and "Manage booking" not in (d.text or ""), d.text
+
+
+def test_an_apartment_and_a_number_of_weeks_is_no_address() -> None:
+    from carevoice.concentrate.pii import find_pii
+
+    assert find_pii("cancelled the Lisbon apartment 3 weeks ago, its my rent money") == ()
+    assert [m.kind for m in find_pii("please send it to Apartment 3, 12 High Street")][:1] == ["address"]

@@ -283,18 +283,24 @@ _CARD_UPDATE = re.compile(
 """Trouble changing the card or payment details on file: no charge to explain (`post.card_update`)."""
 _ROAD = re.compile(
     r"^(?!.*\b(?:train|trains|rail|railway|railways|platform|platforms|station|stations|tube|underground|metro|"
-    r"carriage|carriages)\b)(?=.*\b(?:bus|buses|coach|coaches|rideshare|ride-share|taxi|taxis|cab|cabs|uber|lyft|tram|"
-    r"trams|driver|drivers|minicab)\b)",
+    r"carriage|carriages)\b)(?=.*(?:\b(?:bus|buses|coach|coaches|rideshare|ride-share|taxi|taxis|cab|cabs|uber|lyft|"
+    r"tram|trams|driver|drivers|minicab)\b|@\w*(?:bus|buses|coach|coaches|cab|cabs|taxi|taxis)\b))",
     re.IGNORECASE | re.DOTALL,
 )
 """A bus, coach, taxi or ride-share post that names no train: lines about trains, platforms and stations don't
 fit it (`post.road`)."""
 _CARE_TEAM = re.compile(
     r"\b(?:customer (?:service|services|care|support)|support team|service team|care team|helpline|live chat|chat "
-    r"agent|call cent(?:re|er)|the agent|your agent|your team|the team on the phone)\b",
+    r"agent|call cent(?:re|er)|the agent|your agent|the (?:lady|guy|man|woman) on the phone|(?-i:[A-Z])\w* support)\b",
     re.IGNORECASE,
 )
 """The post speaks of the customer service team (not the warehouse): thanks go to them (`post.care_team`)."""
+_SUSPENDED = re.compile(
+    r"\b(?:suspend(?:ed|s|ing)?|suspension|bann?ed|bans?|terminat(?:ed|ion)|disabled|deactivated|blocked|block on|"
+    r"restricted|restriction|shut (?:down|off)|closed (?:my|our|the) account|struck|strike|strikes|removed my)\b",
+    re.IGNORECASE,
+)
+"""The brand suspended, banned, blocked or closed the account: "what's behind the suspension" lines need it."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -304,7 +310,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "payment_failed": (_PAYMENT_FAILED,), "sent": (_SENT,), "vulnerability": (_VULNERABILITY,),
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
-    "care_team": (_CARE_TEAM,),
+    "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _POST_CONDITIONS = tuple(_POST_PATTERNS)
