@@ -189,3 +189,27 @@ def test_shipped_bank_folder_copy_lints(capsys: pytest.CaptureFixture[str], tmp_
     shutil.copy(ROOT / "phrasebanks" / "base.yaml", tmp_path / "base.yaml")
     code, out, _ = run(capsys, str(tmp_path / "base.yaml"), "--select", "CV1")
     assert code == 0, out
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_the_program_ends_at_once_with_its_whole_report_and_status(capsys: pytest.CaptureFixture[str],
+                                                                    tmp_path: Path, fmt: str) -> None:
+    """Run as the program, lint ends its process with os._exit: the report is complete, the status kept."""
+    import subprocess
+    import sys
+
+    src = os.pathsep.join([str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])
+    env = {**os.environ, "PYTHONPATH": src, "CAREVOICE_CACHE_DIR": str(tmp_path / "cache")}
+    dirty = bank(tmp_path, CLEAN.replace("{{ channel.private }}", "{{ chanel.private }}"), "dirty")
+    for path, status in ((bank(tmp_path, CLEAN), 0), (dirty, 1), (LINT, 1)):
+        args = ["lint", "--no-cache", "--format", fmt, str(path)]
+        done = subprocess.run([sys.executable, "-m", "carevoice", *args], env=env, capture_output=True, text=True,
+                              check=False)
+        code, out, _ = run(capsys, *args[1:])  # in-process: no early end, the same report
+        assert done.returncode == code == status, done.stderr
+        assert done.stdout == out and done.stderr == ""
+        if fmt == "json":
+            assert json.loads(done.stdout)["findings"] or status == 0
+    closed = subprocess.run(f'"{sys.executable}" -m carevoice lint --no-cache {LINT} >&-', shell=True, env=env,
+                            capture_output=True, text=True, check=False)
+    assert closed.returncode == 2 and "standard output is closed" in closed.stderr

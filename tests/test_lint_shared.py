@@ -114,3 +114,42 @@ def test_closest_earlier_text_is_the_first_best_scoring_one(threshold: float) ->
             if s > score:
                 best, score = i, s
         assert _closest(text, earlier, threshold) == (None if best is None else (best, score))
+
+
+_PLAIN = ["Plain text.", "  Two  spaces\tand a tab\nand a line.  ", "Sorry \u2013 it\u2019s \u201clate\u201d\u2026",
+          "Visit www.example.com or @help", "caf\u00e9 \u20ac5 \u00a3 {x", "", "   ", "Emoji \U0001F600 here"]
+
+
+def test_a_plain_phrase_renders_alike_in_every_bank_and_as_jinja_would() -> None:
+    from carevoice.checks.sms import gsm_friendly
+    from carevoice.lint._values import plain_worst, render_typical
+    from carevoice.render import render
+
+    sources = [s for s in _PLAIN if "{" not in s]
+    for line in (ROOT / "phrasebanks" / "base.yaml").read_text(encoding="utf-8").splitlines()[:4000]:
+        if "text:" in line and "{" not in line:
+            sources.append(line.split("text:", 1)[1].strip().strip('"'))
+    for source in sources:
+        collapsed = " ".join(source.split())
+        assert render(source, {}) == collapsed
+        for c in channel_ids():
+            profile = get_channel(c)
+            for brand, agent in (("Acme & Co", (None, None)), ("Other", ("Jo Bloggs", "JB"))):
+                got = render_phrase(source, profile, brand, agent, ("customer.first_name",))
+                expected = gsm_friendly(collapsed) if c == "sms" else collapsed
+                assert got.worst == plain_worst(source, c == "sms") == expected and got.code is None
+            assert render_typical(source, profile, "Acme & Co") == collapsed
+
+
+def test_plain_text_is_judged_per_unit_as_each_channel_judges_it() -> None:
+    from carevoice.lint._length import _ASCII_GSM, _plain
+    from carevoice.lint._measure import _X_SPECIAL, measure_cached
+
+    for text in [*_PLAIN, "ok", "a.b", "see https://x.co", "x@y", "\u00e9t\u00e9", "tab\there"]:
+        for c in channel_ids():
+            profile = get_channel(c)
+            fresh = (bool(_ASCII_GSM.fullmatch(text)) if profile.unit == "segments" else
+                     text.isascii() and (profile.unit != "weighted" or not _X_SPECIAL.search(text)))
+            assert _plain(text, profile.unit) == fresh
+            if fresh and profile.unit != "segments":
+                assert measure_cached(text, profile) == len(text)

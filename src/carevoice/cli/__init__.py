@@ -96,11 +96,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     if program:  # the command's modules import with the dataclass code the previous run compiled
         _code_cache.install()
     try:
-        return _run(argv, program, held)
+        status = _run(argv, program, held)
     finally:
         _code_cache.uninstall()
-        if held:
+        if held and not _ending[0]:
             gc.enable()
+    if _ending[0]:
+        _end_now(status)
+    return status
+
+
+_END_AT_ONCE = frozenset({"lint"})
+"""Commands whose process ends as soon as they have run, when the command line runs as the program.
+
+Linting keeps some 200,000 objects alive to the end (parsed banks, phrases, render and length caches)
+and makes little cyclic garbage. Run as the program, the collector stays held for the whole command
+(the objects would be walked once after linting and again at exit) and the process ends with
+:func:`os._exit` once standard output and error are flushed, as mypy does, instead of freeing
+every object one by one (about a tenth of an uncached lint of the shipped banks).
+"""
+
+_ending: list[bool] = [False]
+
+
+def _end_now(status: int) -> None:
+    """End the process with ``status`` after flushing the standard streams (returns when they cannot be flushed)."""
+    import os
+
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except Exception:  # a closed or broken pipe: the interpreter's own exit reports it as before
+        return
+    os._exit(status)
 
 
 def _run(argv: list[str], program: bool, held: bool) -> int:
@@ -134,7 +163,10 @@ def _run(argv: list[str], program: bool, held: bool) -> int:
         # live as long as the process, so they are frozen (left out of every collection, as in
         # :func:`carevoice.cli._common.long_lived`) and the collector runs as usual for the command
         gc.freeze()
-        gc.enable()
+        if args.command in _END_AT_ONCE:  # held to the end: the process ends at once (see _END_AT_ONCE)
+            _ending[0] = True
+        else:
+            gc.enable()
     try:
         return int(args.run(args))
     except CareVoiceError as exc:

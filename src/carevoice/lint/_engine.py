@@ -19,7 +19,7 @@ from carevoice.lint._locate import PhraseLoc, locate_phrases, locate_snippet
 from carevoice.lint._model import LintFinding, text_hash
 from carevoice.lint._parse import PLACEHOLDER, Parsed, file_problems, parse_tolerant
 from carevoice.lint._suppress import apply_suppressions, parse_suppressions
-from carevoice.lint._values import render_key, render_phrase, render_typical, template_variables
+from carevoice.lint._values import plain_worst, render_key, render_phrase, render_typical, template_variables
 from carevoice.rules import all_rules, get_rule
 
 __all__ = ["lint_file", "prepare_shared"]
@@ -135,6 +135,8 @@ def _bank_rules(fl: _FileLint, source: BankSource, bank: Bank, broken: set[str],
     def worst(p: Phrase, profile: ChannelProfile) -> str | None:
         if p.id in broken:
             return None
+        if "{" not in p.text:  # plain text renders to itself on every channel (SMS apart), in every bank
+            return plain_worst(p.text, profile.id == "sms")
         known = (p.text, p.when, profile.id)  # the length rules ask for each phrase on a channel many times
         if known in asked:
             return asked[known]

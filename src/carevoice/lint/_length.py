@@ -96,6 +96,14 @@ def _septets(text: str, *, ascii_only: bool) -> int | None:
     return len(text) + (0 if chars.isdisjoint(GSM7_EXTENSION) else sum(1 for c in text if c in GSM7_EXTENSION))
 
 
+@lru_cache(maxsize=65536)
+def _plain(text: str, unit: str) -> bool:
+    """:meth:`_Channel.plain` for a channel of this unit (the same in every bank: kept for the run)."""
+    if unit == "segments":
+        return bool(_ASCII_GSM.fullmatch(text))
+    return text.isascii() and (unit != "weighted" or not _X_SPECIAL.search(text))
+
+
 def _sms_septets(segments: int) -> int:
     """The most GSM-7 septets sure to fit in ``segments`` segments (a two-septet character never straddles)."""
     return 160 if segments == 1 else max(segments, 0) * 152
@@ -127,7 +135,6 @@ class _Channel:
         self._ids: dict[tuple[str, str, tuple[str, ...]], frozenset[str]] = {}
         self._cells: dict[tuple[str, str], list[tuple[Phrase, str]]] = {}
         self._sizes: dict[str, int] = {}
-        self._plain: dict[str, bool] = {}
         self._bounds: dict[str, int | None] = {}
         self._costs: dict[tuple[str, str, tuple[str, ...], bool], int | None] = {}
         self._ends: dict[tuple[str, tuple[str, ...]], dict[str, _Ends]] = {}
@@ -245,10 +252,7 @@ class _Channel:
 
     def plain(self, text: str) -> bool:
         """Whether the channel measures ``text`` as its length (ASCII without URLs or mentions; SMS: GSM-7)."""
-        if text not in self._plain:
-            self._plain[text] = bool(_ASCII_GSM.fullmatch(text)) if not self.additive else (
-                text.isascii() and (self.profile.unit != "weighted" or not _X_SPECIAL.search(text)))
-        return self._plain[text]
+        return _plain(text, self.profile.unit)
 
     def _cell(self, situation: str, stage: str) -> list[tuple[Phrase, str]]:
         """The phrases of one cell usable on the channel (each fits alone), shortest first."""

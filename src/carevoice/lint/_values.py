@@ -27,7 +27,7 @@ PLAIN_DEFAULTS: dict[str, Any] = {"time_of_day": "day", "intent": "complaint", "
                                   "intensity": "low", "sarcasm": False, "pii": False}
 """Values of the plain (attribute-less) variables when a render does not set them."""
 
-__all__ = ["LONG", "TYPICAL", "Rendered", "context", "render_key", "render_phrase", "render_typical",
+__all__ = ["LONG", "TYPICAL", "Rendered", "context", "plain_worst", "render_key", "render_phrase", "render_typical",
            "template_variables"]
 
 LONG: dict[str, Any] = {
@@ -141,16 +141,31 @@ def render_phrase(source: str, profile: ChannelProfile, brand: str, agent: tuple
     ``required`` are the variables the phrase's ``when`` guarantees: never missing when it is used.
     """
     if "{" not in source:  # plain text renders to itself, whitespace collapsed (as render() does)
-        found = Rendered(" ".join(source.split()))
-    else:  # only what the template reads keys the cache: the channel, the brand, whether an agent is given
-        used = template_variables(source)
-        found = _render_worst(source, profile if "channel" in used else None, brand if "brand" in used else "",
-                              ("1" if agent[0] and "agent.name" in used else None,
-                               "1" if agent[1] and "agent.initials" in used else None),
-                              tuple(sorted({r for r in required if r in used})) if required else ())
+        return _plain_rendered(source, profile.id == "sms")
+    used = template_variables(source)  # only what the template reads keys the cache: the channel, the brand...
+    found = _render_worst(source, profile if "channel" in used else None, brand if "brand" in used else "",
+                          ("1" if agent[0] and "agent.name" in used else None,
+                           "1" if agent[1] and "agent.initials" in used else None),
+                          tuple(sorted({r for r in required if r in used})) if required else ())
     if profile.id == "sms" and found.worst is not None:
         return Rendered(gsm_friendly(found.worst))  # as the Drafter sends it (plain dashes and quotes)
     return found
+
+
+@lru_cache(maxsize=65536)
+def plain_worst(source: str, sms: bool) -> str:
+    """``render_phrase(source, ...).worst`` of a text with no ``{`` (on SMS when ``sms``), whatever the bank.
+
+    Such a text renders to itself, whitespace collapsed (as ``render()`` does); SMS gets plain dashes and quotes.
+    """
+    text = " ".join(source.split())
+    return gsm_friendly(text) if sms else text
+
+
+@lru_cache(maxsize=65536)
+def _plain_rendered(source: str, sms: bool) -> Rendered:
+    """:func:`render_phrase` of a text with no ``{`` (shared: a Rendered is never changed)."""
+    return Rendered(plain_worst(source, sms))
 
 
 _CHANNEL_FIELDS = ("id", "name", "private", "public")
@@ -257,7 +272,7 @@ def _render_worst(source: str, channel: ChannelProfile | None, brand: str,
 def render_typical(source: str, profile: ChannelProfile, brand: str) -> str | None:
     """The phrase with typical values (``None`` when it cannot render)."""
     if "{" not in source:
-        return " ".join(source.split())
+        return plain_worst(source, False)
     used = template_variables(source)  # only what the template reads keys the cache
     return _render_typical(source, profile if "channel" in used else None, brand if "brand" in used else "")
 
