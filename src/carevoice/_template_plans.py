@@ -8,11 +8,12 @@ numbers, lists, dictionaries read by key) and :data:`UNSUPPORTED` for anything e
 printed, an undefined name, a value that is not text, an error. The caller then renders with
 :func:`carevoice.render.render`, so every result and every failure stays Jinja's.
 
-The linter evaluates plans instead of compiling its few thousand templates. A command-line draft keeps
-the plans of the templates it rendered in the user cache (entry ``plans-*.pickle``, per command and bank,
-keyed by Python, Jinja's package file, this module, :mod:`carevoice.render` and the template language), so
-a later draft whose templates all have plans never imports Jinja. Without a stored plan (the library, a
-first run, caching off) :func:`render_phrase` is :func:`carevoice.render.render`.
+The linter evaluates plans instead of compiling its few thousand templates. A command-line draft
+keeps the plans of the templates it rendered in the user cache (entry ``template-plans-*.pickle``,
+per command and bank, keyed by Python, Jinja's package file, this module, :mod:`carevoice.render`
+and the template language), so a later draft whose templates all have plans never imports Jinja.
+Without a stored plan (the library, a first run, caching off) :func:`render_phrase` is
+:func:`carevoice.render.render`.
 """
 
 from __future__ import annotations
@@ -324,7 +325,7 @@ def _store_name() -> str | None:
             digest.update(file_digest(path) + b"\0")
     except (ImportError, ValueError, OSError):
         return None
-    return f"plans-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"
+    return f"template-plans-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"
 
 
 @lru_cache(maxsize=1)
