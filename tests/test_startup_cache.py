@@ -290,6 +290,7 @@ def syllable_store(monkeypatch: pytest.MonkeyPatch) -> Any:
         readability.syllables.cache_clear()
         readability._learnt_syllables.clear()
         readability._same_dictionary.cache_clear()
+        readability._vocabulary.clear()
 
     reset()
     _cache.start_run("test:syllables")
@@ -331,6 +332,35 @@ def test_syllables_stored_and_reused(syllable_store: Any, monkeypatch: pytest.Mo
         assert readability.fk_grade(text) == grade
         assert {w: readability.syllables(w) for w in counts} == counts
     assert not readability._learnt_syllables
+
+
+def test_the_banks_words_are_counted_with_the_first_unknown_one(syllable_store: Any,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from carevoice.checks import CheckContext
+    from carevoice.checks.channels import get_channel
+
+    readability, reset = syllable_store
+    bank = load_bank("parcelpop")
+    check = readability.Readability("CV501")
+    ctx = CheckContext(text="Sorry your parcel is unexpectedly late; we're investigating it and will update you.",
+                       profile=get_channel("x"), bank=bank)
+    findings = list(check(ctx))
+    learnt = dict(readability._learnt_syllables)
+    words = {w.lower() for p in bank.phrases for w in readability._words(readability.prose(
+        readability._TAG.sub(" ", p.text)))}
+    assert words <= learnt.keys()
+    assert all(learnt[w] == len(readability._hyphenator().positions(w)) + 1 for w in words)
+    _cache.flush()
+    reset()
+    phrase = next(p.text for p in bank.phrases if "{" not in p.text and len(p.text.split()) > 8)
+    with monkeypatch.context() as m:
+        _no_pyphen(m, readability)
+        assert list(check(ctx)) == findings
+        readability.fk_grade(phrase)  # a phrase of the bank: every word stored
+    monkeypatch.setattr(_cache, "_context", [])
+    reset()
+    list(check(ctx))
+    assert not readability._vocabulary  # the library never counts the bank's words
 
 
 @pytest.mark.parametrize("damage", [b"garbage", {"late": "one"}, {"late": 0}, ["late"], {1: 2}])

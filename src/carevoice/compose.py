@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from carevoice._template_plans import render_phrase
 from carevoice.bank.resolved import Answer, Bank, Phrase
 from carevoice.bank.stages import OPTIONAL_STAGES
 from carevoice.checks.sms import gsm_friendly
 from carevoice.errors import RenderError
 from carevoice.plan import Plan
-from carevoice.render import render
 from carevoice.variables import build_context, holds, time_of_day
 
 __all__ = ["Candidate", "answer_phrases", "build_context", "join_parts", "make_candidates", "stage_options",
@@ -183,7 +183,7 @@ def _render_options(options: Sequence[Phrase], context: Mapping[str, Any]) -> li
     sms = context["channel"]["id"] == "sms"
     for p in options:
         try:
-            text = render(p.text, context, phrase_id=p.id)
+            text = render_phrase(p.text, context, phrase_id=p.id)
         except RenderError:
             continue  # a phrase that cannot read naturally with these values is not a candidate
         out.append((p, gsm_friendly(text) if sms else text))  # one en dash would make the SMS UCS-2
@@ -307,7 +307,7 @@ def make_candidates(
     sign_off = ""
     if bank.voice.sign_off:
         try:
-            sign_off = render(bank.voice.sign_off, context, phrase_id="voice.sign_off")
+            sign_off = render_phrase(bank.voice.sign_off, context, phrase_id="voice.sign_off")
         except RenderError:
             sign_off = ""
     proper = frozenset(

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from carevoice._models import build
+from carevoice._template_plans import render_phrase
 from carevoice.agent import check_agent_initials, check_agent_name
 from carevoice.answers import match_answer
 from carevoice.bank.registry import load_bank
@@ -21,7 +22,6 @@ from carevoice.draft import Draft, Finding, StageChoice
 from carevoice.errors import DraftBlockedError, InputError, NearDuplicateError, RenderError, UnknownChoiceError
 from carevoice.inbound import Inbound, Reading
 from carevoice.plan import Plan, plan_reply
-from carevoice.render import render
 from carevoice.triage.hours import service_hours
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
@@ -274,7 +274,7 @@ class Drafter:
         rng = self._rng(post)
         for p in rng.sample(list(options), len(options)):
             try:
-                return render(p.text, context, phrase_id=p.id)
+                return render_phrase(p.text, context, phrase_id=p.id)
             except RenderError:
                 continue
         return None

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from carevoice.bank.resolved import Bank
 from carevoice.checks.context import CheckContext
 from carevoice.checks.rules import RULES
 from carevoice.checks.twitter import url_spans
@@ -76,12 +77,37 @@ def syllables(word: str) -> int:
     count = len(_hyphenator().positions(lower)) + 1
     if _syllable_store_name() is not None and _same_dictionary():
         _learnt_syllables[lower] = count
+        _learn_bank_words()
     return count
 
 
 _SYLLABLE_LIMIT = 8000
 """At most this many words in one user-cache entry of syllable counts."""
 _learnt_syllables: dict[str, int] = {}
+_vocabulary: list[Bank | None] = []
+"""The bank whose words a command-line run counts when Pyphen is loaded for a word not stored (None once counted)."""
+_TAG = re.compile(r"\{[{%#].*?[}%#]\}", re.DOTALL)
+
+
+def _learn_bank_words() -> None:
+    """Count the words of the bank's phrases, answers and sign-off too, as :func:`syllables` counts them.
+
+    Replies are mostly the bank's own words, and the variation engine brings new phrases into later
+    runs: with the whole bank's words stored (some 1,600 words, 10-25 ms once), those runs need
+    no Pyphen. The counts are Pyphen's own, so the grade is the same whichever words are stored.
+    """
+    bank = _vocabulary[0] if _vocabulary else None
+    if bank is None:
+        return
+    _vocabulary[0] = None
+    texts = [p.text for p in bank.phrases] + [t for a in bank.answers for t in a.texts] + [bank.voice.sign_off]
+    known = _stored_syllables()
+    hyphenator = _hyphenator()
+    for text in texts:
+        for word in _words(prose(_TAG.sub(" ", text))):
+            lower = word.lower()
+            if lower not in known and lower not in _learnt_syllables:
+                _learnt_syllables[lower] = len(hyphenator.positions(lower)) + 1
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +221,8 @@ class Readability:
         """At most one finding, with the grade and the target."""
         text = prose(ctx.text)
         tone = ctx.tone
+        if ctx.bank is not None and not _vocabulary and _syllable_store_name() is not None:
+            _vocabulary.append(ctx.bank)  # the command line only: see _learn_bank_words
         if len(_words(text)) < tone.readability_min_words:
             return
         grade = fk_grade(text)
