@@ -256,3 +256,22 @@ def test_an_apartment_and_a_number_of_weeks_is_no_address() -> None:
 
     assert find_pii("cancelled the Lisbon apartment 3 weeks ago, its my rent money") == ()
     assert [m.kind for m in find_pii("please send it to Apartment 3, 12 High Street")][:1] == ["address"]
+
+
+def test_a_customer_who_has_waited_is_not_thanked_for_being_quick() -> None:
+    text = ("please let me into my Hacked Gmail account. I left you an email in the inbox. I’ve been waiting with no "
+            "response to the email for days")
+    for reply in _texts("loopwork", text):
+        assert "quickly" not in reply and "fast was" not in reply and "straight away –" not in reply, reply
+
+
+def test_thanks_for_a_found_kindle_is_not_thanked_as_a_flight() -> None:
+    for reply in _texts("northwind-air", "thank u @CorviaAir for finding my kindle 📚🙏"):
+        assert not any(w in reply.lower() for w in ("flying", "flight", "trip", "journey", "on board", "skies")), reply
+
+
+def test_thanks_for_a_flight_may_still_speak_of_it() -> None:
+    text = ("Shout out to the Corvia crew on the 06:10 Glasgow to Dublin, captain came out to talk to my autistic son "
+            "about the cockpit before we boarded. made his year")
+    replies = _texts("northwind-air", text)
+    assert any(w in r.lower() for r in replies for w in ("flying", "flight", "trip", "crew")), replies

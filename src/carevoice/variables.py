@@ -301,6 +301,14 @@ _SUSPENDED = re.compile(
     re.IGNORECASE,
 )
 """The brand suspended, banned, blocked or closed the account: "what's behind the suspension" lines need it."""
+_FLEW = re.compile(
+    r"\b(?:flight|flights|flew|fly|flying|plane|aircraft|crew|crews|pilot|pilots|captain|cabin|on ?board|journey|"
+    r"trip|landing|landed|take-?off|seat|seats|lounge|boarding|boarded|gate|upgrade|upgraded|check-?in)\b|"
+    r"\b[A-Z]{2} ?\d{2,4}\b",
+    re.IGNORECASE,
+)
+"""The post speaks of a flight (the crew, the seat, boarding, a flight number): thanks "for flying with us" need it,
+so thanks for a found Kindle or a refund are not thanked as a flight (`post.flew`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -311,6 +319,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),
+    "flew": (_FLEW,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _POST_CONDITIONS = tuple(_POST_PATTERNS)
