@@ -258,16 +258,26 @@ def render_phrase(source: str, context: Mapping[str, Any], *, phrase_id: str | N
     return text
 
 
+def too_long(used: Any, context: Mapping[str, Any]) -> bool:
+    """Whether a variable the template reads holds a value over MAX_VALUE_CHARS.
+
+    render() refuses such a value with its own message, so a plan leaves that render to it.
+    """
+    for root, attr in used:
+        value = context.get(root)
+        if attr is not None and isinstance(value, Mapping):
+            value = value.get(attr)
+        if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+            return True
+    return False
+
+
 def _from_plan(hit: Any, context: Mapping[str, Any]) -> str | None:
     """The template rendered from a stored (plan, variables read), or None (Jinja must render it)."""
     try:
         plan, used = hit
-        for root, attr in used:  # render() refuses an over-long value: leave that message to it
-            value = context.get(root)
-            if attr is not None and isinstance(value, Mapping):
-                value = value.get(attr)
-            if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
-                return None
+        if too_long(used, context):
+            return None
         return evaluate(plan, context) if type(plan) is tuple else None
     except Exception:  # a damaged entry: Jinja renders it
         return None

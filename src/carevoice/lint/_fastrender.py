@@ -17,8 +17,8 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 
 from carevoice._template_lang import vet_template
-from carevoice._template_plans import UNSUPPORTED, TemplatePlan, evaluate, make_plan
-from carevoice.render import MAX_VALUE_CHARS, key_tree, parsed_template, template_key
+from carevoice._template_plans import UNSUPPORTED, TemplatePlan, evaluate, make_plan, too_long
+from carevoice.render import key_tree, parsed_template, template_key
 
 __all__ = ["UNSUPPORTED", "render_fast"]
 
@@ -57,10 +57,6 @@ def render_fast(source: str, context: Mapping[str, Any]) -> str | None:
     if plan is None:
         return UNSUPPORTED
     body, used = plan
-    for root, attr in used:  # render() refuses an over-long value: leave that message to it
-        value = context.get(root)
-        if attr is not None and isinstance(value, Mapping):
-            value = value.get(attr)
-        if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
-            return UNSUPPORTED
+    if too_long(used, context):  # render() refuses an over-long value: leave that message to it
+        return UNSUPPORTED
     return evaluate(body, context)
