@@ -275,3 +275,19 @@ def test_thanks_for_a_flight_may_still_speak_of_it() -> None:
             "about the cockpit before we boarded. made his year")
     replies = _texts("northwind-air", text)
     assert any(w in r.lower() for r in replies for w in ("flying", "flight", "trip", "crew")), replies
+
+
+@pytest.mark.parametrize("text", [
+    "I purchased Minecraft 2 years ago and have been playing ever since without a problem. Recently it stopped working",
+    "I bought Photoshop 3 months ago and it won't open",
+])
+def test_a_number_of_years_is_not_part_of_a_name(text: str) -> None:
+    r = concentrate(Inbound(text=text))
+    assert r.subject is None or not r.subject.reply.rstrip().endswith(("2", "3")), r.subject
+    assert r.details.product is None or not r.details.product.endswith(("2", "3")), r.details.product
+
+
+def test_a_subject_never_spans_a_full_stop() -> None:
+    r = concentrate(Inbound(text="Got faulty iPhone 11 Pro from Amazon. Device is not even charging at all."))
+    assert r.subject is None or "." not in r.subject.text, r.subject
+    assert concentrate(Inbound(text="the v2.5 update broke the app")).subject is not None

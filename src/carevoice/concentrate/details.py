@@ -201,7 +201,20 @@ def _flights(text: str, low: str, words: AbstractSet[str], vocab: _Vocab) -> Ite
                 yield Found(m.group(1) + m.group(2), m.start(1), m.end(2))
 
 
+_AGE_AFTER = re.compile(r"\s+(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
+"""A time unit after a number: "Minecraft 2 years ago" names Minecraft, not Minecraft 2."""
+_TRAILING_NUMBER = re.compile(r"\s\d{1,4}$")
+
+
 def _products(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
+    for found in _all_products(text, words, vocab):
+        cut = _TRAILING_NUMBER.search(found.value)
+        if cut is not None and _AGE_AFTER.match(text, found.end):
+            found = Found(found.value[:cut.start()], found.start, found.end - (len(found.value) - cut.start()))
+        yield found
+
+
+def _all_products(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
     if not vocab.brand_tokens.isdisjoint(words):
         for m in vocab.branded.finditer(text):
             yield Found(" ".join(m.group().split()), m.start(), m.end())

@@ -45,7 +45,7 @@ _VERBISH = frozenset({"watch", "order", "ride", "book", "return", "case", "show"
                       "line", "feature", "design", "service", "support", "team", "login", "error", "glitch", "bug",
                       "event", "parking", "collection", "shopping", "data", "signal", "status", "game", "music"})
 """Heads that are also common verbs or vague words: named only with a determiner or a modifier ("my order")."""
-_CLAUSE_BREAK = re.compile(r"[,;!?]")
+_CLAUSE_BREAK = re.compile(r"[,;!?]|\.\s")
 """Punctuation that ends a clause: a subject never spans one."""
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
@@ -322,6 +322,8 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
 
 
 _PERCENT = re.compile(r"(\d+)%")
+_AGE_AFTER = re.compile(r"\s+(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
+"""A time unit after a number: "Minecraft 2 years ago" names no "Minecraft 2"."""
 
 
 def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hit],
@@ -364,7 +366,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         greeting = cand.first <= _OPENING and cand.determiner is None and lows[cand.head_end - 1] in _ADDRESSED
         clean = (not greeting and not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
-                 and not text.startswith("%", end))  # "Summer Sale 30" cut from "Summer Sale 30% off"
+                 and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
+                 and not (lows[cand.last - 1].isdigit() and _AGE_AFTER.match(text, end)))  # "Minecraft 2 years ago"
         if clean:
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
