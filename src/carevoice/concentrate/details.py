@@ -22,7 +22,7 @@ from typing import NamedTuple
 from carevoice._models import build
 from carevoice.concentrate.keywords import plain_case
 from carevoice.concentrate.lexicon import lexicon, raw_data
-from carevoice.concentrate.moments import WORD_TRIGGERS, Found, dates, times
+from carevoice.concentrate.moments import AGE_AFTER, WORD_TRIGGERS, Found, dates, times
 from carevoice.inbound import Details, PiiMatch
 
 __all__ = ["read_details"]
@@ -201,15 +201,13 @@ def _flights(text: str, low: str, words: AbstractSet[str], vocab: _Vocab) -> Ite
                 yield Found(m.group(1) + m.group(2), m.start(1), m.end(2))
 
 
-_AGE_AFTER = re.compile(r"\s+(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
-"""A time unit after a number: "Minecraft 2 years ago" names Minecraft, not Minecraft 2."""
 _TRAILING_NUMBER = re.compile(r"\s\d{1,4}$")
 
 
 def _products(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
     for found in _all_products(text, words, vocab):
         cut = _TRAILING_NUMBER.search(found.value)
-        if cut is not None and _AGE_AFTER.match(text, found.end):
+        if cut is not None and AGE_AFTER.match(text, found.end):  # "Minecraft 2 years ago"
             found = Found(found.value[:cut.start()], found.start, found.end - (len(found.value) - cut.start()))
         yield found
 

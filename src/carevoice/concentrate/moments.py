@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
-__all__ = ["WORD_TRIGGERS", "Found", "dates", "times"]
+__all__ = ["AGE_AFTER", "WORD_TRIGGERS", "Found", "dates", "times"]
 
 
 class Found(NamedTuple):
@@ -50,6 +50,9 @@ _SLASH_DATES = (
         re.IGNORECASE,
     ),
 )
+AGE_AFTER = re.compile(r"\s+(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
+"""A time unit after a number ("2 years ago"): the number is an age, so "Minecraft 2 years ago" names no
+"Minecraft 2" (the subject and ``details.product`` both test it)."""
 _ISO_DATE = re.compile(r"\b[0-9]{4}-(?:1[0-2]|0[1-9])-(?:3[01]|[12][0-9]|0[1-9])\b")
 _WEEKDAY_DATE = re.compile(
     r"\b(?:on|last|this|next|since|until|till|by)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",

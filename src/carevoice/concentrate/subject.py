@@ -25,6 +25,7 @@ from typing import NamedTuple
 from carevoice._models import build
 from carevoice.concentrate.keywords import Hit, ascii_letters
 from carevoice.concentrate.lexicon import raw_data
+from carevoice.concentrate.moments import AGE_AFTER
 from carevoice.inbound import PiiMatch, Subject
 
 __all__ = ["read_subject"]
@@ -322,8 +323,6 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
 
 
 _PERCENT = re.compile(r"(\d+)%")
-_AGE_AFTER = re.compile(r"\s+(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?)\b", re.IGNORECASE)
-"""A time unit after a number: "Minecraft 2 years ago" names no "Minecraft 2"."""
 
 
 def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hit],
@@ -367,7 +366,7 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         clean = (not greeting and not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
-                 and not (lows[cand.last - 1].isdigit() and _AGE_AFTER.match(text, end)))  # "Minecraft 2 years ago"
+                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end)))  # "Minecraft 2 years ago"
         if clean:
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
