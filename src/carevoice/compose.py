@@ -88,7 +88,7 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
 _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hold", "post.catalogue",
              "post.contaminated", "post.booking", "post.medical", "post.other_account",
              "post.gas", "post.stuck", "post.cable", "post.not_received", "post.after_cancel",
-             "post.vulnerability", "post.card_update", "post.long_wait", "post.care_team")
+             "post.vulnerability", "post.card_update", "post.long_wait", "post.care_team", "post.praised")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -140,6 +140,12 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
             fitting = pointed or fitting
         if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
             fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
+        if context is not None and holds(context, "post.grave"):
+            # "sorry for the hassle" to someone humiliated by staff or kept indoors by a broken lift: light
+            # words make light of it, and "send us photos" asks them to prove it, where another line exists
+            fitting = tuple(p for p in fitting if not minimises(p.text)) or fitting
+            if situation in _NO_PROOF and not any(context.get("urgency", {}).values()):
+                fitting = tuple(p for p in fitting if _ASKS_FOR_PROOF.search(p.text) is None) or fitting
         if context is not None and holds(context, "post.sent"):
             # "DMed order number and photos": never ask for them again, where a line that doesn't ask exists
             # (here, or else among the generic lines)
@@ -158,6 +164,20 @@ _ASKS_FOR_DETAILS = re.compile(
     r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name)\b",
     re.IGNORECASE,
 )
+
+
+_MINIMISES = re.compile(
+    r"\b(?:hassle|headaches?|bother|rough time|rotten|nuisance|inconvenien(?:ce|t)|(?:such a|a bit of a|bit of a) pain|"
+    r"pain to deal|not ideal|niggle|hiccups?|blips?|annoying|irritating|nudge)\b", re.IGNORECASE)
+_NO_PROOF = frozenset({"general", "rude_staff", "booking", "transport_disruption", "flight_disruption",
+                       "service_outage", "connectivity", "late_delivery", "refund_status", "loyalty"})
+"""Situations where a photo proves nothing the customer has not said (a damaged item or a dish is another matter)."""
+_ASKS_FOR_PROOF = re.compile(r"\b(?:photos?|screenshots?|pictures?|anything that shows|proof)\b", re.IGNORECASE)
+
+
+def minimises(text: str) -> bool:
+    """Tell whether a line makes light of a problem ("sorry for the hassle", "thanks for the nudge")."""
+    return _MINIMISES.search(text) is not None
 
 
 def asks_for_details(text: str) -> bool:

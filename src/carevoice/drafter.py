@@ -21,7 +21,7 @@ from carevoice.concentrate import concentrate
 from carevoice.draft import Draft, Finding, StageChoice
 from carevoice.errors import DraftBlockedError, InputError, NearDuplicateError, RenderError, UnknownChoiceError
 from carevoice.inbound import Inbound, Reading
-from carevoice.plan import Plan, plan_reply
+from carevoice.plan import Plan, asks_how, plan_reply
 from carevoice.triage.hours import service_hours
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
@@ -150,7 +150,7 @@ class Drafter:
                 answer = None  # "can you check my DMs": what they sent us is the answer, not the help page
         plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
                                   locale=self.bank.locale, answered=answer is not None,
-                                  banter=self.bank.drafting.banter)
+                                  banter=self.bank.drafting.banter, how_to=asks_how(post.text))
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,

@@ -23,6 +23,7 @@ conversation private; account-specific situations move private too.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from carevoice.bank.settings import DraftingSettings
@@ -58,6 +59,8 @@ _SPECIFIC = COMPLAINTS | {"feature_request"}
 """Situations whose lines assume what the post is about, so an unsure reading takes the general lines instead
 (feature requests: "Nice idea. Which device would you use it on?" to a bug report or an availability question)."""
 _CALM = frozenset({"neutral", "delight"})
+_ASKED_FOR = frozenset({"cancellation_request", "refund_status", "account_access", "fraud_security"})
+"""Situations whose lines serve "how do I cancel / get my refund / get back in?": the step is the answer."""
 _OPEN_QUESTIONS = frozenset({"general_question", "general"})
 """Situations whose questions only an answer can serve: without one, an agent writes it."""
 ESCALATE = {"safety": "safety risk reported", "threat": "a threat to a person", "vulnerable": "a vulnerable person",
@@ -122,12 +125,28 @@ _URGENT_SITUATIONS = frozenset({"fraud_security", "account_access"})
 """Situations whose own lines are written for the urgencies read in them: never swapped for the general lines."""
 
 
+HOW_TO = re.compile(
+    r"\b(?:how (?:do|can|would|should) (?:i|we)|where (?:do|can) (?:i|we)|do (?:i|we) need to|"
+    r"what do (?:i|we) need to)\b"
+    r"|(?:^|[.!?]\s+|\n|\s[-–]\s)\W*(?:(?:@\w+|hi|hey|hello|hiya|quick question)[\s,:!-]+)*"
+    r"(?:can (?:i|we) (?:still )?(?:use|bring|add|take|change|get|pay|book|transfer|swap|link|move|set|upgrade|"
+    r"downgrade|choose|pick|travel|fly))\b",
+    re.IGNORECASE)
+"""A question asking how to do something ("how do I add a guest?", "can I bring a folding stroller?")."""
+
+
+def asks_how(text: str) -> bool:
+    """Tell whether a post asks how to do something (a how-to question, answered with steps)."""
+    return HOW_TO.search(text) is not None
+
+
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
-               locale: str = "en", answered: bool = False, banter: bool = True) -> Plan:
+               locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
-    place of the next step); ``banter`` whether the bank answers banter at all.
+    place of the next step); ``banter`` whether the bank answers banter at all;
+    ``how_to`` that the post asks how to do something (see :func:`asks_how`).
     """
     drafting = drafting or DraftingSettings()
     reasons: list[str] = []
@@ -165,6 +184,14 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         return Plan("needs_agent", situation, ("handoff",), None, False,
                     (f"needs an agent: a calm question about {situation.replace('_', ' ')} in general, not the "
                      "customer's own case, that nothing in the bank answers", *reasons), intent)
+    if (intent == "question" and how_to and not answered and not reading.asks and situation not in _ASKED_FOR
+            and not reading.urgency and reading.intensity < 0.6
+            and reading.emotion in _CALM and not reading.sarcasm and drafting.hand_off_general):
+        # "how do I add a second guest to my booking?", "do I need to do anything for my guide dog?": a booking's
+        # or a fault's lines ("DM us the reference and we'll check it") answer a problem that was not asked
+        return Plan("needs_agent", situation, ("handoff",), None, False,
+                    ("needs an agent: a how-to question that nothing in the bank answers (an agent writes the "
+                     "steps)", *reasons), intent)
     if intent == "question" and situation in _OPEN_QUESTIONS and not answered:
         return Plan("needs_agent", situation, ("handoff",), None, False,
                     ("needs an agent: a question nothing in the bank answers (an agent writes the answer)", *reasons),

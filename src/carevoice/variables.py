@@ -322,6 +322,25 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "flew": (_FLEW,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
+_REPEATED = re.compile(
+    r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|(?:three|four|five|six|[3-9]) times|every (?:single )?time|"
+    r"yet again|again and again|time after time)\b", re.IGNORECASE)
+_IMPAIRED = re.compile(
+    r"\b(?:wheel ?chairs?|walking (?:frame|stick)|mobility (?:scooter|aid)|disab(?:led|ility|ilities)|blind|deaf|"
+    r"elderly|dementia|crutches|pensioners?|autis(?:m|tic)|carer)\b", re.IGNORECASE)
+
+
+def _grave(reading: Reading, situation: str, text: str) -> bool:
+    """Whether a post is too serious for light words ("hassle", "headache").
+
+    A strong feeling, the way staff treated someone, danger or urgency, a failure repeated for the
+    third time, or someone disabled or elderly kept out.
+    """
+    return (reading.intensity >= 0.6 or "rude_staff" in (situation, reading.category) or bool(reading.urgency)
+            or reading.emotion == "anger" or _REPEATED.search(text) is not None
+            or _IMPAIRED.search(text) is not None)
+
+
 _POST_CONDITIONS = tuple(_POST_PATTERNS)
 """The ``post.*`` conditions read from the post's words."""
 
@@ -334,7 +353,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link", *_POST_CONDITIONS),
+    "post": ("words", "detailed", "link", "praised", "grave", *_POST_CONDITIONS),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -359,7 +378,8 @@ OPTIONAL_VARIABLES = frozenset(
 CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
-    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link",
+    "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.praised",
+    "post.grave",
     *(f"post.{c}" for c in _POST_CONDITIONS), "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
@@ -537,6 +557,8 @@ def build_context(
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
         "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
+                 "praised": reading.intent2 == "praise" and reading.intent == "complaint",
+                 "grave": _grave(reading, where, inbound.text),
                  **{c: all(p.search(inbound.text) is not None for p in found) for c, found in _POST_PATTERNS.items()}},
         "intent": reading.intent,
         "emotion": reading.emotion,

@@ -217,15 +217,38 @@ _TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame
 """Words that turn from kind words to a problem ("lovely, but it came in the wrong size")."""
 
 
+_ONLY_TURNS = frozenset({"thing", "things", "issue", "problem", "gripe", "complaint", "niggle", "downside"})
+"""After "only" or "one": "only thing is...", "one gripe though" turn from kind words to a problem."""
+
+_PROBLEM_CUES = frozenset({
+    "why", "no", "not", "never", "nothing", "nobody", "broken", "broke", "missing", "sort", "fix", "please", "pls",
+    "plz", "can't", "cant", "won't", "wont", "doesn't", "doesnt", "isn't", "isnt", "didn't", "didnt", "wasn't",
+    "wasnt", "don't", "dont", "aren't", "arent", "weren't", "couldn't", "still", "stopped", "keeps", "dirty", "cold",
+    "rude", "late", "wrong", "slow", "expensive", "overpriced", "filthy", "awful", "terrible", "disappointed",
+    "disappointing", "annoying", "ridiculous", "shocking", "wish", "needs", "should", "lost", "cancelled"})
+"""Words that, after a turn, say a problem follows ("lovely but WHY is there no plug", "only thing is pls sort")."""
+
+
 def _praise_then_problem(r: _Rules) -> str | None:
-    """The turning word when every praise phrase comes before it and a problem read surely after it."""
-    if r.verdict.category not in PROBLEMS or r.verdict.confidence < _RULES_SURE:
-        return None
+    """The turning word when every praise phrase comes before it and a problem follows it.
+
+    The problem is a situation read surely after the turn, or, when the rules read no situation
+    surely, a word of trouble after it ("but why is there no plug", "only thing is pls sort the
+    lighting").
+    """
     tokens = r.found.tokens
-    hits = r.verdict.evidence.get(r.verdict.category, (0.0, []))[1]
+    category = r.verdict.category
+    sure = category is not None and category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
+    hits = r.verdict.evidence.get(category, (0.0, []))[1] if sure and category is not None else []
     for i in range(r.praise_end, len(tokens)):
-        if tokens[i] in _TURNS and any(h.start > i for h in hits):
-            return tokens[i]
+        word = tokens[i]
+        turn = word in _TURNS or (word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one"))
+        if not turn:
+            continue
+        if sure and any(h.start > i for h in hits):
+            return word
+        if not sure and r.praise_end and any(t in _PROBLEM_CUES for t in tokens[i + 1:i + 13]):
+            return word
     return None
 
 
@@ -371,7 +394,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             intent, turned = "complaint", True
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
     intent2: Intent | None = None
-    if intent_model.second != intent and intent_model.second_probability >= 0.2:
+    if turned:
+        intent2 = "praise"  # kind words first, then the problem that leads
+    elif intent_model.second != intent and intent_model.second_probability >= 0.2:
         intent2 = intent_model.second  # type: ignore[assignment]
     elif forced and r.intent.intent == "other_language":
         intent2 = intent_model.label  # type: ignore[assignment]
@@ -384,7 +409,13 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         if short:  # a few words: the rules' situation or none
             situation = situation._replace(probability=0.0)
         rules = r.verdict.category if r.verdict.category not in _BANNED else None
-        if rules is not None and rules != situation.label and r.verdict.confidence >= _RULES_SURE and (
+        if turned and (rules is None or r.verdict.confidence < _RULES_SURE) and (
+                situation.label == "praise" or situation.probability < _MODEL_SURE):
+            # "the hotel is lovely but why is there no plug by the bed": the kind words lean the model to
+            # the place they praise; the problem after the turn names no situation surely
+            category, confidence = "general", _GENERAL_EMPTY
+            reasons.append("situation general: kind words, then a problem no situation names surely")
+        elif rules is not None and rules != situation.label and r.verdict.confidence >= _RULES_SURE and (
                 situation.probability < _MODEL_SURE):
             category, confidence = rules, r.verdict.confidence
             reasons.append(r.verdict.reason + f" (rules, surer than the model's {situation.label} "

@@ -283,16 +283,19 @@ def _extend(w: _Words, cand: _Candidate, vocab: _Vocab) -> _Candidate:
 def _reply_form(w: _Words, cand: _Candidate, shouting: bool, known: frozenset[str]) -> str:
     words: list[str] = []
     lows = w.lows
+    named = False  # the word before was a name kept with its capital ("Castle Street", "Piccadilly Line")
     for n in range(cand.first, cand.last):
         low = lows[n]
         text = w.texts[n].replace("\u2019", "'")
         if low in _DETERMINERS and (n == cand.first or lows[n - 1] in _LINKS):
             mine = low in ("your", "ur") and cand.yours and n == cand.first
             words.append("your" if mine else _DETERMINERS[low])  # "your account" stays the customer's
+            named = False
             continue
         if shouting or (text.isupper() and len(text) > 4) or (text[:1].isupper() and text[1:].islower()
-                                                               and low in known):
+                                                               and low in known and not named):
             text = text.lower()  # a shouted word, or a common word written with a capital ("Bonus money")
+        named = text[:1].isupper() and text[1:].islower() and text.isalpha()
         words.append(text)
     if cand.determiner is None and not cand.proper:
         words.insert(0, "your" if cand.yours else "the")
