@@ -43,7 +43,7 @@ def test_kind_words_then_a_problem_lead_with_the_problem(text: str) -> None:
 @pytest.mark.parametrize("text", MIXED[:2])
 def test_kind_words_then_a_problem_get_thanks_and_the_problem_taken_up(text: str) -> None:
     for d in _drafts("base", text):
-        assert (d.text and "kind words" in d.text) or "glad" in d.text.lower(), d.text
+        assert d.text and ("kind words" in d.text or "glad" in d.text.lower()), d.text
         assert not any(s.phrase_id.startswith("base.praise.") for s in d.stages), d.stages
 
 

@@ -167,7 +167,7 @@ def test_no_reply_opening_word_follows_a_full_stop(parts: list[str]) -> None:
 @pytest.mark.parametrize(("text", "reply"), [
     ("Hey @Spotify is there a way to browse podcasts by publisher in the MacOS app", "the MacOS app"),
     ("plz fix Microsoft account I can't log in", "your Microsoft account"),
-    ("I've tried many times to get this Windows Update to install but nothing works", "the Windows Update"),  # a capital after a name is kept
+    ("I've tried many times to get this Windows Update to install but nothing works", "the Windows Update"),
 ])
 def test_a_named_thing_ending_in_a_common_noun_takes_a_determiner(text: str, reply: str) -> None:
     subject = _read(text).subject
