@@ -270,7 +270,9 @@ _ELECTRICAL = re.compile(
 there's smoke" need it, so a sharp zip or a loose part is not answered as a fire (`post.electrical`)."""
 _LONG_WAIT = re.compile(
     r"\b(?:waited|waiting|queued|queuing|queueing|took|sat|stood)\b[^.!?]{0,30}?\b(?:\d+|an?|half an?|over an?|"
-    r"nearly an?|almost an?)\s?(?:mins?|minutes|hours?|hrs?)\b|\b\d+ ?(?:mins?|minutes|hours?|hrs?) (?:wait|queue)\b",
+    r"nearly an?|almost an?)\s?(?:mins?|minutes|hours?|hrs?)\b|\b\d+ ?(?:mins?|minutes|hours?|hrs?) (?:wait|queue)\b|"
+    r"(?:^|[.!?]\s*|@\w+\s+)(?:\d+|an?|over an?|nearly an?|almost an?|two|three|four)\s?(?:mins?|minutes|hours?|hrs?)"
+    r"(?: and a half)? (?:for|to get|waiting for|just for)\b",
     re.IGNORECASE,
 )
 """A long wait the post gives ("waited 40 mins for 2 tacos"): lines about the wait, not about the dish."""

@@ -273,6 +273,12 @@ _STAFF_ROLE = re.compile(
     r"barista|cashier|staff|engineer|technician|guard|conductor|steward(?:ess)?|waiter|waitress|manager|agent|rep|"
     r"receptionist|courier|host|server|team member|employee|worker|lady|guy|gentleman))\b"
 )
+_STAFF_ROLE_NAME = re.compile(
+    r"\b(?i:driver|conductor|pilot|captain|barista|cashier|manager|receptionist|courier|host|server|agent|rep|"
+    r"guard|engineer|technician|waiter|waitress|steward|stewardess|attendant|nurse|chef|concierge)\s+"
+    r"([A-Z][a-z]{2,14})\b(?!['’]s\b)"
+)
+"""A colleague named after their role: "driver Kofi", "our engineer Sam" (a name, not a common word)."""
 _DEVICE_WORDS = frozenset({
     "ps", "playstation", "xbox", "nintendo", "switch", "iphone", "ipad", "ios", "android", "windows", "mac",
     "macos", "macbook", "pc", "chromebook", "linux", "roku", "fire", "firestick", "apple", "chromecast", "smart",
@@ -307,6 +313,10 @@ def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
             if name not in _NOT_NAMES and name not in _vocab().places and name.lower() not in lexicon().known:
                 yield Found(name, m.start(1), m.end(1))
     if not plain or any(map(low.__contains__, _STAFF_ROLE_WORDS)):
+        for m in _STAFF_ROLE_NAME.finditer(text):
+            name = m.group(1)
+            if name not in _NOT_NAMES and name not in _vocab().places and name.lower() not in lexicon().known:
+                yield Found(name, m.start(1), m.end(1))
         for m in _STAFF_ROLE.finditer(text):
             yield Found("the " + m.group(2).lower(), m.start(2), m.end(2))
 

@@ -252,6 +252,41 @@ def _praise_then_problem(r: _Rules) -> str | None:
     return None
 
 
+_CHASED_URGENCIES = frozenset({"fraud", "data_exposure"})
+"""Urgencies a post may chase as an earlier case (a fraud claim's refund), rather than report anew."""
+_RECOVERY = frozenset({
+    "rebooked", "refunded", "reimbursed", "credited", "compensated", "replaced", "replacement", "sorted", "fixed",
+    "resolved", "rescued", "saved", "arranged", "upgraded", "found", "returned", "reunited", "froze", "blocked",
+    "helped", "got", "sent", "delivered", "called", "rang", "stayed", "kept", "went"})
+"""Words of something put right after a turn ("but the desk rebooked me", "and they refunded me straight away")."""
+_RECOVERY_TURNS = frozenset({"but", "and", "luckily", "thankfully", "fortunately", "then", "however"})
+_SECOND_TURNS = frozenset({"but", "however", "though", "although", "still", "unfortunately", "sadly", "except"})
+
+
+def _problem_then_recovery(r: _Rules) -> str | None:
+    """The turning word when trouble comes first and every praise phrase after a turn that puts it right.
+
+    "someone stole my wallet and the bank froze my card, had me paying in 15 minutes. genuinely impressed":
+    no praise before the turn, a word of recovery after it, praise after that, and no second turn back to
+    trouble ("... but still no hotel").
+    """
+    tokens = r.found.tokens
+    praise = [h for h in r.found.family("praise") if h.weight >= 1.0]
+    if not praise or r.praise_end < len(tokens) * 0.5:
+        return None
+    first = min(h.start for h in praise)
+    for i in range(1, first):
+        if tokens[i] not in _RECOVERY_TURNS:
+            continue
+        after = tokens[i + 1:]
+        if not any(t in _RECOVERY for t in after[:14]):
+            continue
+        if any(t in _SECOND_TURNS for t in after):
+            return None
+        return tokens[i]
+    return None
+
+
 def reading_features(text: str, *, locale: str = "en") -> list[str]:
     """The features the learned layer sees for a post (used to fit it)."""
     return _rules(text, locale).features
@@ -324,6 +359,13 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             intent, intent_p = "praise", max(0.6, predicted["emotion"].probability)
             reasons.append("intent praise: thanks for how a danger was handled ("
                            + "; ".join(urgency_reasons[:1]) + "; clear praise words, only delight)")
+        elif (set(urgency) <= _CHASED_URGENCIES and "signal:follow_up:strong" in r.features
+              and "follow_up" in (intent, intent_model.second)):
+            # "I reported the fraud 2 weeks ago and the money still hasn't come back, any update?": a case
+            # chased, not a new report; still escalated, but the reply answers the wait
+            intent = "follow_up"
+            reasons.append("intent follow_up: an earlier report of " + "; ".join(urgency_reasons[:1])
+                           + " chased (follow-up words), not a new danger")
         else:
             if intent != "danger":
                 intent, intent_p = "danger", max(0.6, intent_model.probability)
@@ -350,6 +392,13 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # "fair play, you fixed it", "10/10, legends": praise words, no bad feeling, no problem read surely
             reasons.append(f"{intent} ({intent_p:.2f}) beside clear praise ({r.praise_reason}), no problem read surely "
                            "and no complaint feeling: praise")
+            intent = "praise"
+        elif (intent in ("complaint", "follow_up") and r.praise >= _STRONG_PRAISE and not r.intent.sarcasm
+              and not r.abuse.abusive and (turn := _problem_then_recovery(r))):
+            # "my flight got cancelled but the lady at the desk rebooked me in 5 minutes. absolute star": the
+            # trouble is told to praise how it was put right
+            reasons.append(f"a problem, then how it was put right after {turn!r} and praise "
+                           f"({r.praise_reason}): praise")
             intent = "praise"
         elif (intent in ("complaint", "banter") and intent_p < _PRAISE_SURE and "rule_praise" in r.features
               and not upset and not r.intent.sarcasm):
