@@ -298,7 +298,8 @@ _CARE_TEAM = re.compile(
 )
 """The post speaks of the customer service team (not the warehouse): thanks go to them (`post.care_team`)."""
 _SUSPENDED = re.compile(
-    r"\b(?:suspend(?:ed|s|ing)?|suspension|bann?ed|bans?|terminat(?:ed|ion)|disabled|deactivated|blocked|block on|"
+    r"\b(?:suspend(?:ed|s|ing)?|suspension|bann?ed|bans?|un-?bann?(?:ed|ing)?|terminat(?:ed|ion)|disabled|deactivated|"
+    r"blocked|block on|"
     r"restricted|restriction|shut (?:down|off)|closed (?:my|our|the) account|struck|strike|strikes|removed my)\b",
     re.IGNORECASE,
 )
@@ -311,13 +312,21 @@ _FLEW = re.compile(
 )
 """The post speaks of a flight (the crew, the seat, boarding, a flight number): thanks "for flying with us" need it,
 so thanks for a found Kindle or a refund are not thanked as a flight (`post.flew`)."""
+_DAMAGED = re.compile(
+    r"\b(?:damaged|damage|broken|broke|smashed|cracked|shattered|dented|torn|ripped|stained|leaking|leaked|leaky|"
+    r"faulty|defective|scratched|snapped|bent|mouldy|moldy|rotten|wet|soaked|crushed|squashed|missing parts?|"
+    r"wrong (?:item|size|colou?r|model|product)|(?:doesn[’']?t|does not|won[’']?t|isn[’']?t) work(?:ing)?|"
+    r"not working|stopped working|dead on arrival|fell apart|falling apart)\b",
+    re.IGNORECASE,
+)
+"""A thing damaged, faulty or wrong, that a photo can show: photo asks belong under `when: [post.damaged]`."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
     "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,), "other_account": (_OTHER_ACCOUNT,),
     "gas": (_GAS,), "stuck": (_STUCK,), "quoted_error": (_QUOTED_ERROR,), "mobile": (_MOBILE,), "cable": (_CABLE,),
     "amount": (_AMOUNT,), "order": (_ORDER,), "not_received": (_NOT_RECEIVED,), "after_cancel": (_AFTER_CANCEL,),
-    "payment_failed": (_PAYMENT_FAILED,), "sent": (_SENT,), "vulnerability": (_VULNERABILITY,),
+    "payment_failed": (_PAYMENT_FAILED,), "sent": (_SENT,), "damaged": (_DAMAGED,), "vulnerability": (_VULNERABILITY,),
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),

@@ -252,14 +252,17 @@ def _praise_then_problem(r: _Rules) -> str | None:
     return None
 
 
+_RULES_OVER_MODEL = frozenset({("feature_request", "app_bug")})
+"""(rules, model) pairs where the rules' sure reading wins: "the update removed offline mode" names a feature
+taken away, which the words of software (update, app, mode) lean the model to read as a fault."""
 _CHASED_URGENCIES = frozenset({"fraud", "data_exposure"})
 """Urgencies a post may chase as an earlier case (a fraud claim's refund), rather than report anew."""
 _RECOVERY = frozenset({
     "rebooked", "refunded", "reimbursed", "credited", "compensated", "replaced", "replacement", "sorted", "fixed",
-    "resolved", "rescued", "saved", "arranged", "upgraded", "found", "returned", "reunited", "froze", "blocked",
+    "resolved", "rescued", "saved", "arranged", "upgraded", "returned", "reunited", "froze", "blocked",
     "helped", "got", "sent", "delivered", "called", "rang", "stayed", "kept", "went"})
 """Words of something put right after a turn ("but the desk rebooked me", "and they refunded me straight away")."""
-_RECOVERY_TURNS = frozenset({"but", "and", "luckily", "thankfully", "fortunately", "then", "however"})
+_RECOVERY_TURNS = frozenset({"but", "and", "luckily", "thankfully", "fortunately", "however"})
 _SECOND_TURNS = frozenset({"but", "however", "though", "although", "still", "unfortunately", "sadly", "except"})
 
 
@@ -283,6 +286,8 @@ def _problem_then_recovery(r: _Rules) -> str | None:
             continue
         if any(t in _SECOND_TURNS for t in after):
             return None
+        if any(h.key != "delight" and h.start > i for h in r.found.family("emotion")):
+            return None  # "... then cancelled with no driver found. Missed it. Thanks a lot": trouble after the turn
         return tokens[i]
     return None
 
@@ -465,7 +470,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             category, confidence = "general", _GENERAL_EMPTY
             reasons.append("situation general: kind words, then a problem no situation names surely")
         elif rules is not None and rules != situation.label and r.verdict.confidence >= _RULES_SURE and (
-                situation.probability < _MODEL_SURE):
+                situation.probability < _MODEL_SURE or ((rules, situation.label) in _RULES_OVER_MODEL and max(
+                    (h.weight for h in r.verdict.evidence.get(rules, (0.0, []))[1]), default=0.0) >= _STRONG_PRAISE)):
             category, confidence = rules, r.verdict.confidence
             reasons.append(r.verdict.reason + f" (rules, surer than the model's {situation.label} "
                                               f"{situation.probability:.2f})")

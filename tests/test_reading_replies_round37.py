@@ -1,0 +1,70 @@
+"""Round 37: what the blind reviewers of real tune posts stopped, as general rules.
+
+A feature taken away is no fault, a brand's own announcement gets no reply, "get my account unbanned"
+asks to restore it, a photo is asked for only where it can show something, and trouble after a turn
+keeps a sarcastic "thanks a lot" a complaint.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from carevoice import Drafter, Inbound
+from carevoice.concentrate import concentrate
+from carevoice.variation.history import MemoryHistory
+
+
+def _read(text: str):  # type: ignore[no-untyped-def]
+    return concentrate(Inbound(text=text, channel="x"))
+
+
+def _drafts(bank: str, text: str, seeds: range = range(1, 7)) -> list:  # type: ignore[type-arg]
+    return [Drafter(bank, history=MemoryHistory(), seed=s).draft(Inbound(text=text, channel="x"), allow_blocked=True)
+            for s in seeds]
+
+
+@pytest.mark.parametrize("text", [
+    "the new update removed offline mode. that was the only reason I paid for premium",
+    "why is there no longer a shuffle button on the new app??",
+])
+def test_a_feature_taken_away_is_no_fault(text: str) -> None:
+    reading = _read(text)
+    assert reading.category == "feature_request", reading.reasons
+
+
+def test_a_fault_with_a_feature_named_stays_a_fault() -> None:
+    assert _read("the app keeps crashing since the update, the settings button does nothing").category == "app_bug"
+
+
+@pytest.mark.parametrize("text", [
+    "We believe our role serving customers and the community during this time is an important one. Here is a "
+    "roundup of how we're addressing COVID-19 and supporting those directly affected link",
+    "we're excited to announce our new store in Leeds opens Saturday! come say hi",
+])
+def test_a_brand_announcement_gets_no_reply(text: str) -> None:
+    d = _drafts("parcelpop", text, range(1, 2))[0]
+    assert d.action == "no_reply", d.reasons
+
+
+def test_a_customer_pleased_to_report_is_praise() -> None:
+    assert _read("pleased to report my parcel arrived, thanks").intent == "praise"
+
+
+def test_getting_an_account_unbanned_is_a_restore_of_a_suspension() -> None:
+    reading = _read("I juts have a question regarding getting my account unbanned")
+    assert "restore" in reading.asks, reading.reasons
+    for d in _drafts("loopwork", "I juts have a question regarding getting my account unbanned"):
+        assert "signing in isn't working" not in d.text and "sign-in message" not in d.text, d.text
+
+
+def test_a_refund_for_an_item_never_sent_asks_for_no_photo() -> None:
+    text = ("I need your help with a seller who marked an item shipped without a tracking number even though he "
+            "admitted it wasn't and doesn't plan to ship until next month. I want a refund")
+    for d in _drafts("parcelpop", text, range(1, 12)):
+        assert "photo" not in d.text, d.text
+
+
+def test_trouble_after_the_turn_keeps_thanks_a_lot_a_complaint() -> None:
+    text = ("Ordered a GoCab to the hospital for my 6am appointment, confirmed, then cancelled at 5:55 with no driver "
+            "found. Missed it. Thanks a lot @GoCabApp")
+    assert _read(text).intent == "complaint"
