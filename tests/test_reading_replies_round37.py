@@ -68,3 +68,28 @@ def test_trouble_after_the_turn_keeps_thanks_a_lot_a_complaint() -> None:
     text = ("Ordered a GoCab to the hospital for my 6am appointment, confirmed, then cancelled at 5:55 with no driver "
             "found. Missed it. Thanks a lot @GoCabApp")
     assert _read(text).intent == "complaint"
+
+
+# Round 38 (the fixed tune 200 re-reviewed with this code): a brand's own statement, two thanks in one
+# reply, something won or bought in a game that never showed up.
+
+def test_a_brand_statement_about_its_own_family_gets_no_reply() -> None:
+    text = ("Like many of you, our T-Mobile family has also been impacted by COVID-19. We're working to keep our "
+            "employees and their families safe and healthy")
+    assert _drafts("tidewave", text, range(1, 2))[0].action == "no_reply"
+
+
+def test_good_of_you_is_the_one_thanks() -> None:
+    from carevoice.compose import _moves
+
+    assert "thank" in _moves("Good of you to report this – we don't want anyone else caught out.")
+
+
+@pytest.mark.parametrize("text", [
+    "i won the car in casino but i didn't get it. Pls help",
+    "I bought a volatol for 3.7 million and I did not get the volatol please help",
+])
+def test_a_thing_won_or_bought_that_never_showed_up_is_traced_not_troubleshot(text: str) -> None:
+    for d in _drafts("loopwork", text):
+        assert "restart" not in d.text and "what were you trying to do" not in d.text.lower(), d.text
+        assert any(w in d.text for w in ("account", "missing", "shown up")), d.text

@@ -224,7 +224,8 @@ def _apologises(text: str) -> bool:
     return bool(find_all(text, tone_data().apology))
 
 
-_THANKS = re.compile(r"\bthank|\bappreciate (?:you|it|that|the)\b|\bgrateful\b|\bcheers for\b", re.IGNORECASE)
+_THANKS = re.compile(r"\bthank|\bappreciate (?:you|it|that|the)\b|\bgrateful\b|\bcheers for\b|\bgood of you\b|"
+                     r"\bkind of you\b", re.IGNORECASE)
 _DM = re.compile(r"\b(?:DMs?|DM'd|direct message|private message|message us|inbox)\b", re.IGNORECASE)
 
 

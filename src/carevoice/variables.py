@@ -210,7 +210,8 @@ _ORDER = re.compile(
 )
 """A post about an order or its delivery: lines that say "arrived", "unboxing" or "the packing team" need it."""
 _NOT_RECEIVED = re.compile(
-    r"\b(?:bought|buy|purchased|purchase|paid for|paid|redeemed|ordered|claimed|been paid)\b(?:[^.!?]|\.\d){0,120}?"
+    r"\b(?:bought|buy|purchased|purchase|paid for|paid|redeemed|ordered|claimed|been paid|won|earned|unlocked|"
+    r"completed|collected)\b(?:[^.!?]|\.\d){0,120}?"
     r"\b(?:have ?n[o’']?t|havent|havnt|haven[’']?t|has ?n[o’']?t|hasnt|hasn[’']?t|did ?n[o’']?t|didnt|didn[’']?t|"
     r"do ?n[o’']?t|dont|don[’']?t|does ?n[o’']?t|doesnt|doesn[’']?t|is ?n[o’']?t|isnt|isn[’']?t|was ?n[o’']?t|wasnt|"
     r"wasn[’']?t|not|never|yet to|still|can[’']?t|cannot|cant)\b[^.!?]{0,25}?\b(?:receive|received|recieved|get|got|"

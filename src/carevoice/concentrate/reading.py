@@ -63,6 +63,8 @@ _TROUBLE = re.compile(
     re.IGNORECASE,
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
+_HYPOTHETICAL = re.compile(r"\b(?:if|in case|incase|supposing|say)\b[^.?!;]*", re.IGNORECASE)
+"""A clause of what might happen ("what happens to my ticket if my train is cancelled?"): no trouble yet."""
 _PAID_THEM = re.compile(
     r"\b(?:i|we|i've|we've|i have|we have)(?: just| already)? "
     r"(?:sent|paid|transferred|wired|bought|ordered|lost|gave)\b",
@@ -546,7 +548,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     # a calm question about a topic that is often a problem ("can gift cards be used online?", "how long
     # until a refund shows if I cancel?") is not a problem until the post says something went wrong
     calm_ask = (intent in ("question", "request") and not negative and not r.details.contacted
-                and not r.details.tried and _TROUBLE.search(inbound.text) is None)
+                and not r.details.tried and _TROUBLE.search(_HYPOTHETICAL.sub(" ", inbound.text)) is None)
     return build(
         Reading,
         category=category,
