@@ -18,7 +18,8 @@ from carevoice.concentrate.keywords import Scan, ascii_letters
 __all__ = ["features"]
 
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
-_AFTER_VETO = frozenset({"urgency", "urgency_except", "category_except", "emotion", "praise"})
+_AFTER_VETO = frozenset({"urgency", "urgency_except", "urgency_who", "urgency_trouble", "category_except", "emotion",
+                         "praise"})
 """Families whose raw hits a veto or a negation may cancel ("fire stick", "not impressed"): only the rules'
 vetted verdicts become features (``rule_urgency:``, ``rule_vote:``)."""
 

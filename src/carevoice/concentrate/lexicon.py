@@ -31,6 +31,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # Which YAML sections become which families of hits; abuse and spam words
 # are deliberately kept out of fuzzy matching (see ``Lexicon.fuzzy_vocab``).
 _TIERED_SECTIONS = ("question", "praise", "spam")
+_AGES = frozenset({"urgency_who"})
+"""Families whose numbers (ages such as "12") are not made common words by being listed: "Pulse 12" stays a name."""
 _FUZZY_FAMILIES = frozenset({"category", "urgency", "emotion", "praise"})
 
 
@@ -259,11 +261,16 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     b.add_flat("bereavement", "bereavement", data.get("bereavement", ()))
     for name, terms in data.get("urgency_except", {}).items():
         b.add_flat("urgency_except", name, terms)
+    for section in ("urgency_who", "urgency_trouble"):  # a person at risk counts only beside a sign of trouble
+        for name, terms in data.get(section, {}).items():
+            b.add_flat(section, name, terms)
 
     fuzzy = data["fuzzy"]
     min_length = int(fuzzy["min_length"])
     guard = {str(word).lower() for word in fuzzy.get("guard") or ()}
-    known = {token for phrase in b.phrases for token in phrase if token != GAP} | guard | set(contractions)
+    known = {token for phrase, entries in b.phrases.items() for token in phrase
+             if token != GAP and not (token.isdigit() and all(e.family in _AGES for e in entries))}
+    known |= guard | set(contractions)
     buckets: dict[str, list[str]] = {}
     for word in sorted(b.fuzzy_targets):
         if len(word) >= min_length and word.isalpha():
