@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -142,6 +143,12 @@ def emoji_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _EMOJI.finditer(text)]
 
 
+@lru_cache(maxsize=8)
+def _run_of(start: int, end: int) -> re.Pattern[str]:
+    """One or more characters from ``start`` to ``end`` (code points, inclusive)."""
+    return re.compile(f"[\\U{start:08x}-\\U{end:08x}]+")
+
+
 def _weight(cp: int, cfg: TwitterConfig) -> int:
     for r in cfg.ranges:
         if r.start <= cp <= r.end:
@@ -159,6 +166,9 @@ def parse_tweet(text: str, cfg: TwitterConfig | None = None) -> TweetLength:
         for s, e in emoji_spans(text):
             if not any(a <= s < b for a, b in covered):
                 units[s] = (e, cfg.defaultWeight)
+    first = cfg.ranges[0] if cfg.ranges else None
+    run = _run_of(first.start, first.end) if first is not None else None
+    starts = sorted(units)
     total, i = 0, 0
     while i < len(text):
         unit = units.get(i)
@@ -166,10 +176,17 @@ def parse_tweet(text: str, cfg: TwitterConfig | None = None) -> TweetLength:
             i, weight = unit
             total += weight
             continue
+        if run is not None and first is not None:  # characters of the first range weigh its weight, up to a unit
+            k = bisect_right(starts, i)
+            found = run.match(text, i, starts[k] if k < len(starts) else len(text))
+            if found is not None:
+                total += (found.end() - i) * first.weight
+                i = found.end()
+                continue
         total += _weight(ord(text[i]), cfg)
         i += 1
     length = total // cfg.scale
-    valid = 0 < length <= cfg.maxWeightedTweetLength and not any(c in _INVALID for c in text)
+    valid = 0 < length <= cfg.maxWeightedTweetLength and _INVALID.isdisjoint(text)
     return TweetLength(length, valid, length * 1000 // cfg.maxWeightedTweetLength)
 
 
