@@ -260,3 +260,18 @@ def test_default_path_comes_from_platformdirs_on_every_system(tmp_path: Path,
     mac = MacOS("carevoice", appauthor=False).user_data_path
     monkeypatch.setattr(platformdirs, "user_data_path", lambda app, appauthor: mac)
     assert default_history_path() == Path.home() / "Library" / "Application Support" / "carevoice" / "history.sqlite"
+
+
+def test_a_draft_id_is_uuid4s_hex_of_the_same_random_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import uuid
+
+    from carevoice.variation.records import new_draft_id
+
+    for _ in range(200):
+        raw = os.urandom(16)
+        monkeypatch.setattr(os, "urandom", lambda n, raw=raw: raw[:n])
+        made, expected = new_draft_id(), uuid.uuid4().hex
+        monkeypatch.undo()
+        assert made == expected
+    assert new_draft_id() != new_draft_id()

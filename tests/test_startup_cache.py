@@ -6,6 +6,7 @@ import pickle
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -633,34 +634,87 @@ def test_dataclass_code_cache_off(code_cache: Any, monkeypatch: pytest.MonkeyPat
 # -- data files: parsed and checked once, then read from the user cache
 
 
-def test_data_files_from_the_cache_equal_a_fresh_read(tmp_path: Path) -> None:
+def _data_readers() -> list[tuple[Callable[[], Any], Callable[[], None], Callable[[], Any]]]:
+    """(read through the cache, forget what was read, read the data file) for each cached data file."""
     from carevoice.checks import channels, context, twitter
     from carevoice.concentrate import language
 
-    readers = [(channels.channels, channels._read_channels), (context.tone_data, context._read_tone_data),
-               (twitter.config, twitter._read_config), (language._data, language._read_data)]
+    return [(channels.channels, channels._channels.cache_clear, channels._read_channels),
+            (context.tone_data, context._tone_data.cache_clear, context._read_tone_data),
+            (twitter.config, twitter._config.cache_clear, twitter._read_config),
+            (language._data, language._data.cache_clear, language._read_data)]
+
+
+def test_data_files_from_the_cache_equal_a_fresh_read(tmp_path: Path) -> None:
+    readers = _data_readers()
     try:
-        for cached, read in readers:
+        for cached, clear, read in readers:
             fresh = read()
-            cached.cache_clear()
+            clear()
             assert cached() == fresh  # built, and stored
-            cached.cache_clear()
+            clear()
             assert cached() == fresh  # read back
         entries = sorted(_cache_dir(tmp_path).glob("*.pickle"))
         assert {p.name.split("-3")[0] for p in entries} >= {"channels", "tone-data", "twitter-text", "languages"}
         for entry in entries:
             entry.write_bytes(b"damaged")
-        for cached, read in readers:
-            cached.cache_clear()
+        for cached, clear, read in readers:
+            clear()
             assert cached() == read()  # built afresh
         for entry in entries:
             entry.write_bytes(pickle.dumps({"a": "value of another kind"}))
-        for cached, read in readers:
-            cached.cache_clear()
+        for cached, clear, read in readers:
+            clear()
             assert cached() == read()
     finally:
-        for cached, _ in readers:
-            cached.cache_clear()
+        for _, clear, _ in readers:
+            clear()
+
+
+def _plain_values(value: Any) -> Any:
+    """A value with each model or plain twin in it as (its model's name, its fields' plain values)."""
+    from pydantic import BaseModel
+
+    from carevoice._plain import Plain
+
+    if isinstance(value, Plain):
+        return type(value).model.split(":")[1], {k: _plain_values(v) for k, v in value.__dict__.items()}
+    if isinstance(value, BaseModel):
+        return type(value).__name__, {k: _plain_values(v) for k, v in value.__dict__.items()}
+    if isinstance(value, dict):
+        return {k: _plain_values(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain_values(v) for v in value)
+    return value
+
+
+def test_a_command_line_draft_reads_the_data_files_as_plain_twins(tmp_path: Path) -> None:
+    from carevoice._plain import Plain, plain_models
+
+    readers = _data_readers()[:3]
+    try:
+        for cached, clear, read in readers:
+            fresh = read()
+            clear()
+            cached()  # stored
+            with plain_models():
+                clear()
+                restored = cached()
+                clear()
+            values = restored.values() if isinstance(restored, dict) else [restored]
+            assert all(isinstance(v, Plain) for v in values)
+            assert _plain_values(restored) == _plain_values(fresh)
+            assert cached() == fresh  # the library's are the models, as before
+        for entry in _cache_dir(tmp_path).glob("*.pickle"):
+            entry.write_bytes(b"damaged")
+        with plain_models():
+            for cached, clear, read in readers:
+                clear()
+                assert cached() == read()  # built afresh: the models themselves
+                clear()
+    finally:
+        for _, clear, _ in readers:
+            clear()
 
 
 def test_draft_the_same_with_no_cache_a_cold_one_a_warm_one_and_a_damaged_one(tmp_path: Path) -> None:

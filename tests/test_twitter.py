@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+import random
+import unicodedata
 
 import pytest
 import yaml
 from conftest import SHARED_DATA
 
-from carevoice.checks.twitter import TwitterConfig, config, parse_tweet, reply_length, url_spans
+from carevoice.checks.twitter import (
+    TweetLength,
+    TwitterConfig,
+    config,
+    emoji_spans,
+    parse_tweet,
+    reply_length,
+    url_spans,
+)
 
 TT = SHARED_DATA / "twitter-text"
 SECTIONS = {  # section -> the config the reference implementation runs it with
@@ -92,3 +102,37 @@ def test_invalid_characters_make_a_post_invalid() -> None:
     assert parse_tweet("ok\ufffe").valid is False
     assert parse_tweet("ok").valid is True
     assert parse_tweet("").valid is False
+
+
+def _weighed_one_by_one(text: str) -> TweetLength:
+    """parse_tweet as it weighed every character on its own (the reference for its runs of the first range)."""
+    cfg = config()
+    text = unicodedata.normalize("NFC", text)
+    units = {s: (e, cfg.transformedURLLength * cfg.scale) for s, e in url_spans(text)}
+    covered = [(s, e) for s, (e, _) in units.items()]
+    for s, e in emoji_spans(text):
+        if cfg.emojiParsingEnabled and not any(a <= s < b for a, b in covered):
+            units[s] = (e, cfg.defaultWeight)
+    total, i = 0, 0
+    while i < len(text):
+        unit = units.get(i)
+        if unit is not None:
+            i, weight = unit
+            total += weight
+            continue
+        cp = ord(text[i])
+        total += next((r.weight for r in cfg.ranges if r.start <= cp <= r.end), cfg.defaultWeight)
+        i += 1
+    length = total // cfg.scale
+    valid = 0 < length <= cfg.maxWeightedTweetLength and not any(c in "\ufffe\ufeff\uffff" for c in text)
+    return TweetLength(length, valid, length * 1000 // cfg.maxWeightedTweetLength)
+
+
+def test_runs_of_the_first_range_weigh_what_each_character_does() -> None:
+    pieces = [*"abc XYZ.,!?-@#", "https://t.co/abc ", "www.example.com/x ", "example.com ", "😷", "👨‍👩‍👧", "🇬🇧",
+              "1️⃣", "日本", "é", "e\u0301", "\u2013", "\u2019", "\u200b", "\ufeff", "\u2000", "\u2030", "\U0001f600",
+              "\x00", "\u10ff\u1100", "\u1100"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        assert parse_tweet(text) == _weighed_one_by_one(text), text

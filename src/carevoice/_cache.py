@@ -166,7 +166,18 @@ def data_file(name: str) -> Path:
 
 
 def models_stamp() -> str:
-    """What a pickled pydantic model depends on besides its class: pydantic's version (for ``stamp``)."""
-    from pydantic.version import VERSION
+    """What a pickled model depends on besides the module that reads it (for ``stamp``).
 
-    return f"pydantic {VERSION}"
+    Pydantic's version (the SHA-256 of its ``version.py``, found without importing pydantic), and
+    the code of the data models and of their plain twins (:mod:`carevoice._plain`, which restores them).
+    """
+    from importlib.util import find_spec
+
+    from carevoice._digests import file_digest
+
+    spec = find_spec("pydantic")
+    here = Path(__file__).resolve().parent
+    files = [here / "checks" / "_data_models.py", here / "_plain.py"]
+    if spec is not None and spec.origin is not None:
+        files.append(Path(spec.origin).parent / "version.py")
+    return "models " + " ".join(file_digest(f).hex() for f in files)

@@ -22,6 +22,8 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from carevoice._plain import PLAIN, Plain, model_class
+
 if typing.TYPE_CHECKING:
     from pydantic import BaseModel
 
@@ -78,10 +80,7 @@ def _converter(annotation: Any) -> tuple[tuple[type, ...], Callable[[Any], Any]]
     args = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
         found = _converter(args[0] if args[1] is type(None) else args[1])
-        if found is None:
-            return None
-        kept, inner = found
-        return (*kept, type(None)), lambda value: None if value is None else inner(value)
+        return None if found is None else _optional(found)
     if origin is tuple:
         if any(_converter(a) is not None for a in args if a is not Ellipsis):
             raise TypeError(f"no fast build for {annotation!r}")  # elements that pydantic would convert
@@ -97,37 +96,71 @@ def _converter(annotation: Any) -> tuple[tuple[type, ...], Callable[[Any], Any]]
     return None
 
 
-def _plan(cls: type[BaseModel]) -> _Plan:
-    """The defaults, default factories, converters and field names of a model (worked out once per class)."""
-    from pydantic import BaseModel
-
+def _plan(cls: type[Any]) -> _Plan:
+    """The defaults, default factories, converters and field names of a model or twin (worked out once per class)."""
     plan = _plans.get(cls)
-    if plan is None:
-        defaults: dict[str, Any] = {}
-        factories: dict[str, Callable[[], Any]] = {}
-        converters: list[tuple[str, tuple[type, ...], Callable[[Any], Any]]] = []
-        for name, info in cls.model_fields.items():
-            if info.default_factory is not None:
-                factory: Any = info.default_factory
-                if isinstance(factory, type) and issubclass(factory, BaseModel):
-                    factories[name] = functools.partial(build, factory)
-                else:
-                    factories[name] = factory
-            elif not info.is_required():
-                defaults[name] = info.default
-            found = _converter(info.annotation)
+    if plan is not None:
+        return plan
+    if issubclass(cls, Plain):
+        converters = []
+        for name, text in cls.types.items():
+            found = _converter_text(text)
             if found is not None:
                 converters.append((name, *found))
-        plan = _plans[cls] = _Plan(defaults, factories, tuple(converters), frozenset(cls.model_fields),
-                                   tuple(cls.model_fields))
+        plan = _plans[cls] = _Plan(cls.defaults, cls.factories, tuple(converters), frozenset(cls.fields), cls.fields)
+        return plan
+    from pydantic import BaseModel
+
+    defaults: dict[str, Any] = {}
+    factories: dict[str, Callable[[], Any]] = {}
+    found_converters: list[tuple[str, tuple[type, ...], Callable[[Any], Any]]] = []
+    for name, info in cls.model_fields.items():
+        if info.default_factory is not None:
+            factory: Any = info.default_factory
+            if isinstance(factory, type) and issubclass(factory, BaseModel):
+                factories[name] = functools.partial(build, factory)
+            else:
+                factories[name] = factory
+        elif not info.is_required():
+            defaults[name] = info.default
+        found = _converter(info.annotation)
+        if found is not None:
+            found_converters.append((name, *found))
+    plan = _plans[cls] = _Plan(defaults, factories, tuple(found_converters), frozenset(cls.model_fields),
+                               tuple(cls.model_fields))
     return plan
+
+
+def _optional(found: tuple[tuple[type, ...], Callable[[Any], Any]]) -> tuple[tuple[type, ...], Callable[[Any], Any]]:
+    kept, inner = found
+    return (*kept, type(None)), lambda value: None if value is None else inner(value)
+
+
+def _converter_text(text: str) -> tuple[tuple[type, ...], Callable[[Any], Any]] | None:
+    """:func:`_converter` for a twin's field, from its annotation's text (the few forms the twins use)."""
+    if text.endswith(" | None"):
+        found = _converter_text(text[:-len(" | None")])
+        return None if found is None else _optional(found)
+    if text == "float":
+        return (float,), _as_float
+    if text == "bool":
+        return (bool,), _as_bool
+    if text.startswith("tuple["):
+        return (tuple,), _as_tuple
+    if text == "dict[str, float]":
+        return (), _as_float_dict
+    return None
 
 
 def build(cls: type[M], /, **values: Any) -> M:
     """``cls(**values)`` for values carevoice made, without validation: the same instance, field for field.
 
+    ``cls`` may be a model's plain twin (:mod:`carevoice._plain`): outside
+    :func:`~carevoice._plain.plain_models` its pydantic model is built, inside it the twin.
     Raises ``TypeError`` for an unknown or missing field (a programming error).
     """
+    if issubclass(cls, Plain) and not PLAIN[0]:
+        cls = model_class(cls.model)
     plan = _plans.get(cls) or _plan(cls)
     if not plan.names.issuperset(values):
         raise TypeError(f"{cls.__name__} has no field {sorted(set(values) - plan.names)[0]!r}")
@@ -150,6 +183,10 @@ def build(cls: type[M], /, **values: Any) -> M:
     model = cls.__new__(cls)
     fields = plan.fields
     _set(model, "__dict__", dict(zip(fields, map(values.__getitem__, fields), strict=True)))  # model_dump's order
+    if issubclass(cls, Plain):
+        if CHECK:
+            _check(model_class(cls.model)(**{k: _as_model(v) for k, v in given.items()}), model)
+        return model
     _set(model, "__pydantic_fields_set__", fields_set)
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
@@ -162,6 +199,12 @@ def _check(expected: Any, got: Any) -> None:
     """Fail unless two values are equal and of the same types, all the way down."""
     from pydantic import BaseModel
 
+    if isinstance(got, Plain) and isinstance(expected, BaseModel):
+        if model_class(type(got).model) is not type(expected) or list(expected.__dict__) != list(got.__dict__):
+            raise AssertionError(f"plain build of {type(got).__name__} differs from pydantic's {expected!r}")
+        for name, value in expected.__dict__.items():
+            _check(value, got.__dict__[name])
+        return
     if type(expected) is not type(got):
         raise AssertionError(f"fast build gave {type(got).__name__} {got!r}, pydantic {type(expected).__name__}")
     if isinstance(expected, BaseModel):
@@ -193,9 +236,12 @@ def dump(model: BaseModel, *, json: bool = False, exclude: frozenset[str] = froz
     """
     try:
         values = model.__dict__
-        return {name: _dumped(values[name], json) for name in type(model).model_fields if name not in exclude}
+        names = values if isinstance(model, Plain) else type(model).model_fields
+        return {name: _dumped(values[name], json) for name in names if name not in exclude}
     except _Unsupported:
-        return model.model_dump(mode="json" if json else "python", exclude=set(exclude) or None)
+        dumped: dict[str, Any] = _as_model(model).model_dump(mode="json" if json else "python",
+                                                             exclude=set(exclude) or None)
+        return dumped
 
 
 class _Unsupported(Exception):
@@ -205,9 +251,22 @@ class _Unsupported(Exception):
 _PLAIN = (str, int, bool, type(None))
 
 
-def _dumped(value: Any, json: bool) -> Any:
-    from pydantic import BaseModel
+def _as_model(value: Any) -> Any:
+    """A plain twin as its pydantic model, unvalidated, all the way down (for values only pydantic dumps)."""
+    if isinstance(value, Plain):
+        model = model_class(type(value).model)
+        instance = model.__new__(model)
+        _set(instance, "__dict__", {k: _as_model(v) for k, v in value.__dict__.items()})
+        _set(instance, "__pydantic_fields_set__", set(value.__dict__))
+        _set(instance, "__pydantic_extra__", None)
+        _set(instance, "__pydantic_private__", None)
+        return instance
+    if type(value) is tuple:
+        return tuple(_as_model(v) for v in value)
+    return value
 
+
+def _dumped(value: Any, json: bool) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
@@ -224,6 +283,10 @@ def _dumped(value: Any, json: bool) -> Any:
         if not all(type(k) is str for k in value):
             raise _Unsupported
         return {k: _dumped(v, json) for k, v in value.items()}
+    if isinstance(value, Plain):
+        return {name: _dumped(v, json) for name, v in value.__dict__.items()}
+    from pydantic import BaseModel
+
     if isinstance(value, BaseModel) and type(value).__module__.startswith("carevoice."):
         values = value.__dict__
         return {name: _dumped(values[name], json) for name in type(value).model_fields}

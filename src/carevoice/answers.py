@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
+from carevoice._plain import Reading
 from carevoice.bank.resolved import Answer, Bank
-from carevoice.inbound import Reading
 
 __all__ = ["AnswerMatch", "match_answer"]
 

@@ -337,18 +337,18 @@ def make_candidates(
         for w in v.split()
     )
     by_stage = dict(options)
+    weighted = [(stage, rendered, [_weight(p, rest) for p, _ in rendered]) for stage, rendered in options]
     seen: set[tuple[str, ...]] = set()
     out: list[Candidate] = []
     for _ in range(count * 3):
         parts: list[tuple[str, Phrase, str]] = []
         covered: set[str] = set()
-        for stage, rendered in options:
+        for stage, rendered, weights in weighted:
             if stage in covered:
                 continue
             if stage == "greet" and greet_rate < 1.0 and rng.random() >= greet_rate:
                 rng.random()  # keep the draw sequence the same length either way
                 continue
-            weights = [_weight(p, rest) for p, _ in rendered]
             p, text = rng.choices(rendered, weights=weights)[0]
             parts.append((stage, p, text))
             covered.update(p.covers)

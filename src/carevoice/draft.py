@@ -1,25 +1,23 @@
 """The Draft value a Drafter returns, and the Finding validators attach to it.
 
 The JSON shape (``Draft.to_json()``) is documented in ``docs/draft-json.md``;
-field names listed there are stable.
+field names listed there are stable. A command-line draft builds their plain twins
+(:mod:`carevoice._plain`), which share these methods' code.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from carevoice._models import dump
+from carevoice._kinds import Action, Severity
+from carevoice._plain import draft_blocked, draft_json, draft_publishable, finding_json
 from carevoice.inbound import Reading
 
 __all__ = ["Action", "Draft", "Finding", "Severity", "StageChoice"]
 
-Severity = Literal["error", "warning", "info"]
-Action = Literal["reply", "reply_and_move_private", "escalate", "needs_agent", "no_reply"]
-
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-_ANALYSIS = frozenset({"analysis"})
 
 
 class Finding(BaseModel):
@@ -40,7 +38,7 @@ class Finding(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         """The finding as a JSON-ready dict."""
-        return dump(self, json=True)
+        return finding_json(self)
 
 
 class StageChoice(BaseModel):
@@ -83,12 +81,12 @@ class Draft(BaseModel):
     @property
     def blocked(self) -> bool:
         """True when any finding is an error: the draft must not be published as is."""
-        return any(f.severity == "error" for f in self.findings)
+        return draft_blocked(self)
 
     @property
     def publishable(self) -> bool:
         """True when the draft is a public reply that may be recorded as published: text, no errors, not held."""
-        return bool(self.text) and not self.blocked and self.action not in ("no_reply", "needs_agent")
+        return draft_publishable(self)
 
     @property
     def phrase_ids(self) -> tuple[str, ...]:
@@ -97,30 +95,4 @@ class Draft(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         """The draft as a JSON-ready dict (see ``docs/draft-json.md``)."""
-        data = dump(self, json=True, exclude=_ANALYSIS)
-        a = self.analysis
-        data["analysis"] = {
-            "category": a.category,
-            "confidence": round(a.confidence, 3),
-            "intent": a.intent,
-            "intent2": a.intent2,
-            "intent_confidence": round(a.intent_confidence, 3),
-            "subject": dump(a.subject) if a.subject else None,
-            "language": a.language,
-            "sarcasm": a.sarcasm,
-            "asks": list(a.asks),
-            "emotion": a.emotion,
-            "intensity": round(a.intensity, 3),
-            "negative": a.negative,
-            "urgency": list(a.urgency),
-            "abusive": a.abusive,
-            "spam": a.spam,
-            "praise": a.praise,
-            "question": a.question,
-            "bereavement": a.bereavement,
-            "pii": sorted({m.kind for m in a.pii}),
-            "details": a.details.present(),
-            "reasons": list(a.reasons),
-        }
-        data["blocked"] = self.blocked
-        return data
+        return draft_json(self)

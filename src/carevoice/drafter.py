@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from carevoice._models import build
+from carevoice._plain import Draft, Finding, Inbound, Reading, StageChoice
 from carevoice._template_plans import render_phrase
 from carevoice.agent import check_agent_initials, check_agent_name
 from carevoice.answers import match_answer
@@ -18,9 +19,7 @@ from carevoice.checks import check, fits_channel
 from carevoice.checks.channels import get_channel
 from carevoice.compose import Candidate, answer_phrases, build_context, make_candidates, stage_options
 from carevoice.concentrate import concentrate
-from carevoice.draft import Draft, Finding, StageChoice
 from carevoice.errors import DraftBlockedError, InputError, NearDuplicateError, RenderError, UnknownChoiceError
-from carevoice.inbound import Inbound, Reading
 from carevoice.plan import Plan, asks_how, plan_reply
 from carevoice.triage.hours import service_hours
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from carevoice._kinds import CATEGORIES, INTENTS, Category, Emotion, Intent, PiiKind, Urgency
+from carevoice._plain import _LONE_SURROGATE
+from carevoice._plain import plain_inbound as plain_inbound
 from carevoice.errors import InputError
 
 __all__ = [
@@ -25,60 +26,7 @@ __all__ = [
     "Urgency",
 ]
 
-Category = Literal[
-    "late_delivery",
-    "wrong_item",
-    "billing_error",
-    "refund_status",
-    "account_access",
-    "service_outage",
-    "app_bug",
-    "flight_disruption",
-    "lost_baggage",
-    "rude_staff",
-    "product_defect",
-    "cancellation_request",
-    "fraud_security",
-    "connectivity",
-    "transport_disruption",
-    "booking",
-    "food_order",
-    "loyalty",
-    "gift_card_promo",
-    "feature_request",
-    "general_question",
-    "praise",
-    "abuse",
-    "spam",
-    "general",
-]
-"""Situations a post can be about; ``general`` is the fallback when nothing fits."""
-
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-
-Intent = Literal[
-    "praise",
-    "complaint",
-    "question",
-    "request",
-    "follow_up",
-    "danger",
-    "banter",
-    "other_language",
-    "spam",
-    "abuse",
-]
-"""What a post is, as a care lead sorts the queue (see ``docs/reading.md``)."""
-
-INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
-
-Emotion = Literal["anger", "frustration", "anxiety", "sadness", "delight", "neutral"]
-Urgency = Literal["safety", "threat", "vulnerable", "fraud", "legal", "stranded", "data_exposure"]
-PiiKind = Literal["email", "phone", "card", "account", "address", "identity"]
-
 _FROZEN = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-"""Half of a UTF-16 pair: not a character, and cannot be stored or printed as UTF-8."""
 
 
 class Inbound(BaseModel):
@@ -116,36 +64,6 @@ class Inbound(BaseModel):
             raise InputError(f"the post's {info.field_name} {value!r} is not valid Unicode "
                              f"(a lone surrogate at position {found.start()})")
         return value
-
-
-_INBOUND_TEXT = frozenset({"text", "name"})
-_INBOUND_IDS = frozenset({"id", "handle", "thread_id", "channel"})
-
-
-def plain_inbound(fields: dict[str, object]) -> Inbound | None:
-    """``Inbound(**fields)`` when the fields are plain values that validation would keep as they are, else None.
-
-    That is: ``text`` a string, ``channel``, ``name``, ``handle``, ``id`` and ``thread_id`` strings
-    or None, ``followers`` an int or None, no ``time``, and no lone surrogate anywhere. Such a
-    post is built without building pydantic's validator (see :mod:`carevoice._models`); anything
-    else (a time to parse, a wrong type, a value the validators change or refuse) is left to
-    ``Inbound(**fields)``, with its messages.
-    """
-    from carevoice._models import build
-
-    if type(fields.get("text")) is not str:
-        return None
-    for key, value in fields.items():
-        if key not in Inbound.model_fields:
-            return None
-        if value is None:
-            continue
-        if key in _INBOUND_TEXT or key in _INBOUND_IDS:
-            if type(value) is not str or _LONE_SURROGATE.search(value):
-                return None
-        elif key != "followers" or type(value) is not int:
-            return None
-    return build(Inbound, **fields)
 
 
 class PiiMatch(BaseModel):
@@ -187,9 +105,9 @@ class Details(BaseModel):
 
     def present(self) -> dict[str, str]:
         """The details that were found, by name."""
-        from carevoice._models import dump
+        from carevoice._plain import details_present
 
-        return {k: v for k, v in dump(self).items() if v}
+        return details_present(self)
 
 
 class Subject(BaseModel):

@@ -25,10 +25,13 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from carevoice.bank.settings import DraftingSettings
-from carevoice.draft import Action
-from carevoice.inbound import PiiMatch, Reading
+from carevoice._kinds import Action
+from carevoice._plain import PiiMatch, Reading
+
+if TYPE_CHECKING:
+    from carevoice.bank.settings import DraftingSettings
 
 __all__ = ["ACCOUNT_SPECIFIC", "COMPLAINTS", "INTENT_STAGES", "Plan", "all_possible_plans", "intents_for", "plan_reply",
            "possible_plans", "possible_stage_plans", "remember_possible_plans"]
@@ -148,7 +151,10 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     place of the next step); ``banter`` whether the bank answers banter at all;
     ``how_to`` that the post asks how to do something (see :func:`asks_how`).
     """
-    drafting = drafting or DraftingSettings()
+    if drafting is None:
+        from carevoice.bank.settings import DraftingSettings
+
+        drafting = DraftingSettings()
     reasons: list[str] = []
     situation, intent = reading.category, reading.intent
     if intent == "spam" or reading.spam:
@@ -298,6 +304,8 @@ def _enumerate_plans(situation: str, out_of_hours: bool) -> None:
     # the defaults plan_reply would make for each call (it only reads them), but with general questions kept: a
     # question about the customer's own case (an order number given) takes the same stages as these detail-less
     # readings would without the hand-off, and the hand-off's own stage is the general cell's
+    from carevoice.bank.settings import DraftingSettings
+
     drafting = DraftingSettings(hand_off_general=False)
     for name, negative, emotion, found, urgency in itertools.product(
             intents_for(situation), (False, True), ("neutral", "anger", "delight"), ((), pii), urgencies):

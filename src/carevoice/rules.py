@@ -27,8 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from carevoice._kinds import Severity
 from carevoice._models import build
-from carevoice.draft import Finding, Severity
+from carevoice._plain import Finding
 
 __all__ = ["Rule", "RuleKind", "all_rules", "get_rule", "register"]
 

@@ -24,10 +24,11 @@ from carevoice.bank.resolved import Bank
 
 __all__ = ["cache_dir", "read_cached", "write_cached"]
 
-_FORMAT = 3
+_FORMAT = 4
 _CODE = ("bank/__init__.py", "bank/models.py", "bank/stages.py", "bank/loader.py", "bank/resolved.py",
          "bank/settings.py", "bank/registry.py", "bank/_yaml.py", "bank/_patterns.py", "bank/rules.py", "bank/cache.py",
-         "render.py", "_template_lang.py", "variables.py", "errors.py", "checks/channels.py", "data/channels.yaml")
+         "render.py", "_template_lang.py", "variables.py", "errors.py", "checks/channels.py", "data/channels.yaml",
+         "_plain.py")
 """What a resolved bank depends on besides its own files (paths inside the carevoice package)."""
 
 

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from carevoice.bank.settings import DraftingSettings, LintSettings, ToneSettings, TriageSettings, VariationSettings
+if TYPE_CHECKING:
+    from carevoice.bank.settings import (
+        DraftingSettings,
+        LintSettings,
+        ToneSettings,
+        TriageSettings,
+        VariationSettings,
+    )
 
 __all__ = ["Answer", "Bank", "Phrase", "Voice"]
+
+
+def _default(section: str) -> Callable[[], Any]:
+    """The default of a settings section (the settings models import pydantic: a cached bank has its own)."""
+    def make() -> Any:
+        from carevoice.bank import settings
+
+        return getattr(settings, section)()
+
+    return make
 
 
 @dataclass(frozen=True)
@@ -88,11 +105,11 @@ class Bank:
     files: tuple[str, ...] = ()
     channel_limits: Mapping[str, int] = field(default_factory=dict)
     acknowledge_minutes: Mapping[str, int] = field(default_factory=dict)
-    tone: ToneSettings = field(default_factory=ToneSettings)
-    variation: VariationSettings = field(default_factory=VariationSettings)
-    triage: TriageSettings = field(default_factory=TriageSettings)
-    lint: LintSettings = field(default_factory=LintSettings)
-    drafting: DraftingSettings = field(default_factory=DraftingSettings)
+    tone: ToneSettings = field(default_factory=_default("ToneSettings"))
+    variation: VariationSettings = field(default_factory=_default("VariationSettings"))
+    triage: TriageSettings = field(default_factory=_default("TriageSettings"))
+    lint: LintSettings = field(default_factory=_default("LintSettings"))
+    drafting: DraftingSettings = field(default_factory=_default("DraftingSettings"))
     sector: str = "general"
     subjects: Mapping[str, str] = field(default_factory=dict)
     answers: tuple[Answer, ...] = ()

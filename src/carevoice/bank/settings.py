@@ -6,17 +6,28 @@ inherits every field it does not set.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from carevoice._plain import reduce_model
 
 __all__ = ["MAX_VARIETY", "DraftingSettings", "LintSettings", "ToneSettings", "TriageSettings", "VariationSettings"]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class _Cached(BaseModel):
+    """A settings section: pickled (in a cached bank) so that a command-line draft restores its plain twin."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return reduce_model(self)
 _WEEK_MINUTES = 7 * 24 * 60
 MAX_VARIETY = 1000
 """The largest ``min_variety`` (the linter simulates that many replies)."""
 
 
-class ToneSettings(BaseModel):
+class ToneSettings(_Cached):
     """Tone rules and readability targets (validators).
 
     The list fields extend the defaults in ``carevoice/data/tone.yaml``;
@@ -41,7 +52,7 @@ class ToneSettings(BaseModel):
     disabled_rules: list[str] = Field(default_factory=list)
 
 
-class VariationSettings(BaseModel):
+class VariationSettings(_Cached):
     """How replies are kept from repeating each other (variation engine; see ``docs/variation.md``).
 
     ``scorer`` and ``threshold`` are the measure of "the same script"; ``strict_threshold`` is a
@@ -76,7 +87,7 @@ class VariationSettings(BaseModel):
         return value
 
 
-class TriageSettings(BaseModel):
+class TriageSettings(_Cached):
     """Service hours, routing, priority and situation tracking (triage; see ``docs/triage.md``).
 
     ``hours`` maps day specs (``mon``..``sun``, ranges like ``mon-fri``, ``daily``, ``weekdays``,
@@ -148,7 +159,7 @@ class TriageSettings(BaseModel):
         return value
 
 
-class DraftingSettings(BaseModel):
+class DraftingSettings(_Cached):
     """How drafts are made from a reading (see ``docs/writing-banks.md``).
 
     A post whose reading is less sure than ``min_confidence`` (intent or, for a
@@ -180,7 +191,7 @@ class DraftingSettings(BaseModel):
     hand_off_general: bool = True
 
 
-class LintSettings(BaseModel):
+class LintSettings(_Cached):
     """Bank-level lint thresholds (``carevoice lint``); they override ``[tool.carevoice.lint]``.
 
     ``min_variety`` ``None`` means: use ``variation.min_variety``; 0 turns the variety rule off.

@@ -9,9 +9,11 @@ channel's unit. The rules and their examples are in :mod:`.rules`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from carevoice._plain import Finding, Reading
 from carevoice.bank.resolved import Bank
-from carevoice.checks.channels import ChannelProfile, get_channel
+from carevoice.checks.channels import get_channel
 from carevoice.checks.context import CheckContext, rule_enabled
 from carevoice.checks.kinds import Checker
 from carevoice.checks.length import LENGTH_CHECKERS, channel_limit, length_report, measure
@@ -20,8 +22,9 @@ from carevoice.checks.readability import Readability
 from carevoice.checks.rules import RULES
 from carevoice.checks.structure import STRUCTURE_CHECKERS
 from carevoice.checks.tone import TONE_CHECKERS
-from carevoice.draft import Finding
-from carevoice.inbound import Reading
+
+if TYPE_CHECKING:
+    from carevoice.checks._data_models import ChannelProfile
 
 __all__ = ["CHECKERS", "channel_limit", "check", "fits_channel", "length_report", "measure"]
 

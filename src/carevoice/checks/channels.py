@@ -4,33 +4,35 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
-
+from carevoice._plain import PLAIN, restored_class
 from carevoice.errors import UnknownChoiceError
+
+if TYPE_CHECKING:
+    from carevoice.checks._data_models import ChannelProfile
 
 __all__ = ["ChannelProfile", "channel_ids", "channels", "get_channel"]
 
-
-class ChannelProfile(BaseModel):
-    """How a channel counts length, its limit, and its practice targets."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    id: str
-    name: str
-    limit: int | None
-    unit: Literal["weighted", "chars", "bytes", "segments"]
-    private: str
-    public: bool
-    acknowledge_minutes: int
-    source: str
+_PROFILE = "carevoice.checks._data_models:ChannelProfile"
 
 
-@lru_cache(maxsize=1)
+def __getattr__(name: str) -> Any:
+    if name == "ChannelProfile":  # the model imports pydantic: only when asked for
+        from carevoice.checks._data_models import ChannelProfile
+
+        return ChannelProfile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def channels() -> dict[str, ChannelProfile]:
     """Every known channel profile, by id (read once, then kept in the user cache)."""
+    return _channels(PLAIN[0])
+
+
+@lru_cache(maxsize=2)
+def _channels(plain: bool) -> dict[str, ChannelProfile]:
+    """:func:`channels`, once as pydantic models and once as their plain twins (see :mod:`carevoice._plain`)."""
     from carevoice._cache import cached_build, data_file, models_stamp
 
     return cached_build("channels", [data_file("channels.yaml"), Path(__file__)], _read_channels, _valid,
@@ -42,14 +44,17 @@ def _read_channels() -> dict[str, ChannelProfile]:
 
     import yaml
 
+    from carevoice.checks._data_models import ChannelProfile
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load(files("carevoice.data").joinpath("channels.yaml").read_text(encoding="utf-8"), Loader=loader)
     return {k: ChannelProfile(id=k, **v) for k, v in raw.items()}
 
 
 def _valid(value: Any) -> bool:
+    kind = restored_class(_PROFILE)
     return type(value) is dict and bool(value) and all(
-        type(k) is str and type(v) is ChannelProfile and v.id == k for k, v in value.items())
+        type(k) is str and type(v) is kind and v.id == k for k, v in value.items())
 
 
 def channel_ids() -> list[str]:

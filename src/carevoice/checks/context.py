@@ -7,53 +7,50 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from carevoice.bank.resolved import Bank
-from carevoice.bank.settings import ToneSettings
-from carevoice.checks.channels import ChannelProfile
+from carevoice._plain import PLAIN, restored_class
 from carevoice.errors import ConfigError
-from carevoice.inbound import Reading
+
+if TYPE_CHECKING:
+    from carevoice.bank.resolved import Bank
+    from carevoice.bank.settings import ToneSettings
+    from carevoice.checks._data_models import ChannelProfile, ToneData
+    from carevoice.inbound import Reading
 
 __all__ = ["CheckContext", "ToneData", "compile_phrases", "rule_enabled", "tone_data"]
 
-
-class ToneData(BaseModel):
-    """The default lists of ``carevoice/data/tone.yaml``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    blame: tuple[str, ...] = ()
-    sarcasm: tuple[str, ...] = ()
-    condescension: tuple[str, ...] = ()
-    forbidden_promises: tuple[str, ...] = ()
-    banned: tuple[str, ...] = ()
-    preferred: dict[str, str] = Field(default_factory=dict)
-    acronyms: tuple[str, ...] = ()
-    apology: tuple[str, ...] = ()
-    acknowledgement: tuple[str, ...] = ()
-    next_step: tuple[str, ...] = ()
-    explanation: tuple[str, ...] = ()
-    promotional: tuple[str, ...] = ()
-    deflection: tuple[str, ...] = ()
-    breezy: tuple[str, ...] = ()
+_TONE_DATA = "carevoice.checks._data_models:ToneData"
 
 
-@lru_cache(maxsize=1)
+def __getattr__(name: str) -> Any:
+    if name == "ToneData":  # the model imports pydantic: only when asked for
+        from carevoice.checks._data_models import ToneData
+
+        return ToneData
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def tone_data() -> ToneData:
     """Return the shipped default tone data (read once, then kept in the user cache)."""
+    return _tone_data(PLAIN[0])
+
+
+@lru_cache(maxsize=2)
+def _tone_data(plain: bool) -> ToneData:
+    """:func:`tone_data`, once as a pydantic model and once as its plain twin (see :mod:`carevoice._plain`)."""
     from carevoice._cache import cached_build, data_file, models_stamp
 
     return cached_build("tone-data", [data_file("tone.yaml"), Path(__file__)], _read_tone_data,
-                        lambda value: type(value) is ToneData, stamp=models_stamp())
+                        lambda value: type(value) is restored_class(_TONE_DATA), stamp=models_stamp())
 
 
 def _read_tone_data() -> ToneData:
     from importlib.resources import files  # only a cache miss reads the data file
 
     import yaml
+
+    from carevoice.checks._data_models import ToneData
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load(files("carevoice.data").joinpath("tone.yaml").read_text(encoding="utf-8"), Loader=loader)
@@ -125,4 +122,6 @@ def rule_enabled(disabled: Sequence[str], code: str, name: str) -> bool:
 @lru_cache(maxsize=1)
 def _default_tone() -> ToneSettings:
     """The tone settings of a check without a bank (made on first use: a draft has its bank's)."""
+    from carevoice.bank.settings import ToneSettings
+
     return ToneSettings()

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from carevoice._plain import Finding
 from carevoice.checks.context import CheckContext, compile_phrases
 from carevoice.checks.rules import RULES
-from carevoice.draft import Finding
 
 __all__ = ["Checker", "Count", "Existence", "Preferred", "find_all"]
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from carevoice._plain import Finding
 from carevoice.bank.resolved import Bank
-from carevoice.checks.channels import ChannelProfile
 from carevoice.checks.context import CheckContext
 from carevoice.checks.rules import RULES
 from carevoice.checks.sms import GSM_SWAPS, non_gsm_characters, sms_info
 from carevoice.checks.twitter import reply_length
-from carevoice.draft import Finding
+
+if TYPE_CHECKING:
+    from carevoice.checks._data_models import ChannelProfile
 
 __all__ = ["LENGTH_CHECKERS", "ChannelLength", "SmsUnicode", "channel_limit", "length_report", "measure"]
 

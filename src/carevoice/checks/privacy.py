@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from carevoice._plain import Finding
 from carevoice.checks.context import CheckContext
 from carevoice.checks.kinds import Existence
 from carevoice.checks.rules import RULES
 from carevoice.checks.twitter import url_spans
-from carevoice.draft import Finding
 
 __all__ = ["PRIVACY_CHECKERS", "EchoedData", "PersonalData", "Promotional"]
 

@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from carevoice._plain import Finding
 from carevoice.bank.resolved import Bank
 from carevoice.checks.context import CheckContext
 from carevoice.checks.rules import RULES
 from carevoice.checks.twitter import url_spans
-from carevoice.draft import Finding
 
 __all__ = ["Readability", "fk_grade", "syllables"]
 

@@ -7,25 +7,39 @@ needs to apply at all (a reading of the post, sensitive mode).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carevoice._models import build
-from carevoice.inbound import PiiMatch, Reading
 from carevoice.rules import Rule, register
 
 __all__ = ["CODES", "EXAMPLE_CONTEXT", "RULES"]
 
-_COMPLAINT = build(Reading, category="late_delivery", confidence=0.9, emotion="frustration", negative=True)
 
-EXAMPLE_CONTEXT: dict[str, dict[str, Any]] = {
-    "CV311": {"reading": _COMPLAINT},
-    "CV401": {"reading": _COMPLAINT},
-    "CV403": {"reading": _COMPLAINT},
-    "CV602": {"reading": build(Reading, category="billing_error", negative=True,
-                                       pii=(build(PiiMatch, kind="account", start=8, end=16, text="12345678"),))},
-    "CV603": {"sensitive": True},
-}
-"""Keyword arguments for ``check()`` under which a rule's examples are judged."""
+def _example_context() -> dict[str, dict[str, Any]]:
+    from carevoice.inbound import PiiMatch, Reading  # the models, whatever the mode: examples are the library's
+
+    complaint = build(Reading, category="late_delivery", confidence=0.9, emotion="frustration", negative=True)
+    return {
+        "CV311": {"reading": complaint},
+        "CV401": {"reading": complaint},
+        "CV403": {"reading": complaint},
+        "CV602": {"reading": build(Reading, category="billing_error", negative=True,
+                                   pii=(build(PiiMatch, kind="account", start=8, end=16, text="12345678"),))},
+        "CV603": {"sensitive": True},
+    }
+
+
+if TYPE_CHECKING:
+    EXAMPLE_CONTEXT: dict[str, dict[str, Any]]
+    """Keyword arguments for ``check()`` under which a rule's examples are judged."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "EXAMPLE_CONTEXT":  # made on first use: the models import pydantic, which a draft never needs
+        globals()[name] = value = _example_context()
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _RULES = (
     Rule("CV201", "length.channel", "error", "the reply is too long for its channel",

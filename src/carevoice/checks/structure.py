@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from carevoice._plain import Finding
 from carevoice.checks.context import CheckContext
 from carevoice.checks.kinds import find_all
 from carevoice.checks.rules import RULES
-from carevoice.draft import Finding
 
 __all__ = ["NEXT_STEP_STAGES", "STRUCTURE_CHECKERS", "AcknowledgeFirst", "ApologyNextStep", "NegativeNeedsBoth"]
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from carevoice._plain import Finding
 from carevoice.checks.context import CheckContext
 from carevoice.checks.kinds import Checker, Count, Existence, Preferred
 from carevoice.checks.rules import RULES
-from carevoice.draft import Finding
 
 __all__ = ["TONE_CHECKERS", "Shouting", "shouted_words"]
 

@@ -12,35 +12,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from carevoice._plain import PLAIN, restored_class
+
+if TYPE_CHECKING:
+    from carevoice.checks._data_models import TwitterConfig
 
 __all__ = ["TweetLength", "TwitterConfig", "config", "emoji_spans", "parse_tweet", "reply_length", "url_spans"]
 
-
-class _Range(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    start: int
-    end: int
-    weight: int
+_CONFIG = "carevoice.checks._data_models:TwitterConfig"
 
 
-class TwitterConfig(BaseModel):
-    """A twitter-text configuration (the fields of ``config/v*.json``)."""
+def __getattr__(name: str) -> Any:
+    if name == "TwitterConfig":  # the model imports pydantic: only when asked for
+        from carevoice.checks._data_models import TwitterConfig
 
-    model_config = ConfigDict(frozen=True, extra="ignore", populate_by_name=True, defer_build=True)
-
-    version: int = 3
-    maxWeightedTweetLength: int = 280
-    scale: int = 100
-    defaultWeight: int = 200
-    emojiParsingEnabled: bool = False
-    transformedURLLength: int = 23
-    ranges: tuple[_Range, ...] = ()
+        return TwitterConfig
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class TweetLength(NamedTuple):
@@ -51,19 +43,26 @@ class TweetLength(NamedTuple):
     permillage: int
 
 
-@lru_cache(maxsize=1)
 def config() -> TwitterConfig:
     """Return the shipped config (twitter-text v3; read once, then kept in the user cache)."""
+    return _config(PLAIN[0])
+
+
+@lru_cache(maxsize=2)
+def _config(plain: bool) -> TwitterConfig:
+    """:func:`config`, once as a pydantic model and once as its plain twin (see :mod:`carevoice._plain`)."""
     from carevoice._cache import cached_build, data_file, models_stamp
 
     return cached_build("twitter-text", [data_file("twitter_text.yaml"), Path(__file__)], _read_config,
-                        lambda value: type(value) is TwitterConfig, stamp=models_stamp())
+                        lambda value: type(value) is restored_class(_CONFIG), stamp=models_stamp())
 
 
 def _read_config() -> TwitterConfig:
     from importlib.resources import files  # only a cache miss reads the data file
 
     import yaml
+
+    from carevoice.checks._data_models import TwitterConfig
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load(files("carevoice.data").joinpath("twitter_text.yaml").read_text(encoding="utf-8"), Loader=loader)
@@ -144,6 +143,12 @@ def emoji_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _EMOJI.finditer(text)]
 
 
+@lru_cache(maxsize=8)
+def _run_of(start: int, end: int) -> re.Pattern[str]:
+    """One or more characters from ``start`` to ``end`` (code points, inclusive)."""
+    return re.compile(f"[\\U{start:08x}-\\U{end:08x}]+")
+
+
 def _weight(cp: int, cfg: TwitterConfig) -> int:
     for r in cfg.ranges:
         if r.start <= cp <= r.end:
@@ -161,6 +166,9 @@ def parse_tweet(text: str, cfg: TwitterConfig | None = None) -> TweetLength:
         for s, e in emoji_spans(text):
             if not any(a <= s < b for a, b in covered):
                 units[s] = (e, cfg.defaultWeight)
+    first = cfg.ranges[0] if cfg.ranges else None
+    run = _run_of(first.start, first.end) if first is not None else None
+    starts = sorted(units)
     total, i = 0, 0
     while i < len(text):
         unit = units.get(i)
@@ -168,10 +176,17 @@ def parse_tweet(text: str, cfg: TwitterConfig | None = None) -> TweetLength:
             i, weight = unit
             total += weight
             continue
+        if run is not None and first is not None:  # characters of the first range weigh its weight, up to a unit
+            k = bisect_right(starts, i)
+            found = run.match(text, i, starts[k] if k < len(starts) else len(text))
+            if found is not None:
+                total += (found.end() - i) * first.weight
+                i = found.end()
+                continue
         total += _weight(ord(text[i]), cfg)
         i += 1
     length = total // cfg.scale
-    valid = 0 < length <= cfg.maxWeightedTweetLength and not any(c in _INVALID for c in text)
+    valid = 0 < length <= cfg.maxWeightedTweetLength and _INVALID.isdisjoint(text)
     return TweetLength(length, valid, length * 1000 // cfg.maxWeightedTweetLength)
 
 

@@ -60,8 +60,17 @@ def run(args: argparse.Namespace) -> int:
     """Run ``carevoice draft``.
 
     A draft is held while it is written out and published only after it was written to
-    standard output: a draft that could not be written out is never recorded.
+    standard output: a draft that could not be written out is never recorded. The command
+    builds plain twins of the models (:mod:`carevoice._plain`): it prints their JSON and
+    text, the same as the models', and never imports pydantic on a warm run.
     """
+    from carevoice._plain import plain_models
+
+    with plain_models():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from carevoice.cli._io import require_stdin, require_stdout
 
     if (args.text is None) == (args.input is None):
@@ -161,12 +170,14 @@ def _answered(post: Inbound, reply: ReplyRecord) -> dict[str, Any]:
 
 def _inbound(fields: dict[str, Any]) -> Inbound:
     """The post, or one readable :class:`InputError` for fields of the wrong type."""
-    from carevoice.inbound import Inbound, plain_inbound
+    from carevoice._plain import plain_inbound
 
     post = plain_inbound(fields)
     if post is not None:
         return post
     from pydantic import ValidationError
+
+    from carevoice.inbound import Inbound
 
     try:
         return Inbound(**fields)

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple, cast
 
+from carevoice._kinds import CATEGORIES, Category
 from carevoice.concentrate.evidence import Evidence, gather, squash, veto
 from carevoice.concentrate.keywords import Hit, Scan
 from carevoice.concentrate.lexicon import DATA_FILE, lexicon
 from carevoice.errors import ConfigError
-from carevoice.inbound import CATEGORIES, Category
 
 __all__ = ["CategoryVerdict", "categorize", "describe"]
 

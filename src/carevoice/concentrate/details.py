@@ -20,10 +20,10 @@ from functools import cache
 from typing import NamedTuple
 
 from carevoice._models import build
+from carevoice._plain import Details, PiiMatch
 from carevoice.concentrate.keywords import plain_case
 from carevoice.concentrate.lexicon import lexicon, raw_data
 from carevoice.concentrate.moments import AGE_AFTER, WORD_TRIGGERS, Found, dates, times
-from carevoice.inbound import Details, PiiMatch
 
 __all__ = ["read_details"]
 
@@ -76,7 +76,6 @@ _ERROR = re.compile(
     r"\b(?:(?i:error)(?:\s+(?i:code))?|(?i:code))\s*[:#]?\s*([A-Z]{0,4}-?[0-9][0-9A-Z\-]{1,14}|0x[0-9A-Fa-f]{4,8})\b"
     r"|\b([A-Z]{2,4}-[0-9]{3,6}(?:-[0-9])?)\b|\b(0x[0-9A-Fa-f]{8})\b"
 )
-_NOTHING = build(Details)
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -358,7 +357,7 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
     staff = _first(_staff(text, low, plain), pii) if not (
         _STAFF_WORDS.isdisjoint(words) and _STAFF_PRAISE_SET.isdisjoint(words)) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
-        return _NOTHING
+        return build(Details)
     refs = tuple(_CASE_REF.finditer(text))  # a case reference is the booking's, and never an error code
     return build(
         Details,

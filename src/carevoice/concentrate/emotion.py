@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from carevoice._kinds import Emotion
 from carevoice.concentrate.evidence import gather
 from carevoice.concentrate.keywords import Hit, Scan
 from carevoice.concentrate.lexicon import lexicon
-from carevoice.inbound import Emotion
 
 __all__ = ["NEGATIVE_EMOTIONS", "EmotionVerdict", "read_emotion"]
 

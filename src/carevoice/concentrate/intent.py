@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from carevoice._kinds import Intent
 from carevoice.concentrate.evidence import Evidence, gather
 from carevoice.concentrate.keywords import Hit, Scan
-from carevoice.inbound import Intent
 
 __all__ = ["ASK_KINDS", "DANGER_URGENCIES", "IntentVerdict", "Signals", "read_intent", "read_signals"]
 

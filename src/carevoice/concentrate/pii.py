@@ -36,11 +36,12 @@ import string
 from collections.abc import Iterator
 from functools import cache
 
+from carevoice._kinds import PiiKind
 from carevoice._models import build
+from carevoice._plain import PiiMatch
 from carevoice.concentrate.keywords import plain_case
 from carevoice.concentrate.lexicon import raw_data
 from carevoice.concentrate.pii_addresses import addresses
-from carevoice.inbound import PiiKind, PiiMatch
 
 __all__ = ["find_pii", "iban_valid", "luhn_valid"]
 

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
+from carevoice._kinds import PiiKind
 from carevoice.concentrate.lexicon import raw_data
-from carevoice.inbound import PiiKind
 
 __all__ = ["addresses"]
 

@@ -30,7 +30,9 @@ from functools import cache
 from itertools import compress, repeat
 from typing import NamedTuple
 
+from carevoice._kinds import Category, Emotion, Intent, Urgency
 from carevoice._models import build
+from carevoice._plain import Details, Inbound, PiiMatch, Reading
 from carevoice.concentrate.category import CategoryVerdict, categorize
 from carevoice.concentrate.details import read_details
 from carevoice.concentrate.emotion import NEGATIVE_EMOTIONS, EmotionVerdict, read_emotion
@@ -45,7 +47,6 @@ from carevoice.concentrate.pii import find_pii
 from carevoice.concentrate.signals import Abuse, read_abuse, read_praise, read_question, read_spam
 from carevoice.concentrate.subject import read_subject
 from carevoice.concentrate.urgency import read_urgency
-from carevoice.inbound import Category, Details, Emotion, Inbound, Intent, PiiMatch, Reading, Urgency
 
 __all__ = ["PROBLEMS", "concentrate", "reading_features"]
 

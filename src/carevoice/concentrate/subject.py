@@ -23,10 +23,10 @@ from itertools import compress
 from typing import NamedTuple
 
 from carevoice._models import build
+from carevoice._plain import PiiMatch, Subject
 from carevoice.concentrate.keywords import Hit, ascii_letters
 from carevoice.concentrate.lexicon import raw_data
 from carevoice.concentrate.moments import AGE_AFTER
-from carevoice.inbound import PiiMatch, Subject
 
 __all__ = ["read_subject"]
 

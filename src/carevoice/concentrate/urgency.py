@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from carevoice._kinds import Urgency
 from carevoice.concentrate.evidence import gather, veto
 from carevoice.concentrate.keywords import Scan
-from carevoice.inbound import Urgency
 
 __all__ = ["URGENCY_ORDER", "read_urgency"]
 

@@ -15,7 +15,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from carevoice.errors import ConfigError
 
@@ -32,6 +31,8 @@ def load_zone(name: str) -> tzinfo:
     """Return the time zone ``name`` (IANA, such as ``Europe/London``); ``ConfigError`` when unknown."""
     if name.upper() == "UTC":
         return timezone.utc
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # with sysconfig: a bank in UTC never needs it
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

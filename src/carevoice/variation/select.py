@@ -16,14 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from carevoice.bank.settings import VariationSettings
 from carevoice.compose import Candidate
 from carevoice.variation.history import History, ReplyRecord
 from carevoice.variation.index import ReplyIndex
 from carevoice.variation.similarity import clean
+
+if TYPE_CHECKING:
+    from carevoice.bank.settings import VariationSettings
 
 __all__ = ["GIVE_UP", "PATIENCE", "Selection", "clean", "repeats_itself", "rest_factors", "select"]
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from carevoice._plain import Inbound, Reading
 from carevoice.bank.resolved import Bank
 from carevoice.checks.channels import get_channel
 from carevoice.compose import Candidate, build_context, make_candidates
-from carevoice.inbound import Inbound, Reading
 from carevoice.plan import intents_for, plan_reply
 from carevoice.variation.history import MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
