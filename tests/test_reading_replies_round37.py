@@ -93,3 +93,22 @@ def test_a_thing_won_or_bought_that_never_showed_up_is_traced_not_troubleshot(te
     for d in _drafts("loopwork", text):
         assert "restart" not in d.text and "what were you trying to do" not in d.text.lower(), d.text
         assert any(w in d.text for w in ("account", "missing", "shown up")), d.text
+
+
+@pytest.mark.parametrize("text", [
+    "please add a dark mode to the app, my eyes are burning at night",
+    "@ParceloHelp you absolute sewer rats, hope your warehouse burns down with your useless bots in it",
+    "how do I report a GoCab driver for smoking in the car? the in-app help only lets me pick lost item",
+    "manager told my elderly dad to hurry up at the till and rolled her eyes. hes 84. have some patience",
+])
+def test_figures_of_speech_insults_and_rudeness_raise_no_urgency(text: str) -> None:
+    assert _read(text).urgency == (), _read(text).reasons
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("my charger started smoking and burned the carpet", "safety"),
+    ("there are rats in the kitchen of your Leeds branch", "safety"),
+    ("my elderly dad was left stranded at the gate for 2 hours with no assistance", "vulnerable"),
+])
+def test_the_real_dangers_beside_them_still_raise(text: str, kind: str) -> None:
+    assert kind in _read(text).urgency
