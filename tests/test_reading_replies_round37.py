@@ -112,3 +112,31 @@ def test_figures_of_speech_insults_and_rudeness_raise_no_urgency(text: str) -> N
 ])
 def test_the_real_dangers_beside_them_still_raise(text: str, kind: str) -> None:
     assert kind in _read(text).urgency
+
+
+# After round 39 (the measure): general slips its held-out reviewers stopped, fixed after it.
+
+def test_mixed_lines_only_for_kind_words_that_turn_to_a_problem() -> None:
+    text = "ordered from @SliceSociety for the first time after everyone kept going on about it. ok i get it now."
+    for d in _drafts("crumb-and-co", text):
+        assert "what's not right" not in d.text and "part that fell short" not in d.text, d.text
+
+
+@pytest.mark.parametrize("text", [
+    "ordered from @SliceSociety for the first time after everyone kept going on about it. ok i get it now.",
+    "ValuBasket own brand cereal is better than the branded stuff and half the price. i will not be taking questions",
+])
+def test_idioms_of_praise(text: str) -> None:
+    assert _read(text).intent == "praise"
+
+
+def test_money_gone_after_a_scam_text_is_fraud() -> None:
+    text = ("got a text saying my bill failed and to update my card on a link. I did it before thinking and now "
+            "there's £400 gone from my account. what do I do")
+    assert "fraud" in _read(text).urgency
+
+
+@pytest.mark.parametrize("text", ["the refund has gone from my account history, where is it?",
+                                  "my points are gone from my account!!"])
+def test_things_gone_from_an_account_are_no_fraud(text: str) -> None:
+    assert "fraud" not in _read(text).urgency

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from carevoice.concentrate.keywords import unlink
 from carevoice.concentrate.pii import find_pii
+from carevoice.concentrate.reading import TURNED_REASON
 from carevoice.concentrate.subject import _SINGULAR_S as _NOUNS_ENDING_IN_S
 
 if TYPE_CHECKING:
@@ -569,7 +570,8 @@ def build_context(
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
         "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
-                 "praised": reading.intent2 == "praise" and reading.intent == "complaint",
+                 "praised": reading.intent == "complaint" and any(
+                     r.startswith(TURNED_REASON) for r in reading.reasons),
                  "grave": _grave(reading, where, inbound.text),
                  **{c: all(p.search(inbound.text) is not None for p in found) for c, found in _POST_PATTERNS.items()}},
         "intent": reading.intent,

@@ -220,6 +220,8 @@ _TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame
 """Words that turn from kind words to a problem ("lovely, but it came in the wrong size")."""
 
 
+TURNED_REASON = "praise, then a problem after"
+"""How the reasons say a post praised first and then turned to a problem (``post.praised`` reads it)."""
 _ONLY_TURNS = frozenset({"thing", "things", "issue", "problem", "gripe", "complaint", "niggle", "downside"})
 """After "only" or "one": "only thing is...", "one gripe though" turn from kind words to a problem."""
 
@@ -447,7 +449,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             intent = "question"
         if intent == "praise" and (turn := _praise_then_problem(r)):
             # "the dress is lovely but it came in the wrong size": kind words, then the problem after "but"
-            reasons.append(f"praise, then a problem after {turn!r} ({r.verdict.reason}): complaint")
+            reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
             intent, turned = "complaint", True
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
     intent2: Intent | None = None
