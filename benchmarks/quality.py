@@ -6,6 +6,8 @@ Usage:  python benchmarks/quality.py draft --sample tune|heldout|fresh [--out DI
         python ../shared/tools/blind_review.py score DIR
         python benchmarks/quality.py sector --split tune|heldout --out DIR   (written sector posts, drafts alone)
         python benchmarks/quality.py sector-score DIR
+        python benchmarks/quality.py sector-ab --before KEY.json --after KEY.json --out DIR   (A/B of two versions)
+        python benchmarks/quality.py sector-ab-score DIR
 
 The samples are fixed: ``tune`` is 200 first posts of the corpus's tune split
 (used to compare changes), ``heldout`` 200 of its held-out split (never tuned
@@ -176,6 +178,57 @@ def sector_score(a: argparse.Namespace) -> None:
               f"tone-deaf {deaf:6.1%}  human {human:.2f}")
 
 
+def sector_ab(a: argparse.Namespace) -> None:
+    """Mix two sector drafts of the same posts (two ``key.json``, e.g. two checkouts' ``sector`` runs with the
+    same seed) into two batches: each reviewer sees every post once, half in each version."""
+    before = {str(it["id"]): it for it in json.loads(Path(a.before).read_text())}
+    after = {str(it["id"]): it for it in json.loads(Path(a.after).read_text())}
+    if set(before) != set(after):
+        raise SystemExit("quality.py sector-ab: the two keys hold different posts")
+    ids = sorted(before)
+    rng = random.Random(a.seed)
+    rng.shuffle(ids)
+    half = len(ids) // 2
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    items = []
+    for b in (0, 1):
+        batch = [dict((before if (j < half) == (b == 0) else after)[pid],
+                      version="before" if (j < half) == (b == 0) else "after") for j, pid in enumerate(ids)]
+        rng.shuffle(batch)
+        for k, it in enumerate(batch):
+            it["item"] = f"S{b}{k:02d}"
+        (out / f"batch{b}.md").write_text("".join(
+            f"### {it['item']}\nCompany: @{it['brand'].replace(' ', '')}\nCustomer post: {it['post']}\n"
+            f"Public reply: {it['reply']}\n\n" for it in batch))
+        items += batch
+    (out / "key.json").write_text(json.dumps(items, indent=1, ensure_ascii=False))
+    same = sum(before[i]["reply"] == after[i]["reply"] for i in ids)
+    print(f"{len(ids)} posts ({same} drafts the same in both versions) in 2 batches under {out}; then: "
+          "quality.py sector-ab-score DIR")
+
+
+def sector_ab_score(a: argparse.Namespace) -> None:
+    """Score a sector A/B review: each version over all posts, and over the posts whose drafts differ."""
+    key = {it["item"]: it for it in json.loads((Path(a.out) / "key.json").read_text())}
+    scores = [json.loads(line) for f in sorted(Path(a.out).glob("scores*.jsonl")) for line in f.read_text().splitlines()
+              if line.strip()]
+    replies: dict[str, set[str]] = {}
+    for it in key.values():
+        replies.setdefault(str(it["id"]), set()).add(str(it["reply"]))
+    differ = {pid for pid, r in replies.items() if len(r) > 1}
+    for name, keep in (("all posts", None), ("drafts that differ", differ)):
+        for version in ("before", "after"):
+            group = [s for s in scores if key[str(s["item"])]["version"] == version
+                     and (keep is None or key[str(s["item"])]["id"] in keep)]
+            n = len(group) or 1
+            print(f"{name:18} {version:6} n={len(group):4}"
+                  f"  publishable {sum(s['publish'] == 'yes' for s in group) / n:6.1%}"
+                  f"  misread {sum(s['addresses'] == 0 for s in group) / n:6.1%}"
+                  f"  tone-deaf {sum(s['tone'] == 0 for s in group) / n:6.1%}"
+                  f"  human {sum(float(str(s['human'])) for s in group) / n:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -197,6 +250,13 @@ def main() -> None:
     s.add_argument("--batches", type=int, default=2)
     s.add_argument("--seed", type=int, default=None, help="another sample (default: the fixed one of the split)")
     s.add_argument("--exclude", nargs="*", default=[], help="key.json files of earlier samples whose posts to skip")
+    s = sub.add_parser("sector-ab", help="mix two versions' sector drafts of the same posts for an A/B review")
+    s.add_argument("--before", required=True, help="key.json of the first version")
+    s.add_argument("--after", required=True, help="key.json of the second version")
+    s.add_argument("--out", required=True)
+    s.add_argument("--seed", type=int, default=39)
+    s = sub.add_parser("sector-ab-score", help="score a sector A/B review")
+    s.add_argument("out")
     s = sub.add_parser("sector-score", help="score a sector review")
     s.add_argument("out")
     a = ap.parse_args()
@@ -205,6 +265,12 @@ def main() -> None:
         return
     if a.cmd == "sector-score":
         sector_score(a)
+        return
+    if a.cmd == "sector-ab":
+        sector_ab(a)
+        return
+    if a.cmd == "sector-ab-score":
+        sector_ab_score(a)
         return
     if not TOOLS.is_dir():
         sys.exit("the blind review needs ../shared (real posts and tools)")
