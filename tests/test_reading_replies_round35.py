@@ -9,22 +9,10 @@ what the desk staff did.
 from __future__ import annotations
 
 import pytest
+from reading_helpers import drafts, read
 
-from carevoice import Drafter, Inbound
 from carevoice.compose import minimises
-from carevoice.concentrate import concentrate
 from carevoice.plan import asks_how
-from carevoice.variation.history import MemoryHistory
-
-
-def _read(text: str):  # type: ignore[no-untyped-def]
-    return concentrate(Inbound(text=text, channel="x"))
-
-
-def _drafts(bank: str, text: str, seeds: range = range(1, 7)) -> list:  # type: ignore[type-arg]
-    return [Drafter(bank, history=MemoryHistory(), seed=s).draft(Inbound(text=text, channel="x"), allow_blocked=True)
-            for s in seeds]
-
 
 MIXED = [
     "@StaywellHotels the hotel in Leeds is lovely but WHY is there no plug near the bed in 2024",
@@ -35,14 +23,14 @@ MIXED = [
 
 @pytest.mark.parametrize("text", MIXED)
 def test_kind_words_then_a_problem_lead_with_the_problem(text: str) -> None:
-    reading = _read(text)
+    reading = read(text)
     assert reading.intent == "complaint" and reading.intent2 == "praise", reading.reasons
     assert reading.emotion != "delight"
 
 
 @pytest.mark.parametrize("text", MIXED[:2])
 def test_kind_words_then_a_problem_get_thanks_and_the_problem_taken_up(text: str) -> None:
-    for d in _drafts("base", text):
+    for d in drafts("base", text):
         assert d.text and ("kind words" in d.text or "glad" in d.text.lower()), d.text
         assert not any(s.phrase_id.startswith("base.praise.") for s in d.stages), d.stages
 
@@ -53,7 +41,7 @@ def test_kind_words_then_a_problem_get_thanks_and_the_problem_taken_up(text: str
     "loved the new menu, but then I always do!",
 ])
 def test_praise_without_a_problem_stays_praise(text: str) -> None:
-    assert _read(text).intent == "praise"
+    assert read(text).intent == "praise"
 
 
 @pytest.mark.parametrize("line", ["Sorry for the hassle.", "Such a headache, sorry.", "Thanks for the nudge!",
@@ -77,14 +65,14 @@ def test_serious_lines_are_not_light(line: str) -> None:
                  "\"rescheduled\". I have taken 3 unpaid days off for you people"),
 ])
 def test_serious_posts_get_no_light_words(bank: str, text: str) -> None:
-    for d in _drafts(bank, text):
+    for d in drafts(bank, text):
         assert not minimises(d.text), d.text
 
 
 def test_a_serious_complaint_is_not_asked_for_photos() -> None:
     text = ("Fennick's Leeds has removed all the seating in the shoe department and the lifts to the 3rd floor have "
             "been broken for a month. awful for anyone who is elderly or disabled @Fennicks")
-    for d in _drafts("parcelpop", text):
+    for d in drafts("parcelpop", text):
         assert "photo" not in d.text.lower() and "anything that shows" not in d.text.lower(), d.text
 
 
@@ -94,16 +82,15 @@ def test_a_serious_complaint_is_not_asked_for_photos() -> None:
     "trying to close my dad's account, she died last month and the app keeps asking for her password",
 ])
 def test_a_death_said_as_he_or_she_died_is_a_bereavement(text: str) -> None:
-    reading = _read(text)
+    reading = read(text)
     assert reading.emotion == "sadness"
-    d = _drafts("base", text, range(1, 2))[0]
+    d = drafts("base", text, range(1, 2))[0]
     assert any(s.stage == "condolence" for s in d.stages), d.stages
 
 
 def test_a_game_character_dying_is_no_bereavement() -> None:
-    reading = _read("my character died because the game lagged, he died twice")
-    d = Drafter("loopwork", history=MemoryHistory(), seed=1).draft(
-        Inbound(text="my character died because the game lagged, he died twice", channel="x"))
+    reading = read("my character died because the game lagged, he died twice")
+    d = drafts("loopwork", "my character died because the game lagged, he died twice", range(1, 2))[0]
     assert not any(s.stage == "condolence" for s in d.stages), (reading.reasons, d.stages)
 
 
@@ -115,7 +102,7 @@ def test_a_game_character_dying_is_no_bereavement() -> None:
 def test_a_calm_how_to_question_nothing_answers_goes_to_an_agent(text: str) -> None:
     assert asks_how(text)
     bank = "northwind-air" if "AzuraJet" in text else "base"
-    d = _drafts(bank, text, range(1, 2))[0]
+    d = drafts(bank, text, range(1, 2))[0]
     assert d.action == "needs_agent", (d.reasons, d.text)
 
 
@@ -130,7 +117,7 @@ def test_other_posts_are_not_how_to_questions(text: str) -> None:
 
 def test_an_angry_how_to_question_is_still_answered() -> None:
     text = "HOW DO I GET MY MONEY BACK?? 3 weeks waiting for a refund, absolutely disgusting @ParcelPop"
-    d = _drafts("parcelpop", text, range(1, 2))[0]
+    d = drafts("parcelpop", text, range(1, 2))[0]
     assert d.action != "needs_agent", d.reasons
 
 
@@ -139,18 +126,18 @@ def test_an_angry_how_to_question_is_still_answered() -> None:
     ("the Piccadilly Line announcer is great", "the Piccadilly Line announcer"),
 ])
 def test_a_capital_after_a_name_is_kept(text: str, reply: str) -> None:
-    subject = _read(text).subject
+    subject = read(text).subject
     assert subject is not None and subject.reply == reply
 
 
 def test_an_airline_checks_a_charge_against_the_booking_not_an_account_email() -> None:
-    for d in _drafts("northwind-air", "@AtlanticCrown moved my seat from an aisle i paid for to a middle in row 52 "
+    for d in drafts("northwind-air", "@AtlanticCrown moved my seat from an aisle i paid for to a middle in row 52 "
                                       "without asking. want the £30 back"):
         assert "account" not in d.text and "booking" in d.text, d.text
 
 
 def test_an_airline_never_asks_for_a_booking_reference_it_was_given() -> None:
-    for d in _drafts("northwind-air", "@FlyTallwing charged me twice for my bag on booking TW88XK ??"):
+    for d in drafts("northwind-air", "@FlyTallwing charged me twice for my bag on booking TW88XK ??"):
         assert "reference" not in d.text.split("–")[-1] or "Thanks for the reference" in d.text, d.text
         assert "us the booking reference" not in d.text and "your booking reference" not in d.text, d.text
 
@@ -158,12 +145,12 @@ def test_an_airline_never_asks_for_a_booking_reference_it_was_given() -> None:
 def test_praise_for_ground_staff_is_not_passed_to_cabin_crew() -> None:
     text = ("huge thanks to the LumenJet team at Bristol who kept the desk open late so my panicking gran could "
             "rebook. you didnt have to and you did")
-    for d in _drafts("northwind-air", text, range(1, 12)):
+    for d in drafts("northwind-air", text, range(1, 12)):
         assert "cabin crew" not in d.text and "pilots" not in d.text, d.text
 
 
 def test_an_order_not_picked_up_is_not_called_wrong() -> None:
     text = ("@BigStackBurgers please cancel my order, it's been 40 min on the delivery app and hasnt been picked up, "
             "restaurant isnt answering")
-    for d in _drafts("crumb-and-co", text):
+    for d in drafts("crumb-and-co", text):
         assert "got your order wrong" not in d.text, d.text

@@ -8,21 +8,10 @@ never asked for again, a delivery order's fees that are no till's.
 from __future__ import annotations
 
 import pytest
+from reading_helpers import drafts, read
 
-from carevoice import Drafter, Inbound
 from carevoice.compose import asks_for_details
-from carevoice.concentrate import concentrate
 from carevoice.variables import _LONG_WAIT
-from carevoice.variation.history import MemoryHistory
-
-
-def _read(text: str):  # type: ignore[no-untyped-def]
-    return concentrate(Inbound(text=text, channel="x"))
-
-
-def _drafts(bank: str, text: str, seeds: range = range(1, 7)) -> list:  # type: ignore[type-arg]
-    return [Drafter(bank, history=MemoryHistory(), seed=s).draft(Inbound(text=text, channel="x"), allow_blocked=True)
-            for s in seeds]
 
 
 @pytest.mark.parametrize("text", [
@@ -30,7 +19,7 @@ def _drafts(bank: str, text: str, seeds: range = range(1, 7)) -> list:  # type: 
     "thanks for the 3 hour delay on the 17:05 @Meridian, brilliant as ever",
 ])
 def test_thanks_for_a_delay_is_sarcasm(text: str) -> None:
-    reading = _read(text)
+    reading = read(text)
     assert reading.sarcasm and reading.intent == "complaint", reading.reasons
 
 
@@ -39,7 +28,7 @@ def test_thanks_for_a_delay_is_sarcasm(text: str) -> None:
     "thanks for waiving the fee, lovely of you",
 ])
 def test_thanks_for_help_with_a_delay_stays_praise(text: str) -> None:
-    assert _read(text).intent == "praise"
+    assert read(text).intent == "praise"
 
 
 @pytest.mark.parametrize("text", [
@@ -47,7 +36,7 @@ def test_thanks_for_help_with_a_delay_stays_praise(text: str) -> None:
     "parcel went missing but @ParcelPop refunded me straight away. top service",
 ])
 def test_trouble_put_right_then_praise_is_praise(text: str) -> None:
-    reading = _read(text)
+    reading = read(text)
     assert reading.intent == "praise" and reading.emotion == "delight", reading.reasons
 
 
@@ -56,7 +45,7 @@ def test_trouble_put_right_then_praise_is_praise(text: str) -> None:
     "great service as always, my parcel is 3 days late and nobody answers",
 ])
 def test_trouble_not_put_right_stays_a_complaint(text: str) -> None:
-    assert _read(text).intent == "complaint"
+    assert read(text).intent == "complaint"
 
 
 @pytest.mark.parametrize(("text", "staff"), [
@@ -65,14 +54,14 @@ def test_trouble_not_put_right_stays_a_complaint(text: str) -> None:
     ("the driver Was rude", "the driver"),
 ])
 def test_a_colleague_named_after_their_role(text: str, staff: str) -> None:
-    assert _read(text).details.staff == staff
+    assert read(text).details.staff == staff
 
 
 def test_praise_for_a_named_driver_names_them() -> None:
     text = ("Hopr driver Kofi noticed I was upset and just put on calm music and didn't make me talk. small thing "
             "but it meant a lot tonight")
-    assert any("Kofi" in d.text for d in _drafts("northline-rail", text))
-    assert not any("route" in d.text for d in _drafts("northline-rail", text))
+    assert any("Kofi" in d.text for d in drafts("northline-rail", text))
+    assert not any("route" in d.text for d in drafts("northline-rail", text))
 
 
 @pytest.mark.parametrize(("text", "long"), [
@@ -87,22 +76,22 @@ def test_a_long_wait_said_without_waiting(text: str, long: bool) -> None:
 
 
 def test_a_long_wait_for_food_is_no_quality_complaint() -> None:
-    for d in _drafts("crumb-and-co", "@SliceSociety 2 HOURS for a pizza. never again"):
+    for d in drafts("crumb-and-co", "@SliceSociety 2 HOURS for a pizza. never again"):
         assert "up to scratch" not in d.text, d.text
 
 
 def test_a_fraud_claim_chased_is_a_follow_up_still_escalated() -> None:
     text = ("@CrestlineCard I reported the fraud on my card 2 weeks ago and the money still hasn't been returned. "
             "You said 10 days. Any update please?")
-    reading = _read(text)
+    reading = read(text)
     assert reading.intent == "follow_up" and "fraud" in reading.urgency, reading.reasons
-    for d in _drafts("harbour-bank", text):
+    for d in drafts("harbour-bank", text):
         assert d.action == "escalate"
         assert "freeze" not in d.text.lower(), d.text
 
 
 def test_a_new_fraud_is_still_danger() -> None:
-    assert _read("someone took £500 from my account last night, i didnt do it!!").intent == "danger"
+    assert read("someone took £500 from my account last night, i didnt do it!!").intent == "danger"
 
 
 @pytest.mark.parametrize("text", [
@@ -110,11 +99,11 @@ def test_a_new_fraud_is_still_danger() -> None:
     "@LumenJet sent the screenshots tuesday like u asked. 4 days. hello??",
 ])
 def test_what_was_sent_is_an_earlier_contact(text: str) -> None:
-    assert _read(text).details.contacted == "dm"
+    assert read(text).details.contacted == "dm"
 
 
 def test_an_airline_never_asks_again_for_what_was_sent() -> None:
-    for d in _drafts("northwind-air", "@LumenJet sent the screenshots tuesday like u asked. 4 days. hello??"):
+    for d in drafts("northwind-air", "@LumenJet sent the screenshots tuesday like u asked. 4 days. hello??"):
         assert not asks_for_details(d.text), d.text
 
 
@@ -128,5 +117,5 @@ def test_a_template_asking_by_the_private_channel_asks(line: str, asks: bool) ->
 
 def test_a_delivery_fee_is_no_till_mix_up() -> None:
     text = "Dashly charged me a £3.99 delivery fee on a 'free delivery' order. refund the fee please @DashlyEats"
-    for d in _drafts("crumb-and-co", text, range(1, 12)):
+    for d in drafts("crumb-and-co", text, range(1, 12)):
         assert "till" not in d.text, d.text

@@ -8,19 +8,7 @@ keeps a sarcastic "thanks a lot" a complaint.
 from __future__ import annotations
 
 import pytest
-
-from carevoice import Drafter, Inbound
-from carevoice.concentrate import concentrate
-from carevoice.variation.history import MemoryHistory
-
-
-def _read(text: str):  # type: ignore[no-untyped-def]
-    return concentrate(Inbound(text=text, channel="x"))
-
-
-def _drafts(bank: str, text: str, seeds: range = range(1, 7)) -> list:  # type: ignore[type-arg]
-    return [Drafter(bank, history=MemoryHistory(), seed=s).draft(Inbound(text=text, channel="x"), allow_blocked=True)
-            for s in seeds]
+from reading_helpers import drafts, read
 
 
 @pytest.mark.parametrize("text", [
@@ -28,12 +16,12 @@ def _drafts(bank: str, text: str, seeds: range = range(1, 7)) -> list:  # type: 
     "why is there no longer a shuffle button on the new app??",
 ])
 def test_a_feature_taken_away_is_no_fault(text: str) -> None:
-    reading = _read(text)
+    reading = read(text)
     assert reading.category == "feature_request", reading.reasons
 
 
 def test_a_fault_with_a_feature_named_stays_a_fault() -> None:
-    assert _read("the app keeps crashing since the update, the settings button does nothing").category == "app_bug"
+    assert read("the app keeps crashing since the update, the settings button does nothing").category == "app_bug"
 
 
 @pytest.mark.parametrize("text", [
@@ -42,32 +30,32 @@ def test_a_fault_with_a_feature_named_stays_a_fault() -> None:
     "we're excited to announce our new store in Leeds opens Saturday! come say hi",
 ])
 def test_a_brand_announcement_gets_no_reply(text: str) -> None:
-    d = _drafts("parcelpop", text, range(1, 2))[0]
+    d = drafts("parcelpop", text, range(1, 2))[0]
     assert d.action == "no_reply", d.reasons
 
 
 def test_a_customer_pleased_to_report_is_praise() -> None:
-    assert _read("pleased to report my parcel arrived, thanks").intent == "praise"
+    assert read("pleased to report my parcel arrived, thanks").intent == "praise"
 
 
 def test_getting_an_account_unbanned_is_a_restore_of_a_suspension() -> None:
-    reading = _read("I juts have a question regarding getting my account unbanned")
+    reading = read("I juts have a question regarding getting my account unbanned")
     assert "restore" in reading.asks, reading.reasons
-    for d in _drafts("loopwork", "I juts have a question regarding getting my account unbanned"):
+    for d in drafts("loopwork", "I juts have a question regarding getting my account unbanned"):
         assert "signing in isn't working" not in d.text and "sign-in message" not in d.text, d.text
 
 
 def test_a_refund_for_an_item_never_sent_asks_for_no_photo() -> None:
     text = ("I need your help with a seller who marked an item shipped without a tracking number even though he "
             "admitted it wasn't and doesn't plan to ship until next month. I want a refund")
-    for d in _drafts("parcelpop", text, range(1, 12)):
+    for d in drafts("parcelpop", text, range(1, 12)):
         assert "photo" not in d.text, d.text
 
 
 def test_trouble_after_the_turn_keeps_thanks_a_lot_a_complaint() -> None:
     text = ("Ordered a GoCab to the hospital for my 6am appointment, confirmed, then cancelled at 5:55 with no driver "
             "found. Missed it. Thanks a lot @GoCabApp")
-    assert _read(text).intent == "complaint"
+    assert read(text).intent == "complaint"
 
 
 # Round 38 (the fixed tune 200 re-reviewed with this code): a brand's own statement, two thanks in one
@@ -76,7 +64,7 @@ def test_trouble_after_the_turn_keeps_thanks_a_lot_a_complaint() -> None:
 def test_a_brand_statement_about_its_own_family_gets_no_reply() -> None:
     text = ("Like many of you, our T-Mobile family has also been impacted by COVID-19. We're working to keep our "
             "employees and their families safe and healthy")
-    assert _drafts("tidewave", text, range(1, 2))[0].action == "no_reply"
+    assert drafts("tidewave", text, range(1, 2))[0].action == "no_reply"
 
 
 def test_good_of_you_is_the_one_thanks() -> None:
@@ -90,7 +78,7 @@ def test_good_of_you_is_the_one_thanks() -> None:
     "I bought a volatol for 3.7 million and I did not get the volatol please help",
 ])
 def test_a_thing_won_or_bought_that_never_showed_up_is_traced_not_troubleshot(text: str) -> None:
-    for d in _drafts("loopwork", text):
+    for d in drafts("loopwork", text):
         assert "restart" not in d.text and "what were you trying to do" not in d.text.lower(), d.text
         assert any(w in d.text for w in ("account", "missing", "shown up")), d.text
 
@@ -102,7 +90,7 @@ def test_a_thing_won_or_bought_that_never_showed_up_is_traced_not_troubleshot(te
     "manager told my elderly dad to hurry up at the till and rolled her eyes. hes 84. have some patience",
 ])
 def test_figures_of_speech_insults_and_rudeness_raise_no_urgency(text: str) -> None:
-    assert _read(text).urgency == (), _read(text).reasons
+    assert read(text).urgency == (), read(text).reasons
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -111,14 +99,14 @@ def test_figures_of_speech_insults_and_rudeness_raise_no_urgency(text: str) -> N
     ("my elderly dad was left stranded at the gate for 2 hours with no assistance", "vulnerable"),
 ])
 def test_the_real_dangers_beside_them_still_raise(text: str, kind: str) -> None:
-    assert kind in _read(text).urgency
+    assert kind in read(text).urgency
 
 
 # After round 39 (the measure): general slips its held-out reviewers stopped, fixed after it.
 
 def test_mixed_lines_only_for_kind_words_that_turn_to_a_problem() -> None:
     text = "ordered from @SliceSociety for the first time after everyone kept going on about it. ok i get it now."
-    for d in _drafts("crumb-and-co", text):
+    for d in drafts("crumb-and-co", text):
         assert "what's not right" not in d.text and "part that fell short" not in d.text, d.text
 
 
@@ -127,16 +115,16 @@ def test_mixed_lines_only_for_kind_words_that_turn_to_a_problem() -> None:
     "ValuBasket own brand cereal is better than the branded stuff and half the price. i will not be taking questions",
 ])
 def test_idioms_of_praise(text: str) -> None:
-    assert _read(text).intent == "praise"
+    assert read(text).intent == "praise"
 
 
 def test_money_gone_after_a_scam_text_is_fraud() -> None:
     text = ("got a text saying my bill failed and to update my card on a link. I did it before thinking and now "
             "there's £400 gone from my account. what do I do")
-    assert "fraud" in _read(text).urgency
+    assert "fraud" in read(text).urgency
 
 
 @pytest.mark.parametrize("text", ["the refund has gone from my account history, where is it?",
                                   "my points are gone from my account!!"])
 def test_things_gone_from_an_account_are_no_fraud(text: str) -> None:
-    assert "fraud" not in _read(text).urgency
+    assert "fraud" not in read(text).urgency

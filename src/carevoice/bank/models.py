@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from carevoice.bank.settings import DraftingSettings, LintSettings, ToneSettings, TriageSettings, VariationSettings
 from carevoice.bank.stages import OPTIONAL_STAGES, STAGE_ORDER, STAGES, Stage
-from carevoice.inbound import Emotion, Intent
+from carevoice.inbound import Category, Emotion, Intent
 
 __all__ = [
     "OPTIONAL_STAGES",
@@ -27,34 +27,8 @@ __all__ = [
 ]
 
 
-Situation = Literal[
-    "late_delivery",
-    "wrong_item",
-    "billing_error",
-    "refund_status",
-    "account_access",
-    "service_outage",
-    "app_bug",
-    "flight_disruption",
-    "lost_baggage",
-    "rude_staff",
-    "product_defect",
-    "cancellation_request",
-    "fraud_security",
-    "connectivity",
-    "transport_disruption",
-    "booking",
-    "food_order",
-    "loyalty",
-    "gift_card_promo",
-    "feature_request",
-    "general_question",
-    "praise",
-    "abuse",
-    "spam",
-    "general",
-    "any",
-]
+Situation = Literal[Category, "any"]
+"""A bank's cells: every situation a post can be read as, and ``any`` for lines that serve them all."""
 SITUATIONS: tuple[str, ...] = Situation.__args__  # type: ignore[attr-defined]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, defer_build=True)
