@@ -1,4 +1,4 @@
-"""The length check's bounds (a channel no reply can overflow) change no finding."""
+"""The length check's bounds (a channel no reply can overflow, a reply surely within its limit) change no finding."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from conftest import FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from carevoice.bank.resolved import Phrase
+from carevoice.checks.channels import get_channel
+from carevoice.compose import Candidate
 from carevoice.lint import LintConfig, _length, lint_paths
+from carevoice.lint._measure import measure_cached
 
 _CONFIG = LintConfig(select=("CV90", "CV903"))
 """The length codes, CV903 (opt-in) with them."""
@@ -22,6 +26,7 @@ def _without_bounds() -> Iterator[None]:
     """The length check as it was before the bounds: every channel and every reply judged in full."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(_length, "replies_fit", lambda ch, texts: False)
+        mp.setattr(_length._Channel, "surely_within", lambda self, texts: False)
         yield
 
 
@@ -44,6 +49,9 @@ _WORDS = ["Sorry", "we", "are", "on", "it", "today", "Of course.", "Hi,", "Absol
           "{{ channel.private }}", "{{ agent.name or 'us' }}", "Pneumonoultramicroscopicsilicovolcanoconiosis"]
 """Words of generated phrases: plain, typographic, case-changing ("\u0130" lowers to two characters), emoji,
 URLs and mentions, GSM-7 extension characters and placeholders."""
+_PARTS = [*_WORDS[:20], "", " ", "Sure thing.", "Got it,", "I", "A", "[x]", "~y~", "^z", "|p|", "a\\b", "\u20ac5",
+          "\u00a35"]
+
 _STAGES = ["greet", "acknowledge", "apologise", "explain", "resolve", "move_private"]
 _SITUATIONS = ["any", "late_delivery", "app_bug", "praise"]
 
@@ -94,3 +102,32 @@ def test_generated_banks_have_the_same_length_findings_with_and_without_the_boun
 def test_fixtures_and_a_shipped_child_have_the_same_length_findings_with_and_without_the_bounds() -> None:
     assert _same_with_and_without_bounds([FIXTURES / "lint" / "length.yaml"])
     _same_with_and_without_bounds([ROOT / "phrasebanks" / "parcelpop.yaml"])
+
+
+def _phrase(stage: str) -> Phrase:
+    return Phrase(id=f"p.{stage}", situation="any", stage=stage, text="")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PARTS), max_size=8).map(" ".join), min_size=1, max_size=6),
+       st.sampled_from(["", "^TB", "\u2013 Team", "\u0130", "\u0390 \u00df"]))
+def test_a_reply_surely_within_its_limit_is_within_it(texts: list[str], sign: str) -> None:
+    """What :meth:`_Channel.surely_within` assumes of a join: never longer than its bound, in every unit."""
+    parts = tuple((f"s{i}", _phrase(f"s{i}"), t) for i, t in enumerate(texts))
+    reply = Candidate(parts, sign).text
+    for channel in ("x", "sms", "google_play", "google_reviews"):
+        profile = get_channel(channel)
+        exact = measure_cached(reply, profile)
+        if profile.unit in ("chars", "bytes"):
+            bound = sum(measure_cached(t, profile) + 1 + _length._CASE_SLACK for t in texts)
+            assert exact <= bound + (measure_cached(sign, profile) + 1 if sign else 0)
+        elif profile.unit == "weighted":
+            if all(_length._plain(t, profile.unit) for t in [*texts, sign]):
+                assert exact <= sum(len(t) + 1 for t in texts) + (len(sign) + 1 if sign else 0)
+        else:
+            bounds = [_length._septets(t, ascii_only=True) for t in texts]
+            signed = _length._septets(sign, ascii_only=False)
+            if signed is not None and None not in bounds:
+                septets = sum(n + 1 for n in bounds if n is not None) + (signed + 1 if sign else 0)
+                for limit in (1, 2, 3, 7):
+                    assert exact <= limit or septets > _length._sms_septets(limit)

@@ -145,6 +145,7 @@ class _Channel:
         self.hours = bool(bank.triage.hours)
         sign_cost = (self.size(sign_off) if self.additive else _septets(sign_off, ascii_only=False)) if sign_off else 0
         self._sign_cost = None if sign_cost is None else sign_cost + 1 if sign_off else 0
+        self._sign_plain = _plain(sign_off, profile.unit)
 
     def bound(self, text: str) -> int | None:
         """An additive measure of a part: channel units (additive units), or characters of plain GSM-7 text (SMS).
@@ -345,11 +346,41 @@ class _Channel:
             if stages in seen:  # plans that differ in optional stages only: the same reply, measured once
                 continue
             seen.add(stages)
-            if parts:
+            if parts and not self.surely_within([t for _, _, t in parts]):
                 size = self.exact(parts)[1]
                 if size > self.limit and (worst is None or size > worst[0]):
                     worst = (size, parts)
         return worst
+
+    def surely_within(self, texts: list[str]) -> bool:
+        """Whether the reply of these parts and the sign-off is sure to be within the limit, without joining them.
+
+        A join (``Candidate.text``) strips each part, puts one space between them and the sign-off, may
+        change the case of a part's first character or drop an opening word. Characters and bytes: each
+        part measures at most its length, a space and the case slack. X, when every part and the sign-off
+        are plain (see :meth:`plain`): the reply is plain too (ASCII; no URL or mention can form across a
+        space), so it measures at most its parts' lengths and the spaces. SMS, when every part is ASCII
+        GSM-7 and the sign-off GSM-7 (see :meth:`bound`): at most the parts' septets, the spaces and the
+        sign-off's, within the septets sure to fit (as :meth:`clearly_fits` judges).
+        """
+        unit, sign = self.profile.unit, self.sign
+        if unit in ("chars", "bytes"):
+            size = self.size
+            total = sum(size(t) + 1 + _CASE_SLACK for t in texts) + (size(sign) + 1 if sign else 0)
+            return total <= self.limit
+        if unit == "segments":
+            if self._sign_cost is None:
+                return False
+            total = self._sign_cost
+            for t in texts:
+                n = self._bound(t)
+                if n is None:
+                    return False
+                total += n + 1
+            return total <= _sms_septets(self.limit)
+        if not self._sign_plain or not all(_plain(t, unit) for t in texts):
+            return False
+        return sum(len(t) + 1 for t in texts) + (len(sign) + 1 if sign else 0) <= self.limit
 
     def situations(self, phrase: Phrase) -> Iterator[str]:
         if phrase.situation != "any":
