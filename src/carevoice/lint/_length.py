@@ -97,7 +97,7 @@ def _septets(text: str, *, ascii_only: bool) -> int | None:
     chars = set(text)
     if not chars <= _GSM7:
         return None
-    return len(text) + (0 if chars.isdisjoint(GSM7_EXTENSION) else sum(1 for c in text if c in GSM7_EXTENSION))
+    return len(text) + sum(text.count(c) for c in chars & GSM7_EXTENSION)
 
 
 @lru_cache(maxsize=65536)
@@ -190,8 +190,22 @@ class _Channel:
         return cost
 
     def _stage_ends(self, situation: str, stage: str, emotions: tuple[str, ...]) -> _Ends:
-        """The bounds of a stage's shortest and longest options and what the shortest covers (``()``: no options)."""
-        opts = self.options(situation, stage, emotions)
+        """The bounds of a stage's shortest and longest options and what the shortest covers (``()``: no options).
+
+        The ends of :meth:`options`, found from the cells without filtering them whole when they are not at hand.
+        """
+        opts = self._options.get((situation, stage, emotions))
+        if opts is None and emotions:
+            wanted = set(emotions)
+            for cell in (situation, "any"):
+                found = self._cell(cell, stage)
+                first = next((o for o in found if not o[0].emotions or not wanted.isdisjoint(o[0].emotions)), None)
+                if first is not None:
+                    last = next(o for o in reversed(found) if not o[0].emotions or not wanted.isdisjoint(o[0].emotions))
+                    return self._bound(first[1]), self._bound(last[1]), first[0].covers
+            return ()
+        if opts is None:
+            opts = self.options(situation, stage, emotions)
         if not opts:
             return ()
         return self._bound(opts[0][1]), self._bound(opts[-1][1]), opts[0][0].covers
@@ -245,7 +259,7 @@ class _Channel:
         Plain text (see :func:`carevoice.lint._measure.measure_cached`) measures as its length (SMS:
         segments of that many septets), and joining it to a plain sign-off with a space stays plain.
         """
-        if self.plain(text) and self.plain(self.sign):
+        if self._sign_plain and _plain(text, self.profile.unit):
             body = text.strip()
             n = len(body) + len(self.sign) + (1 if body and self.sign else 0)
             if self.additive:
@@ -265,14 +279,28 @@ class _Channel:
         found = self._cells.get(key)
         if found is None:
             found = []
-            profile, channel, worst, alone, limit = self.profile, self.profile.id, self.worst, self.alone, self.limit
+            profile, channel, worst, limit = self.profile, self.profile.id, self.worst, self.limit
+            known, alone = self._alone, self._plain_alone  # :meth:`alone`, inlined
             for p in self.bank.cell(situation, stage):
                 if not p.channels or channel in p.channels:
                     text = worst(p, profile)
-                    if text is not None and alone(p, text) <= limit:
+                    if text is None:
+                        continue
+                    n = known.get(p.id)
+                    if n is None:
+                        n = known[p.id] = alone(text)
+                    if n <= limit:
                         found.append((p, text))  # a phrase too long even alone is never a partner
-            size = self.size
-            found.sort(key=lambda o: (size(o[1]), len(o[1])))  # stable: filtering keeps this order
+            sizes = self._sizes
+
+            def order(option: tuple[Phrase, str]) -> tuple[int, int]:  # :meth:`size`, inlined
+                text = option[1]
+                n = sizes.get(text)
+                if n is None:
+                    n = sizes[text] = _measure(text, profile)
+                return n, len(text)
+
+            found.sort(key=order)  # stable: filtering keeps this order
             self._cells[key] = found
         return found
 
