@@ -87,7 +87,7 @@ def test_length_shortcuts_agree_with_checks_measure() -> None:
     from carevoice.checks.channels import get_channel
     from carevoice.lint._measure import measure_cached as _measure
 
-    alphabet = st.sampled_from([*"abcXYZ019 .,!?'\"-:;()&%/@#*+=<>$_", "é", "—", "{", "€", "😀"])
+    alphabet = st.sampled_from([*"abcXYZ019 .,!?'\"-:;()&%/@#*+=<>$_", "é", "—", "{", "€", "😀", "^", "~", "\\"])
 
     @settings(max_examples=1000, deadline=None)
     @given(st.text(alphabet, max_size=400), st.sampled_from(["x", "sms", "google_play", "google_reviews"]))

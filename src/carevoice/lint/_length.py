@@ -40,7 +40,7 @@ from carevoice.lint._measure import measure_cached as _measure
 from carevoice.lint._measure import surely_fits as _surely_fits
 from carevoice.plan import possible_stage_plans
 
-__all__ = ["LengthIssue", "SituationLength", "check_lengths"]
+__all__ = ["LengthIssue", "SituationLength", "check_lengths", "replies_fit"]
 
 Worst = Callable[[Phrase, ChannelProfile], str | None]
 Part = tuple[str, Phrase, str]
@@ -85,6 +85,10 @@ def _plans_around(situation: str, out_of_hours: bool, stage: str) -> tuple[tuple
 
 _GSM7 = GSM7_BASIC | GSM7_EXTENSION
 
+_CASE_SLACK = 16
+"""The most joining adds to a part besides its space: ``join_parts`` may change the case of its first
+character, and a few characters change into up to three (of up to four bytes each)."""
+
 
 def _septets(text: str, *, ascii_only: bool) -> int | None:
     """GSM-7 septets of ``text`` (None outside GSM-7, or outside ASCII when a join may change its case)."""
@@ -93,7 +97,7 @@ def _septets(text: str, *, ascii_only: bool) -> int | None:
     chars = set(text)
     if not chars <= _GSM7:
         return None
-    return len(text) + (0 if chars.isdisjoint(GSM7_EXTENSION) else sum(1 for c in text if c in GSM7_EXTENSION))
+    return len(text) + sum(text.count(c) for c in chars & GSM7_EXTENSION)
 
 
 @lru_cache(maxsize=65536)
@@ -141,6 +145,7 @@ class _Channel:
         self.hours = bool(bank.triage.hours)
         sign_cost = (self.size(sign_off) if self.additive else _septets(sign_off, ascii_only=False)) if sign_off else 0
         self._sign_cost = None if sign_cost is None else sign_cost + 1 if sign_off else 0
+        self._sign_plain = _plain(sign_off, profile.unit)
 
     def bound(self, text: str) -> int | None:
         """An additive measure of a part: channel units (additive units), or characters of plain GSM-7 text (SMS).
@@ -185,8 +190,22 @@ class _Channel:
         return cost
 
     def _stage_ends(self, situation: str, stage: str, emotions: tuple[str, ...]) -> _Ends:
-        """The bounds of a stage's shortest and longest options and what the shortest covers (``()``: no options)."""
-        opts = self.options(situation, stage, emotions)
+        """The bounds of a stage's shortest and longest options and what the shortest covers (``()``: no options).
+
+        The ends of :meth:`options`, found from the cells without filtering them whole when they are not at hand.
+        """
+        opts = self._options.get((situation, stage, emotions))
+        if opts is None and emotions:
+            wanted = set(emotions)
+            for cell in (situation, "any"):
+                found = self._cell(cell, stage)
+                first = next((o for o in found if not o[0].emotions or not wanted.isdisjoint(o[0].emotions)), None)
+                if first is not None:
+                    last = next(o for o in reversed(found) if not o[0].emotions or not wanted.isdisjoint(o[0].emotions))
+                    return self._bound(first[1]), self._bound(last[1]), first[0].covers
+            return ()
+        if opts is None:
+            opts = self.options(situation, stage, emotions)
         if not opts:
             return ()
         return self._bound(opts[0][1]), self._bound(opts[-1][1]), opts[0][0].covers
@@ -240,7 +259,7 @@ class _Channel:
         Plain text (see :func:`carevoice.lint._measure.measure_cached`) measures as its length (SMS:
         segments of that many septets), and joining it to a plain sign-off with a space stays plain.
         """
-        if self.plain(text) and self.plain(self.sign):
+        if self._sign_plain and _plain(text, self.profile.unit):
             body = text.strip()
             n = len(body) + len(self.sign) + (1 if body and self.sign else 0)
             if self.additive:
@@ -260,14 +279,28 @@ class _Channel:
         found = self._cells.get(key)
         if found is None:
             found = []
-            profile, channel, worst, alone, limit = self.profile, self.profile.id, self.worst, self.alone, self.limit
+            profile, channel, worst, limit = self.profile, self.profile.id, self.worst, self.limit
+            known, alone = self._alone, self._plain_alone  # :meth:`alone`, inlined
             for p in self.bank.cell(situation, stage):
                 if not p.channels or channel in p.channels:
                     text = worst(p, profile)
-                    if text is not None and alone(p, text) <= limit:
+                    if text is None:
+                        continue
+                    n = known.get(p.id)
+                    if n is None:
+                        n = known[p.id] = alone(text)
+                    if n <= limit:
                         found.append((p, text))  # a phrase too long even alone is never a partner
-            size = self.size
-            found.sort(key=lambda o: (size(o[1]), len(o[1])))  # stable: filtering keeps this order
+            sizes = self._sizes
+
+            def order(option: tuple[Phrase, str]) -> tuple[int, int]:  # :meth:`size`, inlined
+                text = option[1]
+                n = sizes.get(text)
+                if n is None:
+                    n = sizes[text] = _measure(text, profile)
+                return n, len(text)
+
+            found.sort(key=order)  # stable: filtering keeps this order
             self._cells[key] = found
         return found
 
@@ -341,11 +374,41 @@ class _Channel:
             if stages in seen:  # plans that differ in optional stages only: the same reply, measured once
                 continue
             seen.add(stages)
-            if parts:
+            if parts and not self.surely_within([t for _, _, t in parts]):
                 size = self.exact(parts)[1]
                 if size > self.limit and (worst is None or size > worst[0]):
                     worst = (size, parts)
         return worst
+
+    def surely_within(self, texts: list[str]) -> bool:
+        """Whether the reply of these parts and the sign-off is sure to be within the limit, without joining them.
+
+        A join (``Candidate.text``) strips each part, puts one space between them and the sign-off, may
+        change the case of a part's first character or drop an opening word. Characters and bytes: each
+        part measures at most its length, a space and the case slack. X, when every part and the sign-off
+        are plain (see :meth:`plain`): the reply is plain too (ASCII; no URL or mention can form across a
+        space), so it measures at most its parts' lengths and the spaces. SMS, when every part is ASCII
+        GSM-7 and the sign-off GSM-7 (see :meth:`bound`): at most the parts' septets, the spaces and the
+        sign-off's, within the septets sure to fit (as :meth:`clearly_fits` judges).
+        """
+        unit, sign = self.profile.unit, self.sign
+        if unit in ("chars", "bytes"):
+            size = self.size
+            total = sum(size(t) + 1 + _CASE_SLACK for t in texts) + (size(sign) + 1 if sign else 0)
+            return total <= self.limit
+        if unit == "segments":
+            if self._sign_cost is None:
+                return False
+            total = self._sign_cost
+            for t in texts:
+                n = self._bound(t)
+                if n is None:
+                    return False
+                total += n + 1
+            return total <= _sms_septets(self.limit)
+        if not self._sign_plain or not all(_plain(t, unit) for t in texts):
+            return False
+        return sum(len(t) + 1 for t in texts) + (len(sign) + 1 if sign else 0) <= self.limit
 
     def situations(self, phrase: Phrase) -> Iterator[str]:
         if phrase.situation != "any":
@@ -428,6 +491,33 @@ def _worst_texts(bank: Bank, worst: Worst, profile: ChannelProfile) -> list[str]
     return [worst(p, profile) or "" for p in bank.phrases]
 
 
+def replies_fit(ch: _Channel, texts: Callable[[], list[str]]) -> bool:
+    """Whether nothing on the channel can be judged too long: every reply of every plan clearly fits.
+
+    For channels counted in characters or bytes, where a reply measures at most its parts, one space
+    (and the case slack) each, and the sign-off: the longest phrase of each stage in the bank (``texts``
+    gives the worst cases of ``bank.phrases``, asked only for such channels), summed over the stages of
+    every plan of every situation, is then under what :meth:`_Channel.clearly_fits` asks of every phrase
+    (so no CV902 or CV903), and a phrase alone (CV901) or the shortest reply of a situation (CV904) is
+    shorter still. Google reviews (4,096 bytes) is such a channel for every shipped bank.
+    """
+    if ch.profile.unit not in ("chars", "bytes") or ch._sign_cost is None:
+        return False
+    most: dict[str, int] = {}
+    size = ch.size
+    for p, t in zip(ch.bank.phrases, texts(), strict=True):
+        n = size(t)
+        if n > most.get(p.stage, -1):
+            most[p.stage] = n
+    step = {stage: n + 1 + _CASE_SLACK for stage, n in most.items()}
+    worst = max(step.values(), default=0)
+    for situation in SITUATIONS:
+        if situation != "any":
+            for plan in _stage_plans(situation, ch.hours):
+                worst = max(worst, sum(step.get(stage, 0) for stage in plan))
+    return worst + ch._sign_cost < ch.limit - 3
+
+
 def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Callable[[ChannelProfile], str],
                   *, longest: bool = False, situations: tuple[str, ...] = (),
                   texts: Callable[[ChannelProfile], list[str]] | None = None) -> tuple[
@@ -446,7 +536,14 @@ def check_lengths(bank: Bank, phrases: list[Phrase], worst: Worst, sign_off: Cal
             continue
         ch = _Channel(bank, profile, worst, sign_off(profile))
         every = partial(texts, profile) if texts is not None else partial(_worst_texts, bank, worst, profile)
-        if _surely_fits(bank, every, ch.sign, profile, ch.limit):
+        listed: list[list[str]] = []
+
+        def listed_once(every: Callable[[], list[str]] = every, listed: list[list[str]] = listed) -> list[str]:
+            if not listed:
+                listed.append(every())
+            return listed[0]
+
+        if _surely_fits(bank, listed_once, ch.sign, profile, ch.limit) or replies_fit(ch, listed_once):
             continue
         for situation in situations:
             found = ch.shortest_reply(situation)

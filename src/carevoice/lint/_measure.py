@@ -10,6 +10,7 @@ from functools import lru_cache
 from carevoice.bank.resolved import Bank
 from carevoice.checks import measure
 from carevoice.checks.channels import ChannelProfile, get_channel
+from carevoice.checks.sms import GSM7_BASIC, GSM7_EXTENSION
 
 __all__ = ["measure_cached", "surely_fits"]
 
@@ -17,6 +18,7 @@ _X_SPECIAL = re.compile(r"@|://|www\.|\.[A-Za-z]{2}")
 _X_PARSED = re.compile(r"@|://|\.\w|[^\x00-\u206f]|[\u203c\u2049]")
 """What only X's full parse counts right: a mention, a URL (a label after a dot), an emoji or its parts."""
 _GSM_BASIC = re.compile(r"[A-Za-z0-9 !\"#$%&'()*+,\-./:;<=>?@_]*")
+_GSM7 = GSM7_BASIC | GSM7_EXTENSION
 
 
 def measure_cached(text: str, profile: ChannelProfile) -> int:
@@ -30,6 +32,9 @@ def _measure_by_id(text: str, channel: str) -> int:
     if profile.unit == "segments":
         if _GSM_BASIC.fullmatch(text):  # GSM-7 basic characters, one septet each (3GPP TS 23.038)
             return 0 if not text else 1 if len(text) <= 160 else -(-len(text) // 153)
+        chars = set(text)  # GSM-7 with extension characters (two septets each: the "^" of a sign-off)
+        if chars <= _GSM7 and len(text) + sum(text.count(c) for c in chars & GSM7_EXTENSION) <= 160:
+            return 1  # one segment when every septet fits in it (not empty: "" is matched above)
     elif text.isascii() and not _X_SPECIAL.search(text):
         # every ASCII character counts 1 in characters, in UTF-8 bytes and in X's weighting (code points
         # below U+1100 weigh 1); only URLs and leading @mentions count differently on X: this text has neither
