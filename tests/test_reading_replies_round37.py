@@ -128,3 +128,20 @@ def test_money_gone_after_a_scam_text_is_fraud() -> None:
                                   "my points are gone from my account!!"])
 def test_things_gone_from_an_account_are_no_fraud(text: str) -> None:
     assert "fraud" not in read(text).urgency
+
+
+@pytest.mark.parametrize("text", [
+    "Earn $500/day from home!! Pilots and crew are doing it, click here bit.ly/x9kk2 @SkylineAir @NorthwindAir",
+])
+def test_money_from_home_with_a_brand_tagged_is_spam(text: str) -> None:
+    assert drafts("northwind-air", text, range(1, 2))[0].action == "no_reply"
+
+
+@pytest.mark.parametrize("text", ["how much can I earn a day as a delivery rider?",
+                                  "can I make a booking from home online?"])
+def test_earning_and_booking_questions_are_no_spam(text: str) -> None:
+    assert read(text).intent != "spam"
+
+
+def test_a_request_for_allergen_information_is_no_incident() -> None:
+    assert read("where can I find the allergen information for your menu?").urgency == ()
