@@ -151,31 +151,44 @@ def sector(a: argparse.Namespace) -> None:
     (out / "key.json").write_text(json.dumps(items, indent=1, ensure_ascii=False))
     size = -(-len(items) // a.batches)
     for b in range(a.batches):
-        (out / f"batch{b}.md").write_text("".join(
-            f"### {it['item']}\nCompany: @{it['brand'].replace(' ', '')}\nCustomer post: {it['post']}\n"
-            f"Public reply: {it['reply']}\n\n" for it in items[b * size:(b + 1) * size]))
+        _write_batch(out / f"batch{b}.md", items[b * size:(b + 1) * size])
     print(f"{len(items)} written {a.split} posts in {a.batches} batches under {out}; give each reviewer one batch "
           "and ../review/RUBRIC.md, scores to DIR/scoresN.jsonl, then: quality.py sector-score DIR")
 
 
 def sector_score(a: argparse.Namespace) -> None:
     """Score a sector review: publishable, handed over, misread, tone-deaf, human, overall and per sector."""
-    out = Path(a.out)
-    key = {it["item"]: it for it in json.loads((out / "key.json").read_text())}
-    scores = [json.loads(line) for f in sorted(out.glob("scores*.jsonl")) for line in f.read_text().splitlines()
-              if line.strip()]
+    key, scores = _review(Path(a.out))
     groups: dict[str, list[dict[str, object]]] = {"all": scores}
     for s in scores:
         groups.setdefault(str(key[str(s["item"])]["sector"]), []).append(s)
     for name, group in groups.items():
-        n = len(group)
-        pub = sum(s["publish"] == "yes" for s in group) / n
-        agent = sum(s["publish"] == "agent" for s in group) / n
-        misread = sum(s["addresses"] == 0 for s in group) / n
-        deaf = sum(s["tone"] == 0 for s in group) / n
-        human = sum(float(str(s["human"])) for s in group) / n
-        print(f"{name:15} n={n:4}  publishable {pub:6.1%}  handed to an agent {agent:6.1%}  misread {misread:6.1%}  "
-              f"tone-deaf {deaf:6.1%}  human {human:.2f}")
+        print(f"{name:15} {_figures(group)}")
+
+
+def _write_batch(path: Path, items: list[dict[str, object]]) -> None:
+    """One reviewer's batch: each item's id, company, post and public reply."""
+    path.write_text("".join(
+        f"### {it['item']}\nCompany: @{str(it['brand']).replace(' ', '')}\nCustomer post: {it['post']}\n"
+        f"Public reply: {it['reply']}\n\n" for it in items))
+
+
+def _review(out: Path) -> tuple[dict[str, dict[str, object]], list[dict[str, object]]]:
+    """A review folder's key (item id -> item) and every reviewer's scores."""
+    key = {str(it["item"]): it for it in json.loads((out / "key.json").read_text())}
+    scores = [json.loads(line) for f in sorted(out.glob("scores*.jsonl")) for line in f.read_text().splitlines()
+              if line.strip()]
+    return key, scores
+
+
+def _figures(group: list[dict[str, object]]) -> str:
+    """Publishable, handed to an agent, misread, tone-deaf and human over a group of scores."""
+    n = len(group) or 1
+    return (f"n={len(group):4}  publishable {sum(s['publish'] == 'yes' for s in group) / n:6.1%}"
+            f"  handed to an agent {sum(s['publish'] == 'agent' for s in group) / n:6.1%}"
+            f"  misread {sum(s['addresses'] == 0 for s in group) / n:6.1%}"
+            f"  tone-deaf {sum(s['tone'] == 0 for s in group) / n:6.1%}"
+            f"  human {sum(float(str(s['human'])) for s in group) / n:.2f}")
 
 
 def sector_ab(a: argparse.Namespace) -> None:
@@ -198,9 +211,7 @@ def sector_ab(a: argparse.Namespace) -> None:
         rng.shuffle(batch)
         for k, it in enumerate(batch):
             it["item"] = f"S{b}{k:02d}"
-        (out / f"batch{b}.md").write_text("".join(
-            f"### {it['item']}\nCompany: @{it['brand'].replace(' ', '')}\nCustomer post: {it['post']}\n"
-            f"Public reply: {it['reply']}\n\n" for it in batch))
+        _write_batch(out / f"batch{b}.md", batch)
         items += batch
     (out / "key.json").write_text(json.dumps(items, indent=1, ensure_ascii=False))
     same = sum(before[i]["reply"] == after[i]["reply"] for i in ids)
@@ -210,9 +221,7 @@ def sector_ab(a: argparse.Namespace) -> None:
 
 def sector_ab_score(a: argparse.Namespace) -> None:
     """Score a sector A/B review: each version over all posts, and over the posts whose drafts differ."""
-    key = {it["item"]: it for it in json.loads((Path(a.out) / "key.json").read_text())}
-    scores = [json.loads(line) for f in sorted(Path(a.out).glob("scores*.jsonl")) for line in f.read_text().splitlines()
-              if line.strip()]
+    key, scores = _review(Path(a.out))
     replies: dict[str, set[str]] = {}
     for it in key.values():
         replies.setdefault(str(it["id"]), set()).add(str(it["reply"]))
@@ -221,12 +230,7 @@ def sector_ab_score(a: argparse.Namespace) -> None:
         for version in ("before", "after"):
             group = [s for s in scores if key[str(s["item"])]["version"] == version
                      and (keep is None or key[str(s["item"])]["id"] in keep)]
-            n = len(group) or 1
-            print(f"{name:18} {version:6} n={len(group):4}"
-                  f"  publishable {sum(s['publish'] == 'yes' for s in group) / n:6.1%}"
-                  f"  misread {sum(s['addresses'] == 0 for s in group) / n:6.1%}"
-                  f"  tone-deaf {sum(s['tone'] == 0 for s in group) / n:6.1%}"
-                  f"  human {sum(float(str(s['human'])) for s in group) / n:.2f}")
+            print(f"{name:18} {version:6} {_figures(group)}")
 
 
 def main() -> None:

@@ -301,21 +301,23 @@ _NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", 
                         "Get", "Have", "Help", "Make", "Keep", "See", "Say", "Please", "Call", "Contact", "Use"})
 
 
+def _names(matches: Iterable[re.Match[str]]) -> Iterator[Found]:
+    """The first groups of ``matches`` that are a person's name: not a place, a common word or a pronoun."""
+    for m in matches:
+        name = m.group(1)
+        if name not in _NOT_NAMES and name not in _vocab().places and name.lower() not in lexicon().known:
+            yield Found(name, m.start(1), m.end(1))
+
+
 def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
     if any(map(low.__contains__, _STAFF_NAME_WORDS)):  # a case-sensitive pattern: true of any text
         for m in _STAFF_NAME.finditer(text):
             if m.group(1) not in _NOT_NAMES:
                 yield Found(m.group(1), m.start(1), m.end(1))
     if any(map(low.__contains__, _STAFF_PRAISE_WORDS)):
-        for m in _STAFF_PRAISED.finditer(text):
-            name = m.group(1)
-            if name not in _NOT_NAMES and name not in _vocab().places and name.lower() not in lexicon().known:
-                yield Found(name, m.start(1), m.end(1))
+        yield from _names(_STAFF_PRAISED.finditer(text))
     if not plain or any(map(low.__contains__, _STAFF_ROLE_WORDS)):
-        for m in _STAFF_ROLE_NAME.finditer(text):
-            name = m.group(1)
-            if name not in _NOT_NAMES and name not in _vocab().places and name.lower() not in lexicon().known:
-                yield Found(name, m.start(1), m.end(1))
+        yield from _names(_STAFF_ROLE_NAME.finditer(text))
         for m in _STAFF_ROLE.finditer(text):
             yield Found("the " + m.group(2).lower(), m.start(2), m.end(2))
 

@@ -243,8 +243,8 @@ def _praise_then_problem(r: _Rules) -> str | None:
     """
     tokens = r.found.tokens
     category = r.verdict.category
-    sure = category is not None and category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
-    hits = r.verdict.evidence.get(category, (0.0, []))[1] if sure and category is not None else []
+    sure = category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
+    hits = r.verdict.evidence.get(category, (0.0, []))[1] if sure and category else []
     for i in range(r.praise_end, len(tokens)):
         word = tokens[i]
         turn = word in _TURNS or (word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one"))
@@ -258,8 +258,21 @@ def _praise_then_problem(r: _Rules) -> str | None:
 
 
 _RULES_OVER_MODEL = frozenset({("feature_request", "app_bug")})
-"""(rules, model) pairs where the rules' sure reading wins: "the update removed offline mode" names a feature
-taken away, which the words of software (update, app, mode) lean the model to read as a fault."""
+"""(rules, model) pairs where the rules' sure reading with a strong phrase wins however sure the model is: "the
+update removed offline mode" names a feature taken away, which the words of software (update, app, mode) lean
+the model to read as a fault."""
+_STRONG_PHRASE = 3.0
+"""The weight of a phrase of the lexicon's strong tier (``tiers.strong`` in concentrate.yaml)."""
+
+
+def _rules_win(r: _Rules, rules: str, situation: Prediction) -> bool:
+    """Whether the rules' situation, other than the model's, is sure enough to take its place."""
+    if rules == situation.label or r.verdict.confidence < _RULES_SURE:
+        return False
+    if situation.probability < _MODEL_SURE:
+        return True
+    strongest = max((h.weight for h in r.verdict.evidence.get(rules, (0.0, []))[1]), default=0.0)
+    return (rules, situation.label) in _RULES_OVER_MODEL and strongest >= _STRONG_PHRASE
 _CHASED_URGENCIES = frozenset({"fraud", "data_exposure"})
 """Urgencies a post may chase as an earlier case (a fraud claim's refund), rather than report anew."""
 _RECOVERY = frozenset({
@@ -474,9 +487,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # the place they praise; the problem after the turn names no situation surely
             category, confidence = "general", _GENERAL_EMPTY
             reasons.append("situation general: kind words, then a problem no situation names surely")
-        elif rules is not None and rules != situation.label and r.verdict.confidence >= _RULES_SURE and (
-                situation.probability < _MODEL_SURE or ((rules, situation.label) in _RULES_OVER_MODEL and max(
-                    (h.weight for h in r.verdict.evidence.get(rules, (0.0, []))[1]), default=0.0) >= _STRONG_PRAISE)):
+        elif rules is not None and _rules_win(r, rules, situation):
             category, confidence = rules, r.verdict.confidence
             reasons.append(r.verdict.reason + f" (rules, surer than the model's {situation.label} "
                                               f"{situation.probability:.2f})")
