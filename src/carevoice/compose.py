@@ -160,7 +160,7 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
 
 _ASKS_FOR_DETAILS = re.compile(
     r"(?:\b(?:send|sending|DM us|DM the|DM your|DM it|share|tell us|pop|drop|include|give us|let us have|what(?:'s| is|"
-    r" was) the|which|need|needs|with)\b|\{\{ ?channel\.private ?\}\} (?:us|it))[^.?]{0,70}?"
+    r" was) the|which|need|needs|with)\b|\{\{ ?channel\.private ?\}\} (?:us|it|the|your|me))[^.?]{0,70}?"
     r"\b(?:order (?:number|no|id)|reference|ref|booking|details|"
     r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name)\b",
     re.IGNORECASE,

@@ -143,13 +143,27 @@ def asks_how(text: str) -> bool:
     return HOW_TO.search(text) is not None
 
 
+WHAT_IF = re.compile(
+    r"\b(?:hypothetical(?:ly)?|if (?:i|we|my|our) \w+ (?:were|was) to|if (?:i|we) (?:were|was) to|"
+    r"what (?:would )?happens? if|what would happen if|supposing|suppose (?:i|we)|in the event (?:that|of))\b",
+    re.IGNORECASE)
+"""A question about what would happen ("hypothetically, if I were to book a flight, could I get a refund?")."""
+
+
+def asks_what_if(text: str) -> bool:
+    """Tell whether a post asks what would happen in a case that has not happened (a policy question)."""
+    return WHAT_IF.search(text) is not None
+
+
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
-               locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False) -> Plan:
+               locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
+               what_if: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
     place of the next step); ``banter`` whether the bank answers banter at all;
-    ``how_to`` that the post asks how to do something (see :func:`asks_how`).
+    ``how_to`` that the post asks how to do something (see :func:`asks_how`); ``what_if`` that it asks what
+    would happen in a case that has not happened (see :func:`asks_what_if`).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -198,6 +212,13 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         return Plan("needs_agent", situation, ("handoff",), None, False,
                     ("needs an agent: a how-to question that nothing in the bank answers (an agent writes the "
                      "steps)", *reasons), intent)
+    if (intent == "question" and what_if and not answered and not reading.urgency and not reading.sarcasm
+            and reading.intensity < 0.6 and drafting.hand_off_general):
+        # "if I were to book a flight for the summer, would I get a refund?": the situation's lines ("sorry your
+        # refund hasn't arrived, DM the booking reference") answer a case that does not exist; an agent answers
+        return Plan("needs_agent", situation, ("handoff",), None, False,
+                    ("needs an agent: a question about what would happen, not the customer's own case, that "
+                     "nothing in the bank answers", *reasons), intent)
     if intent == "question" and situation in _OPEN_QUESTIONS and not answered:
         return Plan("needs_agent", situation, ("handoff",), None, False,
                     ("needs an agent: a question nothing in the bank answers (an agent writes the answer)", *reasons),
@@ -229,7 +250,9 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         reasons.append("the bank holds a clear answer: it takes the place of the next step")
     escalation = "; ".join(ESCALATE[u] for u in reading.urgency if u in ESCALATE) or None
     move_private = bool(reading.pii) or situation in ACCOUNT_SPECIFIC or "data_exposure" in reading.urgency
-    if intent in ("praise", "banter"):
+    if intent in ("praise", "banter") or (report and "data_exposure" not in reading.urgency):
+        # praise, banter and a report about someone else (a scam link, a fake listing) need no account details:
+        # the report's own next step ("thanks for the link, it's with our safety team") answers it in public
         move_private = bool(reading.pii)
     action: Action = "reply"
     if escalation:

@@ -250,7 +250,12 @@ _SENT = re.compile(
     r"details|photos?|pictures?|pics?|screenshots?|receipts?|tracking (?:number|no)|account (?:number|email)|"
     r"e-?mail address|proof|evidence|info(?:rmation)?)\b|"
     r"\b(?:ref(?:erence)?|details|order number|everything|info)\b (?:is |are )?(?:already )?in (?:your|ur|the) "
-    r"(?:dms?|inbox)\b",
+    r"(?:dms?|inbox)\b|"
+    r"\b(?:dm[’']?e?d|pm[’']?e?d|messaged|emailed|inboxed)(?: (?:you|u|y'?all|your team|the team))? (?:twice|"
+    r"three times|\d+ times|[a-z]+ times|again|already|yesterday|last (?:week|night)|days ago|weeks ago)\b|"
+    r"\balready (?:dm[’']?e?d|pm[’']?e?d|messaged|emailed|inboxed)\b|"
+    r"\b(?:telling|told|tell|asking|asked|keep saying|kept saying|keeps saying)(?: me| us)? to (?:check|look (?:at|in)|"
+    r"read)(?: (?:my|the|our))? (?:dms?|inbox|messages|emails?)\b",
     re.IGNORECASE,
 )
 """The post says the details were sent already ("DMed order number and photos", "I've given you my ref 3 times"):
@@ -322,6 +327,16 @@ _DAMAGED = re.compile(
     re.IGNORECASE,
 )
 """A thing damaged, faulty or wrong, that a photo can show: photo asks belong under `when: [post.damaged]`."""
+_CHANGED = re.compile(
+    r"\b(?:removed|removing|took (?:away|out)|taken (?:away|out)|take (?:away|out)|got rid of|get rid of|"
+    r"getting rid of|no longer|not anymore|any ?more|discontinu\w*|used to|went away|gone|dropped|changed|"
+    r"changing|new (?:update|layout|design|version|look|app)|(?:the|this|latest|last|recent) update|updated|"
+    r"redesign\w*|bring (?:it |them )?back|brought back)\b",
+    re.IGNORECASE,
+)
+"""Something the customer had was changed or taken away ("you took away the option", "since the update"):
+lines sorry for "the change" or for "something you relied on" need it, so a new idea is not mourned
+(`post.changed`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -332,7 +347,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),
-    "flew": (_FLEW,),
+    "flew": (_FLEW,), "changed": (_CHANGED,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(

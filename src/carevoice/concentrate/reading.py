@@ -77,16 +77,25 @@ _SOLD_TO_ME = re.compile(r"\b(?:sell|selling|sells|sold|upsell\w*) (?:me|us)\b",
 _LISTED = re.compile(r"\b(?:listings?|sellers?|scam\w*|fakes?|counterfeit\w*|goug\w*|report\w*|ban)\b",
                      re.IGNORECASE)
 """Words of a listing or a seller to take down, which keep the ask even beside "sell me"."""
+_TOLD_TO_CHECK = re.compile(
+    r"\b(?:telling|told|tell|asking|asked|keep saying|kept saying|keeps saying)(?: me| us)? to "
+    r"(?:check|look (?:at|in)|read)(?: (?:my|the|our))? (?:dms?|inbox|messages|emails?)\b"
+    r"|\b(?:i|we)(?: have| did|'ve)?(?: already)? checked (?:my|our|the) (?:dms?|inbox|messages|emails?)\b",
+    re.IGNORECASE,
+)
+"""A customer sent to their DMs already ("stop telling me to check my DMs, I have"): no ask to read a DM."""
 
 
 def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
     """The asks read, less a takedown ask from a customer who paid the seller or was sold to.
 
     "I sent £650 to someone selling a puppy" asks for the money; "you keep trying to sell me a deal" for nothing
-    to be taken down.
+    to be taken down; "stop telling me to check my DMs" asks for no DM to be read.
     """
     if "remove" in asks and (_PAID_THEM.search(text) or (_SOLD_TO_ME.search(text) and not _LISTED.search(text))):
-        return tuple(a for a in asks if a != "remove")
+        asks = tuple(a for a in asks if a != "remove")
+    if "check_dm" in asks and _TOLD_TO_CHECK.search(text):
+        asks = tuple(a for a in asks if a != "check_dm")
     return asks
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""

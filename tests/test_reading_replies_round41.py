@@ -1,0 +1,105 @@
+"""Round 41: what the blind reviewers of tune posts stopped, as general rules.
+
+A customer who says they DMed already is not asked to DM their details again, nor sent back to their DMs
+after asking us to stop; a new idea is not mourned as a change; a question about what would happen is
+handed to an agent instead of being answered as the customer's own case; and a public warning about a scam
+link is thanked in public, not taken into DMs to "make the account safe".
+"""
+
+from __future__ import annotations
+
+import pytest
+from reading_helpers import drafts, read
+
+from carevoice.compose import asks_for_details
+from carevoice.plan import asks_what_if
+from carevoice.variables import _CHANGED, _SENT
+
+
+@pytest.mark.parametrize("text", [
+    "been 3 weeks, still no refund for the cancelled train. DMed twice",
+    "I've messaged you 4 times about this",
+    "already emailed, nobody replies",
+    "stop telling me to check my DMs, I have",
+])
+def test_a_customer_who_wrote_already_has_sent(text: str) -> None:
+    assert _SENT.search(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "can you DM me please",
+    "I sent a complaint last year and it was fine",  # nothing sent about this case
+])
+def test_no_contact_said_is_nothing_sent(text: str) -> None:
+    assert not _SENT.search(text), text
+
+
+def test_a_dm_step_naming_the_reference_asks_for_details() -> None:
+    assert asks_for_details("Could you {{ channel.private }} the claim reference? We'll check on it.")
+    assert not asks_for_details("Send us a {{ channel.private }} and we'll get this looked at today.")
+
+
+def test_dmed_twice_is_not_asked_for_the_reference_again() -> None:
+    text = "@NorthlineRail been 4 weeks. still no delay repay for the 2 hr delay at Crewe. DMed twice"
+    for d in drafts("northline-rail", text):
+        assert not asks_for_details(d.text), d.text
+
+
+def test_told_to_check_dms_is_no_ask_to_read_a_dm() -> None:
+    text = ("3rd time asking. you promised a refund for order #88120 TWO WEEKS AGO. nothing in my account. "
+            "stop telling me to check my DMs, I have")
+    reading = read(text)
+    assert "check_dm" not in reading.asks, reading.reasons
+    for d in drafts("crumb-and-co", text):
+        assert "look out for" not in d.text.lower() and "check your dm" not in d.text.lower(), d.text
+
+
+def test_please_check_my_dm_still_asks_to_read_it() -> None:
+    assert "check_dm" in read("@Parcelpop please check my DM, sent you the order details").asks
+
+
+@pytest.mark.parametrize(("text", "changed"), [
+    ("why did you take away the option to turn off auto renew?", True),
+    ("since the latest update the playlist view is gone", True),
+    ("please bring back the old layout", True),
+    ("please add a colour picker to the editor", False),
+    ("would love a dark mode on the web app", False),
+])
+def test_a_change_is_told_from_a_new_idea(text: str, changed: bool) -> None:
+    assert bool(_CHANGED.search(text)) is changed
+
+
+def test_a_new_idea_is_not_mourned_as_a_loss() -> None:
+    text = "please put the same pen tool and colour picker in all your apps. switching between them is a nightmare"
+    for d in drafts("loopwork", text):
+        low = d.text.lower()
+        assert "the change" not in low and "lost something" not in low and "losing something" not in low, d.text
+
+
+@pytest.mark.parametrize("text", [
+    "hypothetically, if I were to book a flight for next summer and it got cancelled, would I get a refund?",
+    "what happens if my train is cancelled and I miss my connection?",
+])
+def test_a_what_if_question_is_told(text: str) -> None:
+    assert asks_what_if(text)
+
+
+def test_a_what_if_question_goes_to_an_agent_not_to_the_customers_own_case() -> None:
+    text = ("hypothetically speaking if I were to buy a return flight for August and things are still bad, "
+            "would I be able to get a refund?")
+    for d in drafts("northwind-air", text):
+        assert d.action == "needs_agent", (d.action, d.reasons)
+        assert "booking reference" not in (d.holding or "").lower()
+
+
+def test_an_own_refund_is_still_answered() -> None:
+    text = "my refund for booking NW88213 still hasn't arrived after 3 weeks, where is it?"
+    assert not asks_what_if(text)
+    assert all(d.action != "needs_agent" for d in drafts("northwind-air", text))
+
+
+def test_a_public_warning_about_a_scam_link_is_thanked_in_public() -> None:
+    text = "WARNING: scammers are sending fake support popups, do not click on https://example.com/fake-help"
+    for d in drafts("loopwork", text):
+        assert d.action != "reply_and_move_private", (d.action, d.reasons)
+        assert "making the account safe" not in d.text, d.text
