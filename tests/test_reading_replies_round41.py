@@ -103,3 +103,23 @@ def test_a_public_warning_about_a_scam_link_is_thanked_in_public() -> None:
     for d in drafts("loopwork", text):
         assert d.action != "reply_and_move_private", (d.action, d.reasons)
         assert "making the account safe" not in d.text, d.text
+
+
+def test_a_damaged_bag_is_not_searched_for() -> None:
+    text = ("my suitcase came off the belt at Gatwick with the handle snapped off and a hole in the side. "
+            "filled the form at the desk, they said email. @NorthwindAir")
+    for d in drafts("northwind-air", text):
+        low = d.text.lower()
+        assert d.situation == "lost_baggage" or "lost_baggage" in " ".join(d.reasons), d.reasons
+        assert not any(w in low for w in ("missing bag", "once it's found", "went astray", "didn't arrive",
+                                          "still without", "where it's got to", "tracing")), d.text
+
+
+def test_stranded_with_a_blocked_card_hears_it_first() -> None:
+    text = ("@HarbourBank card blocked for suspicious activity while I'm in Lisbon. it was me. can't pay my hotel, "
+            "can't get cash, the in-app check keeps failing. I'm stuck here with 20 euros. please unblock it")
+    assert "stranded" in read(text).urgency
+    for d in drafts("harbour-bank", text):
+        ack = d.stages[0].phrase_id
+        assert ack in ("hb.account_access.acknowledge.30", "hb.account_access.acknowledge.31"), d.text
+        assert "sign-in" not in d.text and "getting into your banking" not in d.text, d.text
