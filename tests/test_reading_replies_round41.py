@@ -123,3 +123,25 @@ def test_stranded_with_a_blocked_card_hears_it_first() -> None:
         ack = d.stages[0].phrase_id
         assert ack in ("hb.account_access.acknowledge.30", "hb.account_access.acknowledge.31"), d.text
         assert "sign-in" not in d.text and "getting into your banking" not in d.text, d.text
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("the driver threw my parcel over the fence and it landed in the pond", True),
+    ("they left the parcel outside in the rain, everything's soaked", True),
+    ("delivered to the wrong house AGAIN", True),
+    ("my parcel still hasn't arrived, tracking says out for delivery", False),
+    ("I left a review last week", False),
+])
+def test_a_parcel_left_badly_is_told(text: str, left: bool) -> None:
+    from carevoice.variables import _LEFT_BADLY
+
+    assert bool(_LEFT_BADLY.search(text)) is left
+
+
+@pytest.mark.parametrize("bank", ["parcelpop", "base"])
+def test_a_parcel_thrown_over_the_fence_is_not_late(bank: str) -> None:
+    text = "@ParcelPop your driver chucked my parcel over the gate and it landed in a puddle. great"
+    for d in drafts(bank, text):
+        low = d.text.lower()
+        assert not any(w in low for w in ("still hasn't", "still isn't", "running so late", "still waiting",
+                                          "on its way", "turned up")), d.text

@@ -337,6 +337,18 @@ _CHANGED = re.compile(
 """Something the customer had was changed or taken away ("you took away the option", "since the update"):
 lines sorry for "the change" or for "something you relied on" need it, so a new idea is not mourned
 (`post.changed`)."""
+_LEFT_BADLY = re.compile(
+    r"\b(?:threw|thrown|throws|throwing|tossed|tosses|chucked|chucks|flung|lobbed|dumped|dumps|dropped|left|leaves|"
+    r"leaving|hurled|kicked)\b(?: (?:it|them|my|the|our|a|an|\w+))?(?: (?:parcel|package|delivery|box|order|"
+    r"shopping|bags?))? (?:over|into|in|on|onto|at|outside|by|under|behind|through) (?:the |my |our |a |next door'?s? "
+    r")?(?:fence|gate|wall|hedge|pond|bin|bins|rain|puddle|mud|garden|street|road|"
+    r"pavement|bush|bushes|driveway|roof|wrong (?:house|door|address|flat|building)|neighbou?rs?'?s?|front of)\b|"
+    r"\bdelivered to (?:the |a )?wrong (?:house|door|address|flat|building)\b|"
+    r"\b(?:left|dumped|dropped)\b[^.!?]{0,30}\bin the (?:rain|snow|wet)\b",
+    re.IGNORECASE,
+)
+"""A parcel that came but was thrown, dumped or left where it should not be ("threw my parcel over the fence",
+"left it in the rain"): no "still on its way" lines, and lines for the way it was left win (`post.left_badly`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -347,7 +359,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),
-    "flew": (_FLEW,), "changed": (_CHANGED,),
+    "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
