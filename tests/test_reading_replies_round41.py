@@ -145,3 +145,17 @@ def test_a_parcel_thrown_over_the_fence_is_not_late(bank: str) -> None:
         low = d.text.lower()
         assert not any(w in low for w in ("still hasn't", "still isn't", "running so late", "still waiting",
                                           "on its way", "turned up")), d.text
+
+
+@pytest.mark.parametrize("text", [
+    "got a text saying it's from you about a missed payment with a link to pay. is this legit?",
+    "Got an email from 'Brand Security' asking me to confirm my login or lose my points. Looks dodgy? "
+    "Haven't clicked anything.",
+])
+def test_a_message_checked_with_us_gets_the_phishing_lines(text: str) -> None:
+    assert read(text).category == "fraud_security", read(text).reasons
+    for d in drafts("base", text):
+        low = d.text.lower()
+        assert "click" in low or "screenshot" in low or "never ask" in low, d.text
+        assert "caught up in this" not in low and "anything unusual" not in low, d.text
+        assert "i'm really sorry." not in low, d.text
