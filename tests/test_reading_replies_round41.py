@@ -159,3 +159,38 @@ def test_a_message_checked_with_us_gets_the_phishing_lines(text: str) -> None:
         assert "click" in low or "screenshot" in low or "never ask" in low, d.text
         assert "caught up in this" not in low and "anything unusual" not in low, d.text
         assert "i'm really sorry." not in low, d.text
+
+
+@pytest.mark.parametrize("bank", ["northline-rail", "base", "parcelpop"])
+def test_chasing_a_report_of_staff_hears_about_what_happened_not_only_the_wait(bank: str) -> None:
+    text = "i reported the driver who swore at me and my kids on monday and nobody has got back to me. still waiting"
+    reading = read(text)
+    assert reading.intent == "follow_up" and reading.category == "rude_staff", reading.reasons
+    for d in drafts(bank, text):
+        first = d.stages[0].phrase_id
+        assert first.startswith("base.rude_staff.apologise."), (first, d.text)
+
+
+def test_food_left_in_the_rain_is_about_the_rider_not_the_dish() -> None:
+    text = "rider just left my food on the pavement in the rain and drove off, didnt even knock. bag soaked through"
+    for d in drafts("crumb-and-co", text):
+        low = d.text.lower()
+        assert "left like that" in low or "rider" in low or "delivery" in low, d.text
+        assert "up to scratch" not in low and "restaurant" not in low, d.text
+
+
+@pytest.mark.parametrize("bank", ["crumb-and-co", "base", "northline-rail"])
+def test_thanks_for_help_in_a_medical_emergency_gets_relief_not_cheer(bank: str) -> None:
+    text = ("the staff at the Leeds branch were amazing when my dad collapsed in the queue today. they stayed with "
+            "him and called an ambulance. he's home now. thank you so much")
+    assert read(text).intent == "praise"
+    for d in drafts(bank, text):
+        low = d.text.lower()
+        assert not any(w in low for w in ("visit", "enjoy", "next time", "made our day", "!")), d.text
+        assert any(w in low for w in ("okay", "relieved", "frightening", "recovery", "take care")), d.text
+
+
+def test_a_furious_fourth_chase_is_not_thanked_for_bearing_with_us() -> None:
+    text = "this is my FOURTH tweet. account frozen for 8 days. ive sent ID twice. pay my rent or unfreeze it"
+    for d in drafts("harbour-bank", text, range(1, 13)):
+        assert "bearing with us" not in d.text and "your patience" not in d.text, d.text
