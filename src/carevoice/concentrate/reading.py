@@ -420,8 +420,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif (intent in ("complaint", "banter", "request", "follow_up") and r.praise >= _STRONG_PRAISE
               and (r.praise >= _PRAISE_CLEAR or not sure_problem)
               and not r.intent.sarcasm and not upset
-              and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.details.contacted):
+              and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.details.contacted
+              and not (intent == "request" and r.verdict.category == "feature_request")):
             # "fair play, you fixed it", "10/10, legends": praise words, no bad feeling, no problem read surely
+            # ("thanks for adding credits, can you add the year too?" asks for something: the request leads)
             reasons.append(f"{intent} ({intent_p:.2f}) beside clear praise ({r.praise_reason}), no problem read surely "
                            "and no complaint feeling: praise")
             intent = "praise"
