@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -45,6 +46,42 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: error: {message}\n")
         raise SystemExit(ExitStatus.USAGE)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """The formatter argparse would make, as wide, without importing :mod:`shutil`.
+
+        A formatter given no width imports :mod:`shutil` (with :mod:`bz2`, :mod:`lzma` and
+        :mod:`zlib`: about 2 ms) for :func:`shutil.get_terminal_size`, and argparse makes one for
+        every argument it adds; :func:`_terminal_columns` finds the same width. Python 3.14's
+        formatters also learn the output's colours here: they are left to argparse.
+        """
+        if sys.version_info >= (3, 14):
+            return super()._get_formatter()
+        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)  # type: ignore[call-arg]
+
+
+def _terminal_columns() -> int:
+    """The terminal's width in columns, found as :func:`shutil.get_terminal_size` finds it.
+
+    ``$COLUMNS`` when it is a positive whole number; else the width of the terminal standard
+    output was started with; else 80.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    try:
+        lines = int(os.environ["LINES"])
+    except (KeyError, ValueError):
+        lines = 0
+    if columns <= 0 or lines <= 0:
+        try:
+            size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            size = os.terminal_size((80, 24))
+        if columns <= 0:
+            columns = size.columns or 80
+    return columns
 
 
 def _version() -> str:
@@ -94,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from carevoice import _code_cache
 
     if program:  # the command's modules import with the dataclass code the previous run compiled
+        from carevoice._lazy import defer_module
+
+        defer_module("inspect")  # dataclasses imports it for classes without a docstring alone
         _code_cache.install()
     try:
         status = _run(argv, program, held)
