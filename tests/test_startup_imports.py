@@ -104,7 +104,7 @@ def test_a_deferred_module_runs_on_first_use() -> None:
     assert out.stdout == "ok\n"
 
 
-def test_a_warm_draft_leaves_inspect_hashlib_and_shutil_alone(tmp_path: Path) -> None:
+def test_a_warm_draft_leaves_inspect_ipaddress_hashlib_and_shutil_alone(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(SRC), "CAREVOICE_CACHE_DIR": str(tmp_path / "cache"),
            "CAREVOICE_HISTORY": str(tmp_path / "h.sqlite")}
     env.pop("CAREVOICE_NO_CACHE", None)
@@ -116,11 +116,11 @@ def test_a_warm_draft_leaves_inspect_hashlib_and_shutil_alone(tmp_path: Path) ->
         "{pre}"
         "from carevoice.cli import main\n"
         "assert main() == 0\n"
-        "print('LOADED', type(sys.modules.get('inspect')).__name__, 'hashlib' in sys.modules,"
-        " 'shutil' in sys.modules, file=sys.stderr)\n"
+        "print('LOADED', type(sys.modules.get('inspect')).__name__, type(sys.modules.get('ipaddress')).__name__,"
+        " 'hashlib' in sys.modules, 'shutil' in sys.modules, file=sys.stderr)\n"
     )
     warm = _run(probe.format(pre=""), env)
-    assert "LOADED _Deferred False False" in warm.stderr, warm.stderr
-    usual = _run(probe.format(pre="import hashlib, inspect, shutil\n"), env)  # the modules imported as before
-    assert "LOADED module True True" in usual.stderr, usual.stderr
+    assert "LOADED _Deferred _Deferred False False" in warm.stderr, warm.stderr
+    usual = _run(probe.format(pre="import hashlib, inspect, ipaddress, shutil\n"), env)  # imported as before
+    assert "LOADED module module True True" in usual.stderr, usual.stderr
     assert warm.stdout == usual.stdout and warm.stdout.startswith("reply · late_delivery")
