@@ -135,15 +135,15 @@ def cached_build(kind: str, sources: Sequence[Path], build: Callable[[], T], val
     holds). A missing, damaged or unreadable entry, or one that ``valid`` rejects, is built
     afresh; so is everything when caching is off or a source cannot be read.
     """
-    import hashlib
     import sys
 
     from carevoice._digests import file_digest
+    from carevoice._hash import sha256
 
     if cache_root() is None:
         return build()
     try:
-        digest = hashlib.sha256(f"{kind}|{sys.version}|{pickle.HIGHEST_PROTOCOL}|{stamp}".encode())
+        digest = sha256(f"{kind}|{sys.version}|{pickle.HIGHEST_PROTOCOL}|{stamp}".encode())
         for source in sources:
             digest.update(file_digest(source) + b"\0")
     except OSError:

@@ -44,11 +44,12 @@ _name: list[str] = []
 
 
 def _entry_name() -> str:
-    import hashlib
     from importlib.util import MAGIC_NUMBER
 
+    from carevoice._hash import sha256
+
     key = f"{_FORMAT}|{sys.version}|{sys.implementation.cache_tag}|{MAGIC_NUMBER.hex()}|{sys.flags.optimize}"
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    digest = sha256(key.encode()).hexdigest()[:32]
     return f"dataclass-code-{sys.version_info[0]}{sys.version_info[1]}-{digest}.marshal"
 
 

@@ -14,10 +14,11 @@ run, or with ``CAREVOICE_NO_CACHE=1``, every digest is computed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from pathlib import Path
+
+from carevoice._hash import sha256
 
 __all__ = ["file_digest"]
 
@@ -39,14 +40,14 @@ def file_digest(path: Path) -> bytes:
     from carevoice._cache import run_context
 
     if run_context() is None or not _loaded():
-        return hashlib.sha256(path.read_bytes()).digest()
+        return sha256(path.read_bytes()).digest()
     st = os.stat(path)
     status: _Status = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
     key = os.path.abspath(path)
     known = _memo.get(key)
     if known is not None and known[0] == status:
         return known[1]
-    digest = hashlib.sha256(path.read_bytes()).digest()  # read after the stat: a write meanwhile changes the status
+    digest = sha256(path.read_bytes()).digest()  # read after the stat: a write meanwhile changes the status
     if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _SETTLED_NS and len(_memo) < _KEEP:
         _memo[key] = (status, digest)
         _state[0] = 2

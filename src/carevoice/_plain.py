@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import functools
 import importlib
-import inspect
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -85,7 +85,7 @@ class Plain(metaclass=_Twin):
         super().__init_subclass__(**kwargs)
         cls.model = model
         cls.__name__ = model.rsplit(":", 1)[-1]  # the model's name, as repr shows it
-        annotations: dict[str, str] = dict(inspect.get_annotations(cls))
+        annotations = _annotations(cls)
         cls.fields = tuple(annotations)
         cls.types = annotations
         cls.defaults, cls.factories = {}, {}
@@ -123,6 +123,21 @@ class Plain(metaclass=_Twin):
         copy = type(self).__new__(type(self))
         _set(copy, "__dict__", {**self.__dict__, **(update or {})})
         return copy
+
+
+def _annotations(cls: type) -> dict[str, str]:
+    """The annotations a class body declares, as :func:`inspect.get_annotations` gives them.
+
+    Read from the class's own ``__dict__`` as :mod:`inspect` does, without importing it (a
+    warm draft need not: see :func:`carevoice._lazy.defer_module`); from Python 3.14, whose
+    annotations are evaluated lazily, :func:`inspect.get_annotations` itself.
+    """
+    if sys.version_info >= (3, 14):
+        import inspect
+
+        return dict(inspect.get_annotations(cls))
+    found = cls.__dict__.get("__annotations__")  # noqa: RUF063  # what inspect reads, without importing it
+    return dict(found) if isinstance(found, dict) else {}
 
 
 def _build(cls: type[Plain]) -> Any:

@@ -60,10 +60,10 @@ def _interpreter() -> str:
 
 
 def _entry_name(context: str) -> str:
-    import hashlib
+    from carevoice._hash import sha256
 
     key = f"{_interpreter()}|{context}"
-    return f"patterns-{sys.version_info[0]}{sys.version_info[1]}-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    return f"patterns-{sys.version_info[0]}{sys.version_info[1]}-{sha256(key.encode()).hexdigest()[:32]}.pickle"
 
 
 def preload(context: str) -> int:

@@ -314,13 +314,13 @@ def _store_name() -> str | None:
     Its name holds what a plan depends on: Python's version, Jinja's package file (its version),
     this module, :mod:`carevoice.render` and the template language, and the run's command and bank.
     """
-    import hashlib
     import sys
     from importlib.util import find_spec
     from pathlib import Path
 
     from carevoice._cache import run_context
     from carevoice._digests import file_digest
+    from carevoice._hash import sha256
 
     context = run_context()
     if context is None:
@@ -330,7 +330,7 @@ def _store_name() -> str | None:
         if spec is None or not spec.origin or not spec.has_location:
             return None
         here = Path(__file__).resolve().parent
-        digest = hashlib.sha256(f"{sys.version}|{context}".encode())
+        digest = sha256(f"{sys.version}|{context}".encode())
         for path in (Path(spec.origin), here / "_template_plans.py", here / "render.py", here / "_template_lang.py"):
             digest.update(file_digest(path) + b"\0")
     except (ImportError, ValueError, OSError):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from carevoice._hash import sha256
 from carevoice._models import build
 from carevoice._plain import Draft, Finding, Inbound, Reading, StageChoice
 from carevoice._template_plans import render_phrase
@@ -79,7 +79,7 @@ class Drafter:
 
     def _rng(self, post: Inbound) -> random.Random:
         key = f"{self.seed}\x00{self.bank.name}\x00{post.channel}\x00{post.text}\x00{post.name}"
-        return random.Random(int.from_bytes(hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()[:8], "big"))
+        return random.Random(int.from_bytes(sha256(key.encode("utf-8", "surrogatepass")).digest()[:8], "big"))
 
     def draft(self, post: Inbound | str, *, allow_blocked: bool = False, record: bool = False,
               new_reply: bool = False) -> Draft:

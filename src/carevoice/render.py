@@ -121,7 +121,6 @@ def _store_name() -> str | None:
     Its name holds what a compiled template depends on: Python's version and bytecode,
     Jinja's version, this module and the template language, so any change makes a new one.
     """
-    import hashlib
     import sys
     from importlib.util import MAGIC_NUMBER
     from pathlib import Path
@@ -129,12 +128,13 @@ def _store_name() -> str | None:
     import jinja2
 
     from carevoice._cache import run_context
+    from carevoice._hash import sha256
 
     context = run_context()
     if context is None:
         return None
     here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{sys.version}|{jinja2.__version__}|{context}".encode() + MAGIC_NUMBER)
+    digest = sha256(f"{sys.version}|{jinja2.__version__}|{context}".encode() + MAGIC_NUMBER)
     for name in ("render.py", "_template_lang.py"):
         digest.update((here / name).read_bytes())
     return f"templates-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"

@@ -52,6 +52,8 @@ class _Unsafe(Exception):
 
 @dataclass(frozen=True)
 class _Node:
+    """One node of a parsed pattern: a character, a sequence, alternatives, a repeat or a zero-width test."""
+
     kind: str  # char, seq, alt, rep, zero
     pred: Pred | None = None
     items: tuple[_Node, ...] = ()

@@ -12,7 +12,6 @@ back to a fresh load.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sys
 from functools import cache
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from carevoice._cache import cache_root, write_atomic
 from carevoice._digests import file_digest
+from carevoice._hash import sha256
 from carevoice.bank.resolved import Bank
 
 __all__ = ["cache_dir", "read_cached", "write_cached"]
@@ -42,7 +42,7 @@ def cache_dir() -> Path | None:
 def _code_stamp() -> str:
     """The Python and the code that build banks: any change makes a new stamp."""
     package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256(f"{_FORMAT}|{sys.version}|{pickle.HIGHEST_PROTOCOL}".encode())
+    digest = sha256(f"{_FORMAT}|{sys.version}|{pickle.HIGHEST_PROTOCOL}".encode())
     for name in _CODE:
         digest.update(name.encode() + b"\0" + file_digest(package / name) + b"\0")
     return digest.hexdigest()
@@ -57,7 +57,7 @@ def _entry_path(key: str) -> Path | None:
     d = cache_dir()
     if d is None:
         return None
-    return d / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".pickle")
+    return d / (sha256(key.encode("utf-8")).hexdigest()[:32] + ".pickle")
 
 
 def read_cached(key: str) -> Bank | None:

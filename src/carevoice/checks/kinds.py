@@ -150,17 +150,17 @@ def _needle_store_name() -> str | None:
     the name holds the Python version and build and this module's text. None outside a
     command-line run.
     """
-    import hashlib
     from pathlib import Path
 
     from carevoice._cache import run_context
+    from carevoice._hash import sha256
 
     context = run_context()
     if context is None:
         return None
     try:
         key = f"{sys.version}|{sys.implementation.cache_tag}|{context}"
-        digest = hashlib.sha256(key.encode() + b"\0" + Path(__file__).read_bytes())
+        digest = sha256(key.encode() + b"\0" + Path(__file__).read_bytes())
     except OSError:
         return None
     return f"needles-{digest.hexdigest()[:32]}.pickle"

@@ -43,9 +43,8 @@ def _load_patterns(pyphen: Any) -> None:
     The parsed :class:`pyphen.HyphDict` is pickled in the user cache (see :mod:`carevoice._cache`) under a
     name keyed by Pyphen's version and the dictionary file's size and time, so hyphenation is Pyphen's own.
     """
-    import hashlib
-
     from carevoice._cache import read_pickle, write_pickle
+    from carevoice._hash import sha256
 
     try:
         path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
@@ -55,7 +54,7 @@ def _load_patterns(pyphen: Any) -> None:
         key = f"{getattr(pyphen, 'VERSION', '')}|{path}|{stat.st_size}|{stat.st_mtime_ns}"
     except (AttributeError, KeyError, OSError, TypeError):
         return
-    name = f"pyphen-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
+    name = f"pyphen-{sha256(key.encode()).hexdigest()[:16]}.pickle"
     state = read_pickle(name)
     if isinstance(state, dict) and {"patterns", "cache", "maxlen"} <= state.keys():
         hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
@@ -119,10 +118,9 @@ def _syllable_store_name() -> str | None:
     (:func:`_pyphen_files`): a run that finds every word of its replies there never imports
     or loads Pyphen. None outside a command-line run, or when the dictionary cannot be found.
     """
-    import hashlib
-
     from carevoice._cache import run_context
     from carevoice._digests import file_digest
+    from carevoice._hash import sha256
 
     context = run_context()
     files = _pyphen_files()
@@ -132,7 +130,7 @@ def _syllable_store_name() -> str | None:
     try:
         stat = dictionary.stat()
         key = f"{file_digest(module).hex()}|{dictionary}|{stat.st_size}|{stat.st_mtime_ns}|{context}"
-        digest = hashlib.sha256(key.encode() + b"\0" + file_digest(Path(__file__)))
+        digest = sha256(key.encode() + b"\0" + file_digest(Path(__file__)))
     except OSError:
         return None
     return f"syllables-{digest.hexdigest()[:32]}.pickle"

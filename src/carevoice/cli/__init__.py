@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -46,6 +47,42 @@ class _Parser(argparse.ArgumentParser):
         sys.stderr.write(f"{self.prog}: error: {message}\n")
         raise SystemExit(ExitStatus.USAGE)
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """The formatter argparse would make, as wide, without importing :mod:`shutil`.
+
+        A formatter given no width imports :mod:`shutil` (with :mod:`bz2`, :mod:`lzma` and
+        :mod:`zlib`: about 2 ms) for :func:`shutil.get_terminal_size`, and argparse makes one for
+        every argument it adds; :func:`_terminal_columns` finds the same width. Python 3.14's
+        formatters also learn the output's colours here: they are left to argparse.
+        """
+        if sys.version_info >= (3, 14):
+            return super()._get_formatter()
+        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)  # type: ignore[call-arg]
+
+
+def _terminal_columns() -> int:
+    """The terminal's width in columns, found as :func:`shutil.get_terminal_size` finds it.
+
+    ``$COLUMNS`` when it is a positive whole number; else the width of the terminal standard
+    output was started with; else 80.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    try:
+        lines = int(os.environ["LINES"])
+    except (KeyError, ValueError):
+        lines = 0
+    if columns <= 0 or lines <= 0:
+        try:
+            size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            size = os.terminal_size((80, 24))
+        if columns <= 0:
+            columns = size.columns or 80
+    return columns
+
 
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
@@ -81,6 +118,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+_DEFERRED = ("inspect", "ipaddress")
+"""Standard modules the command line imports but seldom uses: loaded on first use (:mod:`carevoice._lazy`).
+
+:mod:`dataclasses` imports :mod:`inspect` only to write a signature into a class without a
+docstring (about 5 ms with :mod:`ast`, :mod:`dis` and :mod:`tokenize`); :mod:`urllib.parse`,
+which :mod:`pathlib` imports, imports :mod:`ipaddress` only to check a bracketed host in a URL
+(about 1 ms).
+"""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     program = argv is None
@@ -94,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from carevoice import _code_cache
 
     if program:  # the command's modules import with the dataclass code the previous run compiled
+        from carevoice._lazy import defer_module
+
+        for name in _DEFERRED:
+            defer_module(name)
         _code_cache.install()
     try:
         status = _run(argv, program, held)

@@ -304,12 +304,11 @@ def _cache_name(kind: str = "lexicon") -> str:
 
 def _digest() -> str:
     """The SHA-256 of the data file's and this module's digests (see :func:`carevoice._digests.file_digest`)."""
-    import hashlib
-
     from carevoice._cache import data_file
     from carevoice._digests import file_digest
+    from carevoice._hash import sha256
 
-    return hashlib.sha256(file_digest(data_file(DATA_FILE)) + file_digest(Path(__file__))).hexdigest()[:32]
+    return sha256(file_digest(data_file(DATA_FILE)) + file_digest(Path(__file__))).hexdigest()[:32]
 
 
 @contextmanager

@@ -120,14 +120,14 @@ def _cache_name() -> str:
     The name holds the SHA-256 of the model file's and this module's digests
     (:func:`carevoice._digests.file_digest`); raises :class:`OSError` when either cannot be read.
     """
-    import hashlib
     import sys
     from pathlib import Path
 
     from carevoice._cache import data_file
     from carevoice._digests import file_digest
+    from carevoice._hash import sha256
 
-    digest = hashlib.sha256(file_digest(data_file(MODEL_FILE)) + file_digest(Path(__file__)))
+    digest = sha256(file_digest(data_file(MODEL_FILE)) + file_digest(Path(__file__)))
     return f"reading-model-{sys.version_info[0]}{sys.version_info[1]}-{digest.hexdigest()[:32]}.pickle"
 
 

@@ -48,6 +48,8 @@ def prepare_shared(files: list[tuple[Path, bytes]]) -> None:
 
 @dataclass
 class _FileLint:
+    """What linting one bank file gathers: its text and lines, phrase locations, parents and findings."""
+
     path: Path
     config: LintConfig
     search: list[Path]

@@ -115,6 +115,8 @@ class Assignment:
 
 @dataclass(eq=False)
 class _Group:
+    """One situation being grouped: its categories, times, post count, words, keys and details."""
+
     id: str
     cats: Counter[str]
     first: float

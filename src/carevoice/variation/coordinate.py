@@ -24,7 +24,6 @@ scope; the only lock is the store's write lock, held for one short transaction.
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 
+from carevoice._hash import sha256
 from carevoice.errors import HistoryError
 from carevoice.variation.history import History
 from carevoice.variation.index import ReplyIndex, fingerprint
@@ -56,7 +56,7 @@ def draft_id(draft: Draft) -> str | None:
     """A stable id for a draft (post id and text: retrying an accept stores it once); None without a post id."""
     if not draft.id:
         return None
-    digest = hashlib.sha256(f"{draft.brand}\x00{draft.text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    digest = sha256(f"{draft.brand}\x00{draft.text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{draft.id}:{digest}"
 
 

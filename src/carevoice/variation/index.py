@@ -60,6 +60,8 @@ class Match:
 
 @dataclass
 class _Entry:
+    """A reply in the scope: record, text as compared, phrase fingerprint, word mask and size, windows holding it."""
+
     record: ReplyRecord
     text: str
     keys: frozenset[str]
