@@ -19,11 +19,13 @@ T = TypeVar("T")
 K = TypeVar("K")
 V = TypeVar("V")
 
-__all__ = ["add_learnt", "cache_root", "cached_build", "data_file", "flush", "models_stamp", "on_flush",
-           "read_pickle", "run_context", "start_run", "write_atomic", "write_pickle"]
+__all__ = ["absorb_learnt", "add_learnt", "cache_root", "cached_build", "data_file", "flush", "learnt_here",
+           "models_stamp", "on_flush", "read_pickle", "run_context", "start_run", "write_atomic", "write_pickle"]
 
 _context: list[str] = []
 _flushers: list[Callable[[], None]] = []
+_learning: dict[str, dict[Any, Any]] = {}
+"""Entry name -> the dict of what this process learnt for it (see :func:`on_flush`'s ``learnt``)."""
 
 
 def start_run(context: str) -> None:
@@ -40,10 +42,42 @@ def run_context() -> str | None:
     return _context[0] if _context else None
 
 
-def on_flush(store: Callable[[], None]) -> None:
-    """Have :func:`flush` call ``store`` (once) at the end of the run."""
+def on_flush(store: Callable[[], None], learnt: tuple[str | None, dict[Any, Any]] | None = None) -> None:
+    """Have :func:`flush` call ``store`` (once) at the end of the run.
+
+    ``learnt`` names a growing entry and the dict of what this process learnt for it, which
+    ``store`` adds to the entry (:func:`add_learnt`): a forked copy hands it back with
+    :func:`learnt_here` and :func:`absorb_learnt`, so what the copy learnt is stored too.
+    """
     if store not in _flushers:
         _flushers.append(store)
+    if learnt is not None and learnt[0] is not None:
+        _learning[learnt[0]] = learnt[1]
+
+
+def learnt_here() -> dict[str, dict[Any, Any]]:
+    """What this process learnt so far for the growing entries (entry name -> new keys and values).
+
+    A forked copy of the command line sends this back to the first process (:func:`absorb_learnt`),
+    which stores it with its own at :func:`flush`: the copy's learning (syllable counts, needles,
+    compiled templates and plans of the files it took) is not lost when it ends.
+    """
+    return {name: dict(values) for name, values in _learning.items() if values}
+
+
+def absorb_learnt(learnt: object) -> None:
+    """Add what a forked copy learnt (its :func:`learnt_here`) to the entries this process set up.
+
+    A value depends on its key only (a word's syllables, a pattern's needles...), so this
+    process's own value is kept where both have one; entries this process never set up are left out.
+    """
+    if not isinstance(learnt, dict):
+        return
+    for name, values in learnt.items():
+        own = _learning.get(name) if isinstance(name, str) else None
+        if own is not None and isinstance(values, dict):
+            for key, value in values.items():
+                own.setdefault(key, value)
 
 
 def flush() -> None:

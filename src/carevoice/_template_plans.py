@@ -346,7 +346,7 @@ def _stored() -> dict[str, tuple[TemplatePlan, _Used]]:
     name = _store_name()
     if name is None:
         return {}
-    on_flush(_store)
+    on_flush(_store, learnt=(name, _learnt))
     entry = read_pickle(name)
     return entry if type(entry) is dict else {}
 

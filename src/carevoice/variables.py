@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from carevoice.concentrate.keywords import unlink
 from carevoice.concentrate.pii import find_pii
-from carevoice.concentrate.reading import TURNED_REASON
 from carevoice.concentrate.subject import _SINGULAR_S as _NOUNS_ENDING_IN_S
 
 if TYPE_CHECKING:
@@ -550,6 +549,9 @@ def build_context(
     ``situation`` is the cell the reply is drawn from when it differs from the reading's (an
     unsure situation answered from ``general``): its default subject is used.
     """
+    # the reading's whole module is imported here, not with this one: rendering and linting never need it
+    from carevoice.concentrate.reading import TURNED_REASON
+
     handle = inbound.handle.lstrip("@") if inbound.handle else None
     words = sum(1 for w in inbound.text.split() if not w.startswith(("@", "http")))
     d = reading.details

@@ -174,7 +174,7 @@ def _stored_needles() -> dict[tuple[str, int], tuple[str, ...] | None]:
     name = _needle_store_name()
     if name is None:
         return {}
-    on_flush(_store_needles)
+    on_flush(_store_needles, learnt=(name, _learnt_needles))
     entry = read_pickle(name)
     if type(entry) is not dict or not all(_valid_needles(k, v) for k, v in entry.items()):
         return {}  # a damaged or foreign entry: parse again

@@ -173,7 +173,7 @@ def _stored_syllables() -> dict[str, int]:
     name = _syllable_store_name()
     if name is None:
         return {}
-    on_flush(_store_syllables)
+    on_flush(_store_syllables, learnt=(name, _learnt_syllables))
     entry = read_pickle(name)
     if type(entry) is not dict or not all(type(k) is str and type(v) is int and v > 0 for k, v in entry.items()):
         return {}  # a damaged or foreign entry: count again

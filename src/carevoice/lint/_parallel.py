@@ -5,7 +5,8 @@ The queue is a pipe of file numbers, heaviest first, read four bytes at a time b
 (each read takes one whole number); each file is linted exactly as it would be alone, and results
 are put back in the files' order, so the report is the same. Where fork is missing or unsafe
 (another thread running), with one core, for a small run, or when the copy fails in any way, this
-process lints the files itself.
+process lints the files itself. What the copy learnt for the user cache (``hand_back``) comes back
+with its results, for the first process to store (``take_back``).
 """
 
 from __future__ import annotations
@@ -46,10 +47,13 @@ def _drain(queue: int, fn: Callable[[T], R], items: Sequence[T], out: dict[int, 
 
 
 def map_two(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int],
-            prepare: Callable[[], object] | None = None) -> list[R]:
+            prepare: Callable[[], object] | None = None, hand_back: Callable[[], object] | None = None,
+            take_back: Callable[[object], object] | None = None) -> list[R]:
     """``[fn(x) for x in items]``, on two processes when that can help; ``fn`` must be deterministic.
 
     ``prepare`` runs first, in this process, when the work is shared: what it caches, both processes have.
+    When the copy has done its share, ``hand_back()`` (there) is sent back with its results and given
+    to ``take_back`` (here); neither may change the results, and a failure of either is ignored.
     """
     if (len(items) < 2 or len(items) > _MAX_ITEMS or sum(weights) < MIN_WEIGHT or not hasattr(os, "fork")
             or _cores() < 2 or threading.active_count() > 1):
@@ -70,12 +74,18 @@ def map_two(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int],
     if pid == 0:  # the copy: lint what it takes, send the results, leave without running any exit handler
         os.close(results_in)
         done: dict[int, R] = {}
+        extra: object = None
         with contextlib.suppress(BaseException):  # any failure: the first process lints what is missing
             _drain(queue, fn, items, done)
+            if hand_back is not None:
+                extra = hand_back()
         try:
-            data = pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # unpicklable results: the first process lints them again
-            data = b""
+            data = pickle.dumps((done, extra), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # unpicklable: the results alone, else the first process lints them again
+            try:
+                data = pickle.dumps((done, None), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                data = b""
         try:
             with os.fdopen(results_out, "wb") as out:
                 out.write(data)
@@ -93,9 +103,13 @@ def map_two(fn: Callable[[T], R], items: Sequence[T], weights: Sequence[int],
             with os.fdopen(results_in, "rb") as pipe:
                 data = pipe.read()
             os.waitpid(pid, 0)
+            extra = None
             try:
-                theirs = pickle.loads(data) if data else {}
+                theirs, extra = pickle.loads(data) if data else ({}, None)
             except Exception:  # a broken copy: lint its files here
                 theirs = {}
+            if extra is not None and take_back is not None:
+                with contextlib.suppress(Exception):
+                    take_back(extra)
     results.update(theirs)
     return [results[i] if i in results else fn(items[i]) for i in range(len(items))]

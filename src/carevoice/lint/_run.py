@@ -87,6 +87,7 @@ def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None,
 def _lint_todo(todo: list[tuple[int, str, bytes | None, bool, str | None]],
                results: list[tuple[list[LintFinding], int] | None], config: LintConfig, search: list[Path]) -> None:
     """Lint the files not found in the result cache, store their results and put them in ``results``."""
+    from carevoice._cache import absorb_learnt, learnt_here
     from carevoice.lint._engine import lint_file, prepare_shared
     from carevoice.lint._parallel import map_two
     from carevoice.lint._plans import load_plans
@@ -102,8 +103,9 @@ def _lint_todo(todo: list[tuple[int, str, bytes | None, bool, str | None]],
     def prepare() -> None:
         prepare_shared([(Path(job[1]), job[2]) for job in todo if not job[3] and job[2] is not None])
 
-    # files on two cores when there is enough to share (each file linted as it would be alone)
-    done = map_two(lint_one, todo, [len(job[2] or b"") for job in todo], prepare)
+    # files on two cores when there is enough to share (each file linted as it would be alone); what the
+    # second process learnt for the user cache (syllable counts, needles...) is stored with this one's
+    done = map_two(lint_one, todo, [len(job[2] or b"") for job in todo], prepare, learnt_here, absorb_learnt)
     for job, hit in zip(todo, done, strict=True):
         write_result(job[4], *hit)
         results[job[0]] = hit
