@@ -86,7 +86,8 @@ GOLDEN = [
     Case("hello?", "general"),
     Case("just saw your ad lol", "general"),
     Case("thinking about switching to you guys", "general"),
-    Case("this update is total bull", "general", "frustration"),
+    # an update complained of leans to app_bug, unsure (read 8: below 0.8 the reply is the general lines)
+    Case("this update is total bull", "app_bug", "frustration"),
     Case("THIS IS ABSOLUTELY DISGUSTING!!! WORST SERVICE EVER", "general", "anger"),
     Case("I am not happy with this at all", "general", "frustration"),
     Case("I'm contacting my lawyer and reporting you to trading standards", "general", None, ("legal",)),

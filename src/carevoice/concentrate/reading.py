@@ -106,8 +106,17 @@ _BANNED = frozenset(_META)
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
 _CASE_SIGNALS = ("contacted_", "tried_", "forgot_")
 """Prefixes of the signal keys that say what the customer already did or lost (read into the details)."""
-_MIN_SITUATION = 0.4
+_MIN_SITUATION = 0.3
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
+_MIN_BACKED = 0.15
+"""...but a situation a phrase of the rules also points to (``_BACKING``) needs only this
+(both chosen by cross-validating the whole reading on the tune split: ``benchmarks/reading_cv.py``)."""
+_BACKING = 2.0
+"""The rules' evidence for the model's situation that lets it through below ``_MIN_SITUATION`` (a medium phrase: a
+lone weak word, "update", is no backing)."""
+_MIN_URGENT = 0.4
+"""An urgent post's situation needs the model this sure: an urgent situation's lines are used even when unsure, and
+a wrong one ("having your details misused" to a child left alone at a bus stop) is worse than the general ones."""
 _GENERAL_EMPTY = 0.2
 _RULES_SURE = 0.6
 _MODEL_SURE = 0.65
@@ -502,7 +511,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             category, confidence = rules, r.verdict.confidence
             reasons.append(r.verdict.reason + f" (rules, surer than the model's {situation.label} "
                                               f"{situation.probability:.2f})")
-        elif situation.probability >= _MIN_SITUATION:
+        elif situation.probability >= (_MIN_URGENT if urgency or intent == "danger" else _MIN_SITUATION) or (
+                situation.probability >= _MIN_BACKED and r.verdict.raw.get(situation.label, 0.0) >= _BACKING
+                and not urgency and intent != "danger"):
             category, confidence = situation.label, situation.probability  # type: ignore[assignment]
             reasons.append("situation " + _why(situation.label, situation.probability, situation.drivers))
         elif rules is not None and r.verdict.confidence >= _RULES_FALLBACK:
@@ -514,7 +525,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                            f"{situation.probability:.2f})")
     if category == "general_question" and intent != "question":
         category = "general"  # a how-to situation is only ever a question's
-    if category == "general" and intent == "question" and "rule_question" in r.features:
+    if category == "general" and intent == "question":
         category = "general_question"
         reasons.append("a question about nothing more specific: general_question")
     if r.verdict.reason and not reasons[-1].startswith("category"):
