@@ -194,3 +194,17 @@ def test_a_furious_fourth_chase_is_not_thanked_for_bearing_with_us() -> None:
     text = "this is my FOURTH tweet. account frozen for 8 days. ive sent ID twice. pay my rent or unfreeze it"
     for d in drafts("harbour-bank", text, range(1, 13)):
         assert "bearing with us" not in d.text and "your patience" not in d.text, d.text
+
+
+@pytest.mark.parametrize("text", [
+    "my son is 9 and the bus never came, he's stood at the stop alone in the dark",
+    "our daughter is 12 and the last train was cancelled, she's on her own at the station",
+])
+def test_a_child_named_by_age_and_left_alone_is_vulnerable(text: str) -> None:
+    reading = read(text)
+    assert "vulnerable" in reading.urgency, reading.reasons
+    assert reading.intent == "danger", reading.reasons
+
+
+def test_a_childs_age_beside_no_trouble_is_no_urgency() -> None:
+    assert read("my son is 9 and loves your new dinosaur trains, thank you!").urgency == ()
