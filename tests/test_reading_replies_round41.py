@@ -208,3 +208,17 @@ def test_a_child_named_by_age_and_left_alone_is_vulnerable(text: str) -> None:
 
 def test_a_childs_age_beside_no_trouble_is_no_urgency() -> None:
     assert read("my son is 9 and loves your new dinosaur trains, thank you!").urgency == ()
+
+
+def test_an_unsure_situation_beside_a_clear_answer_takes_the_general_words() -> None:
+    text = "Is there a phone number where I can talk to a rep without having to pay?"
+    for d in drafts("loopwork", text):
+        assert d.answer is not None, d.reasons
+        low = d.text.lower()
+        assert "treated" not in low and "behave" not in low, d.text
+
+
+def test_a_phishing_site_reported_with_its_link_is_no_fake_app() -> None:
+    text = "#Phishing page pretending to be your login found: https://example.net/fake-login please take it down"
+    for d in drafts("loopwork", text):
+        assert "fake app" not in d.text, d.text

@@ -186,6 +186,12 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     why = _handoff(reading, drafting, locale)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
+    if unsure and answered and intent != "danger" and not reading.urgency:
+        # "is there a phone number I can call?" read as rude_staff at 0.31: the bank's answer stays, and the
+        # words around it come from the general lines, never from a situation read this unsurely
+        reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
+                       f"{drafting.situation_confidence:.2f}) beside a clear answer: the general lines around it")
+        situation = "general_question" if intent == "question" else "general"
     if unsure and intent != "danger" and not reading.urgency and not answered:
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
                        f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
