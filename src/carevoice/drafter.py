@@ -150,7 +150,8 @@ class Drafter:
         plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
                                   locale=self.bank.locale, answered=answer is not None,
                                   banter=self.bank.drafting.banter, how_to=asks_how(post.text),
-                                  what_if=asks_what_if(post.text))
+                                  what_if=asks_what_if(post.text),
+                                  answered_as=answer.answer.situation if answer is not None else None)
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,

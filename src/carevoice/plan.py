@@ -25,9 +25,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from carevoice._kinds import Action
+from carevoice._kinds import CATEGORIES, Action, Category
 from carevoice._plain import PiiMatch, Reading
 
 if TYPE_CHECKING:
@@ -157,13 +157,14 @@ def asks_what_if(text: str) -> bool:
 
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
-               what_if: bool = False) -> Plan:
+               what_if: bool = False, answered_as: str | None = None) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
     place of the next step); ``banter`` whether the bank answers banter at all;
     ``how_to`` that the post asks how to do something (see :func:`asks_how`); ``what_if`` that it asks what
-    would happen in a case that has not happened (see :func:`asks_what_if`).
+    would happen in a case that has not happened (see :func:`asks_what_if`); ``answered_as`` the situation of
+    the bank's answer, whose lines frame it when the situation read is unsure.
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -188,10 +189,13 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
     if unsure and answered and intent != "danger" and not reading.urgency:
         # "is there a phone number I can call?" read as rude_staff at 0.31: the bank's answer stays, and the
-        # words around it come from the general lines, never from a situation read this unsurely
+        # words around it come from the answer's own situation (or the general lines), never from a situation
+        # read this unsurely
+        plain: Category = "general_question" if intent == "question" else "general"
+        framed = cast("Category", answered_as) if answered_as in CATEGORIES else plain
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
-                       f"{drafting.situation_confidence:.2f}) beside a clear answer: the general lines around it")
-        situation = "general_question" if intent == "question" else "general"
+                       f"{drafting.situation_confidence:.2f}) beside a clear answer: {framed} lines around it")
+        situation = framed
     if unsure and intent != "danger" and not reading.urgency and not answered:
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
                        f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
