@@ -222,3 +222,10 @@ def test_a_phishing_site_reported_with_its_link_is_no_fake_app() -> None:
     text = "#Phishing page pretending to be your login found: https://example.net/fake-login please take it down"
     for d in drafts("loopwork", text):
         assert "fake app" not in d.text, d.text
+
+
+@pytest.mark.parametrize("text", ["why aren't apps updating? Stay Safe", "I need help changing my password"])
+def test_a_plain_post_gets_no_grave_apology(text: str) -> None:
+    for d in drafts("loopwork", text, range(1, 13)):
+        assert not any(s.phrase_id.startswith("base.general.acknowledge.serious.") for s in d.stages), d.text
+        assert "not good enough" not in d.text and "falls short of what we owe" not in d.text, d.text
