@@ -37,7 +37,6 @@ XFAIL = {
     "u-airline-037": "a fake page paid by bank transfer ('no booking exists'): reads like a late booking",
     "u-rail_transport-023": "stranded at night outside a club, said without a word of being stuck",
     "u-rail_transport-024": "a fake refund call: 'give my card details' is ordinary checkout talk",
-    "u-rail_transport-032": "a child's age written 'my son is 9': an age after 'is' would match prices and times",
     "u-bank-010": "a card blocked 'while I'm in Lisbon': a city is not read as abroad",
     "u-bank-012": "data exposure by staff said with 'using the number from my account form'",
     "u-bank-031": "'£1,500 left my account': a normal payment is described the same way",
