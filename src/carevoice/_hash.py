@@ -1,7 +1,7 @@
 """SHA-256 without importing :mod:`hashlib` when CPython's own implementation is there.
 
 ``import hashlib`` loads OpenSSL's ``_hashlib`` (about 2 ms of a warm draft's start-up) to give
-every algorithm; carevoice only ever needs SHA-256, for cache keys, file digests and a
+every algorithm; carevoice only ever needs SHA-256, for cache keys, file digests, lint fingerprints and a
 draft's random seed. CPython ships its own SHA-256 as the ``_sha2`` module (Python 3.12 and
 later) or ``_sha256`` (3.11 and earlier): :func:`sha256` uses it when present, and
 :mod:`hashlib`'s otherwise (a build without it, another interpreter). Both compute the same

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
+
+from carevoice._hash import sha256
 
 if TYPE_CHECKING:
     from carevoice.draft import Severity
@@ -19,7 +20,7 @@ SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 def text_hash(text: str) -> str:
     """A short, stable hash of a phrase text (baseline and SARIF fingerprints)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ stale or damaged entry is computed afresh. ``--no-cache`` skips the results of f
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from typing import Any
+
+from carevoice._hash import sha256
 
 __all__ = ["load_plans"]
 
@@ -25,7 +26,7 @@ def load_plans() -> None:
     if cache_root() is None:
         return
     key = f"plans|{_code_stamp()}|{sys.version}|{models_stamp()}"
-    name = f"lint-plans-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    name = f"lint-plans-{sha256(key.encode()).hexdigest()[:32]}.pickle"
     table = read_pickle(name)
     if _valid(table):
         remember_possible_plans(table)

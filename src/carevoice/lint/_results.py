@@ -11,7 +11,6 @@ the cache off; any problem reading or writing an entry means a fresh lint.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from carevoice._cache import cache_root, write_atomic
+from carevoice._hash import sha256
 from carevoice.lint._config import LintConfig
 from carevoice.lint._model import LintFinding
 
@@ -42,7 +42,7 @@ def _code_stamp() -> str:
         if f.suffix in (".py", ".yaml") and "__pycache__" not in f.parts:
             st = f.stat()
             out.append(f"{f.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(out).encode()).hexdigest()
+    return sha256("\n".join(out).encode()).hexdigest()
 
 
 def _parent_dirs(near: Path, search: Sequence[Path]) -> list[Path]:
@@ -67,7 +67,7 @@ def cache_key(name: str, content: bytes, near: Path, search: Sequence[Path], con
     """The key of one file's lint result, or None when the cache is off."""
     if cache_root() is None:
         return None
-    h = hashlib.sha256()
+    h = sha256()
     for part in (_FORMAT, _code_stamp(), name, repr(_config_key(config))):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     h.update(content + b"\0")
