@@ -242,6 +242,13 @@ _PAYMENT_FAILED = re.compile(
 )
 """A payment that will not go through (declined, failing, an error at checkout): never "a charge you weren't
 expecting" (`post.payment_failed`)."""
+TOLD_TO_CHECK = re.compile(
+    r"\b(?:telling|told|tell|asking|asked|keep saying|kept saying|keeps saying)(?: me| us)? to "
+    r"(?:check|look (?:at|in)|read)(?: (?:my|the|our))? (?:dms?|inbox|messages|emails?)\b",
+    re.IGNORECASE,
+)
+"""A customer already sent to their DMs ("stop telling me to check my DMs"): they wrote to us already
+(`post.sent`), and ask for no DM to be read (the reading drops `asks.check_dm`)."""
 _SENT = re.compile(
     r"\b(?:dm[’']?e?d|sent|given|gave|emailed|provided|messaged|submitted|attached|uploaded)\b(?: (?:you|u|it|them|"
     r"over|in|through|across|already|all|both|my|the|an?|your team|the team|twice|again|\d+ times|[a-z]+ times))*"
@@ -252,9 +259,7 @@ _SENT = re.compile(
     r"(?:dms?|inbox)\b|"
     r"\b(?:dm[’']?e?d|pm[’']?e?d|messaged|emailed|inboxed)(?: (?:you|u|y'?all|your team|the team))? (?:twice|"
     r"three times|\d+ times|[a-z]+ times|again|already|yesterday|last (?:week|night)|days ago|weeks ago)\b|"
-    r"\balready (?:dm[’']?e?d|pm[’']?e?d|messaged|emailed|inboxed)\b|"
-    r"\b(?:telling|told|tell|asking|asked|keep saying|kept saying|keeps saying)(?: me| us)? to (?:check|look (?:at|in)|"
-    r"read)(?: (?:my|the|our))? (?:dms?|inbox|messages|emails?)\b",
+    r"\balready (?:dm[’']?e?d|pm[’']?e?d|messaged|emailed|inboxed)\b|" + TOLD_TO_CHECK.pattern,
     re.IGNORECASE,
 )
 """The post says the details were sent already ("DMed order number and photos", "I've given you my ref 3 times"):

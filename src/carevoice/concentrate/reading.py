@@ -47,6 +47,7 @@ from carevoice.concentrate.pii import find_pii
 from carevoice.concentrate.signals import Abuse, read_abuse, read_praise, read_question, read_spam
 from carevoice.concentrate.subject import read_subject
 from carevoice.concentrate.urgency import read_urgency
+from carevoice.variables import TOLD_TO_CHECK
 
 __all__ = ["PROBLEMS", "concentrate", "reading_features"]
 
@@ -78,9 +79,8 @@ _LISTED = re.compile(r"\b(?:listings?|sellers?|scam\w*|fakes?|counterfeit\w*|gou
                      re.IGNORECASE)
 """Words of a listing or a seller to take down, which keep the ask even beside "sell me"."""
 _TOLD_TO_CHECK = re.compile(
-    r"\b(?:telling|told|tell|asking|asked|keep saying|kept saying|keeps saying)(?: me| us)? to "
-    r"(?:check|look (?:at|in)|read)(?: (?:my|the|our))? (?:dms?|inbox|messages|emails?)\b"
-    r"|\b(?:i|we)(?: have| did|'ve)?(?: already)? checked (?:my|our|the) (?:dms?|inbox|messages|emails?)\b",
+    TOLD_TO_CHECK.pattern
+    + r"|\b(?:i|we)(?: have| did|'ve)?(?: already)? checked (?:my|our|the) (?:dms?|inbox|messages|emails?)\b",
     re.IGNORECASE,
 )
 """A customer sent to their DMs already ("stop telling me to check my DMs, I have"): no ask to read a DM."""
