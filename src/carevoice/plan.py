@@ -187,19 +187,20 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     why = _handoff(reading, drafting, locale)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
-    if unsure and answered and intent != "danger" and not reading.urgency:
-        # "is there a phone number I can call?" read as rude_staff at 0.31: the bank's answer stays, and the
-        # words around it come from the answer's own situation (or the general lines), never from a situation
-        # read this unsurely
-        plain: Category = "general_question" if intent == "question" else "general"
-        framed = cast("Category", answered_as) if answered_as in CATEGORIES else plain
-        reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
-                       f"{drafting.situation_confidence:.2f}) beside a clear answer: {framed} lines around it")
-        situation = framed
-    if unsure and intent != "danger" and not reading.urgency and not answered:
-        reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
-                       f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
-        situation = "general"
+    if unsure and intent != "danger" and not reading.urgency:
+        if answered:
+            # "is there a phone number I can call?" read as rude_staff at 0.31: the bank's answer stays, and the
+            # words around it come from the answer's own situation (or the general lines), never from a
+            # situation read this unsurely
+            plain: Category = "general_question" if intent == "question" else "general"
+            framed = cast("Category", answered_as) if answered_as in CATEGORIES else plain
+            reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
+                           f"{drafting.situation_confidence:.2f}) beside a clear answer: {framed} lines around it")
+            situation = framed
+        else:
+            reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
+                           f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
+            situation = "general"
     elif (situation in _SPECIFIC and reading.confidence < _URGENT_SURE
           and not _URGENT_OWN_LINES.issuperset(reading.urgency) and situation not in _URGENT_SITUATIONS):
         # a danger read in a situation we are unsure of: a wrong situation's safety lines ("don't leave the train
