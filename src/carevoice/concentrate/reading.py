@@ -283,6 +283,18 @@ _STRONG_PHRASE = 3.0
 """The weight of a phrase of the lexicon's strong tier (``tiers.strong`` in concentrate.yaml)."""
 
 
+def _model_sure_enough(situation: Prediction, r: _Rules, *, urgent: bool) -> bool:
+    """Whether the model's situation is sure enough to take.
+
+    ``_MIN_URGENT`` on an urgent post; else ``_MIN_SITUATION``, or ``_MIN_BACKED`` where a phrase of
+    the rules points to it too.
+    """
+    if urgent:
+        return situation.probability >= _MIN_URGENT
+    return situation.probability >= _MIN_SITUATION or (
+        situation.probability >= _MIN_BACKED and r.verdict.raw.get(situation.label, 0.0) >= _BACKING)
+
+
 def _rules_win(r: _Rules, rules: str, situation: Prediction) -> bool:
     """Whether the rules' situation, other than the model's, is sure enough to take its place."""
     if rules == situation.label or r.verdict.confidence < _RULES_SURE:
@@ -511,9 +523,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             category, confidence = rules, r.verdict.confidence
             reasons.append(r.verdict.reason + f" (rules, surer than the model's {situation.label} "
                                               f"{situation.probability:.2f})")
-        elif situation.probability >= (_MIN_URGENT if urgency or intent == "danger" else _MIN_SITUATION) or (
-                situation.probability >= _MIN_BACKED and r.verdict.raw.get(situation.label, 0.0) >= _BACKING
-                and not urgency and intent != "danger"):
+        elif _model_sure_enough(situation, r, urgent=bool(urgency) or intent == "danger"):
             category, confidence = situation.label, situation.probability  # type: ignore[assignment]
             reasons.append("situation " + _why(situation.label, situation.probability, situation.drivers))
         elif rules is not None and r.verdict.confidence >= _RULES_FALLBACK:
