@@ -89,7 +89,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.contaminated", "post.booking", "post.medical", "post.other_account",
              "post.gas", "post.stuck", "post.cable", "post.not_received", "post.after_cancel",
              "post.vulnerability", "post.card_update", "post.long_wait", "post.care_team", "post.praised",
-             "post.left_badly", "post.phishing")
+             "post.left_badly", "post.phishing", "post.asked_again", "post.bounced",
+             "post.charged_twice", "post.payment_failed")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -154,18 +155,84 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
             if not quiet and fitting and cell is not cells[-1]:
                 continue
             fitting = quiet or fitting
+        if context is not None:
+            # "ref LP-20931", "at @CluckAndCo Bolton": never ask again for what the post gave, where a line exists;
+            # "charged twice" is no charge they don't recognise, and a declined card took no money
+            fitting = tuple(p for p in fitting if not asks_for_given(p.text, context)
+                            and not misframes_payment(p.text, context)) or fitting
         if fitting:
             return fitting
     return ()
 
 
+_ASK = (r"(?:\b(?:send|sending|DM us|DM the|DM your|DM it|share|tell us|pop|drop|include|give us|let us have|"
+        r"what(?:'s| is| was) the|which|need|needs|with)\b|\{\{ ?channel\.private ?\}\} (?:us|it|the|your|me))"
+        r"[^.?]{0,70}?\b")
+"""The start of a request for something: an asking word, then what is asked for within the sentence."""
 _ASKS_FOR_DETAILS = re.compile(
-    r"(?:\b(?:send|sending|DM us|DM the|DM your|DM it|share|tell us|pop|drop|include|give us|let us have|what(?:'s| is|"
-    r" was) the|which|need|needs|with)\b|\{\{ ?channel\.private ?\}\} (?:us|it|the|your|me))[^.?]{0,70}?"
-    r"\b(?:order (?:number|no|id)|reference|ref|booking|details|"
+    _ASK + r"(?:order (?:number|no|id)|reference|ref|booking|details|"
     r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name)\b",
     re.IGNORECASE,
 )
+_ASKS_FOR_GIVEN: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("details.order_id", "details.booking_id"), re.compile(
+        _ASK + r"(?:order (?:number|no|id)|(?:booking |report |case |claim )?(?:reference|ref)|booking (?:number|code))"
+        r"\b", re.IGNORECASE)),
+    (("details.flight",), re.compile(_ASK + r"flight (?:number|no)\b", re.IGNORECASE)),
+    (("details.place",), re.compile(
+        r"\b(?:which|what) (?:store|branch|restaurant|station|stop|hotel|shop|airport|location|site)\b|"
+        r"\bwhich (?-i:[A-Z][\w']*(?: (?:&|and) [A-Z][\w']*)?) (?:was|is) it\b|\bwhere (?:it|this) happened\b",
+        re.IGNORECASE)),
+    (("details.time",), re.compile(r"\b(?:what time|the time)\b", re.IGNORECASE)),
+)
+"""What a line may ask for, by the details that, once given, make asking again a sign of not listening."""
+
+
+_TWICE = re.compile(r"\b(?:charged|paid|pay|taken|billed|debited|came out)\b[^.?!]{0,30}?\b(?:twice|double)\b|"
+                    r"\bdouble[- ]?(?:charg|pay|debit)\w*|\bduplicate (?:payment|charge|debit)s?\b|"
+                    r"\b(?:pay|paid|charged) once\b", re.IGNORECASE)
+_UNEXPECTED = re.compile(
+    r"\b(?:didn[’']t expect|weren[’']t expecting|not expecting|don[’']t recognise|didn[’']t recognise|"
+    r"unexpected|caught you (?:out|off guard)|come as a surprise|a fee of ours|what the charge was for|"
+    r"what (?:the payment|it) was for|expect(?:ed|ing)? to pay|money go out that)\b", re.IGNORECASE)
+_TAKEN = re.compile(r"\b(?:went out|go out|gone out|taken|debited|the charge|this charge|that charge|charged)\b",
+                    re.IGNORECASE)
+_FAILED = re.compile(r"\b(?:declin\w*|fail\w*|didn[’']t go through|won[’']t go through|rejected|refused|"
+                     r"stopped|blocked)\b", re.IGNORECASE)
+_DEBIT_LINE = re.compile(r"\bdirect debits?\b", re.IGNORECASE)
+_WHICH_WAY = re.compile(
+    r"\bdirect debit(?:,| or) (?:a |by )?card\b|\bcard(?: payment)?(?:,| or) (?:a |by )?direct debit\b", re.IGNORECASE)
+
+
+def misframes_payment(text: str, context: Mapping[str, Any]) -> bool:
+    """Tell whether a line gets the kind of payment trouble wrong.
+
+    That is a double charge where the post told of none, a charge they don't recognise to someone charged twice
+    or who paid for something that never came, money taken to someone whose card was declined, or a direct debit
+    the post never named.
+    """
+    twice = holds(context, "post.charged_twice")
+    failed = holds(context, "post.payment_failed")
+    if _TWICE.search(text) and not twice:
+        return True
+    if (twice or failed or holds(context, "post.not_received")) and _UNEXPECTED.search(text):
+        return True
+    if failed and not twice and _TAKEN.search(text) and not _FAILED.search(text):
+        return True
+    if _WHICH_WAY.search(text) and holds(context, "post.direct_debit"):
+        return True  # "was it a direct debit or a card?" to someone who said it was a direct debit
+    return _DEBIT_LINE.search(text) is not None and not holds(context, "post.direct_debit")
+
+
+def asks_for_given(text: str, context: Mapping[str, Any]) -> bool:
+    """Tell whether a line asks for a detail the post already gave (its reference, branch, flight or time).
+
+    A template with its own conditions (``{% if details.place %}``) chooses its words itself, so it never does.
+    """
+    if "{%" in text:
+        return False
+    return any(any(holds(context, path) for path in paths) and asking.search(text) is not None
+               for paths, asking in _ASKS_FOR_GIVEN)
 
 
 _MINIMISES = re.compile(
@@ -400,6 +467,7 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     else:  # a generic step for what is at stake (someone seeing another customer's account) the situation lacks
         own += _not_covered(tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
                                   if _at_stake(p) and p not in own), by=own)
+    own = tuple(p for p in own if not asks_for_given(p.text, context)) or own
     if holds(context, "post.sent"):  # "I sent the photos a week ago": a step that doesn't ask for them again
         own = tuple(p for p in own if not asks_for_details(p.text)) or tuple(
             p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]

@@ -235,9 +235,12 @@ what came after it (`post.after_cancel`)."""
 _PAYMENT_FAILED = re.compile(
     r"\b(?:payment|card|renewal|transaction|purchase|subscription)s? (?:was |is |keeps? (?:getting |being )?|got )?"
     r"(?:declined|failed|failing|rejected|refused|not going through|won[’']?t go through|didn[’']?t go through|"
-    r"isn[’']?t going through|not accepted|not working)\b|\b(?:can[’']?t|cannot|cant|unable to) (?:pay|renew|"
-    r"complete (?:the|my) (?:payment|purchase))\b|\berror\b[^.!?]{0,40}?\b(?:renew|paying|payment|checkout)\b|"
-    r"\b(?:renew|renewing|paying|payment|checkout)\b[^.!?]{0,40}?\berror\b",
+    r"isn[’']?t going through|not accepted|not working)\b|\b(?:can[’']?t|cannot|cant|unable to) (?:pay (?:with|by|"
+    r"using|online|in the app|on the app|through|via|for (?:it|my|the))|renew|complete (?:the|my) "
+    r"(?:payment|purchase))\b|\berror\b[^.!?]{0,40}?\b(?:renew|paying|payment|checkout)\b|"
+    r"\b(?:renew|renewing|paying|payment|checkout)\b[^.!?]{0,40}?\berror\b|"
+    r"\b(?:trouble|problems?|issues?|stuck) (?:on|at|with) (?:the |your )?check ?out\b|"
+    r"\b(?:can[’']?t|cannot|cant|unable to) check ?out\b",
     re.IGNORECASE,
 )
 """A payment that will not go through (declined, failing, an error at checkout): never "a charge you weren't
@@ -353,6 +356,61 @@ _LEFT_BADLY = re.compile(
 )
 """A parcel that came but was thrown, dumped or left where it should not be ("threw my parcel over the fence",
 "left it in the rain"): no "still on its way" lines, and lines for the way it was left win (`post.left_badly`)."""
+_ASKED_AGAIN = re.compile(
+    r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|tenth) (?:time (?:of )?(?:asking|messaging|emailing|"
+    r"tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out)|(?:tweet|email|e-mail|message|dm|"
+    r"call|chase|request|complaint|attempt to (?:get|reach|contact))s?)\b|"
+    r"\b(?:asked|told|messaged|emailed|e-mailed|tweeted|called|rang|chased|contacted|dm'?d|dmed|written to|wrote to|"
+    r"reached out to)(?: (?:you|u|your team|them|about (?:this|it)))? (?:[3-9]|three|four|five|six|several|multiple|"
+    r"many|countless|so many|numerous) times\b|\b(?:keep|kept) (?:having to )?(?:asking|chasing|messaging|emailing)\b",
+    re.IGNORECASE,
+)
+"""A customer who has asked three times or more ("3rd time messaging", "asked 4 times", "5th email"): a reply
+that owns the repeated asking, not a plain "sorry for the wait" (`post.asked_again`)."""
+_BOUNCED = re.compile(
+    r"\b(?:told|sent|directed|referred|passed|pointed) (?:me|us) (?:back )?to (?:contact |speak to |talk to |ask |"
+    r"message |email |call )?(?:you|u|your (?:team|colleagues|head office|customer service))\b|"
+    r"\b(?:passed|bounced|pushed|sent|going|go|gone|run|ran) (?:me |us )?(?:back and forth|from pillar to post|"
+    r"round in circles|around in circles|in circles|from one (?:team|department|person) to (?:another|the next))\b|"
+    r"\b(?:blaming|blame) each other\b|\bpassing the buck\b",
+    re.IGNORECASE,
+)
+"""A customer sent back and forth between teams ("lost property told me to contact you, you told me to contact
+lost property"): a reply that takes it on, never another hand-off (`post.bounced`)."""
+_CHARGED_TWICE = re.compile(
+    r"\b(?:charged|charging|billed|debited|taken|took|paid|came out|come out|"
+    r"gone out|went out|go out)\b[^.!?]{0,30}?\b(?:twice|two times|2 times|double)\b|"
+    r"\bdouble[- ]?(?:charged|billed|charge|charging|payment|debit|debited)s?\b|"
+    r"\bduplicate (?:payment|charge|transaction|debit|transfer)s?\b|"
+    r"\bboth (?:payments|charges|transactions|debits)\b|\b(?:two|2) (?:payments|charges|transactions|debits) "
+    r"(?:taken|showing|came out|went out|gone out|for (?:one|the same))\b|"
+    r"\bcharged (?:me )?(?:for )?(?:2|two) (?:meals|orders|tickets|rooms|nights|bookings)\b",
+    re.IGNORECASE,
+)
+"""Money taken twice for one thing ("charged twice", "both payments showing", "double debit"): the customer
+knows what the payment was, so never "a charge you don't recognise" (`post.charged_twice`)."""
+_DIRECT_DEBIT = re.compile(r"\bdirect ?debits?\b|\bDDs?\b")
+"""A direct debit named: lines about direct debits need it (`post.direct_debit`)."""
+_AWAITING_REPLY = re.compile(
+    r"\bno (?:reply|replies|response|responses|answer|word|one (?:has )?(?:replied|responded|answered|got back|gotten "
+    r"back|called back|gets back))\b|\bnobody (?:has )?(?:replied|responded|answered|got back|gotten back|called back|"
+    r"replies|responds|answers|gets back)\b|\b(?:haven[’']?t|have not|not|never|still not) (?:heard|had) "
+    r"(?:back|anything|a (?:reply|response|word|call))\b|\bignor(?:ed|ing)\b|\bghost(?:ed|ing)\b|\bsilence\b|"
+    r"\bleft on read\b|\b(?:dm'?d|dmed|messaged|emailed|e-mailed|called|rang|phoned|tweeted|wrote to|written to|"
+    r"contacted|sent) (?:you|u|your|y'all|yall|them|the team|customer (?:service|care|support))\b|"
+    r"\bfollowing up on my (?:complaint|email|message|dm|call|ticket|case|claim|report)\b|"
+    r"\b(?:[2-9](?:nd|rd|th)|second|third|fourth|fifth) (?:tweet|message|email|dm|time (?:asking|messaging|tweeting|"
+    r"emailing))\b|\bstill (?:no|not had (?:a|any)|waiting (?:for|on) "
+    r"(?:a|your|an?) )(?:reply|response|answer|word|call ?back)\b|\bany (?:reply|response|answer)\b|"
+    r"\b(?:never|didn[’']?t|did not|haven[’']?t|have not) (?:got|get|gotten|had|received) (?:a |any )?(?:reply|"
+    r"response|answer)\b|\b(?:never|didn[’']?t|did not|haven[’']?t|have not) (?:replied|responded|answered|"
+    r"heard back)\b|"
+    r"\bemailed (?:the |your )?support\b",
+    re.IGNORECASE,
+)
+"""The customer wrote to us and has had no answer ("no reply yet", "still no response to my email", "I DMed you
+last week"): "sorry for the slow reply" is for them, not for someone chasing a refund or a parcel
+(`post.awaiting_reply`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -364,6 +422,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
+    "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
+    "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(

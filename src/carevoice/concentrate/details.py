@@ -90,6 +90,8 @@ class _Vocab(NamedTuple):
     generic_tokens: frozenset[str]
     places: frozenset[str]
     place_nouns: frozenset[str]
+    place_suffixes: frozenset[str]
+    """Last words that make a run of names a place on their own ("Union Square", "Milton Keynes Central")."""
     place_tokens: frozenset[str]
     """First words of places and place nouns, lower-case: a post without any has no place."""
     triggers: frozenset[str]
@@ -123,6 +125,7 @@ def _vocab() -> _Vocab:
     )
     places = frozenset(str(p) for p in data["places"])
     nouns = frozenset(str(n).lower() for n in data["place_nouns"])
+    suffixes = frozenset(str(n).lower() for n in data["place_suffixes"])
     first_words = {str(item).split()[0].lower() for item in data["products"]}
     return _Vocab(
         airlines=airlines,
@@ -135,7 +138,8 @@ def _vocab() -> _Vocab:
         generic_tokens=frozenset(str(g).split()[-1].lower() for g in data["generic_products"]),
         places=places,
         place_nouns=nouns,
-        place_tokens=frozenset(p.split()[0].lower() for p in places) | nouns,
+        place_suffixes=suffixes,
+        place_tokens=frozenset(p.split()[0].lower() for p in places) | nouns | suffixes,
         triggers=frozenset().union(
             _BOOKING_WORDS,
             WORD_TRIGGERS,
@@ -144,6 +148,7 @@ def _vocab() -> _Vocab:
             (str(g).split()[-1].lower() for g in data["generic_products"]),
             (p.split()[0].lower() for p in places),
             nouns,
+            suffixes,
             ("flight",),
         ),
     )
@@ -238,13 +243,15 @@ def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found
 def _place_named(m: re.Match[str], vocab: _Vocab, *, nouns: bool) -> str | None:
     """The longest run of the match's names, from its start, that is a known place.
 
-    With ``nouns``, a run followed by a place noun counts too ("the Oxford Street store").
+    With ``nouns``, a run followed by a place noun counts too ("the Oxford Street store"), and so does
+    a run of two or more names ending in a place word ("at Union Square").
     """
     names = m.group(1).split()
     for size in range(len(names), 0, -1):
         name = " ".join(names[:size])
         follower = (names[size] if size < len(names) else m.group(2)) if nouns else None
-        if name in vocab.places or (follower is not None and follower.lower() in vocab.place_nouns):
+        if name in vocab.places or (follower is not None and follower.lower() in vocab.place_nouns) or (
+                nouns and size > 1 and names[size - 1].lower() in vocab.place_suffixes):
             return name
     return None
 

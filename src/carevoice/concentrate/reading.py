@@ -106,6 +106,13 @@ _BANNED = frozenset(_META)
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
 _CASE_SIGNALS = ("contacted_", "tried_", "forgot_")
 """Prefixes of the signal keys that say what the customer already did or lost (read into the details)."""
+_NAME_CALLING = re.compile(
+    r"\bcall(?:ed|ing|s)? (?:me|us|my \w+|him|her|them) (?!back\b|twice\b|again\b|yesterday\b|today\b|this\b|"
+    r"last\b|every\b|\d|and\b|but\b|to\b|about\b|at\b|on\b|from\b|after\b|before\b|when\b|[,.!?]|$)",
+    re.IGNORECASE)
+"""Staff calling someone something ("called me 'difficult'", "called my son a liar"): no phone call to the brand."""
+_PHONED = re.compile(r"\b(?:rang|phoned|ringing|on hold|helpline|hotline|phone|call (?:centre|center))\b",
+                     re.IGNORECASE)
 _MIN_SITUATION = 0.3
 """Below this probability the model's situation yields to the rules' (or to ``general``)."""
 _MIN_BACKED = 0.15
@@ -194,6 +201,8 @@ def _rules(text: str, locale: str) -> _Rules:
     forgot: tuple[str, ...] = ()
     if any(map(str.startswith, signals.evidence, repeat(_CASE_SIGNALS))):  # most posts have none of these
         contacted, tried, forgot = signals.kinds("contacted_"), signals.kinds("tried_"), signals.kinds("forgot_")
+        if contacted == ("phone",) and _NAME_CALLING.search(text) and not _PHONED.search(text):
+            contacted = ()  # "she called me 'difficult'": a name called, not a call made to us
     details = read_details(text, pii, words, contacted[0] if contacted else None,
                            tried[0] if tried else None, forgot[0] if forgot else None)
     if "stranded" not in urgency and details.place and not _STUCK.isdisjoint(words) and (
