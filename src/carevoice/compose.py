@@ -295,16 +295,24 @@ def _apologises(text: str) -> bool:
 _THANKS = re.compile(r"\bthank|\bappreciate (?:you|it|that|the)\b|\bgrateful\b|\bcheers for\b|\bgood of you\b|"
                      r"\bkind of you\b", re.IGNORECASE)
 _DM = re.compile(r"\b(?:DMs?|DM'd|direct message|private message|message us|inbox)\b", re.IGNORECASE)
+_URGENT = re.compile(r"\b(?:urgent(?:ly)?|right away|straight away|immediately|as a priority|priority)\b",
+                     re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
 def _moves(text: str) -> frozenset[str]:
-    """The moves a rendered part makes that a reply should make only once: apologise, thank, ask for a DM."""
+    """The moves a rendered part makes that a reply should make only once.
+
+    They are: apologise, thank, ask for a DM, and say it is urgent ("we'll help straight away ... we'll act on
+    it right away" says it twice).
+    """
     found = {"apologise"} if _apologises(text) else set()
     if _THANKS.search(text):
         found.add("thank")
     if _DM.search(text):
         found.add("dm")
+    if _URGENT.search(text):
+        found.add("urgent")
     return frozenset(found)
 
 
@@ -313,13 +321,13 @@ _DROPPABLE = ("greet", "apologise", "explain", "thank", "acknowledge")
 
 
 def _clash(parts: Sequence[tuple[str, Phrase, str]]) -> tuple[int, int] | None:
-    """The first two parts that make the same move (two thanks, two apologies, two DM asks), if any."""
+    """The first two parts that make the same move (two thanks, two apologies, two DM asks, two "urgent"s)."""
     return next(((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
                  if _moves(parts[i][2]) & _moves(parts[j][2])), None)
 
 
 def repeats_a_move(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
-    """Whether two parts make the same move (two thanks, two apologies, two DM asks)."""
+    """Whether two parts make the same move (two thanks, two apologies, two DM asks, two "urgent"s)."""
     return _clash(parts) is not None
 
 

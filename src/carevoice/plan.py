@@ -155,16 +155,33 @@ def asks_what_if(text: str) -> bool:
     return WHAT_IF.search(text) is not None
 
 
+POLICY_WHY = re.compile(
+    r"\b(?:why (?:are|do|don[’']?t|does|doesn[’']?t|won[’']?t|aren[’']?t|is|isn[’']?t|can[’']?t|would|did|have|"
+    r"haven[’']?t) (?:you|u|y'all|yall|your|the|they|retail|banks?|stores?|branches|shops)|"
+    r"is there a reason (?:you|u|your|why (?:you|your))|how (?:can|could) you (?:justify|allow|still)|"
+    r"any chance (?:you|u)(?:'re| are| will| could| can)?)\b",
+    re.IGNORECASE)
+"""A question put to the brand about how it runs ("why are your branches still open?", "is there a reason you
+refuse to close the lobbies?", "any chance you're opening your hotspots?")."""
+_OWN_CASE = re.compile(r"\b(?:my|me|mine|i[’']?m|i[’']?ve|i[’']?d|i|we|our|us)\b", re.IGNORECASE)
+
+
+def asks_about_policy(text: str) -> bool:
+    """Tell whether a post questions how the brand runs, with nothing of the customer's own case in it."""
+    return POLICY_WHY.search(text) is not None and _OWN_CASE.search(text) is None
+
+
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
-               what_if: bool = False, answered_as: str | None = None) -> Plan:
+               what_if: bool = False, answered_as: str | None = None, policy: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
     place of the next step); ``banter`` whether the bank answers banter at all;
     ``how_to`` that the post asks how to do something (see :func:`asks_how`); ``what_if`` that it asks what
     would happen in a case that has not happened (see :func:`asks_what_if`); ``answered_as`` the situation of
-    the bank's answer, whose lines frame it when the situation read is unsure.
+    the bank's answer, whose lines frame it when the situation read is unsure; ``policy`` that the post
+    questions how the brand runs, with no case of the customer's own (see :func:`asks_about_policy`).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -229,6 +246,13 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # refund hasn't arrived, DM the booking reference") answer a case that does not exist; an agent answers
         return Plan("needs_agent", situation, ("handoff",), None, False,
                     ("needs an agent: a question about what would happen, not the customer's own case, that "
+                     "nothing in the bank answers", *reasons), intent)
+    if (policy and not answered and intent in ("complaint", "question", "request") and not reading.urgency
+            and situation in ("general", "general_question") and drafting.hand_off_general):
+        # "is there a reason you refuse to close the lobbies?": the general lines ("DM us the details") treat a
+        # question about how the brand runs as the customer's own fault; an agent answers it
+        return Plan("needs_agent", situation, ("handoff",), None, False,
+                    ("needs an agent: a question about how we run things, not the customer's own case, that "
                      "nothing in the bank answers", *reasons), intent)
     if intent == "question" and situation in _OPEN_QUESTIONS and not answered:
         return Plan("needs_agent", situation, ("handoff",), None, False,

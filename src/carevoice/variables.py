@@ -411,6 +411,14 @@ _AWAITING_REPLY = re.compile(
 """The customer wrote to us and has had no answer ("no reply yet", "still no response to my email", "I DMed you
 last week"): "sorry for the slow reply" is for them, not for someone chasing a refund or a parcel
 (`post.awaiting_reply`)."""
+_AT_STATION = re.compile(
+    r"^(?!.*\b(?:on (?:the|a|this|my|our) (?:train|tube|tram)|on board|onboard|carriage|vestibule|coach [A-H]\b))"
+    r".*?\b(?:on (?:the )?platform|at (?:the )?station|in (?:the )?station|ticket hall|concourse|at the barriers?|"
+    r"(?:station|platform) (?:entrance|exit|steps|stairs|toilets))\b",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Someone at a station, not on a train ("a man on the platform at Union Square grabbing women"): station
+staff, a help point and the station for British Transport Police, not "the train and coach" (`post.at_station`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -424,6 +432,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
     "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
+    "at_station": (_AT_STATION,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(

@@ -230,6 +230,22 @@ def _titled(w: _Words, i: int, text: str, common: frozenset[str]) -> bool:
     return i > 0 and not any(c in ".!?\n:" for c in text[w.ends[i - 1]:w.starts[i]])
 
 
+_ROMAN = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+
+
+def _sequel(token: str) -> bool:
+    """A number that ends a title ("Black Ops 4", "Red Dead Redemption II")."""
+    return (token.isdigit() and len(token) <= 2) or token in _ROMAN
+
+
+def _capital_inside(w: _Words, i: int, text: str) -> bool:
+    """A capitalised word (common or not) inside a sentence: "Black" in "redownload Black Ops 4"."""
+    t = w.texts[i]
+    if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or w.lows[i] in _FUNCTION or t == "I":
+        return False
+    return i > 0 and not any(c in ".!?\n:" for c in text[w.ends[i - 1]:w.starts[i]])
+
+
 def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
            shouting: bool) -> _Candidate | None:
     """A product or service named by the customer ("my ps4", "Photoshop CS6", "Yahoo Mail", "GTA V").
@@ -250,6 +266,8 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
         end += 1
     if not strong and end == i + 1:
         return None
+    while _sequel(texts[end - 1]) and i > 0 and ends[i - 1] + 1 == starts[i] and _capital_inside(w, i - 1, text):
+        i -= 1  # "Black Ops 4", "Red Dead Redemption 2": the capitalised words before a numbered title belong to it
     first = i
     determiner = None
     # "the" only before a name that ends in a thing: "the Piccadilly line announcer", not "the MSM"
@@ -292,8 +310,10 @@ def _reply_form(w: _Words, cand: _Candidate, shouting: bool, known: frozenset[st
             words.append("your" if mine else _DETERMINERS[low])  # "your account" stays the customer's
             named = False
             continue
+        # "Black Ops 4": the words of a numbered title keep their capitals
+        title = n + 1 < cand.last and w.texts[n + 1][:1].isupper() and _sequel(w.texts[cand.last - 1])
         if shouting or (text.isupper() and len(text) > 4) or (text[:1].isupper() and text[1:].islower()
-                                                               and low in known and not named):
+                                                               and low in known and not named and not title):
             text = text.lower()  # a shouted word, or a common word written with a capital ("Bonus money")
         named = text[:1].isupper() and text[1:].islower() and text.isalpha()
         words.append(text)

@@ -1,0 +1,103 @@
+"""Round 46: what the blind reviewers of tune posts stopped, as general rules.
+
+Plain praise ("good experience", "actually good", "respect") is praise, and "the middle of nowhere" is a place,
+not someone stranded; a security guard following a shopper is a complaint about staff, not a threat to
+escalate; someone on a platform hears about station staff and the station, not "the train and coach"; a
+numbered title keeps its whole name ("Black Ops 4"); and a question about how the brand runs, with no case of
+the customer's own, goes to an agent instead of "DM us the details".
+"""
+
+from __future__ import annotations
+
+import pytest
+from reading_helpers import drafts, read
+
+from carevoice.plan import asks_about_policy
+from carevoice.variables import _AT_STATION
+
+
+@pytest.mark.parametrize("text", [
+    "good experience at @GadgetryUK Reading, lad in the TV section talked me OUT of the expensive one. respect",
+    "switched to @BeaconMobile last month and the signal at my mum's in the middle of nowhere is actually good. "
+    "who knew",
+])
+def test_plain_praise_is_praise_and_never_apologised_to(text: str) -> None:
+    reading = read(text)
+    assert reading.intent == "praise", reading.reasons
+    assert not reading.urgency, reading.reasons
+    for d in drafts("parcelpop", text) + drafts("tidewave", text):
+        assert "sorry" not in d.text.lower(), d.text
+
+
+@pytest.mark.parametrize("text", ["not a good experience at all, staff were rude",
+                                  "the app is actually good now but it keeps logging me out"])
+def test_kind_words_beside_a_problem_stay_a_complaint(text: str) -> None:
+    assert read(text).intent == "complaint"
+
+
+def test_dropped_in_the_middle_of_nowhere_is_still_stranded() -> None:
+    reading = read("replacement bus dropped us in a car park in the middle of nowhere at midnight and drove off. "
+                   "15 of us, no signal @NorthlineRail")
+    assert "stranded" in reading.urgency
+
+
+def test_a_guard_following_a_shopper_is_no_threat() -> None:
+    reading = read("@Tillburys the security guard followed me round the whole shop and asked to see my bag for "
+                   "no reason")
+    assert "threat" not in reading.urgency, reading.reasons
+    for d in drafts("parcelpop", "@Tillburys the security guard followed me round the whole shop and asked to "
+                                 "see my bag for no reason"):
+        assert "911" not in d.text and "999" not in d.text, d.text
+
+
+@pytest.mark.parametrize("text", ["a man followed me home from the station", "someone is stalking me on your app",
+                                  "he followed me to my car in your car park"])
+def test_being_followed_home_or_stalked_is_a_threat(text: str) -> None:
+    assert "threat" in read(text).urgency
+
+
+@pytest.mark.parametrize(("text", "at_station"), [
+    ("there's a man on the platform at Union Square going up to women and grabbing them", True),
+    ("fight in the ticket hall at Leeds, no staff anywhere", True),
+    ("a man on the train keeps grabbing women, coach C", False),
+    ("on the platform now but someone on the train was shouting at me", False),
+])
+def test_on_a_platform_is_at_the_station(text: str, at_station: bool) -> None:
+    assert bool(_AT_STATION.search(text)) is at_station
+
+
+def test_someone_on_a_platform_is_not_asked_for_the_train_and_coach() -> None:
+    text = ("there's a man on the platform at Union Square going up to women and grabbing them, he's been doing it "
+            "for 10 mins, no staff anywhere. platform 2 westbound @Velo")
+    for d in drafts("northline-rail", text):
+        assert "coach" not in d.text and "onboard" not in d.text, d.text
+        assert "61016" in d.text or "999" in d.text, d.text
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("trying to redownload Black Ops 4, go to my purchased tab in my library", "Black Ops 4"),
+    ("I can't play Red Dead Redemption 2 online", "Red Dead Redemption 2"),
+    ("the Bonus money never arrived", "the bonus money"),
+])
+def test_a_numbered_title_keeps_its_whole_name(text: str, subject: str) -> None:
+    found = read(text).subject
+    assert found is not None and found.reply == subject
+
+
+@pytest.mark.parametrize(("text", "policy"), [
+    ("is there a reason you refuse to close the lobbies of your banks to protect your employees?", True),
+    ("why are your branches still letting the public in during the pandemic?", True),
+    ("any chance you are opening your WiFi hotspots to kids schooling from home?", True),
+    ("why won't you refund me for the cancelled flight?", False),
+    ("why is my bill so high this month?", False),
+])
+def test_a_question_about_how_the_brand_runs(text: str, policy: bool) -> None:
+    assert asks_about_policy(text) is policy
+
+
+def test_a_policy_question_goes_to_an_agent() -> None:
+    text = ("is there a reason you refuse to close the lobbies of your banks to protect your employees and have "
+            "everyone use the drive-thru?")
+    for d in drafts("harbour-bank", text):
+        assert d.action == "needs_agent", (d.action, d.text)
+        assert any("how we run things" in r for r in d.reasons), d.reasons
