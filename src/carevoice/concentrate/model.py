@@ -159,20 +159,26 @@ class _Rows(dict[str, tuple[float, ...]]):
 
     The rows are kept as one block of doubles (what ``array("d")`` stores: the same floats,
     bit for bit); a post reads a few dozen of the some three thousand features. Only the rows
-    read so far are in the dict itself: ask :attr:`index` which features there are.
+    read so far are in the dict itself: ask :attr:`index` which features there are. The weights
+    take a few thousand values (rounded as they are fitted), so a row holds one float object per
+    value, shared by every row (by its bits: ``-0.0`` is not ``0.0``): a post's rows then touch
+    a few small blocks of memory instead of a new float for each of its weights.
     """
 
-    __slots__ = ("_doubles", "_width", "index")
+    __slots__ = ("_bits", "_doubles", "_shared", "_width", "index")
 
     def __init__(self, features: Sequence[str], doubles: memoryview[Any], width: int) -> None:
         super().__init__()
         self.index: dict[str, int] = {f: i * width for i, f in enumerate(features)}
         self._doubles = doubles
+        self._bits = doubles.cast("B").cast("Q")
+        self._shared: dict[int, float] = {}
         self._width = width
 
     def __missing__(self, feature: str) -> tuple[float, ...]:
         start = self.index[feature]  # KeyError for a feature the model does not have, as with a dict
-        row = self[feature] = tuple(self._doubles[start:start + self._width])
+        end = start + self._width
+        row = self[feature] = tuple(map(self._shared.setdefault, self._bits[start:end], self._doubles[start:end]))
         return row
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -241,18 +247,12 @@ def _joint() -> _Joint:
     return joint
 
 
-_Columns = list[tuple[float, ...]]
-"""Per class: its bias, then each active feature's weight."""
-
-
 @lru_cache(maxsize=64)
-def _kept(target: str, allowed: tuple[str, ...] | None) -> tuple[tuple[str, ...], Callable[[_Columns], tuple[
-        tuple[float, ...], ...]]]:
-    """The classes of ``target`` a prediction may choose, and how to pick their columns."""
+def _kept(target: str, allowed: tuple[str, ...] | None) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The classes of ``target`` a prediction may choose, and their columns in the joint rows."""
     classes, lo = _joint().targets[target]
     keep = [i for i, c in enumerate(classes) if allowed is None or c in allowed]
-    pick = itemgetter(*(lo + i for i in keep))
-    return tuple(classes[i] for i in keep), pick if len(keep) > 1 else lambda columns: (pick(columns),)
+    return tuple(classes[i] for i in keep), tuple(lo + i for i in keep)
 
 
 def _drivers(weights: tuple[float, ...], active: list[str]) -> tuple[str, ...]:
@@ -325,17 +325,20 @@ def _layout(allowed: tuple[tuple[str, tuple[str, ...]], ...], rarely: frozenset[
 
 
 class _Scores(NamedTuple):
-    """One target's scores for a post: its classes, their summed columns, the top score and the softmax's sum."""
+    """One target's scores for a post: its classes, where their weights are, their sums, the top, the softmax's sum."""
 
     labels: tuple[str, ...]
-    columns: Sequence[tuple[float, ...]]
+    rows: list[tuple[float, ...]]
+    """The active features' rows the classes' weights are read from."""
+    columns: Sequence[int]
+    """Each class's column in ``rows``."""
     part: list[float]
     top: float
     total: float
 
 
-_new_scores = cast(Callable[[tuple[tuple[str, ...], Sequence[tuple[float, ...]], list[float], float, float]], _Scores],
-                   partial(tuple.__new__, _Scores))
+_new_scores = cast(Callable[[tuple[tuple[str, ...], list[tuple[float, ...]], Sequence[int], list[float], float, float]],
+                            _Scores], partial(tuple.__new__, _Scores))
 
 
 class Predictions(Mapping[str, Prediction]):
@@ -344,10 +347,11 @@ class Predictions(Mapping[str, Prediction]):
     def __init__(self, features: Iterable[str], allowed: Mapping[str, Sequence[str]], rarely: frozenset[str]) -> None:
         self._allowed = allowed
         self._layout = layout = _layout(tuple((k, tuple(v)) for k, v in allowed.items()), rarely)
-        weights = layout.weights
         self._active = list(filter(layout.features.__contains__, dict.fromkeys(features)))
-        # a column per class: its bias, then each active feature's weight (summed left to right when asked)
-        self._columns: _Columns = list(zip(layout.bias, *map(weights.__getitem__, self._active), strict=True))
+        self._rows = list(map(layout.weights.__getitem__, self._active))
+        # per class: its bias, then each active feature's weight, summed left to right (one column at a time,
+        # the columns not kept: the few a prediction's drivers need are read from the rows again)
+        self._part = list(map(_add_up, zip(layout.bias, *self._rows, strict=True)))
         self._done: dict[str, Prediction] = {}
         self._scored: dict[str, _Scores] = {}
 
@@ -362,7 +366,7 @@ class Predictions(Mapping[str, Prediction]):
 
         Cheaper than the prediction: the features that drove the choice are not looked for.
         """
-        labels, _, part, top, total = self._scores(target)
+        labels, _, _, part, top, total = self._scores(target)
         return round(math.exp(part[labels.index(label)] - top) / total, 3)
 
     def _scores(self, target: str) -> _Scores:
@@ -370,24 +374,26 @@ class Predictions(Mapping[str, Prediction]):
         if scored is not None:
             return scored
         span = self._layout.spans.get(target)
+        columns: Sequence[int]
         if span is not None:
             labels, lo, hi = span
-            columns: Sequence[tuple[float, ...]] = self._columns[lo:hi]
+            rows, columns, part = self._rows, range(lo, hi), self._part[lo:hi]
         else:  # a target looked at rarely: its columns from the full rows
             joint = _joint()
             if target not in joint.targets:
                 raise KeyError(target)
             only = self._allowed.get(target)
-            labels, pick = _kept(target, None if only is None else tuple(only))
-            columns = pick(list(zip(joint.bias, *map(joint.weights.__getitem__, self._active), strict=True)))
-        part = list(map(_add_up, columns))
+            labels, columns = _kept(target, None if only is None else tuple(only))
+            rows = list(map(joint.weights.__getitem__, self._active))
+            every = list(zip(joint.bias, *rows, strict=True))
+            part = list(map(_add_up, map(every.__getitem__, columns)))
         top = max(part)
         total = sum(map(math.exp, map(sub, part, repeat(top))))  # exp(score - top), summed in class order
-        scored = self._scored[target] = _new_scores((labels, columns, part, top, total))
+        scored = self._scored[target] = _new_scores((labels, rows, columns, part, top, total))
         return scored
 
     def _predict(self, target: str) -> Prediction:
-        labels, columns, part, top, total = self._scores(target)
+        labels, rows, columns, part, top, total = self._scores(target)
         exp = math.exp
         best = part.index(top)  # the first of equals, as a stable sort ranks them
         second = best
@@ -398,7 +404,7 @@ class Predictions(Mapping[str, Prediction]):
             part[best] = top
         return _new_prediction((labels[best], round(exp(part[best] - top) / total, 3), labels[second],
                                 round(exp(part[second] - top) / total, 3),
-                                _drivers(columns[best][1:], self._active)))
+                                _drivers(tuple(map(itemgetter(columns[best]), rows)), self._active)))
 
     def __iter__(self) -> Iterator[str]:
         return iter(_joint().targets)

@@ -599,11 +599,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         scores["general_question"] = max(scores.get("general_question", 0.0), min(0.7, intent_p))
     if r.spam:
         scores["spam"] = max(0.5, squash(decision["spam_min"], scale))
-    negative = emotion in NEGATIVE_EMOTIONS or r.bereavement or r.intent.sarcasm
-    # a calm question about a topic that is often a problem ("can gift cards be used online?", "how long
-    # until a refund shows if I cancel?") is not a problem until the post says something went wrong
-    calm_ask = (intent in ("question", "request") and not negative and not r.details.contacted
-                and not r.details.tried and _TROUBLE.search(_HYPOTHETICAL.sub(" ", inbound.text)) is None)
+    negative = (emotion in NEGATIVE_EMOTIONS or r.bereavement or r.intent.sarcasm or bool(urgency)
+                or intent in ("complaint", "follow_up", "danger", "abuse")
+                or (category in PROBLEMS and not _calm_ask(intent, r.details, inbound.text)))
     return build(
         Reading,
         category=category,
@@ -618,8 +616,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         scores=scores,
         emotion=emotion,
         intensity=r.emotion.intensity,
-        negative=negative or bool(urgency) or (category in PROBLEMS and not calm_ask)
-        or intent in ("complaint", "follow_up", "danger", "abuse"),
+        negative=negative,
         urgency=urgency,
         abusive=r.abuse.abusive,
         spam=intent == "spam",
@@ -630,6 +627,17 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         pii=r.pii,
         reasons=tuple(reasons),
     )
+
+
+def _calm_ask(intent: Intent, details: Details, text: str) -> bool:
+    """Whether a post with no bad feeling is a calm question or request, with no word of something gone wrong.
+
+    A calm question about a topic that is often a problem ("can gift cards be used online?", "how long until
+    a refund shows if I cancel?") is not a problem until the post says something went wrong. Asked only of a
+    post whose situation is a problem and that nothing else reads as negative: only there does it decide.
+    """
+    return (intent in ("question", "request") and not details.contacted and not details.tried
+            and _TROUBLE.search(_HYPOTHETICAL.sub(" ", text)) is None)
 
 
 @cache

@@ -386,7 +386,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
             cand = _extend(w, cand, vocab)
         start, end = starts[cand.first], ends[cand.last - 1]
         greeting = cand.first <= _OPENING and cand.determiner is None and lows[cand.head_end - 1] in _ADDRESSED
-        clean = (not greeting and not any(start < p.end and p.start < end for p in pii) and end - start <= _MAX_CHARS
+        clean = (not greeting and not (pii and any(start < p.end and p.start < end for p in pii))
+                 and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
                  and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end)))  # "Minecraft 2 years ago"
