@@ -1,4 +1,4 @@
-"""Round 46: what the blind reviewers of tune posts stopped, as general rules.
+"""Rounds 46 and 47: what the blind reviewers of tune posts stopped, as general rules.
 
 Plain praise ("good experience", "actually good", "respect") is praise, and "the middle of nowhere" is a place,
 not someone stranded; a security guard following a shopper is a complaint about staff, not a threat to
@@ -101,3 +101,66 @@ def test_a_policy_question_goes_to_an_agent() -> None:
     for d in drafts("harbour-bank", text):
         assert d.action == "needs_agent", (d.action, d.text)
         assert any("how we run things" in r for r in d.reasons), d.reasons
+
+
+# round 47: the tune reviewers' stops after round 46, as general rules
+
+def test_a_relative_in_hospital_is_a_reason_not_an_emergency() -> None:
+    text = ("@RoomeryTravel please cancel booking RM-7734120, my mum's in hospital and we can't travel. "
+            "can you waive the fee?")
+    reading = read(text)
+    assert "safety" not in reading.urgency and reading.intent != "danger", reading.reasons
+    assert reading.details.booking_id == "RM-7734120"
+    for d in drafts("base", text):
+        assert "111" not in d.text and "booking reference" not in d.text, d.text
+
+
+@pytest.mark.parametrize("text", ["my son is in hospital after eating your peanut sauce, he's allergic",
+                                  "my dad's in hospital after falling on your icy steps",
+                                  "I slipped on the wet floor in your Leeds store"])
+def test_an_injury_is_still_a_safety_report(text: str) -> None:
+    assert "safety" in read(text).urgency
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("@CirrusWings flight CW 1184 to Faro cancelled at 11pm. no hotel", None),  # where they were going
+    ("went to the Leeds store and they refused", "Leeds"),
+    ("found plastic in my pizza. Didsbury branch, tonight around 8", "Didsbury"),
+    ("The branch was closed again", None),
+])
+def test_a_destination_is_no_place_and_a_named_branch_is(text: str, place: str | None) -> None:
+    assert read(text).details.place == place
+
+
+def test_a_patronising_phone_agent_is_a_staff_complaint() -> None:
+    assert read("@CrestlineCable the man on the phone was so patronising, talked to me like I was stupid"
+                ).category == "rude_staff"
+
+
+def test_will_trains_run_tomorrow_goes_to_an_agent() -> None:
+    text = "@RailGuideUK are trains running from Edinburgh tomorrow with the snow? Beast from the East has me worried"
+    for d in drafts("northline-rail", text):
+        assert d.action == "needs_agent", d.text
+
+
+@pytest.mark.parametrize("text", ["how would I go about reporting the channel Ssoyoung?",
+                                  "how can I report a website that is committing fraud hosted on your platform?"])
+def test_how_to_report_someone_else_is_answered(text: str) -> None:
+    for d in drafts("loopwork", text):
+        assert "Report" in d.text, d.text
+        assert "your account" not in d.text, d.text
+
+
+@pytest.mark.parametrize(("bank", "text", "answer"), [
+    ("harbour-bank", "@AshfordBank how long does a CHAPS payment take to arrive? buying a house on friday",
+     "transfer-times"),
+    ("harbour-bank", "@Pennyroot can i use my card abroad without fees or is there a limit? going to spain next month",
+     "fees-abroad"),
+    ("crumb-and-co", "quick q - do Crispy Barn gift cards expire? got one for xmas and just found it in a drawer",
+     "gift-cards"),
+    ("tidewave", "going to Japan in april, does kiteline roaming work there or do I need a local sim?", "roaming"),
+    ("northline-rail", "does a 16-25 railcard work on advance tickets?", "railcards"),
+])
+def test_common_questions_in_customers_words_are_answered(bank: str, text: str, answer: str) -> None:
+    for d in drafts(bank, text, seeds=range(1, 3)):
+        assert any(f".answer.{answer}." in s.phrase_id for s in d.stages), (d.action, d.text)

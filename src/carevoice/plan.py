@@ -145,9 +145,14 @@ def asks_how(text: str) -> bool:
 
 WHAT_IF = re.compile(
     r"\b(?:hypothetical(?:ly)?|if (?:i|we|my|our) \w+ (?:were|was) to|if (?:i|we) (?:were|was) to|"
-    r"what (?:would )?happens? if|what would happen if|supposing|suppose (?:i|we)|in the event (?:that|of))\b",
+    r"what (?:would )?happens? if|what would happen if|supposing|suppose (?:i|we)|in the event (?:that|of))\b|"
+    r"\b(?:are|is|will) (?:the |your |any )?(?:trains?|buses|bus|flights?|services?|trams?|ferr(?:y|ies)|tube|metro|"
+    r"stores?|shops?|branch(?:es)?|restaurants?) (?:be )?(?:running|operating|open|flying|on|going ahead)\b"
+    r"[^.?!]{0,60}\b(?:tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend|month)|on (?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day|over (?:christmas|easter|the holidays|the bank holiday))\b",
     re.IGNORECASE)
-"""A question about what would happen ("hypothetically, if I were to book a flight, could I get a refund?")."""
+"""A question about what would happen ("hypothetically, if I were to book a flight, could I get a refund?"), or
+whether a service will run at a time to come ("are trains running from Edinburgh tomorrow with the snow?")."""
 
 
 def asks_what_if(text: str) -> bool:

@@ -35,7 +35,7 @@ _BOOKING_WORDS = frozenset({"booking", "reservation", "confirmation", "reference
                             "claim", "file"})
 _CODE_WORDS = frozenset({"pnr", "record", "reference", "ref", "confirmation"})
 _CASE_REF = re.compile(
-    r"\b(?i:case|claim|file|ref|reference)(?:\s+(?i:number|no\.?|ref|reference|id))?\s*[:#]?\s*"
+    r"\b(?i:case|claim|file|ref|reference|booking|reservation|confirmation)(?:\s+(?i:number|no\.?|ref|reference|id))?\s*[:#]?\s*"
     r"((?:[A-Z]{2,4}-)+[A-Z0-9]{3,10}|[A-Z]{2,4}[0-9]{5,10})\b"
 )
 """A case, claim or file reference ("case LHR-AC-20931", "ref KN-445120"): the customer gave it, never ask again."""
@@ -61,6 +61,15 @@ _PLACE = re.compile(
     rf"\b(?i:at|in|from|to|near)\s+(?:(?i:the|your|our)\s+)?({_NAME}(?:\s+{_NAME}){{0,2}})(?:\s+([A-Za-z]+))?"
 )
 _BRANCH = re.compile(rf"@\w+\s+({_NAME}(?:\s+{_NAME}){{0,2}})")
+_SITE = re.compile(rf"(?<![@#\w])({_NAME}(?:\s+{_NAME}){{0,2}})\s+(?i:branch|store|shop|station|restaurant|outlet)\b")
+"""A name before a site noun, anywhere in the post: "Didsbury branch", "Castle Street station"."""
+_NOT_SITE_NAMES = frozenset({
+    "the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "a", "an", "every", "each",
+    "any", "which", "what", "one", "local", "nearest", "usual", "same", "other", "new", "old", "next", "last", "whole",
+    "entire", "no", "i", "it", "its", "is", "was", "at", "in", "on", "from", "to", "near", "by", "and", "or", "but",
+    "so", "if", "when", "why", "how", "where", "who", "hi", "hello", "hey", "please", "thanks", "thank", "dear",
+})
+"""First words that make "The branch", "Your store", "Hi store" no place name."""
 """A handle followed by a known place: "@NonnasPizza Leeds", the branch the post is about."""
 _TOKEN = re.compile(r"\w+")
 _DEVICE = re.compile(
@@ -233,11 +242,23 @@ def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found
     if vocab.place_tokens.isdisjoint(words):
         return
     for m in _PLACE.finditer(text):  # "in Leeds", "at the Oxford Street store"
-        if name := _place_named(m, vocab, nouns=True):
+        if (name := _place_named(m, vocab, nouns=True)) and not (
+                m.group(0)[:2].lower() == "to" and not _site_follows(m, name, vocab)):
+            # "flight to Faro" is where they were going, not where they are: only "to the Leeds store" counts
             yield Found(name, m.start(1), m.start(1) + len(name))
+    for m in _SITE.finditer(text):  # "Didsbury branch, tonight around 8": a named branch, store or station
+        name = m.group(1)
+        if name.split()[0].lower() not in _NOT_SITE_NAMES:
+            yield Found(name, m.start(1), m.end(1))
     for m in _BRANCH.finditer(text):  # "@NonnasPizza Leeds": a known place only
         if name := _place_named(m, vocab, nouns=False):
             yield Found(name, m.start(1), m.start(1) + len(name))
+
+
+def _site_follows(m: re.Match[str], name: str, vocab: _Vocab) -> bool:
+    """Whether a place noun follows the name in a match ("to the Leeds store")."""
+    rest = m.group(0)[m.start(1) - m.start(0) + len(name):].split()
+    return bool(rest) and rest[0].lower() in vocab.place_nouns
 
 
 def _place_named(m: re.Match[str], vocab: _Vocab, *, nouns: bool) -> str | None:
