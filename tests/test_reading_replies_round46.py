@@ -164,3 +164,31 @@ def test_how_to_report_someone_else_is_answered(text: str) -> None:
 def test_common_questions_in_customers_words_are_answered(bank: str, text: str, answer: str) -> None:
     for d in drafts(bank, text, seeds=range(1, 3)):
         assert any(f".answer.{answer}." in s.phrase_id for s in d.stages), (d.action, d.text)
+
+
+def test_no_fees_beside_a_condolence() -> None:
+    text = ("@JunoWireless I need to cancel my late father's line. what do you need from me? happy to DM the death "
+            "certificate")
+    for d in drafts("tidewave", text):
+        assert "fee" not in d.text.lower() and "charge" not in d.text.lower(), d.text
+
+
+def test_shaking_with_anger_at_staff_is_no_threat() -> None:
+    reading = read('tallwing crew member rolled her eyes and said "oh great, another one" when my son with Down\'s '
+                   "syndrome asked for water. I am shaking @FlyTallwing")
+    assert "threat" not in reading.urgency, reading.reasons
+    assert reading.category == "rude_staff"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("the new Strata Box Q is so much quicker than the old one, no more waiting 10 seconds to change channel. good "
+     "job @StrataTVhelp", "praise"),
+    ("no complaints, lovely stay at the Leeds hotel", "praise"),
+])
+def test_no_more_waiting_is_no_complaint(text: str, intent: str) -> None:
+    assert read(text).intent == intent
+
+
+def test_a_fourth_message_is_asked_again() -> None:
+    from carevoice.variables import _ASKED_AGAIN
+    assert _ASKED_AGAIN.search("this is the 4th time im messaging. you said the refund would land in 3-5 days")

@@ -148,6 +148,9 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
             fitting = tuple(p for p in fitting if not minimises(p.text)) or fitting
             if situation in _NO_PROOF and not any(context.get("urgency", {}).values()):
                 fitting = tuple(p for p in fitting if _ASKS_FOR_PROOF.search(p.text) is None) or fitting
+        if context is not None and holds(context, "post.bereaved"):
+            # "I need to cancel my late father's line": no fees or charges in the same breath as the condolence
+            fitting = tuple(p for p in fitting if _FEES.search(p.text) is None) or fitting
         if context is not None and holds(context, "post.sent"):
             # "DMed order number and photos": never ask for them again, where a line that doesn't ask exists
             # (here, or else among the generic lines)
@@ -238,6 +241,8 @@ def asks_for_given(text: str, context: Mapping[str, Any]) -> bool:
 _MINIMISES = re.compile(
     r"\b(?:hassle|headaches?|bother|rough time|rotten|nuisance|inconvenien(?:ce|t)|(?:such a|a bit of a|bit of a) pain|"
     r"pain to deal|not ideal|niggle|hiccups?|blips?|annoying|irritating|nudge)\b", re.IGNORECASE)
+_FEES = re.compile(r"\b(?:fees?|charges?|penalt(?:y|ies)|exit fee|early termination|cost(?:s)?)\b", re.IGNORECASE)
+"""Talk of money owed, kept from a bereaved customer where another line fits."""
 _NO_PROOF = frozenset({"general", "rude_staff", "booking", "transport_disruption", "flight_disruption",
                        "service_outage", "connectivity", "late_delivery", "refund_status", "loyalty"})
 """Situations where a photo proves nothing the customer has not said (a damaged item or a dish is another matter)."""

@@ -357,8 +357,8 @@ _LEFT_BADLY = re.compile(
 """A parcel that came but was thrown, dumped or left where it should not be ("threw my parcel over the fence",
 "left it in the rain"): no "still on its way" lines, and lines for the way it was left win (`post.left_badly`)."""
 _ASKED_AGAIN = re.compile(
-    r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|tenth) (?:time (?:of )?(?:asking|messaging|emailing|"
-    r"tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out)|(?:tweet|email|e-mail|message|dm|"
+    r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|tenth) (?:time (?:of |i'?m |i am |i'?ve |i have )?(?:asking|"
+    r"messaging|emailing|tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out)|(?:tweet|email|e-mail|message|dm|"
     r"call|chase|request|complaint|attempt to (?:get|reach|contact))s?)\b|"
     r"\b(?:asked|told|messaged|emailed|e-mailed|tweeted|called|rang|chased|contacted|dm'?d|dmed|written to|wrote to|"
     r"reached out to)(?: (?:you|u|your team|them|about (?:this|it)))? (?:[3-9]|three|four|five|six|several|multiple|"
@@ -492,7 +492,7 @@ CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
     "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.praised",
-    "post.grave",
+    "post.grave", "post.bereaved",
     *(f"post.{c}" for c in _POST_CONDITIONS), "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
@@ -675,7 +675,7 @@ def build_context(
         "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
                  "praised": reading.intent == "complaint" and any(
                      r.startswith(TURNED_REASON) for r in reading.reasons),
-                 "grave": _grave(reading, where, inbound.text),
+                 "grave": _grave(reading, where, inbound.text), "bereaved": reading.bereavement,
                  **{c: all(p.search(inbound.text) is not None for p in found) for c, found in _POST_PATTERNS.items()}},
         "intent": reading.intent,
         "emotion": reading.emotion,

@@ -28,6 +28,8 @@ NEGATIVE_EMOTIONS: tuple[Emotion, ...] = ("anger", "anxiety", "frustration", "sa
 _MIN_SCORE = 2.0
 _ABUSE_VOTE = 3.0
 _NEGATION_WINDOW = 3
+_NO_MORE = frozenset({"more", "longer"})
+"""Words after "no" that negate what follows ("no more waiting")."""
 _CAPS_HINT = re.compile(r"[A-Z][A-Z][A-Z]")  # ([A-Z]{3}: spelt out, a search skips ahead to capitals)
 _CAPS = re.compile(r"[A-Z](?<![\w/.][A-Z])[A-Z]{2,}(?![\w/.])")
 """Words of three or more capitals, outside links and handles' neighbours (no letter, digit, '_', '/' or '.'
@@ -56,8 +58,11 @@ def _symbols() -> tuple[dict[str, str], re.Pattern[str], tuple[tuple[str, str], 
 def _negated(hit: Hit, tokens: Sequence[str], negators: frozenset[str]) -> bool:
     if tokens[hit.start] in negators:
         return False  # the phrase carries its own negation ("not happy", "never again")
-    window = tokens[max(0, hit.start - _NEGATION_WINDOW) : hit.start]
-    return any(t in negators for t in window)
+    start = max(0, hit.start - _NEGATION_WINDOW)
+    window = tokens[start : hit.start]
+    # "no more waiting", "no longer crashing": "no" alone is too loose a negator ("no complaints, lovely stay")
+    return any(t in negators for t in window) or any(
+        tokens[i] == "no" and tokens[i + 1] in _NO_MORE for i in range(start, hit.start - 1))
 
 
 def _votes(hits: Sequence[Hit], tokens: Sequence[str], text: str) -> tuple[dict[str, float], list[Hit], int]:
