@@ -358,8 +358,8 @@ _LEFT_BADLY = re.compile(
 "left it in the rain"): no "still on its way" lines, and lines for the way it was left win (`post.left_badly`)."""
 _ASKED_AGAIN = re.compile(
     r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|tenth) (?:time (?:of |i'?m |i am |i'?ve |i have )?(?:asking|"
-    r"messaging|emailing|tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out)|(?:tweet|email|e-mail|message|dm|"
-    r"call|chase|request|complaint|attempt to (?:get|reach|contact))s?)\b|"
+    r"messaging|emailing|tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out)|"
+    r"(?:tweet|email|e-mail|message|dm|call|chase|request|complaint|attempt to (?:get|reach|contact))s?)\b|"
     r"\b(?:asked|told|messaged|emailed|e-mailed|tweeted|called|rang|chased|contacted|dm'?d|dmed|written to|wrote to|"
     r"reached out to)(?: (?:you|u|your team|them|about (?:this|it)))? (?:[3-9]|three|four|five|six|several|multiple|"
     r"many|countless|so many|numerous) times\b|\b(?:keep|kept) (?:having to )?(?:asking|chasing|messaging|emailing)\b",
