@@ -192,3 +192,50 @@ def test_no_more_waiting_is_no_complaint(text: str, intent: str) -> None:
 def test_a_fourth_message_is_asked_again() -> None:
     from carevoice.variables import _ASKED_AGAIN
     assert _ASKED_AGAIN.search("this is the 4th time im messaging. you said the refund would land in 3-5 days")
+
+
+def test_no_model_asked_of_a_post_that_named_one() -> None:
+    from carevoice.compose import asks_for_given
+    assert asks_for_given("Which model is it? Tell us by {{ channel.private }}.", {"details": {"product": "hp110"}})
+    assert not asks_for_given("Which model is it? Tell us by {{ channel.private }}.",
+                              {"details": {"product": "printer"}})
+
+
+def test_no_reset_email_to_someone_without_the_email() -> None:
+    text = "How do I recover my Gmail account if I don't have a number or email linked to it? I forgot my password."
+    assert read(text).details.forgot == "email"
+    for d in drafts("loopwork", text):
+        assert "reset link" not in d.text, d.text
+
+
+def test_no_reset_link_to_someone_whose_resets_failed() -> None:
+    text = '@Cartlo cant log into my account, reset password 4 times, the email link says "expired" every single time'
+    for d in drafts("parcelpop", text):
+        assert "reset link" not in d.text and "Forgot password" not in d.text, d.text
+    assert any("reset link" in d.text for d in drafts("parcelpop", "how do I reset my password"))
+
+
+def test_charged_after_cancelling_is_no_unrecognised_charge() -> None:
+    text = "@FibreNest cancelled in may, youre STILL taking direct debits in august. 3 months of paying for nothing"
+    for d in drafts("tidewave", text):
+        assert "recognise" not in d.text and "expect" not in d.text, d.text
+
+
+@pytest.mark.parametrize("text", [
+    "If I cancel a Staylio booking within 24 hours of making it do I get everything back including the service fee?",
+    "@X if I cancel my sub now will I lose my files?",
+])
+def test_if_i_cancel_do_i_is_a_question_about_what_would_happen(text: str) -> None:
+    from carevoice.plan import asks_what_if
+    assert asks_what_if(text)
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("when i try to redeem my windows 10 code i'm being told it's already used", "your windows 10 code"),
+    ("why can't I save certain videos to my watch later", None),
+    ("my watch stopped charging", "your watch"),
+    ("I bought 2 tickets for the show", "the show"),
+])
+def test_numbered_names_and_watch_later(text: str, subject: str | None) -> None:
+    found = read(text).subject
+    assert (found.reply if found else None) == subject

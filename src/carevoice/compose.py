@@ -197,7 +197,8 @@ _TWICE = re.compile(r"\b(?:charged|paid|pay|taken|billed|debited|came out)\b[^.?
 _UNEXPECTED = re.compile(
     r"\b(?:didn[’']t expect|weren[’']t expecting|not expecting|don[’']t recognise|didn[’']t recognise|"
     r"unexpected|caught you (?:out|off guard)|come as a surprise|a fee of ours|what the charge was for|"
-    r"what (?:the payment|it) was for|expect(?:ed|ing)? to pay|money go out that)\b", re.IGNORECASE)
+    r"what (?:the payment|it) was for|expect(?:ed|ing)? to pay|what you expected|money go out that)\b", re.IGNORECASE)
+_NOT_RECOGNISED = re.compile(r"\b(?:don[’']t|didn[’']t|do not|did not) recogni[sz]e\b", re.IGNORECASE)
 _TAKEN = re.compile(r"\b(?:went out|go out|gone out|taken|debited|the charge|this charge|that charge|charged)\b",
                     re.IGNORECASE)
 _FAILED = re.compile(r"\b(?:declin\w*|fail\w*|didn[’']t go through|won[’']t go through|rejected|refused|"
@@ -218,7 +219,8 @@ def misframes_payment(text: str, context: Mapping[str, Any]) -> bool:
     failed = holds(context, "post.payment_failed")
     if _TWICE.search(text) and not twice:
         return True
-    if (twice or failed or holds(context, "post.not_received")) and _UNEXPECTED.search(text):
+    if (twice or failed or holds(context, "post.not_received") or holds(context, "post.after_cancel")) and (
+            _UNEXPECTED.search(text) or _NOT_RECOGNISED.search(text)):
         return True
     if failed and not twice and _TAKEN.search(text) and not _FAILED.search(text):
         return True
@@ -234,8 +236,21 @@ def asks_for_given(text: str, context: Mapping[str, Any]) -> bool:
     """
     if "{%" in text:
         return False
+    if _ASKS_MODEL.search(text) is not None and _names_a_model(context):
+        return True  # "my hp110 envy": "which model is it?" asks again
     return any(any(holds(context, path) for path in paths) and asking.search(text) is not None
                for paths, asking in _ASKS_FOR_GIVEN)
+
+
+_ASKS_MODEL = re.compile(r"\bwhich model\b|\bwhat model\b|" + _ASK + r"model(?: number)?\b", re.IGNORECASE)
+
+
+def _names_a_model(context: Mapping[str, Any]) -> bool:
+    """Whether the post named a product or device with a model number in it ("HP OfficeJet 3831", "hp110")."""
+    details = context.get("details")
+    if not isinstance(details, Mapping):
+        return False
+    return any(isinstance(details.get(k), str) and any(c.isdigit() for c in details[k]) for k in ("product", "device"))
 
 
 _MINIMISES = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +37,13 @@ __all__ = ["Drafter"]
 MAX_POST_CHARS = 20_000
 _COMPLAINT_ANSWER_MARGIN = 8.0
 """How much clearer than for a question an answer's match must be before it replaces a complaint's next step."""
+_RESET_BY_EMAIL = re.compile(r"\breset link\b|\bemail (?:you|a) (?:reset|link|code)\b", re.IGNORECASE)
+"""An answer that sends a reset by email: no use to someone who no longer has the email or phone."""
+_RESET_TRIED = re.compile(
+    r"\breset(?:ted)? (?:my |the |it )?(?:password )?(?:\w+ )?(?:twice|\d+ ?(?:x|times)|three times|several times|"
+    r"multiple times|again|already)\b|\blinks? (?:says?|is|was|keeps saying|comes? up|shows?)? ?\W?"
+    r"(?:expired|invalid)\b|\balready (?:reset|tried resetting|tried to reset)\b", re.IGNORECASE)
+"""A reset tried and failed ("reset password 4 times, the email link says expired")."""
 _ATTEMPTS = 5
 
 
@@ -147,6 +155,11 @@ class Drafter:
                 answer = None  # someone stranded on a gate floor needs a room tonight, not the rebooking policy
             if answer is not None and "check_dm" in reading.asks:
                 answer = None  # "can you check my DMs": what they sent us is the answer, not the help page
+            if answer is not None and (reading.details.forgot or _RESET_TRIED.search(post.text)) and (
+                    _RESET_BY_EMAIL.search(answer.answer.texts[0])):
+                # "I don't have the email linked to it", "reset it 4 times, the link says expired": a reset link by
+                # email is no answer
+                answer = None
         plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
                                   locale=self.bank.locale, answered=answer is not None,
                                   banter=self.bank.drafting.banter, how_to=asks_how(post.text),

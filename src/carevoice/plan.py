@@ -146,6 +146,8 @@ def asks_how(text: str) -> bool:
 WHAT_IF = re.compile(
     r"\b(?:hypothetical(?:ly)?|if (?:i|we|my|our) \w+ (?:were|was) to|if (?:i|we) (?:were|was) to|"
     r"what (?:would )?happens? if|what would happen if|supposing|suppose (?:i|we)|in the event (?:that|of))\b|"
+    r"^\W*(?:@\w+\s+)*(?:hi|hey|hello)?\W*(?:@\w+\s+)*if (?:i|we) (?:cancel|change|return|miss|move|upgrade|downgrade|"
+    r"switch|leave|book|swap|transfer)\b[^.?!]{0,80}\b(?:do|will|would|can|could|is|are) (?:i|we|you|it|there)\b|"
     r"\b(?:are|is|will) (?:the |your |any )?(?:trains?|buses|bus|flights?|services?|trams?|ferr(?:y|ies)|tube|metro|"
     r"stores?|shops?|branch(?:es)?|restaurants?) (?:be )?(?:running|operating|open|flying|on|going ahead)\b"
     r"[^.?!]{0,60}\b(?:tomorrow|tonight|this (?:weekend|week)|next (?:week|weekend|month)|on (?:mon|tues|wednes|thurs|"

@@ -186,12 +186,17 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
     while first > 0 and i - first < _MAX_MODIFIERS and _is_modifier(w, first - 1, vocab):
         first -= 1
         named = named or (w.texts[first][:1].isupper() and lows[first] not in vocab.modifiers)
+    if (first < i and lows[first].isdigit() and first > 0 and lows[first - 1] in _NUMBERED_NAMES
+            and w.ends[first - 1] == w.starts[first] - 1):
+        first -= 1  # "my windows 10 code", "an iphone 11 case": the number belongs to the name before it
     determiner = None
     if first > 0 and lows[first - 1] in _DETERMINERS and w.ends[first - 1] == w.starts[first] - 1:
         first -= 1
         determiner = lows[first]
     if determiner is None and first == i and head_end - i == 1 and lows[i] in _VERBISH:
         return None  # "watch later", "order more": a verb or a vague word, not a thing
+    if lows[head_end - 1] == "watch" and head_end < len(lows) and lows[head_end] == "later":
+        return None  # "my watch later": YouTube's list, not a watch
     if determiner is None and first == i and first > 0 and lows[first - 1] in _BEFORE_A_VERB:
         return None  # "won't pick up", "to return it", "I order": a bare word after these is a verb
     if (first > 0 and lows[first - 1] in _NEGATING) or not _VAGUE.isdisjoint(lows[first:head_end]):
@@ -230,6 +235,9 @@ def _titled(w: _Words, i: int, text: str, common: frozenset[str]) -> bool:
     return i > 0 and not any(c in ".!?\n:" for c in text[w.ends[i - 1]:w.starts[i]])
 
 
+_NUMBERED_NAMES = frozenset({"windows", "iphone", "ipad", "ios", "android", "ps", "playstation", "xbox", "galaxy",
+                             "pixel", "office", "macos", "watch", "series", "note", "fifa", "gta", "minecraft"})
+"""Names a number follows ("windows 10 code", "iphone 11 case"): the number is part of the name."""
 _ROMAN = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 
 
