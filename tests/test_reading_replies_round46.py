@@ -239,3 +239,10 @@ def test_if_i_cancel_do_i_is_a_question_about_what_would_happen(text: str) -> No
 def test_numbered_names_and_watch_later(text: str, subject: str | None) -> None:
     found = read(text).subject
     assert (found.reply if found else None) == subject
+
+
+def test_a_booking_reference_is_never_the_subject_named() -> None:
+    text = ("need to add my infant to booking ZR4KQ8 for the 14th, @CirrusWings can someone do it for me? website "
+            "won't let me")
+    for d in drafts("northwind-air", text):
+        assert "zr4kq8" not in d.text, d.text
