@@ -211,9 +211,10 @@ _WHICH_WAY = re.compile(
 def misframes_payment(text: str, context: Mapping[str, Any]) -> bool:
     """Tell whether a line gets the kind of payment trouble wrong.
 
-    That is a double charge where the post told of none, a charge they don't recognise to someone charged twice
-    or who paid for something that never came, money taken to someone whose card was declined, or a direct debit
-    the post never named.
+    That is a double charge where the post told of none; a charge they don't recognise or didn't expect to
+    someone charged twice, charged after cancelling, whose card was declined or who paid for something that
+    never came; money taken to someone whose card was declined; "a direct debit or a card?" to someone who
+    named the direct debit; or a direct debit the post never named.
     """
     twice = holds(context, "post.charged_twice")
     failed = holds(context, "post.payment_failed")
