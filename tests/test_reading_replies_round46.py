@@ -246,3 +246,14 @@ def test_a_booking_reference_is_never_the_subject_named() -> None:
             "won't let me")
     for d in drafts("northwind-air", text):
         assert "zr4kq8" not in d.text, d.text
+
+
+@pytest.mark.parametrize(("text", "urgent"), [
+    ("@SliceSociety what oil do you use for the fryer? sunflower or something else? asking for an allergy", False),
+    ("does the pad thai have peanuts? I have a nut allergy", False),
+    ("I asked for no onions (allergy) and there's onions in every bite", True),
+    ("my son had an allergic reaction to your cake", True),
+    ("my daughter is allergic to nuts and the cookie had nuts in it, she is swelling up", True),
+])
+def test_an_allergy_named_is_a_question_until_something_happened(text: str, urgent: bool) -> None:
+    assert ("safety" in read(text).urgency) is urgent
