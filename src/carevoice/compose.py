@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from carevoice._template_plans import render_phrase
 from carevoice.bank.resolved import Answer, Bank, Phrase
@@ -120,6 +120,7 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
     ``when``/``unless`` conditions are tested against ``context`` when it is given.
     """
     cells = (bank.cell(situation, stage), bank.cell("any", stage)) if fallback else (bank.cell(situation, stage),)
+    asks, paid = (_given_asks(context), _paid(context)) if context is not None else ((), None)
     for cell in cells:
         fitting = tuple(p for p in cell if p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
                         and _conditions_hold(p, context))
@@ -158,11 +159,11 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
             if not quiet and fitting and cell is not cells[-1]:
                 continue
             fitting = quiet or fitting
-        if context is not None:
+        if paid is not None:
             # "ref LP-20931", "at @CluckAndCo Bolton": never ask again for what the post gave, where a line exists;
             # "charged twice" is no charge they don't recognise, and a declined card took no money
-            fitting = tuple(p for p in fitting if not asks_for_given(p.text, context)
-                            and not misframes_payment(p.text, context)) or fitting
+            fitting = tuple(p for p in fitting if not _asks_again(p.text, asks)
+                            and not _misframes(p.text, paid)) or fitting
         if fitting:
             return fitting
     return ()
@@ -189,16 +190,40 @@ _ASKS_FOR_GIVEN: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("details.time",), re.compile(r"\b(?:what time|the time)\b", re.IGNORECASE)),
 )
 """What a line may ask for, by the details that, once given, make asking again a sign of not listening."""
+_ASKS_MODEL = re.compile(r"\bwhich model\b|\bwhat model\b|" + _ASK + r"model(?: number)?\b", re.IGNORECASE)
+"""Asking for the model: a sign of not listening when the post named a product or device with a number in it."""
+
+
+def _given_asks(context: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+    """The asking patterns of the details this post gave (none when it gave none): read once per cell."""
+    found = [asking for paths, asking in _ASKS_FOR_GIVEN if any(holds(context, path) for path in paths)]
+    details = context.get("details")
+    if isinstance(details, Mapping) and any(  # "my hp110 envy", "HP OfficeJet 3831": a model number given
+            isinstance(details.get(k), str) and any(c.isdigit() for c in details[k]) for k in ("product", "device")):
+        found.append(_ASKS_MODEL)
+    return tuple(found)
+
+
+def _asks_again(text: str, asks: tuple[re.Pattern[str], ...]) -> bool:
+    # a template with its own conditions ({% if details.place %}) chooses its words itself
+    return bool(asks) and "{%" not in text and any(asking.search(text) is not None for asking in asks)
+
+
+def asks_for_given(text: str, context: Mapping[str, Any]) -> bool:
+    """Tell whether a line asks for a detail the post already gave (its reference, branch, flight, time or model).
+
+    A template with its own conditions (``{% if details.place %}``) chooses its words itself, so it never does.
+    """
+    return _asks_again(text, _given_asks(context))
 
 
 _TWICE = re.compile(r"\b(?:charged|paid|pay|taken|billed|debited|came out)\b[^.?!]{0,30}?\b(?:twice|double)\b|"
                     r"\bdouble[- ]?(?:charg|pay|debit)\w*|\bduplicate (?:payment|charge|debit)s?\b|"
                     r"\b(?:pay|paid|charged) once\b", re.IGNORECASE)
 _UNEXPECTED = re.compile(
-    r"\b(?:didn[’']t expect|weren[’']t expecting|not expecting|don[’']t recognise|didn[’']t recognise|"
+    r"\b(?:didn[’']t expect|weren[’']t expecting|not expecting|(?:don[’']t|didn[’']t|do not|did not) recogni[sz]e|"
     r"unexpected|caught you (?:out|off guard)|come as a surprise|a fee of ours|what the charge was for|"
     r"what (?:the payment|it) was for|expect(?:ed|ing)? to pay|what you expected|money go out that)\b", re.IGNORECASE)
-_NOT_RECOGNISED = re.compile(r"\b(?:don[’']t|didn[’']t|do not|did not) recogni[sz]e\b", re.IGNORECASE)
 _TAKEN = re.compile(r"\b(?:went out|go out|gone out|taken|debited|the charge|this charge|that charge|charged)\b",
                     re.IGNORECASE)
 _FAILED = re.compile(r"\b(?:declin\w*|fail\w*|didn[’']t go through|won[’']t go through|rejected|refused|"
@@ -206,6 +231,34 @@ _FAILED = re.compile(r"\b(?:declin\w*|fail\w*|didn[’']t go through|won[’']t 
 _DEBIT_LINE = re.compile(r"\bdirect debits?\b", re.IGNORECASE)
 _WHICH_WAY = re.compile(
     r"\bdirect debit(?:,| or) (?:a |by )?card\b|\bcard(?: payment)?(?:,| or) (?:a |by )?direct debit\b", re.IGNORECASE)
+
+
+class _Paid(NamedTuple):
+    """What the post says of its payment, read once per cell for :func:`misframes_payment`."""
+
+    twice: bool
+    failed: bool
+    known: bool
+    """The customer knows what the payment was: charged twice, declined, never received, or after cancelling."""
+    direct_debit: bool
+
+
+def _paid(context: Mapping[str, Any]) -> _Paid:
+    twice, failed = holds(context, "post.charged_twice"), holds(context, "post.payment_failed")
+    known = twice or failed or holds(context, "post.not_received") or holds(context, "post.after_cancel")
+    return _Paid(twice, failed, known, holds(context, "post.direct_debit"))
+
+
+def _misframes(text: str, paid: _Paid) -> bool:
+    if _TWICE.search(text) and not paid.twice:
+        return True
+    if paid.known and _UNEXPECTED.search(text):
+        return True
+    if paid.failed and not paid.twice and _TAKEN.search(text) and not _FAILED.search(text):
+        return True
+    if paid.direct_debit:
+        return _WHICH_WAY.search(text) is not None  # "was it a direct debit or a card?" to someone who said
+    return _DEBIT_LINE.search(text) is not None
 
 
 def misframes_payment(text: str, context: Mapping[str, Any]) -> bool:
@@ -216,42 +269,7 @@ def misframes_payment(text: str, context: Mapping[str, Any]) -> bool:
     never came; money taken to someone whose card was declined; "a direct debit or a card?" to someone who
     named the direct debit; or a direct debit the post never named.
     """
-    twice = holds(context, "post.charged_twice")
-    failed = holds(context, "post.payment_failed")
-    if _TWICE.search(text) and not twice:
-        return True
-    if (twice or failed or holds(context, "post.not_received") or holds(context, "post.after_cancel")) and (
-            _UNEXPECTED.search(text) or _NOT_RECOGNISED.search(text)):
-        return True
-    if failed and not twice and _TAKEN.search(text) and not _FAILED.search(text):
-        return True
-    if _WHICH_WAY.search(text) and holds(context, "post.direct_debit"):
-        return True  # "was it a direct debit or a card?" to someone who said it was a direct debit
-    return _DEBIT_LINE.search(text) is not None and not holds(context, "post.direct_debit")
-
-
-def asks_for_given(text: str, context: Mapping[str, Any]) -> bool:
-    """Tell whether a line asks for a detail the post already gave (its reference, branch, flight or time).
-
-    A template with its own conditions (``{% if details.place %}``) chooses its words itself, so it never does.
-    """
-    if "{%" in text:
-        return False
-    if _ASKS_MODEL.search(text) is not None and _names_a_model(context):
-        return True  # "my hp110 envy": "which model is it?" asks again
-    return any(any(holds(context, path) for path in paths) and asking.search(text) is not None
-               for paths, asking in _ASKS_FOR_GIVEN)
-
-
-_ASKS_MODEL = re.compile(r"\bwhich model\b|\bwhat model\b|" + _ASK + r"model(?: number)?\b", re.IGNORECASE)
-
-
-def _names_a_model(context: Mapping[str, Any]) -> bool:
-    """Whether the post named a product or device with a model number in it ("HP OfficeJet 3831", "hp110")."""
-    details = context.get("details")
-    if not isinstance(details, Mapping):
-        return False
-    return any(isinstance(details.get(k), str) and any(c.isdigit() for c in details[k]) for k in ("product", "device"))
+    return _misframes(text, _paid(context))
 
 
 _MINIMISES = re.compile(
@@ -496,7 +514,8 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     else:  # a generic step for what is at stake (someone seeing another customer's account) the situation lacks
         own += _not_covered(tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
                                   if _at_stake(p) and p not in own), by=own)
-    own = tuple(p for p in own if not asks_for_given(p.text, context)) or own
+    asks = _given_asks(context)
+    own = tuple(p for p in own if not _asks_again(p.text, asks)) or own
     if holds(context, "post.sent"):  # "I sent the photos a week ago": a step that doesn't ask for them again
         own = tuple(p for p in own if not asks_for_details(p.text)) or tuple(
             p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
