@@ -170,12 +170,13 @@ POLICY_WHY = re.compile(
     re.IGNORECASE)
 """A question put to the brand about how it runs ("why are your branches still open?", "is there a reason you
 refuse to close the lobbies?", "any chance you're opening your hotspots?")."""
-_OWN_CASE = re.compile(r"\b(?:my|me|mine|i[’']?m|i[’']?ve|i[’']?d|i|we|our|us)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:my|me|mine|i[’']?m|i[’']?ve|i[’']?d|i|we|our|us)\b", re.IGNORECASE)
+"""A word of the customer's own ("my", "I", "we"): a post with any is about their own case, not how we run things."""
 
 
 def asks_about_policy(text: str) -> bool:
     """Tell whether a post questions how the brand runs, with nothing of the customer's own case in it."""
-    return POLICY_WHY.search(text) is not None and _OWN_CASE.search(text) is None
+    return POLICY_WHY.search(text) is not None and _FIRST_PERSON.search(text) is None
 
 
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,

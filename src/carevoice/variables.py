@@ -650,8 +650,7 @@ def build_context(
         s = None  # "cant believe I put up with my old network": praise is for the brand, not the one they left
     if s is not None and _JUNK_NAME.fullmatch(s.reply):
         s = None  # "a 3fo or something": a run of digits and letters is no name for the thing
-    if s is not None and any(isinstance(ref, str) and ref.lower() in s.reply.lower()
-                             for ref in (reading.details.booking_id, reading.details.order_id)):
+    if s is not None and any(ref and ref.lower() in s.reply.lower() for ref in (d.booking_id, d.order_id)):
         s = None  # "booking ZR4KQ8": a reference is no name for the thing ("sorry for the trouble with zr4kq8")
     if s is not None:
         reply = s.reply

@@ -229,10 +229,7 @@ def _product_like(text: str, w: _Words, i: int, common: frozenset[str], shouting
 
 def _titled(w: _Words, i: int, text: str, common: frozenset[str]) -> bool:
     """A capitalised word inside a sentence that is not a common word ("Photoshop", "Yahoo")."""
-    t, low = w.texts[i], w.lows[i]
-    if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or low in common or low in _FUNCTION:
-        return False
-    return i > 0 and not any(c in ".!?\n:" for c in text[w.ends[i - 1]:w.starts[i]])
+    return w.lows[i] not in common and _capital_inside(w, i, text)
 
 
 _NUMBERED_NAMES = frozenset({"windows", "iphone", "ipad", "ios", "android", "ps", "playstation", "xbox", "galaxy",
@@ -249,8 +246,8 @@ def _sequel(token: str) -> bool:
 def _capital_inside(w: _Words, i: int, text: str) -> bool:
     """A capitalised word (common or not) inside a sentence: "Black" in "redownload Black Ops 4"."""
     t = w.texts[i]
-    if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or w.lows[i] in _FUNCTION or t == "I":
-        return False
+    if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or w.lows[i] in _FUNCTION:
+        return False  # (a lone "I" has no lower-case letters, so it is never capitalised-inside)
     return i > 0 and not any(c in ".!?\n:" for c in text[w.ends[i - 1]:w.starts[i]])
 
 
