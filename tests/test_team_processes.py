@@ -187,3 +187,37 @@ def test_an_agent_killed_mid_batch_loses_nothing_published_and_a_rerun_publishes
     again = [o for o in logged if o["agent"] == "rerun"]
     assert {o["post"] for o in again if o["outcome"] == "skipped"} >= {o["post"] for o in before}
     check_history(where, posts, logged, in_flight=1)
+
+
+def _open_new_history(path: str, barrier: Any, out: Any) -> None:
+    from carevoice.errors import HistoryError
+    from carevoice.variation.sqlite import SQLiteHistory
+
+    barrier.wait()
+    try:
+        SQLiteHistory(path)
+        out.put("ok")
+    except HistoryError as exc:
+        out.put(str(exc))
+
+
+def test_processes_opening_one_new_sqlite_history_together_all_get_it(tmp_path: Path) -> None:
+    """Eight processes opening a history that does not exist yet, at the same instant, all open it.
+
+    Switching a new file to WAL takes an exclusive lock that SQLite refuses at once, without
+    its busy handler, so before the retry about one such wave in twenty failed with
+    "database is locked" (as an agent starting with the team would).
+    """
+    ctx = multiprocessing.get_context("fork")
+    failures: list[str] = []
+    for trial in range(60):
+        path = str(tmp_path / f"team{trial}.sqlite")
+        barrier, out = ctx.Barrier(8), ctx.Queue()
+        procs = [ctx.Process(target=_open_new_history, args=(path, barrier, out)) for _ in range(8)]
+        for p in procs:
+            p.start()
+        results = [out.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join(60)
+        failures += [r for r in results if r != "ok"]
+    assert failures == []

@@ -40,6 +40,12 @@ def _hint(path: Path, exc: Exception) -> str:
             f"{path.name}-wal and {path.name}-shm there)")
 
 
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused for another connection's lock (worth waiting for), not for the file itself."""
+    text = str(exc)
+    return "database is locked" in text or "database is busy" in text
+
+
 class SQLiteHistory:
     """A reply history in one SQLite file (created with its folder if absent)."""
 
@@ -53,7 +59,7 @@ class SQLiteHistory:
         except (OSError, sqlite3.Error) as exc:
             raise HistoryError(f"cannot open the reply history at {self.path}: {exc}{_hint(self.path, exc)}") from exc
         try:
-            self._setup()
+            self._setup_waiting()
         except sqlite3.OperationalError as exc:  # read-only, locked, unable to open: the file itself may be fine
             self._db.close()
             raise HistoryError(f"cannot use the reply history at {self.path}: {exc}{_hint(self.path, exc)}") from exc
@@ -63,6 +69,25 @@ class SQLiteHistory:
         except HistoryError:
             self._db.close()
             raise
+
+    def _setup_waiting(self) -> None:
+        """Set the file up, waiting out other processes doing the same.
+
+        Switching a new file to WAL takes an exclusive lock, and SQLite answers "database
+        is locked" at once, without its busy handler, when several processes open a new
+        history together; each retries with a short, growing pause until the busy timeout.
+        """
+        deadline = _time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        pause = 0.005
+        while True:
+            try:
+                self._setup()
+                return
+            except sqlite3.OperationalError as exc:
+                if not _locked(exc) or _time.monotonic() + pause > deadline:
+                    raise
+            _time.sleep(pause)
+            pause = min(pause * 2, 0.25)
 
     def _setup(self) -> None:
         db = self._db
