@@ -86,7 +86,7 @@ def _conditions_hold(phrase: Phrase, context: Mapping[str, Any] | None) -> bool:
 
 
 _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hold", "post.catalogue",
-             "post.contaminated", "post.booking", "post.medical", "post.other_account",
+             "post.contaminated", "post.booking", "post.medical", "post.hurt", "post.other_account",
              "post.gas", "post.stuck", "post.cable", "post.not_received", "post.after_cancel",
              "post.vulnerability", "post.card_update", "post.long_wait", "post.care_team", "post.praised",
              "post.left_badly", "post.phishing", "post.asked_again", "post.bounced",

@@ -134,6 +134,17 @@ _MEDICAL = re.compile(
     re.IGNORECASE,
 )
 """Someone who may need medical help now: the reply puts 999 first (`post.medical`)."""
+_HURT = re.compile(
+    r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
+    r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
+    r"cuts? (?:on|to) (?:his|her|my|their) \w+|"
+    r"(?:got|left|has|have|with) (?:a |big |nasty )?bruises?|bruised (?:my|his|her|their)|"
+    r"(?:burn(?:ed|t)|scalded) (?:my|his|her|their|him|them)|concussion|stitches|a&e|"
+    r"broke (?:my|his|her|their) (?:arm|wrist|leg|ankle|nose|tooth|finger|toe|hand|foot)|fractured?)(?!\w)",
+    re.IGNORECASE,
+)
+"""Someone was hurt ("he's got a cut on his head", "she was injured", "ended up in A&E"): safety lines that
+ask after the person hurt come first (`post.hurt`)."""
 _MISSING = re.compile(
     r"\b(?:missing|forgot|forgotten|left out|left off|didn[’']?t (?:get|come|include|receive)|"
     r"wasn[’']?t (?:in|there|included)|weren[’']?t (?:in|there|included)|no (?:\w+ )?in the bag|"
@@ -432,7 +443,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
     "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
-    "at_station": (_AT_STATION,),
+    "at_station": (_AT_STATION,), "hurt": (_HURT,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(

@@ -113,7 +113,7 @@ def read_intent(
     sarcasm = signals.score("sarcasm") >= _STRONG and (max(complaint, problem) + negative_votes >= _SARCASM_NEEDS
                                                        or negative)
     sure = signals.score("sarcasm_sure") >= _STRONG  # "thanks a lot for nothing", "great job, 2nd time this month"
-    if (sarcasm and not sure and praise >= 2 * _STRONG and praise - complaint > _SARCASM_NEEDS and negative_votes == 0
+    if (sarcasm and not sure and praise >= 2 * _STRONG and praise - complaint >= _SARCASM_NEEDS and negative_votes == 0
             and not negative):
         sarcasm = False  # "Thank you so much for sorting my flight": a problem's noun, no bad feeling, praise
         reasons.append("no sarcasm: praise with no bad feeling beside the problem's words")

@@ -60,13 +60,20 @@ PROBLEMS = frozenset({
 _TROUBLE = re.compile(
     r"\b(?:\w+n['’]t|(?:do|does|did|ca|wo|is|are|was|were|has|have|had|could|should|would|ai)nt|"
     r"not|never|no longer|still|yet|again|wrong|missing|broken|broke|error|problem|issue|fault|"
-    r"fail\w*|declined|overcharged|charged twice|late|delay\w*|lost|stuck|unable|stopped|disappeared|cancell?ed|"
+    r"fail\w*|declined|overcharged|charged twice|billed|late|delay\w*|lost|stuck|unable|stopped|disappeared|cancell?ed|"
     r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help)\b",
     re.IGNORECASE,
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
 _HYPOTHETICAL = re.compile(r"\b(?:if|in case|incase|supposing|say)\b[^.?!;]*", re.IGNORECASE)
 """A clause of what might happen ("what happens to my ticket if my train is cancelled?"): no trouble yet."""
+_NO_TROUBLE = re.compile(
+    r"\b(?:do|does|are|is|can|could|will|would) (?:you|u|they|it|i|we) still\b|"
+    r"\b(?:i|we|i've|we've|i have|we have|i just|we just)(?: just| already)? cancell?ed\b",
+    re.IGNORECASE,
+)
+"""Words of trouble that tell none: "do you still do...?" asks what is on offer, "I cancelled" is the customer's
+own act."""
 _PAID_THEM = re.compile(
     r"\b(?:i|we|i've|we've|i have|we have)(?: just| already)? "
     r"(?:sent|paid|transferred|wired|bought|ordered|lost|gave)\b",
@@ -637,7 +644,7 @@ def _calm_ask(intent: Intent, details: Details, text: str) -> bool:
     post whose situation is a problem and that nothing else reads as negative: only there does it decide.
     """
     return (intent in ("question", "request") and not details.contacted and not details.tried
-            and _TROUBLE.search(_HYPOTHETICAL.sub(" ", text)) is None)
+            and _TROUBLE.search(_NO_TROUBLE.sub(" ", _HYPOTHETICAL.sub(" ", text))) is None)
 
 
 @cache
