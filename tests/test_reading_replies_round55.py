@@ -98,3 +98,67 @@ def test_no_room_on_arrival_is_someone_stranded(text: str) -> None:
                                   "the hotel room was lovely, we've rented it again for next year"])
 def test_given_or_rented_without_a_room_lost_is_not_stranded(text: str) -> None:
     assert "stranded" not in read(text).urgency
+
+
+@pytest.mark.parametrize("text", [
+    "Delay Repay paid in 2 days. credit where due @WexmoorRail",
+    "Parcelia delivery driver actually put my parcel in the shed like I asked in the note. in this economy?? bless you",
+    "our room flooded from the room above at midnight but the staff moved us straight into a suite and took the "
+    "night off the bill. handled brilliantly 👏",
+    "new Fernway rug arrived and it's even nicer than the pics. the dog has already claimed it 🐕",
+])
+def test_thanks_said_in_other_words_is_praise(text: str) -> None:
+    assert read(text).intent == "praise", read(text).reasons
+
+
+def test_yes_or_no_asks_a_question() -> None:
+    reading = read("@OrrinJet ukulele as a personal item, yes or no?")
+    assert reading.intent == "question", reading.reasons
+    for d in drafts("northwind-air", "@OrrinJet ukulele as a personal item, yes or no?"):
+        assert "sorry" not in d.text.lower() and "apologies" not in d.text.lower(), d.text
+
+
+def test_threatening_to_move_out_is_a_joke_not_a_threat() -> None:
+    text = ("@HungryHeron settle this: nuggets dipped in the milkshake, yes or no. my flatmate is threatening to move "
+            "out")
+    assert "threat" not in read(text).urgency
+    assert "threat" in read("the driver threatened me when I asked for my change").urgency
+
+
+def test_spoken_to_like_dirt_is_about_staff() -> None:
+    text = ("the night manager at Brookhaven Inn Leeds Central spoke to my wife like dirt because our card declined "
+            "once. we paid with another. no need for that")
+    assert read(text).category == "rude_staff", read(text).reasons
+
+
+def test_a_shameful_change_is_a_complaint_not_banter() -> None:
+    text = ("Ashgrove closing the Hexham branch means my 84 yr old dad now has to get 2 buses to pay his pension in. "
+            "shameful @AshgroveBS")
+    assert read(text).intent == "complaint", read(text).reasons
+
+
+def test_a_bank_answers_no_food_order() -> None:
+    text = "47 minutes on hold to @AshgroveBS to be told to 'go online'. fantastic use of my lunch break, thanks"
+    for d in drafts("harbour-bank", text):
+        assert "kitchen" not in d.text and "order number" not in d.text, d.text
+        assert "situation food_order is not one a bank brand handles: general lines" in d.reasons, d.reasons
+
+
+def test_a_family_already_in_a_and_e_is_not_told_to_call_111() -> None:
+    text = ("told Pepperdock Oldham my son has a severe nut allergy and they said the pesto was nut free. it wasn't. "
+            "we're in A&E now. @PepperdockPizza")
+    for d in drafts("crumb-and-co", text):
+        assert "111" not in d.text, d.text
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing says 'premium first class' like standing in the vestibule next to the bins for 2 hours. cheers "
+    "@WexmoorRail 🙃",
+    "security trailed me round the shop and demanded to go through my handbag at the till with the queue watching. "
+    "humiliating",
+])
+def test_sarcasm_and_humiliation_get_no_light_words(text: str) -> None:
+    for bank in ("northline-rail", "parcelpop", "base"):
+        for d in drafts(bank, text):
+            low = d.text.lower()
+            assert not any(w in low for w in ("bother", "hassle", "nuisance", "headache")), d.text

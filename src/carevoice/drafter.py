@@ -164,7 +164,8 @@ class Drafter:
                                   locale=self.bank.locale, answered=answer is not None,
                                   banter=self.bank.drafting.banter, how_to=asks_how(post.text),
                                   what_if=asks_what_if(post.text), policy=asks_about_policy(post.text),
-                                  answered_as=answer.answer.situation if answer is not None else None)
+                                  answered_as=answer.answer.situation if answer is not None else None,
+                                  sector=self.bank.sector)
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,

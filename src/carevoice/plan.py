@@ -179,9 +179,25 @@ def asks_about_policy(text: str) -> bool:
     return POLICY_WHY.search(text) is not None and _FIRST_PERSON.search(text) is None
 
 
+_FOREIGN: dict[str, frozenset[str]] = {
+    "bank": frozenset({"food_order", "flight_disruption", "lost_baggage", "transport_disruption", "connectivity"}),
+    "telecom": frozenset({"food_order", "flight_disruption", "lost_baggage", "transport_disruption"}),
+    "retail": frozenset({"flight_disruption", "lost_baggage"}),
+    "food": frozenset({"flight_disruption", "lost_baggage", "transport_disruption", "connectivity"}),
+    "software": frozenset({"food_order", "flight_disruption", "lost_baggage", "transport_disruption"}),
+    "airline": frozenset({"transport_disruption"}),
+}
+"""Situations a brand of a sector never handles, read from words that mean something else there ("my lunch
+break" to a bank, "the bus stop outside my house" to a broadband provider): its lines would answer another
+business's problem."""
+_SECTOR_SWAP = {("airline", "transport_disruption"): "flight_disruption"}
+"""...and the one such situation that is its own sector's in other words (a delay at an airline is a flight's)."""
+
+
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
-               what_if: bool = False, answered_as: str | None = None, policy: bool = False) -> Plan:
+               what_if: bool = False, answered_as: str | None = None, policy: bool = False,
+               sector: str = "general") -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -189,7 +205,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     ``how_to`` that the post asks how to do something (see :func:`asks_how`); ``what_if`` that it asks what
     would happen in a case that has not happened (see :func:`asks_what_if`); ``answered_as`` the situation of
     the bank's answer, whose lines frame it when the situation read is unsure; ``policy`` that the post
-    questions how the brand runs, with no case of the customer's own (see :func:`asks_about_policy`).
+    questions how the brand runs, with no case of the customer's own (see :func:`asks_about_policy`);
+    ``sector`` the bank's sector, whose brand never handles some situations (a bank has no food orders).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -197,6 +214,10 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         drafting = DraftingSettings()
     reasons: list[str] = []
     situation, intent = reading.category, reading.intent
+    if situation in _FOREIGN.get(sector, ()):
+        swapped = _SECTOR_SWAP.get((sector, situation), "general")
+        reasons.append(f"situation {situation} is not one a {sector} brand handles: {swapped} lines")
+        situation = cast("Category", swapped)
     if intent == "spam" or reading.spam:
         return Plan("no_reply", "spam", (), None, False, ("spam: no reply",), "spam")
     if intent == "abuse":

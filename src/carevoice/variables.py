@@ -454,15 +454,21 @@ _IMPAIRED = re.compile(
     r"elderly|dementia|crutches|pensioners?|autis(?:m|tic)|carer)\b", re.IGNORECASE)
 
 
+_WOUNDED = re.compile(r"\b(?:humiliat\w*|degrading|mortified|in tears|crying|shaking|ashamed|embarrassed)\b",
+                      re.IGNORECASE)
+"""Words of someone humiliated or shaken ("humiliating", "I'm shaking"): no problem to call a "hassle"."""
+
+
 def _grave(reading: Reading, situation: str, text: str) -> bool:
     """Whether a post is too serious for light words ("hassle", "headache").
 
     A strong feeling, the way staff treated someone, danger or urgency, a failure repeated for the
-    third time, or someone disabled or elderly kept out.
+    third time, someone disabled or elderly kept out, sarcasm (anger said sideways: "standing for 2 hours
+    on a first class ticket, cheers"), or someone humiliated or shaken.
     """
     return (reading.intensity >= 0.6 or "rude_staff" in (situation, reading.category) or bool(reading.urgency)
-            or reading.emotion == "anger" or _REPEATED.search(text) is not None
-            or _IMPAIRED.search(text) is not None)
+            or reading.emotion == "anger" or reading.sarcasm or _REPEATED.search(text) is not None
+            or _IMPAIRED.search(text) is not None or _WOUNDED.search(text) is not None)
 
 
 _POST_CONDITIONS = tuple(_POST_PATTERNS)

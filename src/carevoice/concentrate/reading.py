@@ -67,6 +67,9 @@ _TROUBLE = re.compile(
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
 _HYPOTHETICAL = re.compile(r"\b(?:if|in case|incase|supposing|say)\b[^.?!;]*", re.IGNORECASE)
 """A clause of what might happen ("what happens to my ticket if my train is cancelled?"): no trouble yet."""
+_CONDEMNED = re.compile(r"\b(?:shameful|disgraceful|disgusting|appalling|outrageous|scandalous|unacceptable|"
+                        r"pathetic|shocking|a disgrace|an absolute joke|a joke)\b", re.IGNORECASE)
+"""A verdict of anger on what the brand did ("shameful", "a disgrace"): a post saying it is no joke."""
 _NO_TROUBLE = re.compile(
     r"\b(?:do|does|are|is|can|could|will|would) (?:you|u|they|it|i|we) still\b|"
     r"\b(?:i|we|i've|we've|i have|we have|i just|we just)(?: just| already)? cancell?ed\b",
@@ -476,6 +479,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"{intent} read with little certainty ({intent_p:.2f}) beside clear praise words and no "
                            "complaint feeling: praise")
             intent = "praise"
+        elif (intent == "banter" and r.emotion.emotion == "anger" and not r.intent.sarcasm and r.praise == 0
+              and _CONDEMNED.search(inbound.text)):
+            # "closing the branch means my 84 yr old dad needs 2 buses. shameful": a verdict of anger and not one
+            # kind word is no joke
+            reasons.append(f"banter ({intent_p:.2f}) condemned in anger with no kind word: complaint")
+            intent = "complaint"
         elif (intent == "complaint" and r.intent.intent == "banter" and intent_p < _BANTER_OVER
               and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.intent.sarcasm):
             # "ordered mac and cheese for the 3rd time this week, no regrets": a joke the weights took for a gripe
