@@ -162,3 +162,35 @@ def test_sarcasm_and_humiliation_get_no_light_words(text: str) -> None:
         for d in drafts(bank, text):
             low = d.text.lower()
             assert not any(w in low for w in ("bother", "hassle", "nuisance", "headache")), d.text
+
+
+def test_an_email_chased_is_not_a_dm_to_read() -> None:
+    text = ("day 11 of waiting for @FlyKestrelle to answer my email about my EU261 claim for KS311. ref CLM-55820. "
+            "I've sent it 3 times now.")
+    assert "check_dm" not in read(text).asks
+    for d in drafts("northwind-air", text):
+        assert "DM thread" not in d.text and "your DM" not in d.text, d.text
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("please cancel my booking at the Hotel Miramar Seville, conf SQ-4428190. plans changed", "SQ-4428190"),
+    ("still waiting on the £32 you promised back for the cancelled Bristol coach. case 7731. 3 weeks now", "7731"),
+    ("in case 2020 wasn't bad enough", None), ("ref 2.5 million views", None),
+])
+def test_short_and_numeric_references_are_read(text: str, ref: str | None) -> None:
+    assert read(text).details.booking_id == ref
+
+
+def test_a_request_to_close_an_account_gets_the_closing_lines() -> None:
+    text = ("@Payloop I'm moving back to Brazil for good, please shut my Payloop account and send what's left (£42ish) "
+            "to my Kingsmere current account")
+    assert "cancel" in read(text).asks
+    for d in drafts("harbour-bank", text):
+        assert d.action != "needs_agent" and "close" in d.text, d.text
+
+
+def test_a_cancellation_asked_for_is_done_not_explained() -> None:
+    text = ("@ToccaTel cancel my contract at the end of this month please. account holder here and already out of "
+            "contract")
+    for d in drafts("tidewave", text):
+        assert d.answer is None and "85075" not in d.text, d.text

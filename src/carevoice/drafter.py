@@ -155,6 +155,8 @@ class Drafter:
                 answer = None  # someone stranded on a gate floor needs a room tonight, not the rebooking policy
             if answer is not None and "check_dm" in reading.asks:
                 answer = None  # "can you check my DMs": what they sent us is the answer, not the help page
+            if answer is not None and reading.intent == "request" and {"cancel", "callback"} & set(reading.asks):
+                answer = None  # "cancel my contract at the end of the month please": the cancelling, not the policy
             if answer is not None and (reading.details.forgot or _RESET_TRIED.search(post.text)) and (
                     _RESET_BY_EMAIL.search(answer.answer.texts[0])):
                 # "I don't have the email linked to it", "reset it 4 times, the link says expired": a reset link by
@@ -221,6 +223,15 @@ class Drafter:
         required = not selection.cleared and plan.action != "no_reply"
         if required:
             findings.append(near_duplicate_finding(selection, settings))
+        if plan.action not in ("needs_agent", "no_reply") and all(s == "greet" for s, _, _ in chosen.parts):
+            # "Thanks for getting in touch." and nothing more: no line of the bank answers this post
+            reasons.append("needs an agent: no line of the bank answers this post, only a greeting was left")
+            return build(
+                Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
+                analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
+                custom_slot_required=True,
+                custom_slot_hint="Write this reply yourself: no line of the bank answers this post.",
+            )
         if plan.action == "needs_agent":
             # the agent writes this reply: the holding line is a suggestion, never the draft's public text
             return build(

@@ -190,6 +190,8 @@ _FOREIGN: dict[str, frozenset[str]] = {
 """Situations a brand of a sector never handles, read from words that mean something else there ("my lunch
 break" to a bank, "the bus stop outside my house" to a broadband provider): its lines would answer another
 business's problem."""
+_ASK_SITUATION = {"cancel": "cancellation_request", "refund": "refund_status"}
+"""The situation an ask belongs to, where the words named no situation ("please shut my account")."""
 _SECTOR_SWAP = {("airline", "transport_disruption"): "flight_disruption"}
 """...and the one such situation that is its own sector's in other words (a delay at an airline is a flight's)."""
 
@@ -214,6 +216,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         drafting = DraftingSettings()
     reasons: list[str] = []
     situation, intent = reading.category, reading.intent
+    if situation in ("general", "general_question") and intent == "request" and (
+            ask := next((a for a in reading.asks if a in _ASK_SITUATION), None)):
+        # "please shut my Payloop account and send what's left": the ask names the situation the words did not
+        reasons.append(f"situation {situation}, but the post asks: {ask}, so {_ASK_SITUATION[ask]} lines")
+        situation = cast("Category", _ASK_SITUATION[ask])
     if situation in _FOREIGN.get(sector, ()):
         swapped = _SECTOR_SWAP.get((sector, situation), "general")
         reasons.append(f"situation {situation} is not one a {sector} brand handles: {swapped} lines")

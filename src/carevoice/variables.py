@@ -311,11 +311,12 @@ _CARD_UPDATE = re.compile(
 _ROAD = re.compile(
     r"^(?!.*\b(?:train|trains|rail|railway|railways|platform|platforms|station|stations|tube|underground|metro|"
     r"carriage|carriages)\b)(?=.*(?:\b(?:bus|buses|coach|coaches|rideshare|ride-share|taxi|taxis|cab|cabs|uber|lyft|"
-    r"tram|trams|driver|drivers|minicab)\b|@\w*(?:bus|buses|coach|coaches|cab|cabs|taxi|taxis)\b))",
+    r"tram|trams|driver|drivers|minicab|ferry|ferries|sailing|sailings)\b|"
+    r"@\w*(?:bus|buses|coach|coaches|cab|cabs|taxi|taxis|ferry|ferries)\b))",
     re.IGNORECASE | re.DOTALL,
 )
-"""A bus, coach, taxi or ride-share post that names no train: lines about trains, platforms and stations don't
-fit it (`post.road`)."""
+"""A bus, coach, taxi, ride-share or ferry post that names no train: lines about trains, platforms and stations
+don't fit it (`post.road`)."""
 _CARE_TEAM = re.compile(
     r"\b(?:customer (?:service|services|care|support)|support team|service team|care team|helpline|live chat|chat "
     r"agent|call cent(?:re|er)|the agent|your agent|the (?:lady|guy|man|woman) on the phone|(?-i:[A-Z])\w* support)\b",
