@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from reading_helpers import drafts, read
 
-from carevoice.variables import _HURT
+from carevoice.variables import _CARD_GIVEN, _HURT, _REFUSED
 
 
 def test_praise_on_a_booking_topic_is_praise_not_sarcasm() -> None:
@@ -194,3 +194,50 @@ def test_a_cancellation_asked_for_is_done_not_explained() -> None:
             "contract")
     for d in drafts("tidewave", text):
         assert d.answer is None and "85075" not in d.text, d.text
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("refused a refund on soup that arrived in a bag full of soup", True),
+    ("Wexmoor rejected my Delay Repay claim saying the train was on time", True),
+    ("my claim was rejected", True), ("my refund request was rejected", True), ("they denied my refund", True),
+    ("my card was declined", False), ("can I get a refund", False), ("the refund of my declined payment", False),
+])
+def test_refused_means_a_refund_or_claim_turned_down(text: str, refused: bool) -> None:
+    assert (_REFUSED.search(text) is not None) is refused
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("northline-rail", "Wexmoor rejected my Delay Repay claim saying the train was 'on time'. it was 47 mins late "
+                       "into Sheffield, I have screenshots from your own app @WexmoorRail"),
+    ("crumb-and-co", "@BriskBites refused a refund on soup that arrived in a bag FULL of soup because I 'didn't upload "
+                     "a photo in time'. I was busy cleaning up the mess"),
+])
+def test_a_refusal_is_answered_about_the_decision_not_the_wait(bank: str, text: str) -> None:
+    for d in drafts(bank, text):
+        assert "decision" in d.text or "turned down" in d.text or "refusal" in d.text, d.text
+        assert "taking so long" not in d.text and "trace" not in d.text, d.text
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    ("it asked for my card number and CVV and I typed them in before I realised", True),
+    ("I gave them my card details over the phone", True), ("entered my bank details on the fake site", True),
+    ("I updated my card details in the app", False), ("my card number was stolen", False),
+    ("please don't ask for my card details", False),
+])
+def test_card_given_means_details_handed_over(text: str, given: bool) -> None:
+    assert (_CARD_GIVEN.search(text) is not None) is given
+
+
+@pytest.mark.parametrize("bank", ["northwind-air", "parcelpop", "loopwork", "tidewave", "harbour-bank"])
+def test_card_details_given_to_a_scam_means_call_the_bank_now(bank: str) -> None:
+    text = "got a text saying its from you with a link. i clicked it and entered my card details, now worried"
+    assert "fraud" in read(text).urgency
+    for d in drafts(bank, text):
+        assert "call" in d.text.lower() and ("bank" in d.text.lower() or "card" in d.text.lower()), d.text
+
+
+def test_a_fee_complaint_hears_no_confusion() -> None:
+    text = "Kingsmere charged me a £25 unarranged overdraft fee for going 60p over for ONE DAY. 60p. @KingsmereBank"
+    for bank in ("harbour-bank", "base", "parcelpop"):
+        for d in drafts(bank, text):
+            assert "confusion" not in d.text, d.text

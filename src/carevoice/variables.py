@@ -134,6 +134,27 @@ _MEDICAL = re.compile(
     re.IGNORECASE,
 )
 """Someone who may need medical help now: the reply puts 999 first (`post.medical`)."""
+_REFUSED = re.compile(
+    r"\b(?:refused|rejected|denied|declined|turned down|won[’']?t give|will not give|wouldn[’']?t give|"
+    r"(?:said|says|told me) (?:i[’']?m|i am|we[’']?re|we are) (?:not |in)eligible)"
+    r"(?:\s+\S+){0,5}?\s+"
+    r"(?:refund|refunds|claim|claims|compensation|delay repay|money back|return|chargeback)\b|"
+    r"\b(?:refund|claim|compensation|delay repay|return|chargeback)s?\b(?:\s+(?:request|claim|form))?\s+"
+    r"(?:was |were |has been |have been |got |been |is |keeps being )?"
+    r"(?:refused|rejected|denied|declined|turned down)\b",
+    re.IGNORECASE,
+)
+"""A refund, claim or compensation refused ("refused a refund on soup", "rejected my Delay Repay claim"): the
+customer wants the decision looked at again, not told the money is on its way (`post.refused`)."""
+_CARD_GIVEN = re.compile(
+    r"\b(?:typed|entered|put|gave|given|handed|filled)(?: in| out)?(?: \S+){0,3}? (?:card|bank|banking|payment) "
+    r"(?:number|numbers|details|info|information|cvv|pin)\b|"
+    r"\b(?:my )?(?:card (?:number|details)|cvv|security code)\b(?: \S+){0,4}? (?:and i|before i|i) "
+    r"(?:typed|entered|gave|put)\b",
+    re.IGNORECASE,
+)
+"""The customer gave their card details to a scam ("it asked for my card number and CVV and I typed them in"):
+the card must be blocked now, by the bank that issued it (`post.card_given`)."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
@@ -444,7 +465,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
     "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
-    "at_station": (_AT_STATION,), "hurt": (_HURT,),
+    "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
+    "card_given": (_CARD_GIVEN,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
