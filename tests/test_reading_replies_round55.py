@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from reading_helpers import drafts, read
 
-from carevoice.variables import _CARD_GIVEN, _HURT, _REFUSED
+from carevoice.variables import _CARD_GIVEN, _HURT, _MISSING, _REFUSED
 
 
 def test_praise_on_a_booking_topic_is_praise_not_sarcasm() -> None:
@@ -241,3 +241,26 @@ def test_a_fee_complaint_hears_no_confusion() -> None:
     for bank in ("harbour-bank", "base", "parcelpop"):
         for d in drafts(bank, text):
             assert "confusion" not in d.text, d.text
+
+
+def test_a_stranger_let_into_a_guests_room_is_asked_if_they_are_safe() -> None:
+    text = ("Lanternstay reception gave my room key to a man who said he was my husband. I'm not married. he was IN "
+            "my room when I got back. @Lanternstay I'm shaking")
+    assert "threat" in read(text).urgency
+    texts = [d.text for d in drafts("base", text)]
+    assert any("999" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("ordered the veggie feast, got pepperoni", True), ("ordered a large coffee and got a small", True),
+    ("I ordered food and got nothing for 2 hours", False), ("ordered 2 weeks ago and got nothing", False),
+])
+def test_ordered_one_thing_got_another_is_a_wrong_item(text: str, missing: bool) -> None:
+    assert (_MISSING.search(text) is not None) is missing
+
+
+def test_a_wrong_dish_named_is_not_asked_for_again() -> None:
+    text = ("ordered the veggie feast, got pepperoni. I've been vegetarian 15 years. second time from the Clapham "
+            "branch @PepperdockPizza")
+    for d in drafts("crumb-and-co", text):
+        assert "Tell us the dish" not in d.text, d.text

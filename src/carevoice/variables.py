@@ -169,10 +169,13 @@ ask after the person hurt come first (`post.hurt`)."""
 _MISSING = re.compile(
     r"\b(?:missing|forgot|forgotten|left out|left off|didn[’']?t (?:get|come|include|receive)|"
     r"wasn[’']?t (?:in|there|included)|weren[’']?t (?:in|there|included)|no (?:\w+ )?in the bag|"
-    r"someone else[’']?s order|wrong (?:order|items?|food|meal|drink|burger|pizza)|instead of|short)\b",
+    r"someone else[’']?s order|wrong (?:order|items?|food|meal|drink|burger|pizza)|instead of|short|"
+    r"ordered (?:the |a |an |my )?[\w'-]+(?: [\w'-]+){0,2}?,? (?:and |but )?(?:got|received|was given|they sent)"
+    r"(?! (?:nothing|no|zero|any)\b))\b",
     re.IGNORECASE,
 )
-"""An order with items missing or wrong: "which items?" lines belong under `when: [post.missing]`."""
+"""An order with items missing or wrong ("ordered the veggie feast, got pepperoni"): "which items?" lines belong
+under `when: [post.missing]`."""
 _FOOD_FAULT = re.compile(
     r"\b(?:cold|stone cold|raw|undercooked|overcooked|burnt|burned|soggy|stale|frozen|greasy|tiny|squashed|spilt|"
     r"spilled|melted|dry|mouldy|moldy|rotten|inedible|disgusting|waited|wait|took \d+|\d+ ?mins?|\d+ ?minutes|"
