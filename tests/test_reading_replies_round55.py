@@ -264,3 +264,34 @@ def test_a_wrong_dish_named_is_not_asked_for_again() -> None:
             "branch @PepperdockPizza")
     for d in drafts("crumb-and-co", text):
         assert "Tell us the dish" not in d.text, d.text
+
+
+def test_a_crypto_signal_group_is_spam() -> None:
+    text = ("@HarborTrust 📈 I turned $200 into $9,000 with this crypto signal group!! join now before its full 👉 "
+            "t.me/moonprofits 🚀🚀")
+    assert read(text).intent == "spam", read(text).reasons
+
+
+@pytest.mark.parametrize("text", ["@MeridianRail the train was on time and spotless this morning, nice one"])
+def test_nice_one_on_a_good_journey_is_praise(text: str) -> None:
+    assert read(text).intent == "praise", read(text).reasons
+
+
+def test_nice_one_on_a_delay_stays_sarcasm() -> None:
+    reading = read("nice one @MeridianRail, another 40 minute delay on the 7:10")
+    assert reading.intent == "complaint" and reading.sarcasm, reading.reasons
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("the Kettle & Crumb at Westgate has had no oat milk for 3 days now. @KettleCrumb how do you run out of oat "
+     "milk for THREE DAYS", None),
+    ("@PlayStation my PlayStation won't turn on", "my PlayStation"),
+    ("Cobble Coffee app ate my stamps @CobbleCoffee", "Cobble Coffee app"),
+])
+def test_the_brands_own_name_is_no_subject(text: str, subject: str | None) -> None:
+    found = read(text).subject
+    assert (found.text if found else None) == subject
+
+
+def test_ordered_after_us_is_no_wrong_item() -> None:
+    assert _MISSING.search("people who ordered after us got theirs first") is None

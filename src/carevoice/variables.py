@@ -170,7 +170,8 @@ _MISSING = re.compile(
     r"\b(?:missing|forgot|forgotten|left out|left off|didn[’']?t (?:get|come|include|receive)|"
     r"wasn[’']?t (?:in|there|included)|weren[’']?t (?:in|there|included)|no (?:\w+ )?in the bag|"
     r"someone else[’']?s order|wrong (?:order|items?|food|meal|drink|burger|pizza)|instead of|short|"
-    r"ordered (?:the |a |an |my )?[\w'-]+(?: [\w'-]+){0,2}?,? (?:and |but )?(?:got|received|was given|they sent)"
+    r"ordered (?!(?:after|before|at|from|on|in|online|via|through|yesterday|today|last|it|them)\b)"
+    r"(?:the |a |an |my )?[\w'-]+(?: [\w'-]+){0,2}?,? (?:and |but )?(?:got|received|was given|they sent)"
     r"(?! (?:nothing|no|zero|any)\b))\b",
     re.IGNORECASE,
 )

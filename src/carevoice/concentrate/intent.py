@@ -28,6 +28,8 @@ ASK_KINDS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "res
 """What a request can ask for (``Reading.asks``), from the ``request_*`` signals."""
 _REQUEST_KEYS = tuple(f"request_{kind}" for kind in ASK_KINDS)
 _REQUEST_CATEGORIES = frozenset({"cancellation_request", "refund_status", "feature_request"})
+_TOPICS = frozenset({"booking", "loyalty", "gift_card_promo", "feature_request", "general_question"})
+"""Situations named by a topic's nouns ("booking", "points") rather than by something gone wrong."""
 _STRONG = 3.0
 _SARCASM_NEEDS = 2.0
 """Complaint evidence (situation or negative feeling) that a sarcasm marker needs to count."""
@@ -113,8 +115,10 @@ def read_intent(
     sarcasm = signals.score("sarcasm") >= _STRONG and (max(complaint, problem) + negative_votes >= _SARCASM_NEEDS
                                                        or negative)
     sure = signals.score("sarcasm_sure") >= _STRONG  # "thanks a lot for nothing", "great job, 2nd time this month"
-    if (sarcasm and not sure and praise >= 2 * _STRONG and praise - complaint >= _SARCASM_NEEDS and negative_votes == 0
-            and not negative):
+    margin = praise - complaint
+    if (sarcasm and not sure and praise >= 2 * _STRONG and negative_votes == 0 and not negative
+            and (margin > _SARCASM_NEEDS or (margin == _SARCASM_NEEDS and category in _TOPICS))):
+        # a topic's nouns ("the booking flow is really nice now, well done") are no problem to be sarcastic about
         sarcasm = False  # "Thank you so much for sorting my flight": a problem's noun, no bad feeling, praise
         reasons.append("no sarcasm: praise with no bad feeling beside the problem's words")
     if sarcasm:

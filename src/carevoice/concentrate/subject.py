@@ -353,6 +353,44 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
 _PERCENT = re.compile(r"(\d+)%")
 
 
+_HANDLE = re.compile(r"@(\w{3,})")
+_HANDLE_SUFFIX = re.compile(r"(?:help|helps|support|care|cares|uk|hq|official|app|team|us|usa)+$")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w'’]*)*")
+
+
+def _brand_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the post writes out the name of a brand it tags ("the Kettle & Crumb at Westgate ... @KettleCrumb").
+
+    A subject inside it would be the brand's own name read as a thing ("the kettle"), never what the
+    customer wrote about.
+    """
+    names = set()
+    for handle in _HANDLE.findall(text):
+        low = handle.lower()
+        names.add(low)
+        names.add(_HANDLE_SUFFIX.sub("", low))
+    names.discard("")
+    if not names:
+        return ()
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        if m.start() and text[m.start() - 1] == "@":
+            continue
+        letters = re.sub(r"[^a-z0-9]", "", m.group().lower().replace(" and ", " "))
+        if len(letters) >= 5 and letters in names:
+            out.append(m.span())
+    return tuple(out)
+
+
+_OWNED = frozenset({"my", "our", "his", "her", "their", "mine"})
+"""A customer's own thing keeps the brand's name ("my PlayStation 5")."""
+
+
+def _in_brand(brand: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a candidate's head word lies inside the brand's written name ("the Kettle" of "Kettle & Crumb")."""
+    return any(b_start <= start and end <= b_end for b_start, b_end in brand)
+
+
 def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hit],
                  tokens: Sequence[str]) -> tuple[Subject | None, str]:
     """Find the post's subject; ``situation_hits`` are the hits of the situation read for it.
@@ -375,6 +413,7 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         letters = len(_LETTER.findall(text)) if capitals >= 8 else 0
     shouting = letters > 12 and capitals > 0.6 * letters
     best: tuple[float, _Candidate] | None = None
+    brand = _brand_spans(text) if "@" in text else ()
     common = _common()
     kinds = list(map(_kind, texts))
     i = 0
@@ -395,7 +434,9 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
                  and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
-                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end)))  # "Minecraft 2 years ago"
+                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end))  # "Minecraft 2 years ago"
+                 and not (brand and lows[cand.first] not in _OWNED
+                          and _in_brand(brand, starts[cand.head_start], ends[cand.head_end - 1])))
         if clean:
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
