@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from reading_helpers import drafts, read
 
-from carevoice.variables import _CARD_GIVEN, _HURT, _MISSING, _REFUSED
+from carevoice.variables import _CARD_GIVEN, _HURT, _MISSING, _REFUSED, emergency_number
 
 
 def test_praise_on_a_booking_topic_is_praise_not_sarcasm() -> None:
@@ -295,3 +295,37 @@ def test_the_brands_own_name_is_no_subject(text: str, subject: str | None) -> No
 
 def test_ordered_after_us_is_no_wrong_item() -> None:
     assert _MISSING.search("people who ordered after us got theirs first") is None
+
+
+def test_a_us_bank_never_names_uk_emergency_numbers() -> None:
+    from carevoice.bank.registry import list_banks, load_bank
+
+    checked = 0
+    for info in list_banks():
+        bank = load_bank(info.name)
+        if bank.locale != "en-US":
+            continue
+        checked += 1
+        uk = [p.id for p in bank.phrases if "999" in p.text or "NHS" in p.text or " 111" in p.text]
+        assert uk == [], (info.name, uk)
+    assert checked >= 1
+
+
+def test_a_needle_in_food_in_a_us_store_hears_911_not_999() -> None:
+    text = ("@MegaMart found a needle in a bag of your store brand grapes. my 4 year old was eating them. im shaking. "
+            "store 2281 in Mesa")
+    for d in drafts("parcelpop", text):
+        assert "999" not in d.text, d.text
+
+
+@pytest.mark.parametrize(("locale", "number"), [("en-GB", "999"), ("en-US", "911"), ("en_CA", "911"), ("en", "999"),
+                                                ("en-AU", "000"), ("de-DE", "112")])
+def test_the_emergency_number_follows_the_banks_locale(locale: str, number: str) -> None:
+    assert emergency_number(locale) == number
+
+
+def test_a_us_brand_extending_base_says_911() -> None:
+    text = "my dad collapsed in your store and he's not breathing properly, staff just standing there"
+    texts = [d.text for d in drafts("loopwork", text)]
+    assert all("999" not in t for t in texts), texts
+    assert any("911" in t for t in texts), texts

@@ -498,13 +498,26 @@ def _grave(reading: Reading, situation: str, text: str) -> bool:
             or _IMPAIRED.search(text) is not None or _WOUNDED.search(text) is not None)
 
 
+_EMERGENCY = {"GB": "999", "UK": "999", "US": "911", "CA": "911", "AU": "000", "NZ": "111"}
+"""The emergency number by the region of a bank's locale; elsewhere 112, which most phone networks answer."""
+
+
+def emergency_number(locale: str) -> str:
+    """The number a reply tells someone in danger to call, for a bank's locale ("en-US" -> "911").
+
+    A locale without a region is the house style's, British English: "999".
+    """
+    region = locale.replace("_", "-").split("-")[1].upper() if "-" in locale or "_" in locale else "GB"
+    return _EMERGENCY.get(region, "112")
+
+
 _POST_CONDITIONS = tuple(_POST_PATTERNS)
 """The ``post.*`` conditions read from the post's words."""
 
 VARIABLES: dict[str, tuple[str, ...] | None] = {
     "customer": ("name", "first_name", "handle"),
     "agent": ("name", "initials"),
-    "brand": ("name",),
+    "brand": ("name", "emergency"),
     "details": DETAILS,
     "channel": ("id", "name", "private", "public"),
     "time_of_day": None,
@@ -712,7 +725,7 @@ def build_context(
         "customer": {"name": _display_name(inbound.name), "first_name": _first_name(inbound.name),
                      "handle": handle},
         "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
-        "brand": {"name": bank.display_name},
+        "brand": {"name": bank.display_name, "emergency": emergency_number(bank.locale)},
         "details": {k: _detail(getattr(d, k, None)) if k == "date" else getattr(d, k, None) for k in DETAILS},
         "channel": {"id": profile.id, "name": profile.name, "private": profile.private, "public": profile.public},
         "time_of_day": time_of_day(local_time or inbound.time),
