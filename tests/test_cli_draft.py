@@ -185,3 +185,14 @@ def test_the_program_ends_at_once_with_its_drafts_status_and_history(capsys: pyt
     assert [code for code, _, _ in results["program"]] == [0, 0, 2, 2, 0, 0]
     assert "already_answered" in results["program"][3][1] and "not valid JSON" in results["program"][3][2]
     assert replies["program"] == replies["in-process"] and len(replies["program"]) == 5
+
+
+def test_only_lint_and_one_post_drafts_hold_the_collector_to_the_end() -> None:
+    from carevoice.cli import _held_to_the_end, build_parser
+
+    parser = build_parser()
+    held = {" ".join(argv): _held_to_the_end(parser.parse_args(argv)) for argv in (
+        ["draft", "My parcel is late", "--brand", "parcelpop"], ["draft", "-", "--brand", "parcelpop"],
+        ["draft", "--input", "posts.jsonl", "--brand", "parcelpop"], ["lint", "phrasebanks"],
+        ["check", "Sorry about that"])}
+    assert list(held.values()) == [True, True, False, True, False]
