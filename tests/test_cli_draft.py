@@ -142,3 +142,57 @@ def test_channels_lists_limits(capsys: pytest.CaptureFixture[str]) -> None:
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.startswith("carevoice ")
+
+
+
+def test_the_program_ends_at_once_with_its_drafts_status_and_history(capsys: pytest.CaptureFixture[str],
+                                                                      tmp_path: Path) -> None:
+    """Run as the program, draft ends its process with os._exit: the same output, status and recorded replies."""
+    import os
+    import re
+    import sqlite3
+    import subprocess
+    import sys
+
+    src = os.pathsep.join([str(Path(__file__).resolve().parents[1] / "src"),
+                           *filter(None, [os.environ.get("PYTHONPATH")])])
+    env = {**os.environ, "PYTHONPATH": src, "CAREVOICE_CACHE_DIR": str(tmp_path / "cache")}
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(json.dumps({"id": "a", "text": "My parcel is late again"}) + "\n{not json\n", encoding="utf-8")
+    late, scam = "My order 4417 still hasn't arrived", "I was charged twice, this is a scam"
+    runs = [[late], [late], ["--input", str(posts)], ["--input", str(posts)], [scam, "--json"], [scam, "--json"]]
+    results: dict[str, list[tuple[int, str, str]]] = {}
+    replies: dict[str, list[tuple[str, str]]] = {}
+    for where in ("program", "in-process"):
+        history = tmp_path / f"{where}.sqlite"
+        results[where] = []
+        for args in runs:  # each twice: the second run drafts after what the first recorded
+            argv = ["draft", *args, "--brand", "parcelpop", "--history", str(history)]
+            if where == "program":
+                done = subprocess.run([sys.executable, "-m", "carevoice", *argv], env=env, capture_output=True,
+                                      text=True, check=False)
+                code, out, err = done.returncode, done.stdout, done.stderr
+            else:
+                code, out, err = run(capsys, *argv)
+            if args[-1] == "--json":  # a post without an id gets a new random draft id
+                out = json.dumps({**json.loads(out), "id": None})
+            out = re.sub(r'"time": "[^"]*"', '"time": null', out)  # when the earlier reply was recorded
+            results[where].append((code, out, err))
+        with sqlite3.connect(history) as db:
+            replies[where] = db.execute("SELECT post_key, text FROM replies ORDER BY seq").fetchall()
+        db.close()
+    assert results["program"] == results["in-process"]
+    assert [code for code, _, _ in results["program"]] == [0, 0, 2, 2, 0, 0]
+    assert "already_answered" in results["program"][3][1] and "not valid JSON" in results["program"][3][2]
+    assert replies["program"] == replies["in-process"] and len(replies["program"]) == 5
+
+
+def test_only_lint_and_one_post_drafts_hold_the_collector_to_the_end() -> None:
+    from carevoice.cli import _held_to_the_end, build_parser
+
+    parser = build_parser()
+    held = {" ".join(argv): _held_to_the_end(parser.parse_args(argv)) for argv in (
+        ["draft", "My parcel is late", "--brand", "parcelpop"], ["draft", "-", "--brand", "parcelpop"],
+        ["draft", "--input", "posts.jsonl", "--brand", "parcelpop"], ["lint", "phrasebanks"],
+        ["check", "Sorry about that"])}
+    assert list(held.values()) == [True, True, False, True, False]
