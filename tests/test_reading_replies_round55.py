@@ -329,3 +329,25 @@ def test_a_us_brand_extending_base_says_911() -> None:
     texts = [d.text for d in drafts("loopwork", text)]
     assert all("999" not in t for t in texts), texts
     assert any("911" in t for t in texts), texts
+
+
+def test_praise_said_as_never_missing_is_praise() -> None:
+    assert read("@SliceSociety you lot never miss 🍕🔥 perfect every time").intent == "praise"
+
+
+@pytest.mark.parametrize("bank", ["harbour-bank", "parcelpop", "tidewave"])
+def test_a_fee_complained_about_is_answered_about_the_fee(bank: str) -> None:
+    text = ("@FlintHaleBank why have I been charged a £25 'unarranged overdraft fee' when my salary went in the same "
+            "morning??")
+    for d in drafts(bank, text):
+        assert d.answer is None, d.text
+        assert "merchant" not in d.text.lower() and "hold" not in d.text.lower(), d.text
+
+
+def test_a_fee_asked_about_is_still_answered() -> None:
+    texts = [d for d in drafts("northwind-air", "is there a fee to change my flight date?")]
+    assert any(d.answer is not None for d in texts)
+
+
+def test_wont_refund_is_a_refusal() -> None:
+    assert _REFUSED.search("you still took the £29.99 setup fee and won't refund it") is not None

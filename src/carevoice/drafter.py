@@ -23,6 +23,7 @@ from carevoice.concentrate import concentrate
 from carevoice.errors import DraftBlockedError, InputError, NearDuplicateError, RenderError, UnknownChoiceError
 from carevoice.plan import Plan, asks_about_policy, asks_how, asks_what_if, plan_reply
 from carevoice.triage.hours import service_hours
+from carevoice.variables import FEE_NAMED
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
@@ -155,6 +156,8 @@ class Drafter:
                 answer = None  # someone stranded on a gate floor needs a room tonight, not the rebooking policy
             if answer is not None and "check_dm" in reading.asks:
                 answer = None  # "can you check my DMs": what they sent us is the answer, not the help page
+            if answer is not None and reading.intent == "complaint" and FEE_NAMED.search(post.text):
+                answer = None  # "charged a £25 overdraft fee": whether that fee should apply, not the fee policy
             if answer is not None and reading.intent == "request" and {"cancel", "callback"} & set(reading.asks):
                 answer = None  # "cancel my contract at the end of the month please": the cancelling, not the policy
             if answer is not None and (reading.details.forgot or _RESET_TRIED.search(post.text)) and (

@@ -28,10 +28,12 @@ __all__ = [
     "ASKS",
     "CONDITION_PATHS",
     "DETAILS",
+    "FEE_NAMED",
     "OPTIONAL_VARIABLES",
     "URGENCIES",
     "VARIABLES",
     "build_context",
+    "emergency_number",
     "holds",
     "intensity_band",
     "subject_values",
@@ -135,6 +137,7 @@ _MEDICAL = re.compile(
 )
 """Someone who may need medical help now: the reply puts 999 first (`post.medical`)."""
 _REFUSED = re.compile(
+    r"\b(?:won[’']?t|will not|wouldn[’']?t|refuse to|refused to|refusing to) refund\b|"
     r"\b(?:refused|rejected|denied|declined|turned down|won[’']?t give|will not give|wouldn[’']?t give|"
     r"(?:said|says|told me) (?:i[’']?m|i am|we[’']?re|we are) (?:not |in)eligible)"
     r"(?:\s+\S+){0,5}?\s+"
@@ -155,6 +158,9 @@ _CARD_GIVEN = re.compile(
 )
 """The customer gave their card details to a scam ("it asked for my card number and CVV and I typed them in"):
 the card must be blocked now, by the bank that issued it (`post.card_given`)."""
+FEE_NAMED = re.compile(r"\b(?:fee|fees|surcharge|surcharges)\b", re.IGNORECASE)
+"""A fee complained about ("a £25 unarranged overdraft fee", "a £3 non-sterling fee"): the fee, and whether it should
+apply, is the point, not a payment to trace or a merchant to identify (`post.fee`)."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
@@ -470,7 +476,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
-    "card_given": (_CARD_GIVEN,),
+    "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
