@@ -351,3 +351,34 @@ def test_a_fee_asked_about_is_still_answered() -> None:
 
 def test_wont_refund_is_a_refusal() -> None:
     assert _REFUSED.search("you still took the £29.99 setup fee and won't refund it") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "you are the worst airline in america and your staff are brain dead monkeys @FlyRedwing go bankrupt already",
+    "@MarloweStores overpriced rubbish run by snobs. every single person who works for you is a muppet. go bankrupt "
+    "already",
+])
+def test_wishing_the_brand_bankrupt_with_insults_is_abuse(text: str) -> None:
+    assert read(text).intent == "abuse", read(text).reasons
+
+
+def test_someone_who_has_chased_for_days_is_not_thanked_for_telling_us_straight_away() -> None:
+    text = ("@HoprSupport day 3. my account is still showing someone else's email and the £214 of rides isn't "
+            "refunded. I've sent everything you asked for")
+    for bank in ("northline-rail", "base"):
+        for d in drafts(bank, text):
+            assert "straight away" not in d.text and "so quickly" not in d.text, d.text
+
+
+def test_money_taken_is_not_met_with_thanks_for_flagging() -> None:
+    text = ("@CobaltBank someone just took £1,840 out of my account in 3 payments to an online casino. not me. i've "
+            "frozen the card in the app but the money is gone. PLEASE help")
+    for d in drafts("harbour-bank", text):
+        assert "exactly what we need to know" not in d.text, d.text
+
+
+def test_a_fee_line_never_asks_for_the_amount_given() -> None:
+    text = ("@JunoWireless third time asking about the $35 activation fee the rep promised to waive. I have the chat "
+            "transcript. answer me")
+    for d in drafts("tidewave", text):
+        assert "amount" not in d.text, d.text

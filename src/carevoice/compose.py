@@ -149,6 +149,9 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
             fitting = tuple(p for p in fitting if not minimises(p.text)) or fitting
             if situation in _NO_PROOF and not any(context.get("urgency", {}).values()):
                 fitting = tuple(p for p in fitting if _ASKS_FOR_PROOF.search(p.text) is None) or fitting
+        if context is not None and _chased(context):
+            # "day 3, I've sent everything you asked for": no thanks for telling us "straight away"
+            fitting = tuple(p for p in fitting if _QUICK_THANKS.search(p.text) is None) or fitting
         if context is not None and holds(context, "post.bereaved"):
             # "I need to cancel my late father's line": no fees or charges in the same breath as the condolence
             fitting = tuple(p for p in fitting if _FEES.search(p.text) is None) or fitting
@@ -353,6 +356,18 @@ def _moves(text: str) -> frozenset[str]:
     if _URGENT.search(text):
         found.add("urgent")
     return frozenset(found)
+
+
+_QUICK_THANKS = re.compile(r"\bthank\w*(?: you)? for (?:telling|flagging|letting|raising|warning|reporting)\b[^.?!]*"
+                           r"\b(?:straight away|so quickly|quickly|right away|so fast|promptly)\b", re.IGNORECASE)
+"""Thanks for telling us fast ("thank you for telling us straight away"): wrong to someone who has waited days."""
+
+
+def _chased(context: Mapping[str, Any]) -> bool:
+    """Whether the post has waited or chased already (a long wait, asked again, no reply, contacted us)."""
+    return (bool(context["details"].get("contacted")) or holds(context, "post.long_wait")
+            or holds(context, "post.asked_again") or holds(context, "post.awaiting_reply")
+            or holds(context, "post.sent") or holds(context, "post.ongoing"))
 
 
 _DROPPABLE = ("greet", "apologise", "explain", "thank", "acknowledge")

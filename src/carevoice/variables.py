@@ -158,9 +158,19 @@ _CARD_GIVEN = re.compile(
 )
 """The customer gave their card details to a scam ("it asked for my card number and CVV and I typed them in"):
 the card must be blocked now, by the bank that issued it (`post.card_given`)."""
-FEE_NAMED = re.compile(r"\b(?:fee|fees|surcharge|surcharges)\b", re.IGNORECASE)
-"""A fee complained about ("a £25 unarranged overdraft fee", "a £3 non-sterling fee"): the fee, and whether it should
-apply, is the point, not a payment to trace or a merchant to identify (`post.fee`)."""
+FEE_NAMED = re.compile(
+    r"\b(?:charged|charging|charge|took|taken|hit (?:me |us )?with|slapped|added|billed|applied|want|wants|"
+    r"asking)\b[^.?!]{0,40}\b(?:fees?|surcharges?)\b|\b(?:fees?|surcharges?)\b[^.?!]{0,20}\b(?:charged|added|"
+    r"applied|taken)\b|\b(?:late|cancellation|activation|admin|service|delivery|booking|exit|termination|overdraft|"
+    r"maintenance|cleaning|no-show|conversion|transaction|non-sterling|setup|set-up|order|annual|change|baggage|"
+    r"bag|card|processing|handling|reconnection|roaming)[\s'\"]+(?:fees?|surcharges?)\b",
+    re.IGNORECASE,
+)
+"""A fee charged or asked for ("charged a £25 unarranged overdraft fee", "a £3 non-sterling transaction fee", "you
+want a £180 early exit fee"; not "I pay a monthly fee"): the fee, and whether it should apply, is the point, not a
+payment to trace or a merchant to identify (`post.fee`)."""
+_ONGOING = re.compile(r"\b(?:day|week) \d+\b|\b(?:\d+|two|three|four|five|six) (?:days|weeks)\b", re.IGNORECASE)
+"""How long it has gone on ("day 3", "2 weeks"): something that did not just happen (`post.ongoing`)."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
@@ -476,7 +486,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
-    "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,),
+    "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
@@ -495,12 +505,12 @@ _WOUNDED = re.compile(r"\b(?:humiliat\w*|degrading|mortified|in tears|crying|sha
 def _grave(reading: Reading, situation: str, text: str) -> bool:
     """Whether a post is too serious for light words ("hassle", "headache").
 
-    A strong feeling, the way staff treated someone, danger or urgency, a failure repeated for the
-    third time, someone disabled or elderly kept out, sarcasm (anger said sideways: "standing for 2 hours
-    on a first class ticket, cheers"), or someone humiliated or shaken.
+    A strong feeling (anger, or hurt: "really upset"), the way staff treated someone, danger or urgency, a
+    failure repeated for the third time, someone disabled or elderly kept out, sarcasm (anger said sideways:
+    "standing for 2 hours on a first class ticket, cheers"), or someone humiliated or shaken.
     """
     return (reading.intensity >= 0.6 or "rude_staff" in (situation, reading.category) or bool(reading.urgency)
-            or reading.emotion == "anger" or reading.sarcasm or _REPEATED.search(text) is not None
+            or reading.emotion in ("anger", "sadness") or reading.sarcasm or _REPEATED.search(text) is not None
             or _IMPAIRED.search(text) is not None or _WOUNDED.search(text) is not None)
 
 
