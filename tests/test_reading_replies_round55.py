@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from reading_helpers import drafts, read
 
-from carevoice.variables import _CARD_GIVEN, _HURT, _MISSING, _REFUSED, emergency_number
+from carevoice.variables import _CARD_GIVEN, _HURT, _MISSING, _REFUSED, FEE_NAMED, emergency_number
 
 
 def test_praise_on_a_booking_topic_is_praise_not_sarcasm() -> None:
@@ -382,3 +382,23 @@ def test_a_fee_line_never_asks_for_the_amount_given() -> None:
             "transcript. answer me")
     for d in drafts("tidewave", text):
         assert "amount" not in d.text, d.text
+
+
+def test_wishing_staff_thrown_in_a_river_is_abuse() -> None:
+    text = "@GreyfordRail every single one of you should be sacked and thrown in a river. useless parasites"
+    assert read(text).intent == "abuse", read(text).reasons
+
+
+@pytest.mark.parametrize(("text", "fee"), [
+    ("dont want a late fee for your bug", False), ("to avoid any late fee", False), ("charged me a late fee", True),
+    ("you want a £180 EARLY EXIT FEE?", True), ("I pay a monthly fee and yet there is advertising", False),
+])
+def test_a_fee_is_one_charged_or_asked_for(text: str, fee: bool) -> None:
+    assert (FEE_NAMED.search(text) is not None) is fee
+
+
+def test_a_us_customer_threatened_by_a_driver_hears_911() -> None:
+    text = ("@FreshWay your delivery driver shouted at me on my doorstep and said he \"knows where I live now\" "
+            "because I rejected a squashed bag. I'm on my own with my kids. I don't feel safe")
+    texts = [d.text for d in drafts("parcelpop", text)]
+    assert any("911" in t for t in texts), texts

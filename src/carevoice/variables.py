@@ -159,11 +159,13 @@ _CARD_GIVEN = re.compile(
 """The customer gave their card details to a scam ("it asked for my card number and CVV and I typed them in"):
 the card must be blocked now, by the bank that issued it (`post.card_given`)."""
 FEE_NAMED = re.compile(
-    r"\b(?:charged|charging|charge|took|taken|hit (?:me |us )?with|slapped|added|billed|applied|want|wants|"
-    r"asking)\b[^.?!]{0,40}\b(?:fees?|surcharges?)\b|\b(?:fees?|surcharges?)\b[^.?!]{0,20}\b(?:charged|added|"
-    r"applied|taken)\b|\b(?:late|cancellation|activation|admin|service|delivery|booking|exit|termination|overdraft|"
-    r"maintenance|cleaning|no-show|conversion|transaction|non-sterling|setup|set-up|order|annual|change|baggage|"
-    r"bag|card|processing|handling|reconnection|roaming)[\s'\"]+(?:fees?|surcharges?)\b",
+    r"(?<!don't )(?<!dont )(?<!don’t )(?<!not )\b(?:charged|charging|charge|took|taken|hit (?:me |us )?with|slapped|"
+    r"added|billed|applied|want|wants|asking)\b[^.?!]{0,40}\b(?:fees?|surcharges?)\b|"
+    r"\b(?:fees?|surcharges?)\b[^.?!]{0,20}\b(?:charged|added|applied|taken)\b|"
+    r"(?<!want a )(?<!avoid a )(?<!without a )(?<!any )\b(?:late|cancellation|activation|admin|service|delivery|"
+    r"booking|exit|termination|overdraft|maintenance|cleaning|no-show|conversion|transaction|non-sterling|setup|"
+    r"set-up|order|annual|change|baggage|bag|card|processing|handling|reconnection|roaming)[\s'\"]+"
+    r"(?:fees?|surcharges?)\b",
     re.IGNORECASE,
 )
 """A fee charged or asked for ("charged a £25 unarranged overdraft fee", "a £3 non-sterling transaction fee", "you
