@@ -402,3 +402,35 @@ def test_a_us_customer_threatened_by_a_driver_hears_911() -> None:
             "because I rejected a squashed bag. I'm on my own with my kids. I don't feel safe")
     texts = [d.text for d in drafts("parcelpop", text)]
     assert any("911" in t for t in texts), texts
+
+
+def test_an_order_number_sent_by_dm_is_never_asked_for_again() -> None:
+    text = "@MojoBurrito hi i sent my order # in a DM like you asked, pls check"
+    for d in drafts("crumb-and-co", text):
+        assert "order number" not in d.text, d.text
+
+
+def test_a_named_location_is_a_place() -> None:
+    assert read("@MojoBurrito queso at the Eastgate location is like watery soup. what happened").details.place == (
+        "Eastgate")
+    assert read("my location keeps being wrong in the app").details.place is None
+
+
+def test_stolen_miles_are_no_payment_to_describe() -> None:
+    text = ("someone logged into my Ostra Miles account, changed the email and spent 92,000 miles on flights to Lagos "
+            "I didn't book. I can't even log in now. @OstraAirlines please freeze it")
+    for d in drafts("northwind-air", text):
+        assert "how you paid" not in d.text, d.text
+
+
+def test_a_fault_already_described_is_not_asked_for() -> None:
+    text = ("@BuildriteDIY cordless drill died after 3 uses. battery charges to full, drill does nothing. Buildrite "
+            "Pro 18V. still under warranty, what now?")
+    for d in drafts("parcelpop", text):
+        assert "what it should do" not in d.text, d.text
+
+
+def test_medicine_in_a_lost_bag_is_urgent() -> None:
+    reading = read("@SkylineAir 3rd time asking. WHERE IS MY BAG. ref MAN-SK-44721. its been 11 days and it has my "
+                   "insulin pens in it")
+    assert "vulnerable" in reading.urgency, reading.reasons

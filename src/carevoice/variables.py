@@ -309,9 +309,10 @@ TOLD_TO_CHECK = re.compile(
 _SENT = re.compile(
     r"\b(?:dm[’']?e?d|sent|given|gave|emailed|provided|messaged|submitted|attached|uploaded)\b(?: (?:you|u|it|them|"
     r"over|in|through|across|already|all|both|my|the|an?|your team|the team|twice|again|\d+ times|[a-z]+ times))*"
-    r" (?:order (?:number|no|#|id)s?|ref(?:erence)?s?|case (?:number|no|id|ref)|booking (?:ref(?:erence)?|number)|"
+    r" (?:order #|order (?:number|no|id)s?|ref(?:erence)?s?|case (?:number|no|id|ref)|"
+    r"booking (?:ref(?:erence)?|number)|"
     r"details|photos?|pictures?|pics?|screenshots?|receipts?|tracking (?:number|no)|account (?:number|email)|"
-    r"e-?mail address|proof|evidence|info(?:rmation)?)\b|"
+    r"e-?mail address|proof|evidence|info(?:rmation)?)(?:\b|(?<=#))|"
     r"\b(?:ref(?:erence)?|details|order number|everything|info)\b (?:is |are )?(?:already )?in (?:your|ur|the) "
     r"(?:dms?|inbox)\b|"
     r"\b(?:dm[’']?e?d|pm[’']?e?d|messaged|emailed|inboxed)(?: (?:you|u|y'?all|your team|the team))? (?:twice|"

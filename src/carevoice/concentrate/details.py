@@ -64,7 +64,8 @@ _PLACE = re.compile(
     rf"\b(?i:at|in|from|to|near)\s+(?:(?i:the|your|our)\s+)?({_NAME}(?:\s+{_NAME}){{0,2}})(?:\s+([A-Za-z]+))?"
 )
 _BRANCH = re.compile(rf"@\w+\s+({_NAME}(?:\s+{_NAME}){{0,2}})")
-_SITE = re.compile(rf"(?<![@#\w])({_NAME}(?:\s+{_NAME}){{0,2}})\s+(?i:branch|store|shop|station|restaurant|outlet)\b")
+_SITE = re.compile(rf"(?<![@#\w])({_NAME}(?:\s+{_NAME}){{0,2}})\s+"
+                   r"(?i:branch|store|shop|station|restaurant|outlet|location|depot)\b")
 """A name before a site noun, anywhere in the post: "Didsbury branch", "Castle Street station"."""
 _NOT_SITE_NAMES = frozenset({
     "the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "a", "an", "every", "each",
