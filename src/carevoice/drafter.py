@@ -232,7 +232,7 @@ class Drafter:
             return build(
                 Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
                 analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
-                custom_slot_required=True,
+                custom_slot_required=True, escalation=plan.escalation,
                 custom_slot_hint="Write this reply yourself: no line of the bank answers this post.",
             )
         if plan.action == "needs_agent":

@@ -179,6 +179,8 @@ def asks_about_policy(text: str) -> bool:
     return POLICY_WHY.search(text) is not None and _FIRST_PERSON.search(text) is None
 
 
+_ASK_SITUATION = {"cancel": "cancellation_request", "refund": "refund_status"}
+"""The situation an ask belongs to, where the words named no situation ("please shut my account")."""
 _FOREIGN: dict[str, frozenset[str]] = {
     "bank": frozenset({"food_order", "flight_disruption", "lost_baggage", "transport_disruption", "connectivity"}),
     "telecom": frozenset({"food_order", "flight_disruption", "lost_baggage", "transport_disruption"}),
@@ -190,8 +192,6 @@ _FOREIGN: dict[str, frozenset[str]] = {
 """Situations a brand of a sector never handles, read from words that mean something else there ("my lunch
 break" to a bank, "the bus stop outside my house" to a broadband provider): its lines would answer another
 business's problem."""
-_ASK_SITUATION = {"cancel": "cancellation_request", "refund": "refund_status"}
-"""The situation an ask belongs to, where the words named no situation ("please shut my account")."""
 _SECTOR_SWAP = {("airline", "transport_disruption"): "flight_disruption"}
 """...and the one such situation that is its own sector's in other words (a delay at an airline is a flight's)."""
 
