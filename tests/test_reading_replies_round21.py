@@ -311,12 +311,14 @@ def test_a_joke_with_a_laughing_emoji_and_no_kind_word_is_banter_not_praise() ->
     assert _read(text).intent == "banter"
 
 
-@pytest.mark.parametrize("bank", ["northline-rail", "northwind-air", "parcelpop", "base"])
-def test_someone_collapsed_gets_999_first(bank: str) -> None:
+@pytest.mark.parametrize(("bank", "number"), [("northline-rail", "999"), ("northwind-air", "999"),
+                                              ("parcelpop", "911"), ("base", "999")])
+def test_someone_collapsed_gets_the_emergency_number_first(bank: str, number: str) -> None:
+    """The emergency number is the bank's locale's: ParcelPop is en-US (911), the others en-GB (999)."""
     text = ("the 22:15 to Swansea is so packed people are fainting, a man just collapsed in the vestibule. "
             "staff can't get through. need an ambulance at Newport")
     for reply in _texts(bank, text):
-        assert "999" in reply, reply
+        assert number in reply, reply
 
 
 # ---- the held-out written sector posts reviewed blind (round 23): the plainest misreads ----
