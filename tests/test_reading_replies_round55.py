@@ -434,3 +434,21 @@ def test_medicine_in_a_lost_bag_is_urgent() -> None:
     reading = read("@SkylineAir 3rd time asking. WHERE IS MY BAG. ref MAN-SK-44721. its been 11 days and it has my "
                    "insulin pens in it")
     assert "vulnerable" in reading.urgency, reading.reasons
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("northwind-air", "Please cancel the car hire I added to booking 7HQ2LM, dont need it anymore, thanks "
+                      "@AtlanticCrown"),
+    ("harbour-bank", "@CoinletSupport please cancel my recurring buy of £50 weekly. I can't find it in the app since "
+                     "the redesign"),
+    ("harbour-bank", "@KineticMoney hey, can you downgrade me from Kinetic Premium to the free plan at the end of "
+                     "this month? don't use the perks enough"),
+])
+def test_cancelling_part_of_a_booking_or_account_goes_to_an_agent(bank: str, text: str) -> None:
+    for d in drafts(bank, text):
+        assert d.action == "needs_agent", d.text
+
+
+def test_cancelling_a_whole_booking_is_still_drafted() -> None:
+    for d in drafts("northwind-air", "please cancel my booking NW-7XK29Q, I can no longer travel"):
+        assert d.action != "needs_agent" and "NW-7XK29Q" in d.text, d.text

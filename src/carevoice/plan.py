@@ -179,6 +179,22 @@ def asks_about_policy(text: str) -> bool:
     return POLICY_WHY.search(text) is not None and _FIRST_PERSON.search(text) is None
 
 
+_PART = re.compile(
+    r"\b(?:cancel|remove|stop|end|turn off|switch off|take off|drop)\b(?: [\w'-]+){0,4}? (?:car hire|hire car|"
+    r"rental car|seat selection|seats?|bags?|baggage|insurance|upgrade|add-?ons?|extras?|meals?|lounge|parking|"
+    r"transfers?|recurring (?:buy|payment|order|transfer)|auto[- ]?top[- ]?up|auto[- ]?renew(?:al)?|standing order|"
+    r"premium|boosters?|bolt-?ons?)\b|\bdowngrade\b",
+    re.IGNORECASE,
+)
+"""Part of a booking, plan or account to cancel ("the car hire I added to booking 7HQ2LM", "my recurring buy",
+"downgrade me to the free plan"): the lines that cancel the booking or close the account would do too much."""
+
+
+def asks_part(text: str) -> bool:
+    """Tell whether a post asks to cancel or change part of a booking, plan or account, not the whole of it."""
+    return _PART.search(text) is not None
+
+
 _ASK_SITUATION = {"cancel": "cancellation_request", "refund": "refund_status"}
 """The situation an ask belongs to, where the words named no situation ("please shut my account")."""
 _FOREIGN: dict[str, frozenset[str]] = {
@@ -199,7 +215,7 @@ _SECTOR_SWAP = {("airline", "transport_disruption"): "flight_disruption"}
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
-               sector: str = "general") -> Plan:
+               sector: str = "general", part: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -208,7 +224,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     would happen in a case that has not happened (see :func:`asks_what_if`); ``answered_as`` the situation of
     the bank's answer, whose lines frame it when the situation read is unsure; ``policy`` that the post
     questions how the brand runs, with no case of the customer's own (see :func:`asks_about_policy`);
-    ``sector`` the bank's sector, whose brand never handles some situations (a bank has no food orders).
+    ``sector`` the bank's sector, whose brand never handles some situations (a bank has no food orders);
+    ``part`` that the post asks to cancel part of a booking, plan or account (see :func:`asks_part`).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -237,6 +254,12 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # question about nothing we read surely is a question, not a fault to apologise for
         intent = "question"
         reasons.append("a calm post asking a question: answered as a question, not a complaint")
+    if (part and (situation == "cancellation_request" or "cancel" in reading.asks) and not reading.urgency
+            and drafting.hand_off_general):
+        # "please cancel the car hire I added to booking 7HQ2LM": "we'll cancel 7HQ2LM" would cancel the trip
+        return Plan("needs_agent", situation, ("handoff",), None, False,
+                    ("needs an agent: the post asks to cancel part of a booking, plan or account, and the bank's "
+                     "cancellation lines cancel the whole of it", *reasons), intent)
     why = _handoff(reading, drafting, locale)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
