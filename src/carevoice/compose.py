@@ -111,6 +111,23 @@ def _not_covered(generic: Sequence[Phrase], *, by: Iterable[Phrase]) -> tuple[Ph
     return tuple(p for p in generic if covered.isdisjoint(p.when))
 
 
+class _Read(NamedTuple):
+    """What the post says that screens every cell's lines, read once per :func:`stage_options` call."""
+
+    grave: bool = False
+    urgent: bool = False
+    chased: bool = False
+    bereaved: bool = False
+    sent: bool = False
+
+    @classmethod
+    def of(cls, context: Mapping[str, Any] | None) -> _Read:
+        if context is None:
+            return cls()
+        return cls(holds(context, "post.grave"), any(context.get("urgency", {}).values()), _chased(context),
+                   holds(context, "post.bereaved"), holds(context, "post.sent"))
+
+
 def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emotion: str,
                   sensitive: bool, intent: str | None = None,
                   context: Mapping[str, Any] | None = None, fallback: bool = True) -> tuple[Phrase, ...]:
@@ -121,6 +138,7 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
     """
     cells = (bank.cell(situation, stage), bank.cell("any", stage)) if fallback else (bank.cell(situation, stage),)
     asks, paid = (_given_asks(context), _paid(context)) if context is not None else ((), None)
+    read = _Read.of(context)
     for cell in cells:
         fitting = tuple(p for p in cell if p.fits(channel=channel, emotion=emotion, sensitive=sensitive, intent=intent)
                         and _conditions_hold(p, context))
@@ -143,19 +161,19 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
             fitting = pointed or fitting
         if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
             fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
-        if context is not None and holds(context, "post.grave"):
+        if read.grave:
             # "sorry for the hassle" to someone humiliated by staff or kept indoors by a broken lift: light
             # words make light of it, and "send us photos" asks them to prove it, where another line exists
             fitting = tuple(p for p in fitting if not minimises(p.text)) or fitting
-            if situation in _NO_PROOF and not any(context.get("urgency", {}).values()):
+            if situation in _NO_PROOF and not read.urgent:
                 fitting = tuple(p for p in fitting if _ASKS_FOR_PROOF.search(p.text) is None) or fitting
-        if context is not None and _chased(context):
+        if read.chased:
             # "day 3, I've sent everything you asked for": no thanks for telling us "straight away"
             fitting = tuple(p for p in fitting if _QUICK_THANKS.search(p.text) is None) or fitting
-        if context is not None and holds(context, "post.bereaved"):
+        if read.bereaved:
             # "I need to cancel my late father's line": no fees or charges in the same breath as the condolence
             fitting = tuple(p for p in fitting if _FEES.search(p.text) is None) or fitting
-        if context is not None and holds(context, "post.sent"):
+        if read.sent:
             # "DMed order number and photos": never ask for them again, where a line that doesn't ask exists
             # (here, or else among the generic lines)
             quiet = tuple(p for p in fitting if not asks_for_details(p.text))
