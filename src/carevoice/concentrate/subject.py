@@ -353,22 +353,23 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
 _PERCENT = re.compile(r"(\d+)%")
 
 
-_HANDLE = re.compile(r"@(\w{3,})")
 _HANDLE_SUFFIX = re.compile(r"(?:help|helps|support|care|cares|uk|hq|official|app|team|us|usa)+$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w'’]*)*")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
-def _brand_spans(text: str) -> tuple[tuple[int, int], ...]:
+def _brand_spans(text: str, tokens: Sequence[str]) -> tuple[tuple[int, int], ...]:
     """Where the post writes out the name of a brand it tags ("the Kettle & Crumb at Westgate ... @KettleCrumb").
 
     A subject inside it would be the brand's own name read as a thing ("the kettle"), never what the
     customer wrote about.
     """
     names = set()
-    for handle in _HANDLE.findall(text):
-        low = handle.lower()
-        names.add(low)
-        names.add(_HANDLE_SUFFIX.sub("", low))
+    for token in tokens:  # the scan's tokens are lower-cased and keep a handle's "@"
+        handle = token[1:].split("'", 1)[0]  # "@brand's": the handle is "brand"
+        if token.startswith("@") and len(handle) >= 3:
+            names.add(handle)
+            names.add(_HANDLE_SUFFIX.sub("", handle))
     names.discard("")
     if not names:
         return ()
@@ -376,7 +377,7 @@ def _brand_spans(text: str) -> tuple[tuple[int, int], ...]:
     for m in _CAPITALISED_RUN.finditer(text):
         if m.start() and text[m.start() - 1] == "@":
             continue
-        letters = re.sub(r"[^a-z0-9]", "", m.group().lower().replace(" and ", " "))
+        letters = _NOT_ALNUM.sub("", m.group().lower().replace(" and ", " "))
         if len(letters) >= 5 and letters in names:
             out.append(m.span())
     return tuple(out)
@@ -413,7 +414,7 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         letters = len(_LETTER.findall(text)) if capitals >= 8 else 0
     shouting = letters > 12 and capitals > 0.6 * letters
     best: tuple[float, _Candidate] | None = None
-    brand = _brand_spans(text) if "@" in text else ()
+    brand = _brand_spans(text, tokens) if "@" in text else ()
     common = _common()
     kinds = list(map(_kind, texts))
     i = 0
