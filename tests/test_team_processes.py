@@ -221,3 +221,28 @@ def test_processes_opening_one_new_sqlite_history_together_all_get_it(tmp_path: 
             p.join(60)
         failures += [r for r in results if r != "ok"]
     assert failures == []
+
+
+def test_sqlite_lock_errors_are_told_from_other_errors_by_their_result_code(tmp_path: Path) -> None:
+    """Another connection's lock is waited for; a missing table or a read-only file is not."""
+    import sqlite3
+
+    from carevoice.variation.sqlite import _locked
+
+    path = tmp_path / "h.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("create table t (x)")
+    holder.execute("begin exclusive")
+    other = sqlite3.connect(path, timeout=0)
+    with pytest.raises(sqlite3.OperationalError) as busy:
+        other.execute("select * from t")
+    assert _locked(busy.value)
+    holder.execute("rollback")
+    with pytest.raises(sqlite3.OperationalError) as missing:
+        other.execute("select * from no_such_table")
+    assert not _locked(missing.value)
+    # an error raised without a result code still reads by its message
+    assert _locked(sqlite3.OperationalError("database is locked"))
+    assert not _locked(sqlite3.OperationalError("disk I/O error"))
+    holder.close()
+    other.close()

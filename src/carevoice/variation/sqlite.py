@@ -40,9 +40,19 @@ def _hint(path: Path, exc: Exception) -> str:
             f"{path.name}-wal and {path.name}-shm there)")
 
 
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6  # SQLite's primary result codes (named in the sqlite3 module from 3.11)
+
+
 def _locked(exc: sqlite3.OperationalError) -> bool:
-    """Whether SQLite refused for another connection's lock (worth waiting for), not for the file itself."""
-    text = str(exc)
+    """Whether SQLite refused for another connection's lock (worth waiting for), not for the file itself.
+
+    Read from SQLite's result code (its primary part: SQLITE_BUSY or SQLITE_LOCKED, with their extended
+    forms such as SQLITE_BUSY_RECOVERY), not from the message, whose wording is SQLite's to change.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    text = str(exc)  # an error raised without a code (by Python itself, or by a test)
     return "database is locked" in text or "database is busy" in text
 
 
