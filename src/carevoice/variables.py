@@ -173,6 +173,26 @@ want a £180 early exit fee"; not "I pay a monthly fee"): the fee, and whether i
 payment to trace or a merchant to identify (`post.fee`)."""
 _ONGOING = re.compile(r"\b(?:day|week) \d+\b|\b(?:\d+|two|three|four|five|six) (?:days|weeks)\b", re.IGNORECASE)
 """How long it has gone on ("day 3", "2 weeks"): something that did not just happen (`post.ongoing`)."""
+_RECURRING = re.compile(
+    r"\b(?:keeps?|kept|\w+ed again|(?:down|broken|off|out|happening|happened|wrong|late) again|again and again|"
+    r"constantly|continually|repeatedly|always|every (?:time|day|night|week|morning|evening)|"
+    r"all the time|daily|nightly|(?:so|too) often|on and off|intermittent\w*|(?:\d+|two|three|four|five|six|several|"
+    r"multiple|many|numerous) times|(?:day|week|month)s? (?:after|on end)|for (?:days|weeks|months)|"
+    r"(?:every|each) (?:other )?(?:day|week)|twice|(?:the )?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|"
+    r"still (?:not|isn't|isnt|won't|wont|can't|cant|doesn't|doesnt|down|broken|crashing|failing|dropping))\b",
+    re.IGNORECASE,
+)
+"""The fault comes back ("keeps dropping", "every evening", "third time this week"): only then is the thing
+called unreliable (`post.recurring`); one error is not a pattern."""
+_POINTS_CHANGED = re.compile(
+    r"\b(?:expired?|expiring|expiry|expires|wiped|reset to (?:0|zero|nothing)|devalu\w*|worth (?:less|nothing)|"
+    r"more (?:points|miles|avios|stamps) for|(?:changed|changing|changes to|cut|gutted|new) (?:the |your )?"
+    r"(?:loyalty|rewards?|points|miles|club)(?: scheme| program(?:me)?| system| rules| tiers?)?|"
+    r"(?:scheme|program(?:me)?|rewards?) (?:changes?|changed|cuts?))\b",
+    re.IGNORECASE,
+)
+"""Points or a scheme the brand changed ("my points expired with no warning", "you devalued the miles again"):
+not points that failed to arrive, so no "we'll add the missing points" (`post.points_changed`)."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
@@ -490,6 +510,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
+    "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(

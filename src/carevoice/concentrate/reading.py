@@ -85,6 +85,8 @@ _PAID_THEM = re.compile(
 """A customer who paid the other party: a victim of a seller, whose ask is their money, not a takedown."""
 _SOLD_TO_ME = re.compile(r"\b(?:sell|selling|sells|sold|upsell\w*) (?:me|us)\b", re.IGNORECASE)
 """The brand selling to the customer ("you keep trying to sell me a better deal"): no listing to take down."""
+_I_SELL = re.compile(r"\b(?:i|we|i'm|we're|im)(?: \w+){0,3}? (?:sell|selling|sold)\b", re.IGNORECASE)
+"""The customer selling ("whenever I try to sell it, the game freezes"): a fault of their own sale, no takedown."""
 _LISTED = re.compile(r"\b(?:listings?|sellers?|scam\w*|fakes?|counterfeit\w*|goug\w*|report\w*|ban)\b",
                      re.IGNORECASE)
 """Words of a listing or a seller to take down, which keep the ask even beside "sell me"."""
@@ -99,10 +101,11 @@ _TOLD_TO_CHECK = re.compile(
 def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
     """The asks read, less a takedown ask from a customer who paid the seller or was sold to.
 
-    "I sent £650 to someone selling a puppy" asks for the money; "you keep trying to sell me a deal" for nothing
-    to be taken down; "stop telling me to check my DMs" asks for no DM to be read.
+    "I sent £650 to someone selling a puppy" asks for the money; "you keep trying to sell me a deal" and
+    "whenever I try to sell it the game freezes" for nothing to be taken down; "stop telling me to check my DMs" asks for no DM to be read.
     """
-    if "remove" in asks and (_PAID_THEM.search(text) or (_SOLD_TO_ME.search(text) and not _LISTED.search(text))):
+    if "remove" in asks and (_PAID_THEM.search(text) or ((_SOLD_TO_ME.search(text) or _I_SELL.search(text))
+                                                         and not _LISTED.search(text))):
         asks = tuple(a for a in asks if a != "remove")
     if "check_dm" in asks and _TOLD_TO_CHECK.search(text):
         asks = tuple(a for a in asks if a != "check_dm")
@@ -603,6 +606,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         reasons.append("details: " + ", ".join(present))
     if r.pii:
         reasons.append(f"personal data: {len(r.pii)} ({', '.join(sorted({m.kind for m in r.pii}))})")
+    asks = _asks(r.intent.asks, inbound.text)
+    if asks != r.intent.asks:
+        reasons.append("asks: not " + ", ".join(a for a in r.intent.asks if a not in asks)
+                       + " (the customer paid, sold or was sold to, or was already sent to their DMs)")
 
     scale = lexicon().decision["scale"]
     scores = {name: squash(raw, scale) for name, raw in r.verdict.raw.items()}
@@ -628,7 +635,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         subject=subject,
         language=r.language.language,
         sarcasm=r.intent.sarcasm,
-        asks=_asks(r.intent.asks, inbound.text),
+        asks=asks,
         scores=scores,
         emotion=emotion,
         intensity=r.emotion.intensity,
