@@ -102,7 +102,8 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
     """The asks read, less a takedown ask from a customer who paid the seller or was sold to.
 
     "I sent £650 to someone selling a puppy" asks for the money; "you keep trying to sell me a deal" and
-    "whenever I try to sell it the game freezes" for nothing to be taken down; "stop telling me to check my DMs" asks for no DM to be read.
+    "whenever I try to sell it the game freezes" for nothing to be taken down; "stop telling me to check my DMs"
+    asks for no DM to be read.
     """
     if "remove" in asks and (_PAID_THEM.search(text) or ((_SOLD_TO_ME.search(text) or _I_SELL.search(text))
                                                          and not _LISTED.search(text))):
