@@ -21,6 +21,7 @@ from carevoice.variables import _POINTS_CHANGED, _RECURRING
     ("i got error code WS-37368 and i have no idea why", False), ("my phone won't turn on", False),
     ("the app crashed when I paid", False), ("thanks again for the help", False),
     ("please respond so i can play again", False), ("it's down again", True), ("delayed again!!", True),
+    ("Locked out of my account again", True), ("never again", False), ("would fly with you again", False),
 ])
 def test_recurring_means_the_fault_comes_back(text: str, recurring: bool) -> None:
     assert (_RECURRING.search(text) is not None) is recurring
@@ -77,3 +78,87 @@ def test_a_customer_selling_in_game_asks_for_no_takedown() -> None:
                                   "report this seller, they're selling counterfeit trainers"])
 def test_a_report_of_someone_else_selling_keeps_the_takedown(text: str) -> None:
     assert "remove" in read(text).asks
+
+
+# Round 74 (the first review of the w-G11 tune posts)
+
+@pytest.mark.parametrize("text", [
+    "@Parcelo your driver waited while I came down 6 flights of stairs on crutches. didn't have to. thank you 🙏",
+    "Engineer Dev found a fault 3 other engineers couldn't in 20 minutes. rewired the socket, explained everything. "
+    "legend @QuantaFibre",
+    "ordered at 9pm, arrived 8am next day, beautifully packed. @BoxhausHelp you're spoiling me",
+])
+def test_thanks_in_other_words_is_praise(text: str) -> None:
+    reading = read(text)
+    assert reading.intent == "praise", reading.reasons
+    for d in drafts("parcelpop", text):
+        assert "sorry" not in d.text.lower(), d.text
+
+
+def test_a_negator_in_an_earlier_sentence_does_not_turn_thanks_around() -> None:
+    reading = read("he didn't have to. thank you so much")
+    assert reading.emotion == "delight", reading.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "@BlueHeronAir your chatbot has sent me in a loop 5 times. 'talk to an agent' just takes me back to 'how can I "
+    "help' 🙃 love it",
+    "great, another update and the app forgets my card again 🙄 love that for me",
+])
+def test_kind_words_with_an_eye_roll_are_sarcasm(text: str) -> None:
+    reading = read(text)
+    assert reading.sarcasm and reading.intent != "praise", reading.reasons
+
+
+def test_a_quiet_thank_you_with_a_smile_is_not_sarcasm() -> None:
+    reading = read("thank you for sorting my refund so quickly 🙂")
+    assert reading.intent == "praise" and not reading.sarcasm, reading.reasons
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("a man on the 22:10 from Kings Lynn has followed me through 3 carriages and keeps sitting opposite me "
+     "staring. coach D", "threat"),
+    ("flight cancelled at 11pm, no hotel, desk closed, im sat on the floor at Stansted with my 2 kids", "stranded"),
+    ("my train was cancelled and the replacement bus wouldn't take my bike. I'm now 40 miles from home with no way "
+     "back", "stranded"),
+    ("your contractors dug up our driveway and left it. there's a hole my toddler nearly fell in", "safety"),
+])
+def test_danger_phrased_plainly_is_found(text: str, kind: str) -> None:
+    assert kind in read(text).urgency, read(text).reasons
+
+
+def test_a_security_guard_following_a_shopper_round_the_store_is_no_threat() -> None:
+    text = "the security guard at Marlowe Oxford St followed me round the whole store then checked my bag"
+    assert "threat" not in read(text).urgency
+
+
+def test_a_bereaved_customer_asked_again_is_never_answered_with_a_quip() -> None:
+    text = ("@FairwayCU my late husband's account - third time I've been asked to post the death certificate. i "
+            "can't keep doing this")
+    reading = read(text)
+    assert reading.intent == "complaint" and reading.bereavement, reading.reasons
+    for d in drafts("harbour-bank", text):
+        assert any(w in d.text.lower() for w in ("loss", "sorry", "difficult time", "condolences")), d.text
+
+
+@pytest.mark.parametrize(("text", "queue"), [
+    ("9 people in line and only 3 tellers during lunch", True), ("only one till open on a Saturday", True),
+    ("queued 25 mins at your drive thru, one person on the window", True), ("short-staffed again", True),
+    ("20 minutes in the queue and the cashier was rude to me", False), ("my parcel is in the queue for delivery",
+                                                                         True),
+    ("the app is slow", False),
+])
+def test_queue_means_a_wait_with_few_serving_and_no_one_rude(text: str, queue: bool) -> None:
+    from carevoice.variables import _NOT_RUDE, _QUEUE
+
+    assert (_QUEUE.search(text) is not None and _NOT_RUDE.search(text) is not None) is queue
+
+
+@pytest.mark.parametrize("bank", ["harbour-bank", "base", "northwind-air"])
+def test_a_queue_is_answered_about_the_wait_not_as_rude_staff(bank: str) -> None:
+    text = ("9 people in line and only 3 tellers during lunch makes me think @WellsFargo is not customer service "
+            "oriented.")
+    for d in drafts(bank, text):
+        low = d.text.lower()
+        assert "treated" not in low and "spoken to" not in low and "behavio" not in low, d.text
+        assert "wait" in low or "queu" in low, d.text

@@ -173,8 +173,12 @@ want a £180 early exit fee"; not "I pay a monthly fee"): the fee, and whether i
 payment to trace or a merchant to identify (`post.fee`)."""
 _ONGOING = re.compile(r"\b(?:day|week) \d+\b|\b(?:\d+|two|three|four|five|six) (?:days|weeks)\b", re.IGNORECASE)
 """How long it has gone on ("day 3", "2 weeks"): something that did not just happen (`post.ongoing`)."""
+_NOT_AGAIN = ("thanks", "thank you", "play", "try", "order", "buy", "fly", "visit", "see", "shop", "book", "use",
+              "travel", "come", "back", "never", "stay", "eat", "recommend", "do", "choose", "pick", "you", "us")
+"""Words before "again" that speak of doing it again ("never again", "thanks again", "so I can play again"),
+not of a fault again."""
 _RECURRING = re.compile(
-    r"\b(?:keeps?|kept|\w+ed again|(?:down|broken|off|out|happening|happened|wrong|late) again|again and again|"
+    r"\b(?:keeps?|kept|" + "".join(f"(?<!{w} )" for w in _NOT_AGAIN) + r"again|"
     r"constantly|continually|repeatedly|always|every (?:time|day|night|week|morning|evening)|"
     r"all the time|daily|nightly|(?:so|too) often|on and off|intermittent\w*|(?:\d+|two|three|four|five|six|several|"
     r"multiple|many|numerous) times|(?:day|week|month)s? (?:after|on end)|for (?:days|weeks|months)|"
@@ -193,6 +197,19 @@ _POINTS_CHANGED = re.compile(
 )
 """Points or a scheme the brand changed ("my points expired with no warning", "you devalued the miles again"):
 not points that failed to arrive, so no "we'll add the missing points" (`post.points_changed`)."""
+_QUEUE = re.compile(
+    r"\b(?:queue[ds]?|queuing|queueing|in (?:the )?line|(?:line|queue) (?:was |is )?(?:out|to) the door|"
+    r"(?:only|just) (?:one|1|two|2|three|3) (?:tills?|checkouts?|cashiers?|tellers?|desks?|counters?|lanes?|"
+    r"(?:members? of )?staff|people|person|agents?|windows?)(?: (?:open|on|working|serving|on duty))?|"
+    r"under-?staffed|short[- ]staffed|no one (?:on|at) the (?:tills?|desk|counter|window))",
+    re.IGNORECASE,
+)
+_NOT_RUDE = re.compile(
+    r"^(?![\s\S]*\b(?:rude|rudely|swore|swearing|shouted|yelled|screamed|attitude|disrespect\w*|dismissive|"
+    r"condescending|patroni[sz]\w*|laughed at|mocked|ignored (?:me|us)|eye[- ]?roll\w*|aggressive|hurt|injur\w*)\b)",
+)
+"""A wait in a queue with too few serving ("9 people in line and only 3 tellers", "one till open on a Saturday"),
+and no one rude or hurt: lines about the wait and the staffing, not "you were treated poorly" (`post.queue`)."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
@@ -511,6 +528,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
     "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
+    "queue": (_QUEUE, _NOT_RUDE),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(

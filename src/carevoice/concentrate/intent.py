@@ -95,12 +95,15 @@ def read_intent(
     category: str | None,
     negative: bool,
     emotion_votes: Mapping[str, float],
+    eye_roll: bool = False,
 ) -> IntentVerdict:
     """Decide the leading intent from every signal read from the post.
 
     ``complaint`` is the evidence of the problem situation read (0 when none),
     ``problem`` the strongest evidence of any problem situation (chosen or
-    not: sarcasm needs a problem); ``category`` the situation read, if any.
+    not: sarcasm needs a problem); ``category`` the situation read, if any; ``eye_roll`` that the post
+    carries an eye-roll or upside-down face (🙃, 🙄, 😒), which makes its praise words sarcastic beside a problem
+    ("sent me in a loop 5 times 🙃 love it").
     """
     reasons: list[str] = []
     requested = [signals.score(key) for key in _REQUEST_KEYS]
@@ -112,9 +115,11 @@ def read_intent(
     follow = signals.score("follow_up")
     banter = signals.score("banter")
     negative_votes = sum(v for k, v in emotion_votes.items() if k != "delight")
-    sarcasm = signals.score("sarcasm") >= _STRONG and (max(complaint, problem) + negative_votes >= _SARCASM_NEEDS
-                                                       or negative)
-    sure = signals.score("sarcasm_sure") >= _STRONG  # "thanks a lot for nothing", "great job, 2nd time this month"
+    rolled = eye_roll and praise > 0  # "sent me in a loop 5 times 🙃 love it": kind words with an eye roll
+    sarcasm = rolled or (signals.score("sarcasm") >= _STRONG
+                         and (max(complaint, problem) + negative_votes >= _SARCASM_NEEDS or negative))
+    # "thanks a lot for nothing", "great job, 2nd time this month"
+    sure = rolled or signals.score("sarcasm_sure") >= _STRONG
     margin = praise - complaint
     if (sarcasm and not sure and praise >= 2 * _STRONG and negative_votes == 0 and not negative
             and (margin > _SARCASM_NEEDS or (margin == _SARCASM_NEEDS and category in _TOPICS))):

@@ -26,7 +26,8 @@ __all__ = ["MAX_GAP", "Hit", "Scan", "ascii_letters", "correct", "plain_case", "
 
 MAX_GAP = 3
 """A ``*`` in a term stands for up to this many tokens."""
-_TOKEN = re.compile(r"@\w+(?:'\w+)*|\w+(?:'\w+)*")
+TOKEN = _TOKEN = re.compile(r"@\w+(?:'\w+)*|\w+(?:'\w+)*")
+"""A token: a word (with its apostrophes) or an @handle."""
 """A word, or an ``@handle``: an optional '@' spelt as a second branch, so that a search can skip ahead."""
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+", re.IGNORECASE)

@@ -111,6 +111,8 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
     if "check_dm" in asks and _TOLD_TO_CHECK.search(text):
         asks = tuple(a for a in asks if a != "check_dm")
     return asks
+_EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
+"""An upside-down face, an eye roll or an unamused face: praise words beside them are said through gritted teeth."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
 _RARELY = frozenset({"urgency"})
@@ -236,6 +238,7 @@ def _rules(text: str, locale: str) -> _Rules:
         question=question_score, question_min=decision["question_min"], complaint=problem,
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
+        eye_roll=not text.isascii() and _EYE_ROLL.search(text) is not None,
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
              f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
@@ -488,6 +491,16 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # "closing the branch means my 84 yr old dad needs 2 buses. shameful": a verdict of anger and not one
             # kind word is no joke
             reasons.append(f"banter ({intent_p:.2f}) condemned in anger with no kind word: complaint")
+            intent = "complaint"
+        elif (intent == "banter" and r.intent.intent == "complaint" and "signal:banter" not in r.features
+              and not r.intent.sarcasm
+              and (r.bereavement or (r.emotion.emotion in NEGATIVE_EMOTIONS
+                                     and predicted["emotion"].label in NEGATIVE_EMOTIONS))):
+            # "my late husband's account - third time I've been asked for the death certificate", "on hold for
+            # 1 hour 52 minutes": the weights' joke with no joke's words, where the rules read a complaint with
+            # bad feeling or a loss; a quip to a complaint is the worse mistake
+            reasons.append(f"banter ({intent_p:.2f}) with no joke's words where the rules read a complaint "
+                           f"({'a loss' if r.bereavement else r.emotion.emotion}): complaint")
             intent = "complaint"
         elif (intent == "complaint" and r.intent.intent == "banter" and intent_p < _BANTER_OVER
               and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.intent.sarcasm):
