@@ -138,7 +138,7 @@ def test_a_bereaved_customer_asked_again_is_never_answered_with_a_quip() -> None
     reading = read(text)
     assert reading.intent == "complaint" and reading.bereavement, reading.reasons
     for d in drafts("harbour-bank", text):
-        assert any(w in d.text.lower() for w in ("loss", "sorry", "difficult time", "condolences")), d.text
+        assert "condolence" in [s.stage for s in d.stages], d.text
 
 
 @pytest.mark.parametrize(("text", "queue"), [
@@ -162,3 +162,60 @@ def test_a_queue_is_answered_about_the_wait_not_as_rude_staff(bank: str) -> None
         low = d.text.lower()
         assert "treated" not in low and "spoken to" not in low and "behavio" not in low, d.text
         assert "wait" in low or "queu" in low, d.text
+
+
+@pytest.mark.parametrize(("text", "pricing"), [
+    ("£3.80 for a teabag in hot water is criminal", True), ("this is daylight robbery", True),
+    ("now it's the size of a golf ball and 40p dearer", True), ("wifi costs £9.99 a day", True),
+    ("overdraft went from 19.9% to 39.9% with one letter", True),
+    ("you charged me £40 for a bag I never ordered", False), ("charged twice for one coffee", False),
+    ("I paid £40 for a refund that never came", False), ("my parcel is late", False),
+])
+def test_pricing_means_the_price_itself_not_a_wrong_charge(text: str, pricing: bool) -> None:
+    from carevoice.variables import _NOT_WRONG_CHARGE, _PRICING
+
+    assert (_PRICING.search(text) is not None and _NOT_WRONG_CHARGE.search(text) is not None) is pricing
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("crumb-and-co", "£2.99 delivery fee, £1.50 service fee, £2 'small order fee'. for a £6 sandwich. @Dashly this "
+                     "is daylight robbery"),
+    ("harbour-bank", "Northvale overdraft went from 19.9% to 39.9% with one letter. 22 years a customer. thanks a "
+                     "bunch @NorthvaleBank"),
+    ("northwind-air", "Bring back the free tea/coffee on short haul @NorthwindAir, £3.80 for a teabag in hot water "
+                      "is criminal"),
+])
+def test_a_price_complaint_is_heard_and_passed_on_not_investigated(bank: str, text: str) -> None:
+    for d in drafts(bank, text):
+        low = d.text.lower()
+        assert "should apply" not in low and "investigate" not in low and "thank you;" not in low, d.text
+        assert "pric" in low or "charge" in low, d.text
+
+
+def test_a_wrong_fee_is_still_checked() -> None:
+    text = "driver cancelled on me 4 times in a row at 1am. each time I got charged the £3.50 cancellation fee"
+    assert any("should apply" in d.text for d in drafts("base", text))
+
+
+def test_points_that_vanished_are_a_loss_not_a_missing_credit() -> None:
+    text = "my Golden Rewards points vanished after the app update, had 2,400 saved. nearly a free meal deal gone"
+    for d in drafts("crumb-and-co", text):
+        assert "last 14 days" not in d.text and "stamps from" not in d.text, d.text
+
+
+def test_thanks_to_a_named_colleague_is_passed_to_them() -> None:
+    text = ("massive thank you to Tomasz on reception at Bellhaven Cardiff who drove to the station at midnight with "
+            "the passport I'd left behind. above and beyond @BellhavenHotels")
+    assert read(text).details.staff == "Tomasz"
+    assert any("Tomasz" in d.text for d in drafts("base", text))
+
+
+@pytest.mark.parametrize("bank", ["harbour-bank", "base"])
+def test_unrecognised_payments_are_fraud_and_the_card_is_frozen_first(bank: str) -> None:
+    text = ("@AshfordBank 4 payments I don't recognise in the last hour, all to some online casino. card is in my "
+            "hand. freeze it please I can't get through on the phone")
+    reading = read(text)
+    assert reading.category == "fraud_security" and "fraud" in reading.urgency, reading.reasons
+    for d in drafts(bank, text):
+        assert "PIN, passcode or code, or for you to move money" not in d.text, d.text
+        assert "when they got in touch" not in d.text, d.text

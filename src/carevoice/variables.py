@@ -192,7 +192,9 @@ _POINTS_CHANGED = re.compile(
     r"\b(?:expired?|expiring|expiry|expires|wiped|reset to (?:0|zero|nothing)|devalu\w*|worth (?:less|nothing)|"
     r"more (?:points|miles|avios|stamps) for|(?:changed|changing|changes to|cut|gutted|new) (?:the |your )?"
     r"(?:loyalty|rewards?|points|miles|club)(?: scheme| program(?:me)?| system| rules| tiers?)?|"
-    r"(?:scheme|program(?:me)?|rewards?) (?:changes?|changed|cuts?))\b",
+    r"(?:scheme|program(?:me)?|rewards?) (?:changes?|changed|cuts?)|"
+    r"(?:points|miles|stamps|balance|rewards)(?: \w+){0,2} (?:vanished|disappeared|gone|wiped|reset|deleted)|"
+    r"(?:vanished|disappeared|wiped|deleted|lost) (?:all )?(?:my|our) (?:\w+ )?(?:points|miles|stamps|rewards))\b",
     re.IGNORECASE,
 )
 """Points or a scheme the brand changed ("my points expired with no warning", "you devalued the miles again"):
@@ -210,6 +212,26 @@ _NOT_RUDE = re.compile(
 )
 """A wait in a queue with too few serving ("9 people in line and only 3 tellers", "one till open on a Saturday"),
 and no one rude or hurt: lines about the wait and the staffing, not "you were treated poorly" (`post.queue`)."""
+_PRICING = re.compile(
+    r"\b(?:daylight robbery|rip[- ]?off|ripping (?:us|people|customers) off|overpriced|extortionate|extortion|"
+    r"price (?:hike|rise|increase|gouging)s?|prices? (?:went|gone|have gone|has gone|going) up|"
+    r"(?:put|putting|keep putting) (?:the |your )?prices? up|dearer|pricier|more expensive than|"
+    r"(?:smaller|tinier) (?:portions?|sizes?|bags?|packs?|bars?)|shrinkflation|size of a (?:golf ?ball|coin|postage stamp)|"
+    r"(?:is|it's|its|that's|thats) (?:criminal|a joke|a scam|theft|robbery)\b(?=[^.?!]{0,40}(?:£|\$|€|price|cost|fee|charge)))|"
+    r"(?<![\w£$€])[£$€]\s?\d+(?:\.\d\d)? for (?:a|an|one|two|some|the|half a) (?!refund|delivery\b)\w+|"
+    r"\b(?:costs?|charging|charge) (?:£|\$|€)\s?\d+(?:\.\d\d)? (?:a|per) (?:day|night|month|cup|drink|bag)\b|"
+    r"\b(?:went|gone|jumped|rose|risen|increased|shot) (?:up )?from (?:£|\$|€)?\d+(?:\.\d+)?%? to (?:£|\$|€)?\d",
+    re.IGNORECASE,
+)
+_NOT_WRONG_CHARGE = re.compile(
+    r"^(?![\s\S]*\b(?:never ordered|didn'?t order|did not order|not ordered|twice|double|charged (?:me )?again|"
+    r"refunds?|(?:don'?t|do not|didn'?t) recogni[sz]e|(?:didn'?t|did not|never) authori[sz]e|by mistake|in error)\b)",
+    re.IGNORECASE,
+)
+"""A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
+"daylight robbery", "smaller and 40p dearer"): not a charge taken in error, so the feedback is taken and passed
+on, not "we'll check whether the fee should apply" (`post.pricing`); a charge the post calls wrong ("never
+ordered", "twice", "refund") is none."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
@@ -528,7 +550,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
     "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
-    "queue": (_QUEUE, _NOT_RUDE),
+    "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
