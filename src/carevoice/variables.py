@@ -216,8 +216,10 @@ _PRICING = re.compile(
     r"\b(?:daylight robbery|rip[- ]?off|ripping (?:us|people|customers) off|overpriced|extortionate|extortion|"
     r"price (?:hike|rise|increase|gouging)s?|prices? (?:went|gone|have gone|has gone|going) up|"
     r"(?:put|putting|keep putting) (?:the |your )?prices? up|dearer|pricier|more expensive than|"
-    r"(?:smaller|tinier) (?:portions?|sizes?|bags?|packs?|bars?)|shrinkflation|size of a (?:golf ?ball|coin|postage stamp)|"
-    r"(?:is|it's|its|that's|thats) (?:criminal|a joke|a scam|theft|robbery)\b(?=[^.?!]{0,40}(?:£|\$|€|price|cost|fee|charge)))|"
+    r"(?:smaller|tinier) (?:portions?|sizes?|bags?|packs?|bars?)|shrinkflation|"
+    r"size of a (?:golf ?ball|coin|postage stamp)|"
+    r"(?:is|it's|its|that's|thats) (?:criminal|a joke|a scam|theft|robbery)\b"
+    r"(?=[^.?!]{0,40}(?:£|\$|€|price|cost|fee|charge)))|"
     r"(?<![\w£$€])[£$€]\s?\d+(?:\.\d\d)? for (?:a|an|one|two|some|the|half a) (?!refund|delivery\b)\w+|"
     r"\b(?:costs?|charging|charge) (?:£|\$|€)\s?\d+(?:\.\d\d)? (?:a|per) (?:day|night|month|cup|drink|bag)\b|"
     r"\b(?:went|gone|jumped|rose|risen|increased|shot) (?:up )?from (?:£|\$|€)?\d+(?:\.\d+)?%? to (?:£|\$|€)?\d",

@@ -282,7 +282,8 @@ def _place_named(m: re.Match[str], vocab: _Vocab, *, nouns: bool) -> str | None:
 
 
 _STAFF_NAME = re.compile(
-    r"\b(?:[Tt]hanks?(?: so much)?(?: to)?|[Tt]hank you(?: so much)?(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|[Pp]rops to|[Cc]alled|[Nn]amed|"
+    r"\b(?:[Tt]hanks?(?: so much)?(?: to)?|[Tt]hank you(?: so much)?(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|"
+    r"[Pp]rops to|[Cc]alled|[Nn]amed|"
     r"[Bb]ig (?:thanks|up) to|[Ss]pecial thanks to)\s+"
     r"([A-Z][a-z]{2,14})\b(?!\s+[A-Z])(?!['’]s\b)"
 )
