@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from carevoice._models import build
@@ -365,9 +365,9 @@ def _brand_spans(text: str, tokens: Sequence[str]) -> tuple[tuple[int, int], ...
     customer wrote about.
     """
     names = set()
-    for token in tokens:  # the scan's tokens are lower-cased and keep a handle's "@"
+    for token in compress(tokens, map(str.startswith, tokens, repeat("@"))):  # the scan's tokens keep the '@'
         handle = token[1:].split("'", 1)[0]  # "@brand's": the handle is "brand"
-        if token.startswith("@") and len(handle) >= 3:
+        if len(handle) >= 3:
             names.add(handle)
             names.add(_HANDLE_SUFFIX.sub("", handle))
     names.discard("")
@@ -375,11 +375,12 @@ def _brand_spans(text: str, tokens: Sequence[str]) -> tuple[tuple[int, int], ...
         return ()
     out = []
     for m in _CAPITALISED_RUN.finditer(text):
-        if m.start() and text[m.start() - 1] == "@":
-            continue
+        start, end = m.span()
+        if end - start < 5 or (start and text[start - 1] == "@"):
+            continue  # a name of five letters or more is at least five characters long
         letters = _NOT_ALNUM.sub("", m.group().lower().replace(" and ", " "))
         if len(letters) >= 5 and letters in names:
-            out.append(m.span())
+            out.append((start, end))
     return tuple(out)
 
 
@@ -414,7 +415,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         letters = len(_LETTER.findall(text)) if capitals >= 8 else 0
     shouting = letters > 12 and capitals > 0.6 * letters
     best: tuple[float, _Candidate] | None = None
-    brand = _brand_spans(text, tokens) if "@" in text else ()
+    tagged = "@" in text
+    brand: tuple[tuple[int, int], ...] | None = None  # where a tagged brand's name is written, when first needed
     common = _common()
     kinds = list(map(_kind, texts))
     i = 0
@@ -435,9 +437,11 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
                  and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
-                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end))  # "Minecraft 2 years ago"
-                 and not (brand and lows[cand.first] not in _OWNED
-                          and _in_brand(brand, starts[cand.head_start], ends[cand.head_end - 1])))
+                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end)))  # "Minecraft 2 years ago"
+        if clean and tagged and lows[cand.first] not in _OWNED:
+            if brand is None:  # only a post that tags a handle has a brand's name; found for the first candidate
+                brand = _brand_spans(text, tokens)
+            clean = not _in_brand(brand, starts[cand.head_start], ends[cand.head_end - 1])
         if clean:
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
