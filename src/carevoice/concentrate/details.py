@@ -182,7 +182,27 @@ def _orders(text: str) -> Iterator[Found]:
             yield Found(value, m.start(1), m.end(1))
 
 
-def _bookings(text: str, refs: Sequence[re.Match[str]]) -> Iterator[Found]:
+class _CaseRefs:
+    """A post's case references (:data:`_CASE_REF`), found the first time they are asked for.
+
+    Only a booking number (when no booking code comes first) and an error code need them: most posts
+    ask for neither, and the pattern is a slow one to run over a whole post.
+    """
+
+    __slots__ = ("_found", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: tuple[re.Match[str], ...] | None = None
+
+    def found(self) -> tuple[re.Match[str], ...]:
+        """The case references of the post, in order."""
+        if self._found is None:
+            self._found = tuple(_CASE_REF.finditer(self._text))
+        return self._found
+
+
+def _bookings(text: str, refs: _CaseRefs) -> Iterator[Found]:
     for m in _BOOKING.finditer(text):
         code = m.group(2)
         if code.isdigit():
@@ -190,7 +210,7 @@ def _bookings(text: str, refs: Sequence[re.Match[str]]) -> Iterator[Found]:
         if code.isalpha() and not _letter_code(m.group(1), code):
             continue
         yield Found(code, m.start(2), m.end(2))
-    for m in refs:
+    for m in refs.found():
         yield Found(m.group(1), m.start(1), m.end(1))
 
 
@@ -364,12 +384,12 @@ def _devices(text: str) -> Iterator[Found]:
         yield Found(value, m.start(1), m.end(1))
 
 
-def _errors(text: str, low: str, plain: bool, refs: Sequence[re.Match[str]]) -> Iterator[Found]:
+def _errors(text: str, low: str, plain: bool, refs: _CaseRefs) -> Iterator[Found]:
     if plain and not ("error" in low or "code" in low or "-" in text or "0x" in text):
         return  # every form needs one of these
     for m in _ERROR.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
-        if any(r.start(1) < m.end(group) and m.start(group) < r.end(1) for r in refs):
+        if any(r.start(1) < m.end(group) and m.start(group) < r.end(1) for r in refs.found()):
             continue  # "case LHR-AC-20931": a case reference (``booking_id``), not an error code
         yield Found(m.group(group), m.start(group), m.end(group))
 
@@ -392,7 +412,7 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         _STAFF_WORDS.isdisjoint(words) and _STAFF_PRAISE_SET.isdisjoint(words)) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
         return build(Details)
-    refs = tuple(_CASE_REF.finditer(text))  # a case reference is the booking's, and never an error code
+    refs = _CaseRefs(text)  # a case reference is the booking's, and never an error code
     return build(
         Details,
         device=device,
