@@ -101,6 +101,8 @@ class _Vocab(NamedTuple):
     brand_tokens: frozenset[str]
     generic: re.Pattern[str]
     generic_tokens: frozenset[str]
+    product_words: frozenset[str]
+    """The brand, product and generic product words together: a post with none of them names no product."""
     places: frozenset[str]
     place_nouns: frozenset[str]
     place_suffixes: frozenset[str]
@@ -149,6 +151,8 @@ def _vocab() -> _Vocab:
         brand_tokens=frozenset(str(b).lower() for b in data["product_brands"]),
         generic=generic,
         generic_tokens=frozenset(str(g).split()[-1].lower() for g in data["generic_products"]),
+        product_words=frozenset().union(first_words, (str(b).lower() for b in data["product_brands"]),
+                                        (str(g).split()[-1].lower() for g in data["generic_products"])),
         places=places,
         place_nouns=nouns,
         place_suffixes=suffixes,
@@ -424,8 +428,8 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         order_id=_first(_orders(text), pii) if has_digit and "order" in low else None,
         booking_id=_first(_bookings(text, refs), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,
         flight=_first(_flights(text, low, words, vocab), pii) if has_digit else None,
-        product=_first(_products(text, words, vocab), pii),
-        place=_first(_places(text, words, vocab), pii),
+        product=_first(_products(text, words, vocab), pii) if not vocab.product_words.isdisjoint(words) else None,
+        place=_first(_places(text, words, vocab), pii) if not vocab.place_tokens.isdisjoint(words) else None,
         date=_first(dates(text, words, has_digit), pii),
         time=_first(times(text, low, words), pii) if has_digit else None,
     )
