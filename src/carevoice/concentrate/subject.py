@@ -171,7 +171,7 @@ def _is_modifier(w: _Words, k: int, vocab: _Vocab) -> bool:
     if low in vocab.modifiers or low in vocab.head_words or _TIME.match(low):
         return True
     return (text[0].isupper() and len(text) > 1 and not text.isupper()) or (
-        text.isupper() and 2 <= len(text) <= 5 and any(c.isalpha() for c in text))
+        text.isupper() and 2 <= len(text) <= 5 and any(map(str.isalpha, text)))
 
 
 def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
@@ -216,13 +216,13 @@ def _product_like(text: str, w: _Words, i: int, common: frozenset[str], shouting
     t, low = w.texts[i], w.lows[i]
     if t[0] in "@#" or low in common or low in _FUNCTION or len(t) < 2 or not t.isalnum():
         return False
-    if any(c.isdigit() for c in t):
+    if any(map(str.isdigit, t)):  # the methods mapped: no Python step per character
         if _UNIT.match(low) or _in_number(text, w, i):
             return False  # "1.25m", "360p", "V14.0": a quantity or a version, not a name
-        return any(c.isalpha() for c in t) and not _TIME.match(low) and len(t) <= 10
+        return any(map(str.isalpha, t)) and not _TIME.match(low) and len(t) <= 10
     if shouting:
         return False
-    if any(c.isupper() for c in t[1:]) and any(c.islower() for c in t):
+    if any(map(str.isupper, t[1:])) and any(map(str.islower, t)):
         return True  # "iCloud", "YouTube"
     return t.isupper() and 2 <= len(t) <= 5  # "GTA", "HP"
 
@@ -248,7 +248,7 @@ def _capital_inside(w: _Words, i: int, text: str) -> bool:
     t = w.texts[i]
     if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or w.lows[i] in _FUNCTION:
         return False  # (a lone "I" has no lower-case letters, so it is never capitalised-inside)
-    return i > 0 and not any(c in ".!?\n:" for c in text[w.ends[i - 1]:w.starts[i]])
+    return i > 0 and not any(map(".!?\n:".__contains__, text[w.ends[i - 1]:w.starts[i]]))
 
 
 def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
