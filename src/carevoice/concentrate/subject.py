@@ -159,7 +159,7 @@ def _head_at(w: _Words, i: int, vocab: _Vocab) -> tuple[int, bool] | None:
     lows = w.lows
     for words, yours in vocab.heads.get(lows[i], ()):
         n = len(words)
-        if i + n <= len(lows) and all(lows[i + k] == words[k] for k in range(n)):
+        if tuple(lows[i:i + n]) == words:  # (shorter, and so unequal, where the post ends first)
             return i + n, yours
     return None
 
