@@ -167,19 +167,17 @@ def build(cls: type[M], /, **values: Any) -> M:
     fields_set = set(values)
     given = dict(values) if CHECK else values
     for name, kept, convert in plan.converters:  # converted in place: ``values`` is this call's own dict
-        if name in values:
-            value = values[name]
-            if type(value) not in kept:
-                values[name] = convert(value)
+        if name in values and type(values[name]) not in kept:
+            values[name] = convert(values[name])
     if len(values) < len(plan.names):
-        for name in plan.fields:
-            if name not in values:
-                if name in plan.defaults:
-                    values[name] = plan.defaults[name]
-                elif name in plan.factories:
+        # the defaults first, the values given over them (the order does not matter: fields order them below)
+        values = plan.defaults | values
+        if len(values) < len(plan.names):
+            for name in plan.fields:
+                if name not in values:
+                    if name not in plan.factories:
+                        raise TypeError(f"{cls.__name__} needs {name!r}")
                     values[name] = plan.factories[name]()
-                else:
-                    raise TypeError(f"{cls.__name__} needs {name!r}")
     model = cls.__new__(cls)
     fields = plan.fields
     _set(model, "__dict__", dict(zip(fields, map(values.__getitem__, fields), strict=True)))  # model_dump's order

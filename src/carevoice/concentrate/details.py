@@ -101,6 +101,8 @@ class _Vocab(NamedTuple):
     brand_tokens: frozenset[str]
     generic: re.Pattern[str]
     generic_tokens: frozenset[str]
+    product_words: frozenset[str]
+    """The brand, product and generic product words together: a post with none of them names no product."""
     places: frozenset[str]
     place_nouns: frozenset[str]
     place_suffixes: frozenset[str]
@@ -149,6 +151,8 @@ def _vocab() -> _Vocab:
         brand_tokens=frozenset(str(b).lower() for b in data["product_brands"]),
         generic=generic,
         generic_tokens=frozenset(str(g).split()[-1].lower() for g in data["generic_products"]),
+        product_words=frozenset().union(first_words, (str(b).lower() for b in data["product_brands"]),
+                                        (str(g).split()[-1].lower() for g in data["generic_products"])),
         places=places,
         place_nouns=nouns,
         place_suffixes=suffixes,
@@ -182,7 +186,27 @@ def _orders(text: str) -> Iterator[Found]:
             yield Found(value, m.start(1), m.end(1))
 
 
-def _bookings(text: str, refs: Sequence[re.Match[str]]) -> Iterator[Found]:
+class _CaseRefs:
+    """A post's case references (:data:`_CASE_REF`), found the first time they are asked for.
+
+    Only a booking number (when no booking code comes first) and an error code need them: most posts
+    ask for neither, and the pattern is a slow one to run over a whole post.
+    """
+
+    __slots__ = ("_found", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: tuple[re.Match[str], ...] | None = None
+
+    def found(self) -> tuple[re.Match[str], ...]:
+        """The case references of the post, in order."""
+        if self._found is None:
+            self._found = tuple(_CASE_REF.finditer(self._text))
+        return self._found
+
+
+def _bookings(text: str, refs: _CaseRefs) -> Iterator[Found]:
     for m in _BOOKING.finditer(text):
         code = m.group(2)
         if code.isdigit():
@@ -190,7 +214,7 @@ def _bookings(text: str, refs: Sequence[re.Match[str]]) -> Iterator[Found]:
         if code.isalpha() and not _letter_code(m.group(1), code):
             continue
         yield Found(code, m.start(2), m.end(2))
-    for m in refs:
+    for m in refs.found():
         yield Found(m.group(1), m.start(1), m.end(1))
 
 
@@ -365,12 +389,12 @@ def _devices(text: str) -> Iterator[Found]:
         yield Found(value, m.start(1), m.end(1))
 
 
-def _errors(text: str, low: str, plain: bool, refs: Sequence[re.Match[str]]) -> Iterator[Found]:
+def _errors(text: str, low: str, plain: bool, refs: _CaseRefs) -> Iterator[Found]:
     if plain and not ("error" in low or "code" in low or "-" in text or "0x" in text):
         return  # every form needs one of these
     for m in _ERROR.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
-        if any(r.start(1) < m.end(group) and m.start(group) < r.end(1) for r in refs):
+        if any(r.start(1) < m.end(group) and m.start(group) < r.end(1) for r in refs.found()):
             continue  # "case LHR-AC-20931": a case reference (``booking_id``), not an error code
         yield Found(m.group(group), m.start(group), m.end(group))
 
@@ -393,7 +417,7 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         _STAFF_WORDS.isdisjoint(words) and _STAFF_PRAISE_SET.isdisjoint(words)) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
         return build(Details)
-    refs = tuple(_CASE_REF.finditer(text))  # a case reference is the booking's, and never an error code
+    refs = _CaseRefs(text)  # a case reference is the booking's, and never an error code
     return build(
         Details,
         device=device,
@@ -405,8 +429,8 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         order_id=_first(_orders(text), pii) if has_digit and "order" in low else None,
         booking_id=_first(_bookings(text, refs), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,
         flight=_first(_flights(text, low, words, vocab), pii) if has_digit else None,
-        product=_first(_products(text, words, vocab), pii),
-        place=_first(_places(text, words, vocab), pii),
+        product=_first(_products(text, words, vocab), pii) if not vocab.product_words.isdisjoint(words) else None,
+        place=_first(_places(text, words, vocab), pii) if not vocab.place_tokens.isdisjoint(words) else None,
         date=_first(dates(text, words, has_digit), pii),
         time=_first(times(text, low, words), pii) if has_digit else None,
     )

@@ -43,7 +43,10 @@ def features(found: Scan, text: str, *, rules: Iterable[str] = ()) -> list[str]:
     words = [t for t in tokens if t[0] != "@"] if "@" in found.plain else tokens  # no '@' in the post: no handle
     if words:
         out.append("b:^_" + ("#" if _number(words[0]) else words[0]))  # how a post opens
-    out.extend(["w:#" if t.isdigit() and t.isascii() else "w:" + t for t in words])  # as _number, inline: per word
+    if any(map(str.isdigit, words)):  # a number is "w:#" (as _number tells it, inline: per word)
+        out.extend(["w:#" if t.isdigit() and t.isascii() else "w:" + t for t in words])
+    else:  # no word is a number: every word is itself
+        out.extend(map("w:".__add__, words))
     for family, hits in found.families.items():
         if family in _AFTER_VETO:
             continue  # their vetted verdicts come in ``rules`` ("fire stick" is no fire)

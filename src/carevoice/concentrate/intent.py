@@ -27,6 +27,7 @@ DANGER_URGENCIES = frozenset({"safety", "threat", "vulnerable", "fraud", "data_e
 ASK_KINDS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
 """What a request can ask for (``Reading.asks``), from the ``request_*`` signals."""
 _REQUEST_KEYS = tuple(f"request_{kind}" for kind in ASK_KINDS)
+_REQUEST_KEY_SET = frozenset(_REQUEST_KEYS)
 _REQUEST_CATEGORIES = frozenset({"cancellation_request", "refund_status", "feature_request"})
 _TOPICS = frozenset({"booking", "loyalty", "gift_card_promo", "feature_request", "general_question"})
 """Situations named by a topic's nouns ("booking", "points") rather than by something gone wrong."""
@@ -106,9 +107,13 @@ def read_intent(
     ("sent me in a loop 5 times 🙃 love it").
     """
     reasons: list[str] = []
-    requested = [signals.score(key) for key in _REQUEST_KEYS]
-    asks = tuple(kind for kind, score in zip(ASK_KINDS, requested, strict=True) if score >= _STRONG)
-    request = max(requested, default=0.0)
+    if _REQUEST_KEY_SET.isdisjoint(signals.evidence):  # most posts ask for nothing: no score to look up
+        asks: tuple[str, ...] = ()
+        request = 0.0
+    else:
+        requested = [signals.score(key) for key in _REQUEST_KEYS]
+        asks = tuple(kind for kind, score in zip(ASK_KINDS, requested, strict=True) if score >= _STRONG)
+        request = max(requested)
     if category == "feature_request":
         request = max(request, complaint)
         complaint = 0.0

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from carevoice._models import build
@@ -159,7 +159,7 @@ def _head_at(w: _Words, i: int, vocab: _Vocab) -> tuple[int, bool] | None:
     lows = w.lows
     for words, yours in vocab.heads.get(lows[i], ()):
         n = len(words)
-        if i + n <= len(lows) and all(lows[i + k] == words[k] for k in range(n)):
+        if tuple(lows[i:i + n]) == words:  # (shorter, and so unequal, where the post ends first)
             return i + n, yours
     return None
 
@@ -171,7 +171,7 @@ def _is_modifier(w: _Words, k: int, vocab: _Vocab) -> bool:
     if low in vocab.modifiers or low in vocab.head_words or _TIME.match(low):
         return True
     return (text[0].isupper() and len(text) > 1 and not text.isupper()) or (
-        text.isupper() and 2 <= len(text) <= 5 and any(c.isalpha() for c in text))
+        text.isupper() and 2 <= len(text) <= 5 and any(map(str.isalpha, text)))
 
 
 def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
@@ -216,13 +216,13 @@ def _product_like(text: str, w: _Words, i: int, common: frozenset[str], shouting
     t, low = w.texts[i], w.lows[i]
     if t[0] in "@#" or low in common or low in _FUNCTION or len(t) < 2 or not t.isalnum():
         return False
-    if any(c.isdigit() for c in t):
+    if any(map(str.isdigit, t)):  # the methods mapped: no Python step per character
         if _UNIT.match(low) or _in_number(text, w, i):
             return False  # "1.25m", "360p", "V14.0": a quantity or a version, not a name
-        return any(c.isalpha() for c in t) and not _TIME.match(low) and len(t) <= 10
+        return any(map(str.isalpha, t)) and not _TIME.match(low) and len(t) <= 10
     if shouting:
         return False
-    if any(c.isupper() for c in t[1:]) and any(c.islower() for c in t):
+    if any(map(str.isupper, t[1:])) and any(map(str.islower, t)):
         return True  # "iCloud", "YouTube"
     return t.isupper() and 2 <= len(t) <= 5  # "GTA", "HP"
 
@@ -248,7 +248,7 @@ def _capital_inside(w: _Words, i: int, text: str) -> bool:
     t = w.texts[i]
     if not (t[:1].isupper() and t[1:].islower() and t.isalpha()) or w.lows[i] in _FUNCTION:
         return False  # (a lone "I" has no lower-case letters, so it is never capitalised-inside)
-    return i > 0 and not any(c in ".!?\n:" for c in text[w.ends[i - 1]:w.starts[i]])
+    return i > 0 and not any(map(".!?\n:".__contains__, text[w.ends[i - 1]:w.starts[i]]))
 
 
 def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
@@ -365,9 +365,9 @@ def _brand_spans(text: str, tokens: Sequence[str]) -> tuple[tuple[int, int], ...
     customer wrote about.
     """
     names = set()
-    for token in tokens:  # the scan's tokens are lower-cased and keep a handle's "@"
+    for token in compress(tokens, map(str.startswith, tokens, repeat("@"))):  # the scan's tokens keep the '@'
         handle = token[1:].split("'", 1)[0]  # "@brand's": the handle is "brand"
-        if token.startswith("@") and len(handle) >= 3:
+        if len(handle) >= 3:
             names.add(handle)
             names.add(_HANDLE_SUFFIX.sub("", handle))
     names.discard("")
@@ -375,11 +375,12 @@ def _brand_spans(text: str, tokens: Sequence[str]) -> tuple[tuple[int, int], ...
         return ()
     out = []
     for m in _CAPITALISED_RUN.finditer(text):
-        if m.start() and text[m.start() - 1] == "@":
-            continue
+        start, end = m.span()
+        if end - start < 5 or (start and text[start - 1] == "@"):
+            continue  # a name of five letters or more is at least five characters long
         letters = _NOT_ALNUM.sub("", m.group().lower().replace(" and ", " "))
         if len(letters) >= 5 and letters in names:
-            out.append(m.span())
+            out.append((start, end))
     return tuple(out)
 
 
@@ -414,7 +415,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
         letters = len(_LETTER.findall(text)) if capitals >= 8 else 0
     shouting = letters > 12 and capitals > 0.6 * letters
     best: tuple[float, _Candidate] | None = None
-    brand = _brand_spans(text, tokens) if "@" in text else ()
+    tagged = "@" in text
+    brand: tuple[tuple[int, int], ...] | None = None  # where a tagged brand's name is written, when first needed
     common = _common()
     kinds = list(map(_kind, texts))
     i = 0
@@ -435,9 +437,11 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
                  and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
-                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end))  # "Minecraft 2 years ago"
-                 and not (brand and lows[cand.first] not in _OWNED
-                          and _in_brand(brand, starts[cand.head_start], ends[cand.head_end - 1])))
+                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end)))  # "Minecraft 2 years ago"
+        if clean and tagged and lows[cand.first] not in _OWNED:
+            if brand is None:  # only a post that tags a handle has a brand's name; found for the first candidate
+                brand = _brand_spans(text, tokens)
+            clean = not _in_brand(brand, starts[cand.head_start], ends[cand.head_end - 1])
         if clean:
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
