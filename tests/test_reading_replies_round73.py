@@ -219,3 +219,18 @@ def test_unrecognised_payments_are_fraud_and_the_card_is_frozen_first(bank: str)
     for d in drafts(bank, text):
         assert "PIN, passcode or code, or for you to move money" not in d.text, d.text
         assert "when they got in touch" not in d.text, d.text
+
+
+def test_a_complaint_the_weights_took_for_a_joke_is_a_complaint_when_the_rules_are_sure() -> None:
+    text = ("@ParceloHelp the vacuum lost its suction after a fortnight, filter is clean, bin is empty. £189. not "
+            "impressed")
+    assert read(text).intent == "complaint"
+
+
+@pytest.mark.parametrize("text", [
+    "the pigeon that rode 3 stops on the tram was more punctual than me lol @VeloMetro",
+    "Can't say enough good things about the team at @SeaglassResorts Algarve. Sofia at the pool bar remembered our "
+    "drinks all week 🥰",
+])
+def test_laughter_and_kind_words_keep_a_post_out_of_the_complaints(text: str) -> None:
+    assert read(text).intent in ("banter", "praise"), read(text).reasons

@@ -111,6 +111,9 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
     if "check_dm" in asks and _TOLD_TO_CHECK.search(text):
         asks = tuple(a for a in asks if a != "check_dm")
     return asks
+_LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]|\\b(?:lol|lmao|haha\\w*|hehe)\\b",
+                      re.IGNORECASE)
+"""Laughter ("lol", "haha", a face with tears of joy): a post that laughs is let be a joke."""
 _EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
 """An upside-down face, an eye roll or an unamused face: praise words beside them are said through gritted teeth."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
@@ -495,7 +498,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif (intent == "banter" and r.intent.intent == "complaint" and "signal:banter" not in r.features
               and not r.intent.sarcasm
               and (r.bereavement or (r.emotion.emotion in NEGATIVE_EMOTIONS
-                                     and predicted["emotion"].label in NEGATIVE_EMOTIONS))):
+                                     and predicted["emotion"].label in NEGATIVE_EMOTIONS)
+                   or (intent_p < 0.6 and r.verdict.category in PROBLEMS and r.intent.confidence >= 0.6
+                       and r.praise == 0 and predicted["emotion"].label != "delight"
+                       and not _LAUGHING.search(inbound.text)))):
             # "my late husband's account - third time I've been asked for the death certificate", "on hold for
             # 1 hour 52 minutes": the weights' joke with no joke's words, where the rules read a complaint with
             # bad feeling or a loss; a quip to a complaint is the worse mistake
