@@ -234,3 +234,30 @@ def test_a_complaint_the_weights_took_for_a_joke_is_a_complaint_when_the_rules_a
 ])
 def test_laughter_and_kind_words_keep_a_post_out_of_the_complaints(text: str) -> None:
     assert read(text).intent in ("banter", "praise"), read(text).reasons
+
+
+@pytest.mark.parametrize(("text", "premises"), [
+    ("the hairdryer in room 31 at your York hotel sparked", True), ("the seat on the train was broken", True),
+    ("the kettle in the room doesn't work", True), ("the TV on board froze the whole flight", True),
+    ("my new kettle sparked", False), ("the lamp in my room stopped working, bought it last month", False),
+])
+def test_premises_means_the_brands_own_place(text: str, premises: bool) -> None:
+    from carevoice.plan import on_premises
+
+    assert on_premises(text) is premises
+
+
+def test_a_fault_in_a_hotel_room_is_not_asked_where_it_was_bought() -> None:
+    text = ("@HarborPine the hairdryer in room 31 at your York hotel sparked and burnt my hand. black scorch marks on "
+            "the socket. reception gave me a plaster. it's still plugged in")
+    for d in drafts("base", text):
+        low = d.text.lower()
+        assert "bought" not in low and "order number" not in low and "at home" not in low, d.text
+        assert "model" not in low and "receipt" not in low, d.text
+
+
+def test_an_urgent_reply_says_treating_once() -> None:
+    text = ("@NorthwindAir my 15yo is flying unaccompanied LHR to Edinburgh on NW 217 and it's been diverted to "
+            "Newcastle. nobody will tell me where she is. please someone call me")
+    for d in drafts("northwind-air", text, seeds=range(12)):
+        assert d.text.lower().count("treating") <= 1, d.text

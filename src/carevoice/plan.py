@@ -195,6 +195,21 @@ def asks_part(text: str) -> bool:
     return _PART.search(text) is not None
 
 
+_ON_PREMISES = re.compile(
+    r"\b(?:in (?:the|our) (?:hotel )?(?:room|suite|apartment|cabin|villa|chalet|lodge)|(?:room|cabin|suite) \d+|"
+    r"at (?:the|your) (?:hotel|resort|lodge|inn|hostel)|(?:on|in) the (?:plane|aircraft|train|carriage|coach|bus|"
+    r"ferry|tram)|on ?board|in the lounge|at (?:the|your) (?:branch|store|restaurant|station|gym))\b",
+    re.IGNORECASE,
+)
+"""A thing that broke where the brand keeps it ("the hairdryer in room 31", "the seat on the train"): not a
+product the customer bought, so no "where did you buy it" (a product defect read as the general situation)."""
+
+
+def on_premises(text: str) -> bool:
+    """Tell whether a post places what went wrong at the brand's own premises or on board (not a purchase)."""
+    return _ON_PREMISES.search(text) is not None
+
+
 _ASK_SITUATION = {"cancel": "cancellation_request", "refund": "refund_status"}
 """The situation an ask belongs to, where the words named no situation ("please shut my account")."""
 _FOREIGN: dict[str, frozenset[str]] = {
@@ -215,7 +230,7 @@ _SECTOR_SWAP = {("airline", "transport_disruption"): "flight_disruption"}
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
-               sector: str = "general", part: bool = False) -> Plan:
+               sector: str = "general", part: bool = False, premises: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -225,7 +240,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     the bank's answer, whose lines frame it when the situation read is unsure; ``policy`` that the post
     questions how the brand runs, with no case of the customer's own (see :func:`asks_about_policy`);
     ``sector`` the bank's sector, whose brand never handles some situations (a bank has no food orders);
-    ``part`` that the post asks to cancel part of a booking, plan or account (see :func:`asks_part`).
+    ``part`` that the post asks to cancel part of a booking, plan or account (see :func:`asks_part`);
+    ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -238,6 +254,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # "please shut my Payloop account and send what's left": the ask names the situation the words did not
         reasons.append(f"situation {situation}, but the post asks: {ask}, so {_ASK_SITUATION[ask]} lines")
         situation = cast("Category", _ASK_SITUATION[ask])
+    if situation == "product_defect" and premises and sector not in ("retail", "software", "telecom"):
+        # "the hairdryer in room 31 sparked": the hotel's hairdryer, not one the guest bought; no model, receipt
+        # or warranty asked for, and no "everyone at home"
+        reasons.append("situation product_defect, but the thing is at our premises or on board: general lines")
+        situation = "general"
     if situation in _FOREIGN.get(sector, ()):
         swapped = _SECTOR_SWAP.get((sector, situation), "general")
         reasons.append(f"situation {situation} is not one a {sector} brand handles: {swapped} lines")
