@@ -261,3 +261,12 @@ def test_an_urgent_reply_says_treating_once() -> None:
             "Newcastle. nobody will tell me where she is. please someone call me")
     for d in drafts("northwind-air", text, seeds=range(12)):
         assert d.text.lower().count("treating") <= 1, d.text
+
+
+def test_a_complaint_in_a_surely_read_situation_is_drafted_though_its_intent_words_are_few() -> None:
+    text = ("@AshfordBank the advisor in the Hull branch told my mum (76) she was 'too old to understand' the ISA and "
+            "should ask her son. she's a retired accountant")
+    reading = read(text)
+    assert reading.category == "rude_staff" and reading.confidence >= 0.9, reading.reasons
+    for d in drafts("harbour-bank", text):
+        assert d.action != "needs_agent" and "sorry" in d.text.lower(), d.text

@@ -87,6 +87,14 @@ class Plan:
     """Phrases that acknowledge and apologise at once are set aside (the variation engine's wider plan)."""
 
 
+_SURE_SITUATION = 0.9
+"""A situation read at least this surely lets an unsure complaint be drafted from its lines."""
+_SURE_COMPLAINTS = frozenset({"late_delivery", "wrong_item", "billing_error", "refund_status", "account_access",
+                              "service_outage", "app_bug", "flight_disruption", "lost_baggage", "rude_staff",
+                              "product_defect", "connectivity", "transport_disruption", "food_order"})
+"""Situations that are complaints in themselves (not praise, a question about the offer or a request)."""
+
+
 def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str | None:
     """Why the post goes to an agent, if it does."""
     languages = drafting.languages or [locale.split("-")[0].lower()]
@@ -94,7 +102,11 @@ def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str |
         return f"the post is in '{reading.language}'; this bank answers in {', '.join(languages)}"
     if reading.intent in ("danger", "spam", "abuse"):
         return None
-    if reading.intent_confidence < drafting.min_confidence:
+    if reading.intent_confidence < drafting.min_confidence and not (
+            reading.intent == "complaint" and reading.negative and reading.category in _SURE_COMPLAINTS
+            and reading.confidence >= _SURE_SITUATION):
+        # "the advisor told my mum she was too old to understand the ISA": the intent's words are few, but the
+        # situation is read surely and is itself a complaint (rude staff, a late order), so its lines are safe
         return (f"the reading is unsure: intent {reading.intent} {reading.intent_confidence:.2f} "
                 f"< {drafting.min_confidence:.2f}")
     return None
