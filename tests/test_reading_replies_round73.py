@@ -270,3 +270,19 @@ def test_a_complaint_in_a_surely_read_situation_is_drafted_though_its_intent_wor
     assert reading.category == "rude_staff" and reading.confidence >= 0.9, reading.reasons
     for d in drafts("harbour-bank", text):
         assert d.action != "needs_agent" and "sorry" in d.text.lower(), d.text
+
+
+@pytest.mark.parametrize("text", [
+    "@KitelineHelp the agent on chat called me 'mate' then ended the chat when I asked for a manager. lovely",
+    "my order came with the lid smashed and soup everywhere. nice one @Dashly",
+])
+def test_a_lone_kind_word_after_a_problem_is_sarcasm(text: str) -> None:
+    reading = read(text)
+    assert reading.sarcasm and reading.intent == "complaint", reading.reasons
+
+
+@pytest.mark.parametrize("text", ["thanks for the quick delivery, arrived a day early. lovely",
+                                  "Room upgraded for free, spotless and quiet. brilliant"])
+def test_a_lone_kind_word_after_good_news_is_praise(text: str) -> None:
+    reading = read(text)
+    assert not reading.sarcasm and reading.intent == "praise", reading.reasons

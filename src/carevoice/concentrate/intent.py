@@ -97,6 +97,7 @@ def read_intent(
     negative: bool,
     emotion_votes: Mapping[str, float],
     eye_roll: bool = False,
+    irony: bool = False,
 ) -> IntentVerdict:
     """Decide the leading intent from every signal read from the post.
 
@@ -104,7 +105,8 @@ def read_intent(
     ``problem`` the strongest evidence of any problem situation (chosen or
     not: sarcasm needs a problem); ``category`` the situation read, if any; ``eye_roll`` that the post
     carries an eye-roll or upside-down face (🙃, 🙄, 😒), which makes its praise words sarcastic beside a problem
-    ("sent me in a loop 5 times 🙃 love it").
+    ("sent me in a loop 5 times 🙃 love it"); ``irony`` that the post ends on a lone kind word ("ended the chat
+    when I asked for a manager. lovely"), sarcastic when anything before it reads as a problem.
     """
     reasons: list[str] = []
     if _REQUEST_KEY_SET.isdisjoint(signals.evidence):  # most posts ask for nothing: no score to look up
@@ -121,6 +123,7 @@ def read_intent(
     banter = signals.score("banter")
     negative_votes = sum(v for k, v in emotion_votes.items() if k != "delight")
     rolled = eye_roll and praise > 0  # "sent me in a loop 5 times 🙃 love it": kind words with an eye roll
+    rolled = rolled or (irony and praise > 0 and max(complaint, problem) + negative_votes >= _SARCASM_NEEDS)
     sarcasm = rolled or (signals.score("sarcasm") >= _STRONG
                          and (max(complaint, problem) + negative_votes >= _SARCASM_NEEDS or negative))
     # "thanks a lot for nothing", "great job, 2nd time this month"

@@ -114,6 +114,14 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]|\\b(?:lol|lmao|haha\\w*|hehe)\\b",
                       re.IGNORECASE)
 """Laughter ("lol", "haha", a face with tears of joy): a post that laughs is let be a joke."""
+_TRAILING_IRONY = re.compile(
+    r"[.!?,\n]\s*(?:lovely|great|brilliant|fantastic|amazing|genius|perfect|nice one|nice|marvellous|wonderful|"
+    r"superb|stellar|classic|cool cool cool|love (?:it|that|this)|good job|great job|well done|top work|fab|"
+    r"incredible value|outstanding|impressive|cheers for that|thanks for that)\W*(?:@\w+\W*)*$",
+    re.IGNORECASE,
+)
+"""A post that ends on a lone kind word after its own sentence ("...ended the chat when I asked for a manager.
+lovely"): sarcasm when what came before reads as a problem."""
 _EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
 """An upside-down face, an eye roll or an unamused face: praise words beside them are said through gritted teeth."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
@@ -242,6 +250,7 @@ def _rules(text: str, locale: str) -> _Rules:
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
         eye_roll=not text.isascii() and _EYE_ROLL.search(text) is not None,
+        irony=_TRAILING_IRONY.search(text) is not None,
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
              f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
