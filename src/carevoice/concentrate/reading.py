@@ -25,7 +25,7 @@ wrong situation.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from itertools import compress, repeat
 from typing import NamedTuple
@@ -39,7 +39,7 @@ from carevoice.concentrate.emotion import NEGATIVE_EMOTIONS, EmotionVerdict, rea
 from carevoice.concentrate.evidence import squash
 from carevoice.concentrate.features import features
 from carevoice.concentrate.intent import DANGER_URGENCIES, IntentVerdict, read_intent, read_signals
-from carevoice.concentrate.keywords import Scan, scan
+from carevoice.concentrate.keywords import Hit, Scan, scan
 from carevoice.concentrate.language import LanguageVerdict, read_language
 from carevoice.concentrate.lexicon import lexicon
 from carevoice.concentrate.model import Prediction, classes, describe_feature, predict_all
@@ -122,6 +122,19 @@ _TRAILING_IRONY = re.compile(
 )
 """A post that ends on a lone kind word after its own sentence ("...ended the chat when I asked for a manager.
 lovely"): sarcasm when what came before reads as a problem."""
+def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit]) -> bool:
+    """Whether the post ends on a lone kind word with no other kind word before it (see ``_TRAILING_IRONY``).
+
+    "the train was on time and spotless, nice one" praises before its ending, so the ending is sincere.
+    """
+    if _TRAILING_IRONY.search(text) is None:
+        return False
+    end = len(tokens)
+    while end and tokens[end - 1].startswith("@"):
+        end -= 1  # the handles the post ends with
+    return all(h.start >= end - 3 for h in praise_hits)
+
+
 _EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
 """An upside-down face, an eye roll or an unamused face: praise words beside them are said through gritted teeth."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
@@ -250,7 +263,7 @@ def _rules(text: str, locale: str) -> _Rules:
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
         eye_roll=not text.isascii() and _EYE_ROLL.search(text) is not None,
-        irony=_TRAILING_IRONY.search(text) is not None,
+        irony=_ironic_ending(text, found.tokens, praise_hits),
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
              f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
