@@ -286,3 +286,59 @@ def test_a_lone_kind_word_after_a_problem_is_sarcasm(text: str) -> None:
 def test_a_lone_kind_word_after_good_news_is_praise(text: str) -> None:
     reading = read(text)
     assert not reading.sarcasm and reading.intent == "praise", reading.reasons
+
+
+# Round 77 (the first review of the 174 w-H12 tune posts)
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("@Brightmart the hair straighteners I bought last week melted the plug this morning and the socket's gone "
+     "black. my teenager was using them. is there a recall", "safety"),
+    ("someone on WhatsApp calling themselves 'Cartlo refunds' messaged my mum with my exact order details and asked "
+     "for her bank login. how do they have my details", "data_exposure"),
+    ("AZ 77 diverted to Bordeaux, they let us off and the rep vanished. 180 of us in arrivals, no info, no food "
+     "vouchers, coach 'maybe tomorrow'. @AzuraJet", "stranded"),
+])
+def test_more_danger_phrased_plainly_is_found(text: str, kind: str) -> None:
+    assert kind in read(text).urgency, read(text).reasons
+
+
+@pytest.mark.parametrize("text", [
+    "@Coinlet are you covered by the FSCS or is my money not protected if you go bust?",
+    "@Coinlet app showed my balance as £0.00 for 6 hours yesterday. no notification, nothing. nearly had a heart "
+    "attack",
+])
+def test_figures_of_speech_are_neither_abuse_nor_danger(text: str) -> None:
+    reading = read(text)
+    assert not reading.abusive and not reading.urgency, reading.reasons
+
+
+def test_wishing_the_brand_bust_is_still_abuse() -> None:
+    assert read("just go bust already you useless lot").abusive
+
+
+@pytest.mark.parametrize("text", [
+    "@GoldenBun the manager at your Stockport drive thru saw my little boy had dropped his toy in the car park and "
+    "came running out with it. small thing, made his night 💛",
+    "housekeeping found my son's retainer on the breakfast tray and kept it safe for us. thank you! @HarborPine",
+])
+def test_more_thanks_in_other_words_is_praise(text: str) -> None:
+    assert read(text).intent == "praise", read(text).reasons
+
+
+@pytest.mark.parametrize(("text", "pricing"), [
+    ("why charge 50p extra for oat milk and nothing for cow's milk?", True),
+    ("why is there suddenly a £1 fee to move my own money? it was free last year", True),
+])
+def test_more_price_complaints(text: str, pricing: bool) -> None:
+    from carevoice.variables import _NOT_WRONG_CHARGE, _PRICING
+
+    assert (_PRICING.search(text) is not None and _NOT_WRONG_CHARGE.search(text) is not None) is pricing
+
+
+@pytest.mark.parametrize("text", ["@NorthvaleBank please send me paper statements again, my advisor needs them",
+                                  "@CluckAndCo I'd like my account closed and my saved card removed please"])
+def test_a_clear_request_is_never_asked_to_be_restated(text: str) -> None:
+    for d in drafts("base", text, seeds=range(12)):
+        low = d.text.lower()
+        assert "what would you like us to do" not in low and "explain what you need" not in low, d.text
+        assert "what you need changed" not in low, d.text

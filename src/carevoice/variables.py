@@ -222,7 +222,10 @@ _PRICING = re.compile(
     r"(?=[^.?!]{0,40}(?:£|\$|€|price|cost|fee|charge)))|"
     r"(?<![\w£$€])[£$€]\s?\d+(?:\.\d\d)? for (?:a|an|one|two|some|the|half a) (?!refund|delivery\b)\w+|"
     r"\b(?:costs?|charging|charge) (?:£|\$|€)\s?\d+(?:\.\d\d)? (?:a|per) (?:day|night|month|cup|drink|bag)\b|"
-    r"\b(?:went|gone|jumped|rose|risen|increased|shot) (?:up )?from (?:£|\$|€)?\d+(?:\.\d+)?%? to (?:£|\$|€)?\d",
+    r"\b(?:went|gone|jumped|rose|risen|increased|shot) (?:up )?from (?:£|\$|€)?\d+(?:\.\d+)?%? to (?:£|\$|€)?\d|"
+    r"\b(?:charge|charging|charges|pay|paying) (?:£|\$|€)?\d+(?:\.\d\d)?p? (?:extra|more)\b|"
+    r"\b(?:it|this|that) (?:was|used to be) free\b|\bwhy (?:is there|do you charge|charge) (?:suddenly )?(?:a |an )?"
+    r"(?:£|\$|€)?\d",
     re.IGNORECASE,
 )
 _NOT_WRONG_CHARGE = re.compile(
