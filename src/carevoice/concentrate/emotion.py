@@ -29,8 +29,9 @@ _MIN_SCORE = 2.0
 _ABUSE_VOTE = 3.0
 _NEGATION_WINDOW = 3
 _NO_MORE = frozenset({"more", "longer"})
-_BREAK = re.compile(r"[.!?\n]")
 """Words after "no" that negate what follows ("no more waiting")."""
+_BREAK = re.compile(r"[.!?\n]")
+"""A sentence break: a negator before it does not reach a word after it."""
 _CAPS_HINT = re.compile(r"[A-Z][A-Z][A-Z]")  # ([A-Z]{3}: spelt out, a search skips ahead to capitals)
 _CAPS = re.compile(r"[A-Z](?<![\w/.][A-Z])[A-Z]{2,}(?![\w/.])")
 """Words of three or more capitals, outside links and handles' neighbours (no letter, digit, '_', '/' or '.'
