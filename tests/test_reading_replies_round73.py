@@ -342,3 +342,13 @@ def test_a_clear_request_is_never_asked_to_be_restated(text: str) -> None:
         low = d.text.lower()
         assert "what would you like us to do" not in low and "explain what you need" not in low, d.text
         assert "what you need changed" not in low, d.text
+
+
+@pytest.mark.parametrize(("text", "queue"), [
+    ("20 minutes in the queue and the cashier was RUDE to me", False),
+    ("that's not in line with your own policy", False),
+])
+def test_queue_reads_no_rude_customer_service_and_no_policy_line(text: str, queue: bool) -> None:
+    from carevoice.variables import _NOT_RUDE, _QUEUE
+
+    assert (_QUEUE.search(text) is not None and _NOT_RUDE.search(text) is not None) is queue

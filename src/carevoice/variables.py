@@ -200,7 +200,7 @@ _POINTS_CHANGED = re.compile(
 """Points or a scheme the brand changed ("my points expired with no warning", "you devalued the miles again"):
 not points that failed to arrive, so no "we'll add the missing points" (`post.points_changed`)."""
 _QUEUE = re.compile(
-    r"\b(?:queue[ds]?|queuing|queueing|in (?:the )?line|(?:line|queue) (?:was |is )?(?:out|to) the door|"
+    r"\b(?:queue[ds]?|queuing|queueing|in (?:the )?line(?! with)|(?:line|queue) (?:was |is )?(?:out|to) the door|"
     r"(?:only|just) (?:one|1|two|2|three|3) (?:tills?|checkouts?|cashiers?|tellers?|desks?|counters?|lanes?|"
     r"(?:members? of )?staff|people|person|agents?|windows?)(?: (?:open|on|working|serving|on duty))?|"
     r"under-?staffed|short[- ]staffed|no one (?:on|at) the (?:tills?|desk|counter|window))",
@@ -209,6 +209,7 @@ _QUEUE = re.compile(
 _NOT_RUDE = re.compile(
     r"^(?![\s\S]*\b(?:rude|rudely|swore|swearing|shouted|yelled|screamed|attitude|disrespect\w*|dismissive|"
     r"condescending|patroni[sz]\w*|laughed at|mocked|ignored (?:me|us)|eye[- ]?roll\w*|aggressive|hurt|injur\w*)\b)",
+    re.IGNORECASE,
 )
 """A wait in a queue with too few serving ("9 people in line and only 3 tellers", "one till open on a Saturday"),
 and no one rude or hurt: lines about the wait and the staffing, not "you were treated poorly" (`post.queue`)."""
