@@ -352,3 +352,20 @@ def test_queue_reads_no_rude_customer_service_and_no_policy_line(text: str, queu
     from carevoice.variables import _NOT_RUDE, _QUEUE
 
     assert (_QUEUE.search(text) is not None and _NOT_RUDE.search(text) is not None) is queue
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("crumb-and-co", "@KettleCrumb why charge 50p extra for oat milk and nothing for cow's milk? makes no sense"),
+    ("base", "@Roomery the price went UP £60 between the search page and payment and the chat says that's 'dynamic "
+             "pricing'. cool cool cool"),
+    ("harbour-bank", "Northvale overdraft went from 19.9% to 39.9% with one letter. 22 years a customer. thanks a "
+                     "bunch @NorthvaleBank"),
+])
+def test_a_price_complaint_is_answered_in_public_without_account_details(bank: str, text: str) -> None:
+    for d in drafts(bank, text):
+        assert d.action == "reply", d.reasons
+
+
+def test_a_wrong_charge_still_moves_private() -> None:
+    text = "you charged me £40 for a bag I never ordered, I want it back"
+    assert all(d.action == "reply_and_move_private" for d in drafts("parcelpop", text)), drafts("parcelpop", text)[0]

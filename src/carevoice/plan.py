@@ -222,6 +222,9 @@ def on_premises(text: str) -> bool:
     return _ON_PREMISES.search(text) is not None
 
 
+_PRICED = frozenset({"billing_error", "gift_card_promo", "loyalty", "general", "general_question", "food_order",
+                     "booking"})
+"""Situations whose account step a complaint about the price itself does without."""
 _ASK_SITUATION = {"cancel": "cancellation_request", "refund": "refund_status"}
 """The situation an ask belongs to, where the words named no situation ("please shut my account")."""
 _FOREIGN: dict[str, frozenset[str]] = {
@@ -242,7 +245,7 @@ _SECTOR_SWAP = {("airline", "transport_disruption"): "flight_disruption"}
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
-               sector: str = "general", part: bool = False, premises: bool = False) -> Plan:
+               sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -253,7 +256,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     questions how the brand runs, with no case of the customer's own (see :func:`asks_about_policy`);
     ``sector`` the bank's sector, whose brand never handles some situations (a bank has no food orders);
     ``part`` that the post asks to cancel part of a booking, plan or account (see :func:`asks_part`);
-    ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`).
+    ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`);
+    ``pricing`` that the post complains about a price or its value (see :func:`carevoice.variables.about_pricing`).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -381,6 +385,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # praise, banter and a report about someone else (a scam link, a fake listing) need no account details:
         # the report's own next step ("thanks for the link, it's with our safety team") answers it in public
         move_private = bool(reading.pii)
+    elif pricing and move_private and not reading.urgency and not reading.pii and situation in _PRICED:
+        # "why charge 50p extra for oat milk?", "overdraft went from 19.9% to 39.9%": feedback on what we charge,
+        # heard and passed on in public; nobody's account needs looking at
+        move_private = False
+        reasons.append(f"{situation}, but a complaint about the price itself: passed on, no account details")
     action: Action = "reply"
     if escalation:
         action = "escalate"

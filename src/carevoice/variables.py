@@ -588,6 +588,11 @@ _EMERGENCY = {"GB": "999", "UK": "999", "US": "911", "CA": "911", "AU": "000", "
 """The emergency number by the region of a bank's locale; elsewhere 112, which most phone networks answer."""
 
 
+def about_pricing(text: str) -> bool:
+    """Tell whether a post complains about a price or its value, not a charge taken in error (`post.pricing`)."""
+    return _PRICING.search(text) is not None and _NOT_WRONG_CHARGE.search(text) is not None
+
+
 def emergency_number(locale: str) -> str:
     """The number a reply tells someone in danger to call, for a bank's locale ("en-US" -> "911").
 
