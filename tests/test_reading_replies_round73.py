@@ -369,3 +369,13 @@ def test_a_price_complaint_is_answered_in_public_without_account_details(bank: s
 def test_a_wrong_charge_still_moves_private() -> None:
     text = "you charged me £40 for a bag I never ordered, I want it back"
     assert all(d.action == "reply_and_move_private" for d in drafts("parcelpop", text)), drafts("parcelpop", text)[0]
+
+
+@pytest.mark.parametrize(("plain", "at", "start"), [
+    ("he didn't have to. thank you", 4, 4), ("he didn't have to. thank you", 2, 0),
+    ("didn’t have to!\nthanks so much", 3, 3), ("no break here at all", 4, 0), ("one. two? three", 2, 2),
+])
+def test_sentence_start_splits_as_the_tokens_do(plain: str, at: int, start: int) -> None:
+    from carevoice.concentrate.keywords import sentence_start, tokenize
+
+    assert sentence_start(plain, at) == start, tokenize(plain)

@@ -222,9 +222,9 @@ def on_premises(text: str) -> bool:
     return _ON_PREMISES.search(text) is not None
 
 
-_PRICED = frozenset({"billing_error", "gift_card_promo", "loyalty", "general", "general_question", "food_order",
-                     "booking"})
-"""Situations whose account step a complaint about the price itself does without."""
+_PRICED = frozenset({"billing_error", "loyalty"})
+"""Account-specific situations whose account step a complaint about the price itself does without (the others
+never move private for their situation)."""
 _ASK_SITUATION = {"cancel": "cancellation_request", "refund": "refund_status"}
 """The situation an ask belongs to, where the words named no situation ("please shut my account")."""
 _FOREIGN: dict[str, frozenset[str]] = {

@@ -588,9 +588,14 @@ _EMERGENCY = {"GB": "999", "UK": "999", "US": "911", "CA": "911", "AU": "000", "
 """The emergency number by the region of a bank's locale; elsewhere 112, which most phone networks answer."""
 
 
+def _post_holds(condition: str, text: str) -> bool:
+    """Whether a post condition read from the text holds (every one of its patterns is found)."""
+    return all(p.search(text) is not None for p in _POST_PATTERNS[condition])
+
+
 def about_pricing(text: str) -> bool:
     """Tell whether a post complains about a price or its value, not a charge taken in error (`post.pricing`)."""
-    return _PRICING.search(text) is not None and _NOT_WRONG_CHARGE.search(text) is not None
+    return _post_holds("pricing", text)
 
 
 def emergency_number(locale: str) -> str:
@@ -826,7 +831,7 @@ def build_context(
                  "praised": reading.intent == "complaint" and any(
                      r.startswith(TURNED_REASON) for r in reading.reasons),
                  "grave": _grave(reading, where, inbound.text), "bereaved": reading.bereavement,
-                 **{c: all(p.search(inbound.text) is not None for p in found) for c, found in _POST_PATTERNS.items()}},
+                 **{c: _post_holds(c, inbound.text) for c in _POST_PATTERNS}},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from carevoice._kinds import Emotion
 from carevoice.concentrate.evidence import gather
-from carevoice.concentrate.keywords import TOKEN, Hit, Scan, unlink
+from carevoice.concentrate.keywords import Hit, Scan, sentence_start
 from carevoice.concentrate.lexicon import lexicon
 
 __all__ = ["NEGATIVE_EMOTIONS", "EmotionVerdict", "read_emotion"]
@@ -30,8 +30,6 @@ _ABUSE_VOTE = 3.0
 _NEGATION_WINDOW = 3
 _NO_MORE = frozenset({"more", "longer"})
 """Words after "no" that negate what follows ("no more waiting")."""
-_BREAK = re.compile(r"[.!?\n]")
-"""A sentence break: a negator before it does not reach a word after it."""
 _CAPS_HINT = re.compile(r"[A-Z][A-Z][A-Z]")  # ([A-Z]{3}: spelt out, a search skips ahead to capitals)
 _CAPS = re.compile(r"[A-Z](?<![\w/.][A-Z])[A-Z]{2,}(?![\w/.])")
 """Words of three or more capitals, outside links and handles' neighbours (no letter, digit, '_', '/' or '.'
@@ -57,47 +55,37 @@ def _symbols() -> tuple[dict[str, str], re.Pattern[str], tuple[tuple[str, str], 
     return emoji, pattern, emoticons
 
 
-def _sentence_start(tokens: Sequence[str], text: str, at: int) -> int:
-    """The index of the first token of the sentence holding token ``at`` (0 when the text cannot be aligned).
+def _negated(hit: Hit, tokens: Sequence[str], negators: frozenset[str], plain: str) -> bool:
+    """Whether a negator shortly before the hit, in the same sentence, turns it around.
 
-    The tokens carry no punctuation, so a negator is looked for only after the last sentence break
-    ("didn't have to. thank you" thanks; "not thank you" does not).
+    The tokens carry no punctuation, so a negator found is checked against the sentence the hit is in
+    ("didn't have to. thank you" thanks; "not thank you" does not). ``plain`` is the text they were read from.
     """
-    plain = unlink(text)[0].lower()
-    if not plain.isascii():  # as the tokens were read: curly apostrophes are straight ones
-        plain = plain.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
-    found = list(TOKEN.finditer(plain))
-    if len(found) != len(tokens):
-        return 0
-    for i in range(at, 0, -1):
-        if _BREAK.search(plain, found[i - 1].end(), found[i].start()):
-            return i
-    return 0
-
-
-def _negated(hit: Hit, tokens: Sequence[str], negators: frozenset[str], text: str) -> bool:
     if tokens[hit.start] in negators:
         return False  # the phrase carries its own negation ("not happy", "never again")
     start = max(0, hit.start - _NEGATION_WINDOW)
-    window = tokens[start : hit.start]
-    # "no more waiting", "no longer crashing": "no" alone is too loose a negator ("no complaints, lovely stay")
-    found = any(t in negators for t in window) or any(
-        tokens[i] == "no" and tokens[i + 1] in _NO_MORE for i in range(start, hit.start - 1))
+    found = _negator_in(tokens, start, hit.start, negators)
     if found:  # rare: only then is the sentence looked for
-        begin = _sentence_start(tokens, text, hit.start)
+        begin = sentence_start(plain, hit.start)
         if begin > start:
-            return any(t in negators for t in tokens[begin: hit.start]) or any(
-                tokens[i] == "no" and tokens[i + 1] in _NO_MORE for i in range(begin, hit.start - 1))
+            return _negator_in(tokens, begin, hit.start, negators)
     return found
 
 
-def _votes(hits: Sequence[Hit], tokens: Sequence[str], text: str) -> tuple[dict[str, float], list[Hit], int]:
+def _negator_in(tokens: Sequence[str], start: int, end: int, negators: frozenset[str]) -> bool:
+    # "no more waiting", "no longer crashing": "no" alone is too loose a negator ("no complaints, lovely stay")
+    return any(t in negators for t in tokens[start:end]) or any(
+        tokens[i] == "no" and tokens[i + 1] in _NO_MORE for i in range(start, end - 1))
+
+
+def _votes(hits: Sequence[Hit], tokens: Sequence[str], text: str,
+           plain: str) -> tuple[dict[str, float], list[Hit], int]:
     votes: dict[str, float] = {}
     adjusted: list[Hit] = []
     if hits:
         negators = lexicon().negators
         for hit in hits:
-            if _negated(hit, tokens, negators, text):
+            if _negated(hit, tokens, negators, plain):
                 if hit.key != "delight":
                     continue
                 hit = hit._replace(key="frustration", weight=hit.weight * 0.8, phrase=f"not {hit.phrase}")
@@ -174,7 +162,7 @@ def read_emotion(found: Scan, text: str, abusive: bool = False) -> EmotionVerdic
 
     An ``abusive`` post (see :mod:`.signals`) counts as a strong vote for anger.
     """
-    votes, hits, symbols = _votes(found.family("emotion"), found.tokens, text)
+    votes, hits, symbols = _votes(found.family("emotion"), found.tokens, text, found.plain)
     if abusive:
         votes["anger"] = votes.get("anger", 0.0) + _ABUSE_VOTE
     emotion, score = _pick(votes)

@@ -22,13 +22,14 @@ from rapidfuzz import fuzz, process
 
 from carevoice.concentrate.lexicon import END, Entry, TrieNode, lexicon
 
-__all__ = ["MAX_GAP", "Hit", "Scan", "ascii_letters", "correct", "plain_case", "scan", "tokenize", "unlink"]
+__all__ = ["MAX_GAP", "Hit", "Scan", "ascii_letters", "correct", "plain_case", "scan", "sentence_start", "tokenize",
+           "unlink"]
 
 MAX_GAP = 3
 """A ``*`` in a term stands for up to this many tokens."""
-TOKEN = _TOKEN = re.compile(r"@\w+(?:'\w+)*|\w+(?:'\w+)*")
-"""A token: a word (with its apostrophes) or an @handle."""
+_TOKEN = re.compile(r"@\w+(?:'\w+)*|\w+(?:'\w+)*")
 """A word, or an ``@handle``: an optional '@' spelt as a second branch, so that a search can skip ahead."""
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+", re.IGNORECASE)
 _ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
@@ -123,11 +124,30 @@ def tokenize(text: str) -> list[str]:
     lexicon trie reads them as the contraction. Links should be removed first
     (see :func:`unlink`).
     """
+    tokens: list[str] = _TOKEN.findall(_tokenized_form(text))
+    return tokens
+
+
+def _tokenized_form(text: str) -> str:
+    """``text`` as :func:`tokenize` reads it: lower-cased, curly apostrophes straight."""
     text = text.lower()
     if not text.isascii():
         text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
-    tokens: list[str] = _TOKEN.findall(text)
-    return tokens
+    return text
+
+
+def sentence_start(plain: str, at: int) -> int:
+    """The index of the first token of the sentence that holds token ``at`` of ``plain``.
+
+    ``plain`` is the text the tokens were read from (:attr:`Scan.plain`), split as :func:`tokenize`
+    splits it; a sentence ends at ".", "!", "?" or a line break, which the tokens do not keep.
+    """
+    text = _tokenized_form(plain)
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    for i in range(min(at, len(spans) - 1), 0, -1):
+        if _SENTENCE_BREAK.search(text, spans[i - 1][1], spans[i][0]):
+            return i
+    return 0
 
 
 @lru_cache(maxsize=65536)

@@ -111,6 +111,8 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
     if "check_dm" in asks and _TOLD_TO_CHECK.search(text):
         asks = tuple(a for a in asks if a != "check_dm")
     return asks
+
+
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]|\\b(?:lol|lmao|haha\\w*|hehe)\\b",
                       re.IGNORECASE)
 """Laughter ("lol", "haha", a face with tears of joy): a post that laughs is let be a joke."""
@@ -122,6 +124,10 @@ _TRAILING_IRONY = re.compile(
 )
 """A post that ends on a lone kind word after its own sentence ("...ended the chat when I asked for a manager.
 lovely"): sarcasm when what came before reads as a problem."""
+_ENDING_WORDS = 3
+"""The most tokens a kind ending takes ("cool cool cool")."""
+
+
 def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit]) -> bool:
     """Whether the post ends on a lone kind word with no other kind word before it (see ``_TRAILING_IRONY``).
 
@@ -132,7 +138,7 @@ def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit])
     end = len(tokens)
     while end and tokens[end - 1].startswith("@"):
         end -= 1  # the handles the post ends with
-    return all(h.start >= end - 3 for h in praise_hits)
+    return all(h.start >= end - _ENDING_WORDS for h in praise_hits)
 
 
 _EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
