@@ -356,6 +356,7 @@ def _apologises(text: str) -> bool:
 _THANKS = re.compile(r"\bthank|\bappreciate (?:you|it|that|the)\b|\bgrateful\b|\bcheers for\b|\bgood of you\b|"
                      r"\bkind of you\b", re.IGNORECASE)
 _DM = re.compile(r"\b(?:DMs?|DM'd|direct message|private message|message us|inbox)\b", re.IGNORECASE)
+_EMERGENCY = re.compile(r"\b(?:emergency services|(?:call|ring|dial|phone) (?:999|911|112|000|111))\b", re.IGNORECASE)
 _URGENT = re.compile(r"\b(?:urgent(?:ly)?|right away|straight away|immediately|as a priority|priority)\b",
                      re.IGNORECASE)
 
@@ -364,8 +365,9 @@ _URGENT = re.compile(r"\b(?:urgent(?:ly)?|right away|straight away|immediately|a
 def _moves(text: str) -> frozenset[str]:
     """The moves a rendered part makes that a reply should make only once.
 
-    They are: apologise, thank, ask for a DM, and say it is urgent ("we'll help straight away ... we'll act on
-    it right away" says it twice).
+    They are: apologise, thank, ask for a DM, say it is urgent ("we'll help straight away ... we'll act on
+    it right away" says it twice), and send to the emergency services ("call the emergency services first ...
+    if anyone is hurt, call 999").
     """
     found = {"apologise"} if _apologises(text) else set()
     if _THANKS.search(text):
@@ -374,6 +376,8 @@ def _moves(text: str) -> frozenset[str]:
         found.add("dm")
     if _URGENT.search(text):
         found.add("urgent")
+    if _EMERGENCY.search(text):
+        found.add("emergency")
     return frozenset(found)
 
 
@@ -399,9 +403,36 @@ def _clash(parts: Sequence[tuple[str, Phrase, str]]) -> tuple[int, int] | None:
                  if _moves(parts[i][2]) & _moves(parts[j][2])), None)
 
 
+_PLAIN_WORDS = frozenset({
+    "a", "an", "the", "to", "of", "and", "or", "we", "we'll", "we're", "we've", "you", "your", "you're", "us", "it",
+    "it's", "is", "in", "on", "for", "by", "i", "i'm", "i'll", "this", "that", "with", "be", "at", "so", "if", "our",
+    "me", "my", "as", "can", "just", "get", "got",
+})
+"""Words too common to make a repeated three-word run an echo on their own ("and we'll", "by DM")."""
+_WORD = re.compile(r"[a-z0-9'’-]+")
+_IS = re.compile(r"\b(anyone|someone|everyone|no ?one|nobody|it|that|there|he|she|what|who|this)'s\b")
+"""A contraction of "is" ("anyone's hurt"), spelt out so that "if anyone's hurt" and "if anyone is hurt" match."""
+
+
+@lru_cache(maxsize=8192)
+def _runs(text: str) -> frozenset[tuple[str, ...]]:
+    """The three-word runs of a rendered part that hold a word of substance ("get you back in", "we'll act on it")."""
+    words = _WORD.findall(_IS.sub(r"\1 is", text.lower().replace("’", "'")))
+    runs = zip(words, words[1:], words[2:], strict=False)
+    return frozenset(run for run in runs if not _PLAIN_WORDS.issuperset(run))
+
+
+def _echoes(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
+    """Whether two parts say the same three words ("... let's get you back in. Let's get you back in: ...")."""
+    return any(_runs(parts[i][2]) & _runs(parts[j][2]) for i in range(len(parts)) for j in range(i + 1, len(parts)))
+
+
 def repeats_a_move(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
-    """Whether two parts make the same move (two thanks, two apologies, two DM asks, two "urgent"s)."""
-    return _clash(parts) is not None
+    """Whether two parts make the same move or say the same words twice.
+
+    The moves are two thanks, two apologies, two DM asks, two "urgent"s, or two calls to the emergency services.
+    """
+    return _clash(parts) is not None or _echoes(parts)
 
 
 def _one_of_each_move(parts: list[tuple[str, Phrase, str]]) -> list[tuple[str, Phrase, str]] | None:
@@ -409,8 +440,11 @@ def _one_of_each_move(parts: list[tuple[str, Phrase, str]]) -> list[tuple[str, P
 
     A part that repeats a move gives way when its stage is droppable (a greeting before an
     acknowledgement that apologises, a separate apology after one, an acknowledgement whose
-    thanks the next step repeats); None when two parts that must stay make the same move.
+    thanks the next step repeats); None when two parts that must stay make the same move, or when two
+    parts say the same three words.
     """
+    if _echoes(parts):
+        return None  # the same words twice read as stitched parts: another draw, not a part dropped
     while (clash := _clash(parts)) is not None:
         ranked = sorted((_DROPPABLE.index(parts[k][0]), k) for k in clash if parts[k][0] in _DROPPABLE)
         if not ranked:

@@ -23,7 +23,7 @@ from carevoice.concentrate import concentrate
 from carevoice.errors import DraftBlockedError, InputError, NearDuplicateError, RenderError, UnknownChoiceError
 from carevoice.plan import Plan, asks_about_policy, asks_how, asks_part, asks_what_if, on_premises, plan_reply
 from carevoice.triage.hours import service_hours
-from carevoice.variables import FEE_NAMED, about_pricing
+from carevoice.variables import FEE_NAMED, about_pricing, someone_hurt
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
@@ -171,7 +171,8 @@ class Drafter:
                                   what_if=asks_what_if(post.text), policy=asks_about_policy(post.text),
                                   answered_as=answer.answer.situation if answer is not None else None,
                                   sector=self.bank.sector, part=asks_part(post.text),
-                                  premises=on_premises(post.text), pricing=about_pricing(post.text))
+                                  premises=on_premises(post.text), pricing=about_pricing(post.text),
+                                  hurt=someone_hurt(post.text))
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,

@@ -62,6 +62,9 @@ _SPECIFIC = COMPLAINTS | {"feature_request"}
 """Situations whose lines assume what the post is about, so an unsure reading takes the general lines instead
 (feature requests: "Nice idea. Which device would you use it on?" to a bug report or an availability question)."""
 _CALM = frozenset({"neutral", "delight"})
+_SUGGESTION_SURE = 0.5
+"""A request read as a feature request at least this surely is drafted from its lines ("please add a vegan option
+to the buffet"): asking for something new is what those lines answer, and the general ones would ask for details."""
 _ASKED_FOR = frozenset({"cancellation_request", "refund_status", "account_access", "fraud_security"})
 """Situations whose lines serve "how do I cancel / get my refund / get back in?": the step is the answer."""
 _OPEN_QUESTIONS = frozenset({"general_question", "general"})
@@ -245,7 +248,8 @@ _SECTOR_SWAP = {("airline", "transport_disruption"): "flight_disruption"}
 def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: DraftingSettings | None = None,
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
-               sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False) -> Plan:
+               sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False,
+               hurt: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -257,7 +261,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     ``sector`` the bank's sector, whose brand never handles some situations (a bank has no food orders);
     ``part`` that the post asks to cancel part of a booking, plan or account (see :func:`asks_part`);
     ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`);
-    ``pricing`` that the post complains about a price or its value (see :func:`carevoice.variables.about_pricing`).
+    ``pricing`` that the post complains about a price or its value (see :func:`carevoice.variables.about_pricing`);
+    ``hurt`` that someone was hurt (see :func:`carevoice.variables.someone_hurt`).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -284,7 +289,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if intent == "abuse":
         return Plan("no_reply", "abuse", INTENT_STAGES["abuse"], None, False,
                     ("abusive post: no reply recommended; a boundary line is offered if the team answers",), "abuse")
-    unsure = situation in _SPECIFIC and reading.confidence < drafting.situation_confidence
+    unsure = situation in _SPECIFIC and reading.confidence < drafting.situation_confidence and not (
+        situation == "feature_request" and intent == "request" and reading.confidence >= _SUGGESTION_SURE)
     if (intent == "complaint" and (situation in _OPEN_QUESTIONS or unsure) and reading.question
             and not reading.sarcasm and reading.emotion in _CALM and not reading.urgency):
         # "Will your shop take empty cartridges?", "I didn't know how to unmute them, what should I do?": a calm
@@ -362,8 +368,13 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         stages.remove("greet")
         reasons.append(f"no greeting: the customer is {reading.emotion}")
     calm_ask = intent in ("question", "request") and not reading.negative
+    # "please stock the Aero 2 in wide fit, a whole community is begging": keen, not wronged
+    suggestion = (intent == "request" and situation == "feature_request" and reading.emotion != "anger"
+                  and not reading.sarcasm)
     if calm_ask:  # a calm question or request is answered, not apologised for ("can gift cards be used online?")
         stages.remove("acknowledge")
+    elif suggestion:
+        reasons.append("a request for something new: thanked for, not apologised for")
     elif intent in ("question", "request"):
         stages.insert(stages.index("acknowledge") + 1, "apologise")
         reasons.append(f"{intent} with negative feeling: acknowledged and apologised for first")
@@ -414,15 +425,15 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         stages = [s for s in stages if s not in ("greet", "thank")]
         stages.insert(0, "condolence")
         reasons.append("bereavement: condolence, then the kind words passed on; no cheery thanks")
-    if intent == "danger" and "safety" not in reading.urgency and "safety" in stages:
-        stages.remove("safety")
+    if intent == "danger" and "safety" not in reading.urgency and not hurt and "safety" in stages:
+        stages.remove("safety")  # "shoved my brother into a table, he's got a cut on his head": the injury first
     if move_private and "resolve" in stages:
         stages[stages.index("resolve")] = "move_private"
     if out_of_hours and intent not in ("banter", "praise"):
         stages.append("out_of_hours")
         reasons.append("outside service hours: says when a person follows up")
     return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons), intent,
-                no_apology=positive or intent == "praise" or report or calm_ask)
+                no_apology=positive or intent == "praise" or report or calm_ask or suggestion)
 
 
 def intents_for(situation: str) -> tuple[str, ...]:

@@ -208,11 +208,16 @@ _QUEUE = re.compile(
 )
 _NOT_RUDE = re.compile(
     r"^(?![\s\S]*\b(?:rude|rudely|swore|swearing|shouted|yelled|screamed|attitude|disrespect\w*|dismissive|"
-    r"condescending|patroni[sz]\w*|laughed at|mocked|ignored (?:me|us)|eye[- ]?roll\w*|aggressive|hurt|injur\w*)\b)",
+    r"condescending|patroni[sz]\w*|laughed at|mocked|ignored (?:me|us)|eye[- ]?roll\w*|aggressive|hurt|injur\w*|"
+    r"shoved|pushed|grabbed|trailed|followed (?:me|us|her|him)|search(?:ed)? (?:me|us|my|our|her|his)|"
+    r"(?:hand)?bag (?:check|search)|humiliat\w*|"
+    r"(?:so|and) (?:now )?(?:i'?m |im |we'?re |i'?ve been |we'?ve been )?(?:now )?(?:stuck )?queu\w*)\b)",
     re.IGNORECASE,
 )
 """A wait in a queue with too few serving ("9 people in line and only 3 tellers", "one till open on a Saturday"),
-and no one rude or hurt: lines about the wait and the staffing, not "you were treated poorly" (`post.queue`)."""
+and no one rude, hurt, pushed or searched ("shoved my mother out of the queue", "went through my handbag with
+the queue watching"), nor a queue that another failure caused ("the app won't check me in, so now queueing at
+reception"): lines about the wait and the staffing, not "you were treated poorly" (`post.queue`)."""
 _PRICING = re.compile(
     r"\b(?:daylight robbery|rip[- ]?off|ripping (?:us|people|customers) off|overpriced|extortionate|extortion|"
     r"price (?:hike|rise|increase|gouging)s?|prices? (?:went|gone|have gone|has gone|going) up|"
@@ -231,13 +236,16 @@ _PRICING = re.compile(
 )
 _NOT_WRONG_CHARGE = re.compile(
     r"^(?![\s\S]*\b(?:never ordered|didn'?t order|did not order|not ordered|twice|double|charged (?:me )?again|"
-    r"refunds?|(?:don'?t|do not|didn'?t) recogni[sz]e|(?:didn'?t|did not|never) authori[sz]e|by mistake|in error)\b)",
+    r"refunds?|(?:don'?t|do not|didn'?t) recogni[sz]e|(?:didn'?t|did not|never) authori[sz]e|by mistake|in error|"
+    r"(?:never|didn'?t|did not|not)(?: even)? (?:opened|open|used|use|touched|touch|had|have|took|take|received|"
+    r"receive|got|get|ate|eat|drank|drink|stayed|ordered|order|asked for|ask for|booked|book)|"
+    r"(?:was|were|app|it|they|you) quoted|quote[ds]? (?:me|us|at|was)|the quote)\b)",
     re.IGNORECASE,
 )
 """A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
 "daylight robbery", "smaller and 40p dearer"): not a charge taken in error, so the feedback is taken and passed
 on, not "we'll check whether the fee should apply" (`post.pricing`); a charge the post calls wrong ("never
-ordered", "twice", "refund") is none."""
+ordered", "twice", "refund", "a minibar I never opened", "the app quoted £19") is none."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
@@ -308,6 +316,39 @@ _MOBILE = re.compile(
     re.IGNORECASE,
 )
 """A mobile network problem (no 4G, no signal, "SOS only"): masts, not the Hub, a line test or an engineer."""
+_APP = re.compile(r"\b(?:the|your|ur|in the|on the|in your|on your|via the|through the) app\b|\bapp (?:says|said|shows|"
+                  r"keeps|won'?t|will not|doesn'?t|crashes|crashed|is|isn'?t)\b", re.IGNORECASE)
+"""The post says where it happened: in the app ("add a gift card to the app", "the app says invalid code"), so no
+"was this in the app, on a delivery or at the till?" (`post.app`)."""
+_REBOOK = re.compile(r"\b(?:re-?book(?:ed|ing|s)?|(?:put|get) (?:me|us) on (?:the|a|another)|"
+                     r"(?:next|another|alternative|different|new) (?:flight|train|sailing)|"
+                     r"(?:get|getting) (?:me|us) (?:home|there|to \w+) (?:today|tonight|tomorrow))\b", re.IGNORECASE)
+"""The post asks to be put on another flight ("can anyone rebook me from here??", "get me on the next flight"): a new
+flight, not a hotel for tonight; and only then "our disruption team can rebook you" (`post.rebook`)."""
+_NO_SHOW = re.compile(
+    r"\b(?:no[- ]shows?|(?:didn'?t|did not|never|doesn'?t|does not|won'?t) (?:turn(?:ed)? up|show(?:ed)? up|show|come|"
+    r"came|arrive|arrived)|(?:waited|stayed|sat) (?:in|home|at home)|(?:took|taken|booked) (?:the|a) (?:day|morning|"
+    r"afternoon) off|(?:no ?one|nobody|no engineer|no technician) (?:came|turned up|showed|arrived)|"
+    r"(?:missed|cancelled|canceled|rescheduled) (?:my |the |our )?(?:appointment|visit|install(?:ation)?|slot)|"
+    r"(?:appointment|visit|install(?:ation)?|slot) (?:was |got )?(?:missed|cancelled|canceled|rescheduled))\b",
+    re.IGNORECASE,
+)
+"""A visit that did not happen as booked ("the engineer never turned up", "took the day off for nothing", "they
+cancelled my install"): "I know you planned your day around the visit" and the engineer's notes; not a wait for a
+first slot ("can't find an install slot for 5 weeks") (`post.no_show`)."""
+_ENGINEER = re.compile(r"\b(?:engineers?|technicians?|openreach|(?:home |site )?visit)\b", re.IGNORECASE)
+"""The post already speaks of an engineer or a visit ("'engineer required' and the earliest slot is next
+thursday"): no "we can test your line from here" (`post.engineer`)."""
+_IN_STORE = re.compile(r"\bin[- ]store\b|\b(?:the|a|your|ur|local|nearest) (?:store|shop|branch)\b|\breceipt\b",
+                       re.IGNORECASE)
+"""The post speaks of a shop or a receipt ("receipt in hand, can i just swap it in store?"): no "no trip to a store
+needed, DM us the order number" (`post.in_store`)."""
+_MONEY_LOST = re.compile(
+    r"\b(?:paid|sent|transferred|lost|gone|taken|took|stole|stolen|debited|emptied|drained|withdrawn|scammed out of|"
+    r"conned out of|out of pocket)\b", re.IGNORECASE)
+"""Money has left the customer ("paid £150", "£260 gone", "they took £90"): lines about getting it back belong under
+`when: [post.money_lost]`, not to a scam caught before paying ("the host asked me to pay by bank transfer")
+(`post.money_lost`)."""
 _CABLE = re.compile(
     r"\b(?:cables?|wires?|poles?|telegraph poles?|overhead lines?)\b[^.!?]{0,30}?\b(?:down|hanging|dangling|fallen|"
     r"snapped|across|sparking|exposed|hit|leaning|low)\b|"
@@ -500,7 +541,8 @@ _BOUNCED = re.compile(
 lost property"): a reply that takes it on, never another hand-off (`post.bounced`)."""
 _CHARGED_TWICE = re.compile(
     r"\b(?:charged|charging|billed|debited|taken|took|paid|came out|come out|"
-    r"gone out|went out|go out)\b[^.!?]{0,30}?\b(?:twice|two times|2 times|double)\b|"
+    r"gone out|went out|go out)\b[^.!?]{0,30}?\b(?:twice|two times|2 times|three times|3 times|thrice|double)\b|"
+    r"[£$€]\s?\d+(?:\.\d\d)? ?[x×] ?[234]\b|"
     r"\bdouble[- ]?(?:charged|billed|charge|charging|payment|debit|debited)s?\b|"
     r"\bduplicate (?:payment|charge|transaction|debit|transfer)s?\b|"
     r"\bboth (?:payments|charges|transactions|debits)\b|\b(?:two|2) (?:payments|charges|transactions|debits) "
@@ -510,6 +552,10 @@ _CHARGED_TWICE = re.compile(
 )
 """Money taken twice for one thing ("charged twice", "both payments showing", "double debit"): the customer
 knows what the payment was, so never "a charge you don't recognise" (`post.charged_twice`)."""
+_CHARGED_AGAIN = re.compile(
+    r"\b(?:three|3|four|4|five|5) times\b|\bthrice\b|[£$€]\s?\d+(?:\.\d\d)? ?[x×] ?[345]\b", re.IGNORECASE)
+"""Money taken three times or more ("took payment 3 times", "£149 x3"): no "charged twice" or "both payments"
+(`post.charged_again`)."""
 _DIRECT_DEBIT = re.compile(r"\bdirect ?debits?\b|\bDDs?\b")
 """A direct debit named: lines about direct debits need it (`post.direct_debit`)."""
 _AWAITING_REPLY = re.compile(
@@ -545,13 +591,15 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
     "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,), "other_account": (_OTHER_ACCOUNT,),
     "gas": (_GAS,), "stuck": (_STUCK,), "quoted_error": (_QUOTED_ERROR,), "mobile": (_MOBILE,), "cable": (_CABLE,),
+    "app": (_APP,), "rebook": (_REBOOK,), "no_show": (_NO_SHOW,), "engineer": (_ENGINEER,), "in_store": (_IN_STORE,),
+    "money_lost": (_MONEY_LOST,),
     "amount": (_AMOUNT,), "order": (_ORDER,), "not_received": (_NOT_RECEIVED,), "after_cancel": (_AFTER_CANCEL,),
     "payment_failed": (_PAYMENT_FAILED,), "sent": (_SENT,), "damaged": (_DAMAGED,), "vulnerability": (_VULNERABILITY,),
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
-    "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
+    "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,), "charged_again": (_CHARGED_TWICE, _CHARGED_AGAIN),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
@@ -564,7 +612,12 @@ _REPEATED = re.compile(
     r"yet again|again and again|time after time)\b", re.IGNORECASE)
 _IMPAIRED = re.compile(
     r"\b(?:wheel ?chairs?|walking (?:frame|stick)|mobility (?:scooter|aid)|disab(?:led|ility|ilities)|blind|deaf|"
-    r"elderly|dementia|crutches|pensioners?|autis(?:m|tic)|carer)\b", re.IGNORECASE)
+    r"elderly|dementia|crutches|pensioners?|autis(?:m|tic)|carer|"
+    r"(?:is|aged|age|turned|i'?m|im|he'?s|she'?s) (?:[7-9]\d|1[0-7])\b(?![:.,%]?\d| ?(?:%|min|hour|hr|day|week|month|"
+    r"year|am\b|pm\b|quid|pound|p\b|mph|miles|percent|times|items|people|orders|minutes))|"
+    r"(?:[7-9]\d|1[0-7]) ?(?:yo|y/o|yrs? old|years? old))\b",
+    re.IGNORECASE)
+"""Someone disabled, elderly or young ("my grandad is 88", "I'm 16 and was buying a phone case"): no "hassle"."""
 
 
 _WOUNDED = re.compile(r"\b(?:humiliat\w*|degrading|mortified|in tears|crying|shaking|ashamed|embarrassed)\b",
@@ -576,8 +629,8 @@ def _grave(reading: Reading, situation: str, text: str) -> bool:
     """Whether a post is too serious for light words ("hassle", "headache").
 
     A strong feeling (anger, or hurt: "really upset"), the way staff treated someone, danger or urgency, a
-    failure repeated for the third time, someone disabled or elderly kept out, sarcasm (anger said sideways:
-    "standing for 2 hours on a first class ticket, cheers"), or someone humiliated or shaken.
+    failure repeated for the third time, someone disabled, elderly or under 18 involved, sarcasm (anger said
+    sideways: "standing for 2 hours on a first class ticket, cheers"), or someone humiliated or shaken.
     """
     return (reading.intensity >= 0.6 or "rude_staff" in (situation, reading.category) or bool(reading.urgency)
             or reading.emotion in ("anger", "sadness") or reading.sarcasm or _REPEATED.search(text) is not None
@@ -596,6 +649,11 @@ def _post_holds(condition: str, text: str) -> bool:
 def about_pricing(text: str) -> bool:
     """Tell whether a post complains about a price or its value, not a charge taken in error (`post.pricing`)."""
     return _post_holds("pricing", text)
+
+
+def someone_hurt(text: str) -> bool:
+    """Tell whether a post says someone was hurt ("he's got a cut on his head", `post.hurt`)."""
+    return _post_holds("hurt", text)
 
 
 def emergency_number(locale: str) -> str:

@@ -67,6 +67,14 @@ _BRANCH = re.compile(rf"@\w+\s+({_NAME}(?:\s+{_NAME}){{0,2}})")
 _SITE = re.compile(rf"(?<![@#\w])({_NAME}(?:\s+{_NAME}){{0,2}})\s+"
                    r"(?i:branch|store|shop|station|restaurant|outlet|location|depot)\b")
 """A name before a site noun, anywhere in the post: "Didsbury branch", "Castle Street station"."""
+_WHERE_NOW = re.compile(
+    rf"\b(?i:i'?m|i am|we'?re|we are|stuck|stranded|sat|sitting|waiting|standing|currently|still|now) "
+    rf"(?i:at|in) ({_NAME}(?:\s+{_NAME}){{0,2}})"
+    r"(?=\s+(?i:now|with|and|since|for|right|tonight|today)\b|\s*[,.!?;:]|\s*$)"
+    rf"|\b(?i:at|in) @\w+\s+({_NAME}(?:\s+{_NAME}){{0,1}})\b"
+)
+"""A name where the customer is stuck now, known or not: "I'm at Cairnryan now with a car and 2 dogs"; or a
+name after "at" and the brand's handle, known or not: "the manager at @CluckAndCo Kirkstall"."""
 _NOT_SITE_NAMES = frozenset({
     "the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "a", "an", "every", "each",
     "any", "which", "what", "one", "local", "nearest", "usual", "same", "other", "new", "old", "next", "last", "whole",
@@ -74,6 +82,15 @@ _NOT_SITE_NAMES = frozenset({
     "so", "if", "when", "why", "how", "where", "who", "hi", "hello", "hey", "please", "thanks", "thank", "dear",
 })
 """First words that make "The branch", "Your store", "Hi store" no place name."""
+_NOT_WHERE = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "tears",
+    "shock", "bed", "work", "home", "hospital", "school", "pain", "agony", "limbo", "despair", "disbelief",
+    "terminal", "gate", "platform", "station", "airport", "store", "shop", "branch", "desk", "customer", "support",
+    "help", "team", "why", "what", "how", "when", "can", "could", "would", "will", "thanks", "thank", "please",
+})
+"""Names after "I'm in" that are no place: a day, a month, a state of mind ("I'm in Tears"), a bare place noun
+("at @Heathrow Terminal 5"), a question or a word of thanks starting the next sentence."""
 """A handle followed by a known place: "@NonnasPizza Leeds", the branch the post is about."""
 _TOKEN = re.compile(r"\w+")
 _DEVICE = re.compile(
@@ -267,6 +284,11 @@ def _all_products(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator
 
 
 def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
+    for m in _WHERE_NOW.finditer(text):  # "stranded in Gdansk", "I'm at Cairnryan now": where they are
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if name.split()[0].lower() not in _NOT_SITE_NAMES and name.split()[0].lower() not in _NOT_WHERE:
+            yield Found(name, m.start(group), m.end(group))
     if vocab.place_tokens.isdisjoint(words):
         return
     for m in _PLACE.finditer(text):  # "in Leeds", "at the Oxford Street store"
@@ -327,7 +349,9 @@ _STAFF_ROLE = re.compile(
     r"((?i:cabin crew|flight attendants?|delivery (?:driver|guy)|customer service (?:rep|agent)|driver|crew|"
     r"pilot|captain|"
     r"barista|cashier|staff|engineer|technician|guard|conductor|steward(?:ess)?|waiter|waitress|manager|agent|rep|"
-    r"receptionist|courier|host|server|team member|employee|worker|lady|guy|gentleman))\b"
+    r"receptionist|courier|host|server|team member|employee|worker|lady|guy|gentleman|housekeeper|"
+    r"housekeeping(?: team)?|"
+    r"cleaner|chef|porter|concierge|doorman|nurse|bartender|checkout (?:lady|guy|assistant)|shop assistant))\b"
 )
 _STAFF_ROLE_NAME = re.compile(
     r"\b(?i:driver|conductor|pilot|captain|barista|cashier|manager|receptionist|courier|host|server|agent|rep|"
@@ -345,14 +369,16 @@ _STAFF_WORDS = frozenset({
     "to", "thanks", "thank", "shoutout", "shout", "kudos", "props", "called", "named", "driver", "crew", "pilot",
     "captain", "barista", "cashier", "staff", "engineer", "technician", "guard", "conductor", "steward",
     "stewardess", "waiter", "waitress", "manager", "agent", "rep", "receptionist", "courier", "host", "server",
-    "employee", "worker", "lady", "guy", "gentleman", "attendant", "attendants", "member"})
+    "employee", "worker", "lady", "guy", "gentleman", "attendant", "attendants", "member", "housekeeper",
+    "housekeeping", "cleaner", "chef", "porter", "concierge", "doorman", "nurse", "bartender", "assistant"})
 """Words without which no colleague is named or described."""
 _STAFF_NAME_WORDS = ("thank", "shout", "kudos", "props", "called", "named", "big up")
 """Some of these (lower-cased) is in every colleague's name :data:`_STAFF_NAME` finds."""
 _STAFF_ROLE_WORDS = (
     "crew", "attendant", "driver", "guy", "rep", "agent", "pilot", "captain", "barista", "cashier", "staff", "engineer",
     "technician", "guard", "conductor", "steward", "waiter", "waitress", "manager", "receptionist", "courier", "host",
-    "server", "team member", "employee", "worker", "lady", "gentleman")
+    "server", "team member", "employee", "worker", "lady", "gentleman", "housekeep", "cleaner", "chef", "porter",
+    "concierge", "doorman", "nurse", "bartender", "assistant")
 """Some of these (lower-cased) is in every colleague's role :data:`_STAFF_ROLE` finds."""
 _NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", "Support", "This", "That", "Them",
                         "Get", "Have", "Help", "Make", "Keep", "See", "Say", "Please", "Call", "Contact", "Use"})
@@ -430,7 +456,7 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         booking_id=_first(_bookings(text, refs), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,
         flight=_first(_flights(text, low, words, vocab), pii) if has_digit else None,
         product=_first(_products(text, words, vocab), pii) if not vocab.product_words.isdisjoint(words) else None,
-        place=_first(_places(text, words, vocab), pii) if not vocab.place_tokens.isdisjoint(words) else None,
+        place=_first(_places(text, words, vocab), pii),
         date=_first(dates(text, words, has_digit), pii),
         time=_first(times(text, low, words), pii) if has_digit else None,
     )

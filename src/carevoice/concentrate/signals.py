@@ -105,12 +105,27 @@ def read_spam(found: Scan, text: str) -> tuple[float, str]:
     return score, ("spam: " + ", ".join(labels) if labels else "")
 
 
+_WISHED = frozenset({"would", "i'd", "id", "we'd", "wed", "wd", "it'd", "itd"})
+"""Words before kind words that make them a wish: "would love it if you stocked...", "it'd be great if"."""
+
+
+def _wished(tokens: Sequence[str], hit: Hit) -> bool:
+    """Whether kind words are a wish for something not yet done ("would love it if", "great if you could")."""
+    return ((hit.end < len(tokens) and tokens[hit.end] == "if")
+            or any(t in _WISHED for t in tokens[max(0, hit.start - 2):hit.start]))
+
+
 def read_praise(found: Scan) -> tuple[float, list[Hit]]:
-    """Praise evidence (summed weight) and its hits; praise under a negation ("not impressed") is none."""
+    """Praise evidence (summed weight) and its hits.
+
+    Praise under a negation ("not impressed") is none, and so is a wish ("would love it if you stocked the petite
+    range").
+    """
     negators = lexicon().negators
     tokens = found.tokens
     hits = [h for h in found.family("praise")
-            if tokens[h.start] in negators or not any(t in negators for t in tokens[max(0, h.start - 3):h.start])]
+            if (tokens[h.start] in negators or not any(t in negators for t in tokens[max(0, h.start - 3):h.start]))
+            and not _wished(tokens, h)]
     evidence = gather(hits).get("praise")
     return evidence if evidence else (0.0, [])
 

@@ -280,6 +280,9 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
             lows[first - 1] != "the" or lows[end - 1] in vocab.head_words):
         first -= 1
         determiner = lows[first]
+    elif first > 1 and lows[first - 1] in ("a", "an") and lows[first - 2] in _BOUGHT:
+        # "bought a Volta X5 soundbar": the customer's own, so "your Volta X5", never "Volta X5 stopped working"
+        return _Candidate(first, i, end, end, True, None, True)
     return _Candidate(first, i, end, end, True, determiner, True, proper=determiner is None)
 
 
@@ -353,6 +356,14 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
 _PERCENT = re.compile(r"(\d+)%")
 
 
+_BOUGHT = frozenset({"bought", "ordered", "purchased", "got", "received", "buy", "order", "purchase"})
+"""Verbs of buying: "bought a Volta X5" makes the product the customer's own."""
+_REMEDIES = frozenset({"replacement", "refund", "repair", "exchange", "callback", "credit", "voucher",
+                       "compensation", "engineer", "technician", "apology", "discount"})
+_WANTED = re.compile(r"\b(?:want|wants|wanted|need|needs|demand|demanding|expect|expecting|asking for|asked for|"
+                     r"requested|requesting|give me|send me|get me|offered|offering)\s+(?:a|an|my|the|me a)?\s*$",
+                     re.IGNORECASE)
+"""What the customer asks for ("want a replacement not a repair"): the remedy, never the thing the post is about."""
 _HANDLE_SUFFIX = re.compile(r"(?:help|helps|support|care|cares|uk|hq|official|app|team|us|usa)+$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w'’]*)*")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -437,7 +448,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
                  and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
-                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end)))  # "Minecraft 2 years ago"
+                 and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end))  # "Minecraft 2 years ago"
+                 and not (lows[cand.head_end - 1] in _REMEDIES and _WANTED.search(text, max(0, start - 24), start)))
         if clean and tagged and lows[cand.first] not in _OWNED:
             if brand is None:  # only a post that tags a handle has a brand's name; found for the first candidate
                 brand = _brand_spans(text, tokens)
