@@ -306,3 +306,112 @@ def test_a_step_the_post_has_already_passed_is_not_offered(bank: str, text: str,
 ])
 def test_someone_elderly_or_young_makes_a_post_too_serious_for_light_words(text: str, grave: bool) -> None:
     assert (_IMPAIRED.search(text) is not None) is grave
+
+
+# Round 83: the tune part of the w-I13- batch, written after this stop's first changes
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("sent £450 to a joiner I found on facebook for a deposit, he's blocked me and vanished", "fraud"),
+    ("the app shows a pending charge from 'GRNDVIEW HTL' for $89 I've never heard of", "fraud"),
+    ("a guy on the phone says my broadband will be cut off unless I pay with gift cards", "fraud"),
+    ("my coach to Glasgow just left Victoria 10 mins EARLY. next one is 11pm", "stranded"),
+    ("stuck outside the apartment at 11pm, host not answering, key box code doesn't work", "stranded"),
+    ("they lost my car seat, I'm at baggage claim with a 1 year old and no way to legally drive her home", "stranded"),
+    ("asked for NO mayo because my son has an egg allergy. burger drowning in mayo", "safety"),
+    ("your chicken breasts were in date and smelled off when I opened them", "safety"),
+    ("your engineer left a cable running across our hallway floor", "safety"),
+    ("the store rep signed my dad (82) up to 2 new lines he didn't ask for", "vulnerable"),
+    ("I'm a carer for my wife and her care alarm runs through the broadband, it's been off since last night",
+     "vulnerable"),
+])
+def test_danger_in_the_customers_own_words_is_found(text: str, kind: str) -> None:
+    assert kind in read(text).urgency
+
+
+@pytest.mark.parametrize("text", [
+    "can I pay with gift cards online?",
+    "we left early and they STILL charged both nights",
+    "no toy in the kids meal, my 4 year old cried the whole way home",
+    "£48 to put a backpack in the cabin. your sizer is a scam",
+    "mortgage offer is late and the seller is threatening to pull out",
+    "is there a kids menu without nuts? my son has a nut allergy",
+])
+def test_no_danger_where_there_is_none(text: str) -> None:
+    assert read(text).urgency == ()
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("we had an issue with our room at the start (leaky shower) but Olivia moved us to a lodge. you've won us back",
+     "praise"),
+    ("your useless support team should be fired out of a cannon. every single one", "abuse"),
+    ("Get £50 off your next order!! just sign up with my code FREEFOOD50 and share 👉 promo-site.win", "spam"),
+])
+def test_intent_in_other_words(text: str, intent: str) -> None:
+    assert read(text).intent == intent
+
+
+@pytest.mark.parametrize(("condition", "text", "holds"), [
+    ("hurt", "my milkshake tasted of bleach and my throat is burning", True),
+    ("hurt", "my mum has already tripped over it", True),
+    ("cable", "your engineer left a cable running across our hallway floor", False),
+    ("cable", "there's a cable across the road outside no 12", True),
+    ("pricing", "my bill went from $65 to $82 with no change to my plan, I'm in a price lock contract", False),
+    ("queue", "had to put the shopping back with a queue behind me", False),
+    ("queue", "queue said 4,000 ahead of me, then error 502", False),
+    ("queue", "45 min queue at check in", True),
+    ("on_the_phone", "I'm on the phone to a guy from your company right now", True),
+    ("on_the_phone", "is this text from you?", False),
+])
+def test_post_conditions_round83(condition: str, text: str, holds: bool) -> None:
+    assert _post_holds(condition, text) is holds
+
+
+@pytest.mark.parametrize(("text", "grave"), [
+    ("07:42 cancelled AGAIN. that's 4 out of 5 days this week", True),
+    ("I'm going to lose my job over this", True),
+    ("the seller is threatening to pull out", True),
+    ("my train was 5 minutes late", False),
+])
+def test_a_repeated_failure_or_a_lot_at_stake_is_too_serious_for_light_words(text: str, grave: bool) -> None:
+    from carevoice.variables import _grave
+
+    assert _grave(read("the train was late"), "transport_disruption", text) is grave
+
+
+@pytest.mark.parametrize("bank", ["base", "tidewave"])
+def test_a_scam_call_in_progress_is_told_to_hang_up(bank: str) -> None:
+    text = ("@GlintTVhelp I'm on the phone to a guy from 'Glint TV' right now saying my subscription will be "
+            "cancelled unless I pay with gift cards. is this real?? he's still on the line")
+    for d in drafts(bank, text, seeds=range(10)):
+        low = d.text.lower()
+        assert "hang up" in low or "don't send money" in low, d.text
+        assert "sim swap" not in low and "block the sender" not in low, d.text
+
+
+def test_a_danger_post_asking_for_a_call_is_offered_one() -> None:
+    text = ("@PortwaveHelp can someone ring me? I'm a carer for my wife and need a priority repair, her care alarm "
+            "runs through the broadband and it's been off since last night")
+    for d in drafts("tidewave", text, seeds=range(10)):
+        assert "ring you" in d.text or "call you" in d.text, d.text
+
+
+def test_a_policy_answer_is_not_framed_as_the_customers_refund() -> None:
+    text = ("@PenroseCo what's the return policy on sale items? bought a jumper in the black friday sale and it "
+            "doesn't fit")
+    for d in drafts("parcelpop", text, seeds=range(8)):
+        assert "30 days" in d.text, d.text
+        assert "refund isn't" not in d.text and "refund is taking" not in d.text, d.text
+
+
+def test_a_pregnancy_question_gets_the_pregnancy_answer() -> None:
+    text = "@SkylarkAtl whats the policy on flying at 33 weeks pregnant? do i need a fit to fly letter"
+    for d in drafts("northwind-air", text, seeds=range(6)):
+        assert "week 36" in d.text, d.text
+
+
+def test_branch_thanks_is_not_passed_to_the_digital_team() -> None:
+    text = ("Moira at the Kendal branch spent an hour with my mum sorting dad's accounts after he passed. so gentle "
+            "and kind. thank you, truly")
+    for d in drafts("harbour-bank", text, seeds=range(12)):
+        assert "digital banking" not in d.text, d.text

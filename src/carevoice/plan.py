@@ -141,6 +141,12 @@ _URGENT_OWN_LINES = frozenset({"fraud", "data_exposure", "legal", "stranded"})
 no fallback for these alone."""
 _URGENT_SITUATIONS = frozenset({"fraud_security", "account_access"})
 """Situations whose own lines are written for the urgencies read in them: never swapped for the general lines."""
+_STRANDED_OWN_LINES = frozenset({"flight_disruption", "transport_disruption", "booking", "billing_error",
+                                 "lost_baggage"})
+"""Situations with lines for someone stranded (a cancelled flight, a card declined abroad); a stranded post read
+unsurely as another ("key box code doesn't work" read as a gift card) takes the general lines."""
+_SCAM_SITUATION: Category = "fraud_security"
+"""Where a fraud or a break-in read with no situation goes: its lines are written for them."""
 
 
 HOW_TO = re.compile(
@@ -320,13 +326,26 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
             reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < "
                            f"{drafting.situation_confidence:.2f}): the general lines, nothing situation-specific")
             situation = "general"
-    elif (situation in _SPECIFIC and reading.confidence < _URGENT_SURE
-          and not _URGENT_OWN_LINES.issuperset(reading.urgency) and situation not in _URGENT_SITUATIONS):
+    elif (answered and intent == "question" and answered_as == "general_question" and situation in ACCOUNT_SPECIFIC
+          and not reading.urgency):
+        # "what's the return policy on sale items? it doesn't fit" read as refund_status: the bank's answer is about
+        # how things work, so the words around it are the general question's, not "sorry your refund isn't showing"
+        reasons.append(f"a question answered from how things work, not the customer's {situation}: "
+                       "general_question lines around the answer")
+        situation = "general_question"
+    elif (situation in _SPECIFIC and reading.confidence < _URGENT_SURE and situation not in _URGENT_SITUATIONS
+          and (not _URGENT_OWN_LINES.issuperset(reading.urgency)
+               or ("stranded" in reading.urgency and situation not in _STRANDED_OWN_LINES))):
         # a danger read in a situation we are unsure of: a wrong situation's safety lines ("don't leave the train
         # between stations" to a driver on the hard shoulder) are worse than the general danger lines
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < {_URGENT_SURE:.2f}) for an "
                        f"urgent post: the general lines")
         situation = "general"
+    if situation in ("general", "general_question") and ({"fraud", "data_exposure"} & set(reading.urgency)):
+        # "a guy from 'Glint TV' is on the phone saying pay with gift cards, is this real??": the fraud lines
+        reasons.append(f"{' and '.join(u for u in reading.urgency if u in ('fraud', 'data_exposure'))} read with no "
+                       f"situation: {_SCAM_SITUATION} lines")
+        situation = _SCAM_SITUATION
     if (intent == "question" and situation in COMPLAINTS and not answered and _about_the_offer(reading)
             and drafting.hand_off_general):
         # "is breakfast included in the Flex rate?", "can you book a table for 12?": the situation's lines are

@@ -200,10 +200,15 @@ _POINTS_CHANGED = re.compile(
 """Points or a scheme the brand changed ("my points expired with no warning", "you devalued the miles again"):
 not points that failed to arrive, so no "we'll add the missing points" (`post.points_changed`)."""
 _QUEUE = re.compile(
-    r"\b(?:queue[ds]?|queuing|queueing|in (?:the )?line(?! with)|(?:line|queue) (?:was |is )?(?:out|to) the door|"
-    r"(?:only|just) (?:one|1|two|2|three|3) (?:tills?|checkouts?|cashiers?|tellers?|desks?|counters?|lanes?|"
+    r"\b(?:(?:only|just) (?:one|1|two|2|three|3) (?:tills?|checkouts?|cashiers?|tellers?|desks?|counters?|lanes?|"
     r"(?:members? of )?staff|people|person|agents?|windows?)(?: (?:open|on|working|serving|on duty))?|"
-    r"under-?staffed|short[- ]staffed|no one (?:on|at) the (?:tills?|desk|counter|window))",
+    r"(?:one|1|two|2) (?:cashiers?|tellers?|person on the (?:window|desk|till)|tills? open|checkouts? open)|"
+    r"under-?staffed|short[- ]staffed|no one (?:on|at) the (?:tills?|desk|counter|window)|"
+    r"(?:line|queue) (?:was |is )?(?:out|to) the door|"
+    r"(?:queue[ds]?|queuing|queueing|in (?:the )?line(?! with))\b[^.!?]{0,25}?\b(?:\d+|an?|half an?|over an?) ?"
+    r"(?:mins?|minutes?|hours?|hrs?)\b|"
+    r"(?:\d+|an?|half an?) ?(?:mins?|minutes?|hours?|hrs?)\b[^.!?]{0,15}?\b"
+    r"(?:queue|queuing|queueing|in (?:the )?line)\b)",
     re.IGNORECASE,
 )
 _NOT_RUDE = re.compile(
@@ -214,10 +219,12 @@ _NOT_RUDE = re.compile(
     r"(?:so|and) (?:now )?(?:i'?m |im |we'?re |i'?ve been |we'?ve been )?(?:now )?(?:stuck )?queu\w*)\b)",
     re.IGNORECASE,
 )
-"""A wait in a queue with too few serving ("9 people in line and only 3 tellers", "one till open on a Saturday"),
-and no one rude, hurt, pushed or searched ("shoved my mother out of the queue", "went through my handbag with
-the queue watching"), nor a queue that another failure caused ("the app won't check me in, so now queueing at
-reception"): lines about the wait and the staffing, not "you were treated poorly" (`post.queue`)."""
+"""A wait in a queue with too few serving ("9 people in line and only 3 tellers", "one till open on a Saturday"), or a
+queue timed ("queued for 40 minutes", "45 min queue"); a queue only mentioned ("a queue behind me", "4,000 ahead of
+me in the queue") is none; and no one rude, hurt, pushed or searched ("shoved my mother out of the queue", "went
+through my handbag with the queue watching"), nor a queue that another failure caused ("the app won't check me in,
+so now queueing at reception"): lines about the wait and the staffing, not "you were treated poorly"
+(`post.queue`)."""
 _PRICING = re.compile(
     r"\b(?:daylight robbery|rip[- ]?off|ripping (?:us|people|customers) off|overpriced|extortionate|extortion|"
     r"price (?:hike|rise|increase|gouging)s?|prices? (?:went|gone|have gone|has gone|going) up|"
@@ -239,7 +246,8 @@ _NOT_WRONG_CHARGE = re.compile(
     r"refunds?|(?:don'?t|do not|didn'?t) recogni[sz]e|(?:didn'?t|did not|never) authori[sz]e|by mistake|in error|"
     r"(?:never|didn'?t|did not|not)(?: even)? (?:opened|open|used|use|touched|touch|had|have|took|take|received|"
     r"receive|got|get|ate|eat|drank|drink|stayed|ordered|order|asked for|ask for|booked|book)|"
-    r"(?:was|were|app|it|they|you) quoted|quote[ds]? (?:me|us|at|was)|the quote)\b)",
+    r"(?:was|were|app|it|they|you) quoted|quote[ds]? (?:me|us|at|was)|the quote|price[- ]?lock(?:ed)?|locked[- ]in|"
+    r"fixed (?:price|rate|for)|price (?:freeze|guarantee|promise)|no change to my (?:plan|contract|package))\b)",
     re.IGNORECASE,
 )
 """A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
@@ -252,7 +260,10 @@ _HURT = re.compile(
     r"cuts? (?:on|to) (?:his|her|my|their) \w+|"
     r"(?:got|left|has|have|with) (?:a |big |nasty )?bruises?|bruised (?:my|his|her|their)|"
     r"(?:burn(?:ed|t)|scalded) (?:my|his|her|their|him|them)|concussion|stitches|a&e|"
-    r"broke (?:my|his|her|their) (?:arm|wrist|leg|ankle|nose|tooth|finger|toe|hand|foot)|fractured?)(?!\w)",
+    r"broke (?:my|his|her|their) (?:arm|wrist|leg|ankle|nose|tooth|finger|toe|hand|foot)|fractured?|"
+    r"(?:throat|mouth|lips?|tongue) (?:is |was |are |were |still )?(?:burning|swollen|swelling|numb|tingling)|"
+    r"(?:been|was|were|being) (?:violently )?sick|threw up|throwing up|vomit(?:ed|ing)?|stomach (?:pains?|cramps)|"
+    r"(?:has|have|got|came out in) (?:a |an )?(?:rash|hives)|tripped (?:over|on) it|had a fall)(?!\w)",
     re.IGNORECASE,
 )
 """Someone was hurt ("he's got a cut on his head", "she was injured", "ended up in A&E"): safety lines that
@@ -349,9 +360,16 @@ _MONEY_LOST = re.compile(
 """Money has left the customer ("paid £150", "£260 gone", "they took £90"): lines about getting it back belong under
 `when: [post.money_lost]`, not to a scam caught before paying ("the host asked me to pay by bank transfer")
 (`post.money_lost`)."""
+_ON_THE_PHONE = re.compile(
+    r"\b(?:on the (?:phone|line) (?:to|with)|(?:he|she|they)(?:'s|'re| is| are) (?:still )?on the (?:phone|line)|"
+    r"(?:someone|a guy|a man|a woman|a lady|somebody|they|he|she) (?:just )?(?:rang|called|phoned) (?:me|us|my)|"
+    r"(?:got|had|getting|received) (?:a |an )?(?:phone ?)?call|cold[- ]call\w*)\b", re.IGNORECASE)
+"""The suspicious contact is a phone call ("I'm on the phone to a guy from 'Glint TV' right now", "someone rang me
+saying..."): "hang up", never "block the sender" (`post.on_the_phone`)."""
 _CABLE = re.compile(
     r"\b(?:cables?|wires?|poles?|telegraph poles?|overhead lines?)\b[^.!?]{0,30}?\b(?:down|hanging|dangling|fallen|"
-    r"snapped|across|sparking|exposed|hit|leaning|low)\b|"
+    r"snapped|across (?:the )?(?:road|street|pavement|path|footpath|lane|track|drive)|sparking|exposed|hit|leaning|"
+    r"low)\b|"
     r"\b(?:fallen|downed|hanging|dangling|exposed|sparking|snapped) (?:cables?|wires?|lines?|poles?)\b",
     re.IGNORECASE,
 )
@@ -592,14 +610,15 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,), "other_account": (_OTHER_ACCOUNT,),
     "gas": (_GAS,), "stuck": (_STUCK,), "quoted_error": (_QUOTED_ERROR,), "mobile": (_MOBILE,), "cable": (_CABLE,),
     "app": (_APP,), "rebook": (_REBOOK,), "no_show": (_NO_SHOW,), "engineer": (_ENGINEER,), "in_store": (_IN_STORE,),
-    "money_lost": (_MONEY_LOST,),
+    "money_lost": (_MONEY_LOST,), "on_the_phone": (_ON_THE_PHONE,),
     "amount": (_AMOUNT,), "order": (_ORDER,), "not_received": (_NOT_RECEIVED,), "after_cancel": (_AFTER_CANCEL,),
     "payment_failed": (_PAYMENT_FAILED,), "sent": (_SENT,), "damaged": (_DAMAGED,), "vulnerability": (_VULNERABILITY,),
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
-    "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,), "charged_again": (_CHARGED_TWICE, _CHARGED_AGAIN),
+    "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
+    "charged_again": (_CHARGED_TWICE, _CHARGED_AGAIN),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
@@ -609,7 +628,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
     r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|(?:three|four|five|six|[3-9]) times|every (?:single )?time|"
-    r"yet again|again and again|time after time)\b", re.IGNORECASE)
+    r"yet again|again and again|time after time|\d+ (?:out of|of the last) \d+|every (?:single )?day this week)\b",
+    re.IGNORECASE)
 _IMPAIRED = re.compile(
     r"\b(?:wheel ?chairs?|walking (?:frame|stick)|mobility (?:scooter|aid)|disab(?:led|ility|ilities)|blind|deaf|"
     r"elderly|dementia|crutches|pensioners?|autis(?:m|tic)|carer|"
@@ -620,6 +640,12 @@ _IMPAIRED = re.compile(
 """Someone disabled, elderly or young ("my grandad is 88", "I'm 16 and was buying a phone case"): no "hassle"."""
 
 
+_AT_STAKE_WORDS = re.compile(
+    r"\b(?:(?:lose|losing) (?:my|our|his|her) (?:job|house|home|flat|deposit|place|mortgage)|"
+    r"(?:pull|pulling|pulls) out|(?:fall|falls|falling) through|funeral|eviction|evicted|homeless|"
+    r"(?:purchase|sale|move) completes|completion (?:date|day))\b", re.IGNORECASE)
+"""Something big at stake ("I'm going to lose my job", "the seller is threatening to pull out", a funeral): no
+"headache"."""
 _WOUNDED = re.compile(r"\b(?:humiliat\w*|degrading|mortified|in tears|crying|shaking|ashamed|embarrassed)\b",
                       re.IGNORECASE)
 """Words of someone humiliated or shaken ("humiliating", "I'm shaking"): no problem to call a "hassle"."""
@@ -630,11 +656,13 @@ def _grave(reading: Reading, situation: str, text: str) -> bool:
 
     A strong feeling (anger, or hurt: "really upset"), the way staff treated someone, danger or urgency, a
     failure repeated for the third time, someone disabled, elderly or under 18 involved, sarcasm (anger said
-    sideways: "standing for 2 hours on a first class ticket, cheers"), or someone humiliated or shaken.
+    sideways: "standing for 2 hours on a first class ticket, cheers"), someone humiliated or shaken, or something
+    big at stake (a job, a house sale, a funeral).
     """
     return (reading.intensity >= 0.6 or "rude_staff" in (situation, reading.category) or bool(reading.urgency)
             or reading.emotion in ("anger", "sadness") or reading.sarcasm or _REPEATED.search(text) is not None
-            or _IMPAIRED.search(text) is not None or _WOUNDED.search(text) is not None)
+            or _IMPAIRED.search(text) is not None or _WOUNDED.search(text) is not None
+            or _AT_STAKE_WORDS.search(text) is not None)
 
 
 _EMERGENCY = {"GB": "999", "UK": "999", "US": "911", "CA": "911", "AU": "000", "NZ": "111"}

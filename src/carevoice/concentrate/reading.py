@@ -365,7 +365,8 @@ _CHASED_URGENCIES = frozenset({"fraud", "data_exposure"})
 _RECOVERY = frozenset({
     "rebooked", "refunded", "reimbursed", "credited", "compensated", "replaced", "replacement", "sorted", "fixed",
     "resolved", "rescued", "saved", "arranged", "upgraded", "returned", "reunited", "froze", "blocked",
-    "helped", "got", "sent", "delivered", "called", "rang", "stayed", "kept", "went"})
+    "helped", "got", "sent", "delivered", "called", "rang", "stayed", "kept", "went", "moved", "swapped", "waived",
+    "found"})
 """Words of something put right after a turn ("but the desk rebooked me", "and they refunded me straight away")."""
 _RECOVERY_TURNS = frozenset({"but", "and", "luckily", "thankfully", "fortunately", "however"})
 _SECOND_TURNS = frozenset({"but", "however", "though", "although", "still", "unfortunately", "sadly", "except"})
