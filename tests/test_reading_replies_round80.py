@@ -415,3 +415,13 @@ def test_branch_thanks_is_not_passed_to_the_digital_team() -> None:
             "and kind. thank you, truly")
     for d in drafts("harbour-bank", text, seeds=range(12)):
         assert "digital banking" not in d.text, d.text
+
+
+@pytest.mark.parametrize(("text", "tried"), [
+    ("my recordings all vanished after last night's box update. is there any way to get them back", None),
+    ("since the update the app keeps crashing", None),
+    ("I've updated the app and it still crashes", "update"),
+    ("I'm on the latest version and it still freezes", "update"),
+])
+def test_an_update_that_broke_something_is_no_fix_tried(text: str, tried: str | None) -> None:
+    assert getattr(read(text).details, "tried", None) == tried

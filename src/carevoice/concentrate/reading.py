@@ -151,6 +151,8 @@ _BANNED = frozenset(_META)
 """Situations only the rules give."""
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
 _CASE_SIGNALS = ("contacted_", "tried_", "forgot_")
+_UPDATED = re.compile(r"\b(?:updated|updating|upgraded|upgrading|latest (?:version|firmware|update))\b", re.IGNORECASE)
+"""Words of an update the customer made ("I've updated the app", "on the latest version"), not "after the update"."""
 """Prefixes of the signal keys that say what the customer already did or lost (read into the details)."""
 _NAME_CALLING = re.compile(
     r"\bcall(?:ed|ing|s)? (?:me|us|my \w+|him|her|them) (?!back\b|twice\b|again\b|yesterday\b|today\b|this\b|"
@@ -249,6 +251,8 @@ def _rules(text: str, locale: str) -> _Rules:
         contacted, tried, forgot = signals.kinds("contacted_"), signals.kinds("tried_"), signals.kinds("forgot_")
         if contacted == ("phone",) and _NAME_CALLING.search(text) and not _PHONED.search(text):
             contacted = ()  # "she called me 'difficult'": a name called, not a call made to us
+        if tried == ("update",) and not _UPDATED.search(text):
+            tried = ()  # "my recordings vanished after last night's box update": an update that broke it, not a fix
     details = read_details(text, pii, words, contacted[0] if contacted else None,
                            tried[0] if tried else None, forgot[0] if forgot else None)
     if "stranded" not in urgency and details.place and not _STUCK.isdisjoint(words) and (
