@@ -416,7 +416,7 @@ _IS = re.compile(r"\b(anyone|someone|everyone|no ?one|nobody|it|that|there|he|sh
 
 @lru_cache(maxsize=8192)
 def _runs(text: str) -> frozenset[tuple[str, ...]]:
-    """The three-word runs of a rendered part that hold a word of substance ("get you back in", "we'll act on it")."""
+    """The three-word runs of a rendered part that hold a word of substance ("get you back", "act on it")."""
     words = _WORD.findall(_IS.sub(r"\1 is", text.lower().replace("’", "'")))
     runs = zip(words, words[1:], words[2:], strict=False)
     return frozenset(run for run in runs if not _PLAIN_WORDS.issuperset(run))

@@ -64,6 +64,7 @@ _PLACE = re.compile(
     rf"\b(?i:at|in|from|to|near)\s+(?:(?i:the|your|our)\s+)?({_NAME}(?:\s+{_NAME}){{0,2}})(?:\s+([A-Za-z]+))?"
 )
 _BRANCH = re.compile(rf"@\w+\s+({_NAME}(?:\s+{_NAME}){{0,2}})")
+"""A handle followed by a known place: "@NonnasPizza Leeds", the branch the post is about."""
 _SITE = re.compile(rf"(?<![@#\w])({_NAME}(?:\s+{_NAME}){{0,2}})\s+"
                    r"(?i:branch|store|shop|station|restaurant|outlet|location|depot)\b")
 """A name before a site noun, anywhere in the post: "Didsbury branch", "Castle Street station"."""
@@ -91,7 +92,6 @@ _NOT_WHERE = frozenset({
 })
 """Names after "I'm in" that are no place: a day, a month, a state of mind ("I'm in Tears"), a bare place noun
 ("at @Heathrow Terminal 5"), a question or a word of thanks starting the next sentence."""
-"""A handle followed by a known place: "@NonnasPizza Leeds", the branch the post is about."""
 _TOKEN = re.compile(r"\w+")
 _DEVICE = re.compile(
     r"\b(PS[345]|PS Vita|PlayStation(?: [345])?|Xbox(?: One| Series [XS]| 360)?|Nintendo Switch|Switch Lite|"

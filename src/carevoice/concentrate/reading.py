@@ -151,9 +151,9 @@ _BANNED = frozenset(_META)
 """Situations only the rules give."""
 _STUCK = frozenset({"stuck", "stranded", "trapped"})
 _CASE_SIGNALS = ("contacted_", "tried_", "forgot_")
+"""Prefixes of the signal keys that say what the customer already did or lost (read into the details)."""
 _UPDATED = re.compile(r"\b(?:updated|updating|upgraded|upgrading|latest (?:version|firmware|update))\b", re.IGNORECASE)
 """Words of an update the customer made ("I've updated the app", "on the latest version"), not "after the update"."""
-"""Prefixes of the signal keys that say what the customer already did or lost (read into the details)."""
 _NAME_CALLING = re.compile(
     r"\bcall(?:ed|ing|s)? (?:me|us|my \w+|him|her|them) (?!back\b|twice\b|again\b|yesterday\b|today\b|this\b|"
     r"last\b|every\b|\d|and\b|but\b|to\b|about\b|at\b|on\b|from\b|after\b|before\b|when\b|[,.!?]|$)",
