@@ -76,6 +76,8 @@ _WHERE_NOW = re.compile(
 )
 """A name where the customer is stuck now, known or not: "I'm at Cairnryan now with a car and 2 dogs"; or a
 name after "at" and the brand's handle, known or not: "the manager at @CluckAndCo Kirkstall"."""
+_WHERE_CUE = re.compile(r"\b(?:[Aa][Tt]|[Ii][Nn]) (?:@\w+\s+)?[A-Z]")
+"""What every match of :data:`_WHERE_NOW` holds, looked for first: most posts have none."""
 _NOT_SITE_NAMES = frozenset({
     "the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her", "a", "an", "every", "each",
     "any", "which", "what", "one", "local", "nearest", "usual", "same", "other", "new", "old", "next", "last", "whole",
@@ -284,11 +286,12 @@ def _all_products(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator
 
 
 def _places(text: str, words: AbstractSet[str], vocab: _Vocab) -> Iterator[Found]:
-    for m in _WHERE_NOW.finditer(text):  # "stranded in Gdansk", "I'm at Cairnryan now": where they are
-        group = 1 if m.group(1) else 2
-        name = m.group(group)
-        if name.split()[0].lower() not in _NOT_SITE_NAMES and name.split()[0].lower() not in _NOT_WHERE:
-            yield Found(name, m.start(group), m.end(group))
+    if _WHERE_CUE.search(text):  # "stranded in Gdansk", "I'm at Cairnryan now": where they are
+        for m in _WHERE_NOW.finditer(text):
+            group = 1 if m.group(1) else 2
+            name = m.group(group)
+            if name.split()[0].lower() not in _NOT_SITE_NAMES and name.split()[0].lower() not in _NOT_WHERE:
+                yield Found(name, m.start(group), m.end(group))
     if vocab.place_tokens.isdisjoint(words):
         return
     for m in _PLACE.finditer(text):  # "in Leeds", "at the Oxford Street store"
