@@ -15,10 +15,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from carevoice.concentrate.keywords import unlink
-from carevoice.concentrate.pii import find_pii
-from carevoice.concentrate.subject import _SINGULAR_S as _NOUNS_ENDING_IN_S
-
 if TYPE_CHECKING:
     from carevoice.bank.resolved import Bank
     from carevoice.checks.channels import ChannelProfile
@@ -739,7 +735,8 @@ CONDITION_PATHS: tuple[str, ...] = (
 """What a phrase's ``when`` (all must hold) and ``unless`` (none may hold) can test."""
 DETAILED_WORDS = 18
 """A post of this many words (handles and links aside) has told its story: it gets a next step, not questions."""
-_SINGULAR_S = _NOUNS_ENDING_IN_S | {"this", "its", "his"}
+_SINGULAR_S = frozenset({"this", "its", "his"})
+"""Words ending in s that are singular, besides the nouns :mod:`carevoice.concentrate.subject` lists."""
 
 _PLATFORMS = frozenset({
     "ps3", "ps4", "ps5", "playstation", "xbox", "switch", "pc", "mac", "macbook", "laptop", "computer",
@@ -798,6 +795,8 @@ def intensity_band(intensity: float) -> str:
 
 def _display_name(name: str | None) -> str | None:
     """The customer's display name, or None when it carries personal data or digits ("Ann07700900123")."""
+    from carevoice.concentrate.pii import find_pii  # the draft path's (rendering and linting never need it)
+
     name = name.strip() if name else ""
     if not name or len(name) > 60 or "@" in name or any(ch.isdigit() for ch in name) or find_pii(name):
         return None
@@ -826,6 +825,8 @@ def _first_name(name: str | None) -> str | None:
     word = first[start:end]
     if not word or len(word) > 30 or not all(unicodedata.category(ch)[0] in "LM" or ch in _NAME_JOINERS for ch in word):
         return None
+    from carevoice.concentrate.pii import find_pii
+
     at = name.index(first) + start if name else 0
     if any(m.start < at + len(word) and at < m.end for m in find_pii(name or "")):
         return None
@@ -841,6 +842,8 @@ def subject_values(text: str, *, named: bool, head: str = "", plural: bool = Fal
 
 def _has_link(text: str) -> bool:
     """Whether a post carries a link: a URL as the reader finds one, or a corpus's placeholder for one."""
+    from carevoice.concentrate.keywords import unlink
+
     return unlink(text)[1] > 0 or _LINK_PLACEHOLDER.search(text) is not None
 
 
@@ -863,7 +866,9 @@ def build_context(
     unsure situation answered from ``general``): its default subject is used.
     """
     # the reading's whole module is imported here, not with this one: rendering and linting never need it
+    # (nor the subject module, which it imports anyway)
     from carevoice.concentrate.reading import TURNED_REASON
+    from carevoice.concentrate.subject import _SINGULAR_S as _NOUNS_ENDING_IN_S
 
     handle = inbound.handle.lstrip("@") if inbound.handle else None
     words = sum(1 for w in inbound.text.split() if not w.startswith(("@", "http")))
@@ -901,7 +906,8 @@ def build_context(
         fallback = (bank.subjects.get(where) or bank.subjects.get("any")
                     or _DEFAULT_SUBJECT)
         last = fallback.split()[-1]
-        plural = last.endswith("s") and not last.endswith("ss") and last.lower() not in _SINGULAR_S
+        plural = (last.endswith("s") and not last.endswith("ss") and last.lower() not in _SINGULAR_S
+                  and last.lower() not in _NOUNS_ENDING_IN_S)
         subject = subject_values(fallback, named=False, plural=plural)
     return {
         "customer": {"name": _display_name(inbound.name), "first_name": _first_name(inbound.name),

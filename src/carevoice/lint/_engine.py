@@ -27,15 +27,26 @@ __all__ = ["lint_file", "prepare_shared"]
 _EXTENDS = re.compile(rb"^extends:[ \t]*['\"]?([\w.-]+)", re.MULTILINE)
 
 
+_RULE_MODULES = ("carevoice.lint._coverage", "carevoice.lint._repeat", "carevoice.lint._tone",
+                 "carevoice.concentrate.pii", "carevoice.variation.similarity", "carevoice.triage.hours")
+"""What linting a file imports on first use: the rules of :func:`_bank_rules`, the personal-data finder
+the privacy check runs, and what a bank's ``variation.scorer`` and service hours are checked with."""
+
+
 def prepare_shared(files: list[tuple[Path, bytes]]) -> None:
     """Work the files of a run share, done once before they are shared between processes (a cache only).
 
     The files the others extend (found by a quick look at their ``extends:`` lines) are read and
-    checked, and every reply plan is computed.
+    checked, every reply plan is computed, and the modules of the rules every file runs are
+    imported (once here, not once in each process).
     """
+    import importlib
+
     from carevoice.bank.models import SITUATIONS
     from carevoice.lint._length import _stage_plans
 
+    for module in _RULE_MODULES:
+        importlib.import_module(module)
     parents = {m.group(1).decode("utf-8", "replace") for _, content in files for m in _EXTENDS.finditer(content)}
     for path, content in files:
         if path.stem in parents:

@@ -16,7 +16,7 @@ from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from carevoice.checks.channels import ChannelProfile
+from carevoice.checks.channels import ChannelProfile, channels, get_channel
 from carevoice.checks.sms import gsm_friendly
 from carevoice.errors import RenderError
 from carevoice.lint._fastrender import render_fast
@@ -188,11 +188,15 @@ def render_key(source: str, channel: str) -> str:
 @lru_cache(maxsize=65536)
 def _stand_in(source: str, channel: str) -> str:
     """The first known channel with the values ``source`` reads of ``channel`` (``channel`` when unsure)."""
-    from carevoice.checks.channels import channels
-
     fields = _source_channel_fields(source)
     if fields is None or "id" in fields:
         return channel
+    return _first_alike(fields, channel)
+
+
+@lru_cache(maxsize=1024)
+def _first_alike(fields: tuple[str, ...], channel: str) -> str:
+    """The first known channel with the same values of these fields as ``channel`` (templates share it)."""
     known = channels()
     wanted = [getattr(known[channel], f) for f in fields]
     return next((c for c, other in known.items() if [getattr(other, f) for f in fields] == wanted), channel)
@@ -231,16 +235,12 @@ def _render(source: str, values: dict[str, Any]) -> str:
 @lru_cache(maxsize=4096)
 def _long_context(channel: str, brand: str, missing: frozenset[str], is_open: bool) -> dict[str, Any]:
     """:func:`context` with the worst-case values (shared: rendering never changes a context)."""
-    from carevoice.checks.channels import get_channel
-
     return context(LONG, get_channel(channel), brand=brand, missing=missing, is_open=is_open)
 
 
 @lru_cache(maxsize=65536)
 def _render_worst(source: str, channel: ChannelProfile | None, brand: str,
                   agent: tuple[str | None, str | None], required: tuple[str, ...] = ()) -> Rendered:
-    from carevoice.checks.channels import get_channel
-
     profile = channel or get_channel("x")
     used = template_variables(source)
     optional = sorted(v for v in used if v in OPTIONAL_VARIABLES)
@@ -279,8 +279,6 @@ def render_typical(source: str, profile: ChannelProfile, brand: str) -> str | No
 
 @lru_cache(maxsize=65536)
 def _render_typical(source: str, channel: ChannelProfile | None, brand: str) -> str | None:
-    from carevoice.checks.channels import get_channel
-
     try:
         return _render(source, _typical_context(channel or get_channel("x"), brand))
     except RenderError:

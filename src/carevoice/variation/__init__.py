@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from carevoice._lazy import lazy_exports
 from carevoice.errors import InputError
-from carevoice.variation.history import History, MemoryHistory
-from carevoice.variation.records import Accepted, Conflict, ReplyRecord
+
+if TYPE_CHECKING:
+    from carevoice.variation.history import History, MemoryHistory
+    from carevoice.variation.records import Accepted, Conflict, ReplyRecord
 
 __all__ = [
     "ENV_HISTORY",
@@ -21,6 +25,22 @@ __all__ = [
     "history_location",
     "open_history",
 ]
+
+_LAZY: dict[str, str] = {
+    "Accepted": "carevoice.variation.records",
+    "Conflict": "carevoice.variation.records",
+    "History": "carevoice.variation.history",
+    "MemoryHistory": "carevoice.variation.history",
+    "ReplyRecord": "carevoice.variation.records",
+}
+
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
+"""Import the history classes on first use: validating a bank's scorer (:mod:`.similarity`) needs none of them."""
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 ENV_HISTORY = "CAREVOICE_HISTORY"
 POSTGRES_SCHEMES = ("postgresql", "postgres")
@@ -58,6 +78,8 @@ def open_history(location: str | Path | None = None) -> History:
     """
     where = history_location(location)
     if where == ":memory:":
+        from carevoice.variation.history import MemoryHistory
+
         return MemoryHistory()
     url = _URL.match(where)
     if url is not None:
