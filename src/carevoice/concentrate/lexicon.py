@@ -13,12 +13,12 @@ import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from carevoice._gc import no_gc_pause
 from carevoice.errors import ConfigError
 
 __all__ = ["END", "GAP", "Entry", "Lexicon", "TrieNode", "expand", "lexicon", "no_gc_pause", "raw_data",
@@ -311,24 +311,6 @@ def _digest() -> str:
     return sha256(file_digest(data_file(DATA_FILE)) + file_digest(Path(__file__))).hexdigest()[:32]
 
 
-@contextmanager
-def no_gc_pause() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a large, acyclic structure is loaded or built.
-
-    Creating some hundred thousand dicts and tuples in one go otherwise sets off
-    collection after collection, each walking the growing structure: loading
-    the lexicon takes three times as long. Nothing is freed late: the structure
-    holds no cycles, and the collector runs again as before afterwards.
-    """
-    import gc
-
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 @cache

@@ -21,7 +21,7 @@ from itertools import repeat
 from operator import add, itemgetter, sub
 from typing import Any, NamedTuple, cast
 
-from carevoice.concentrate.lexicon import no_gc_pause
+from carevoice._gc import no_gc_pause
 from carevoice.errors import ConfigError
 
 __all__ = ["MODEL_FILE", "Prediction", "Predictions", "TargetModel", "classes", "describe_feature", "model", "predict",

@@ -6,11 +6,11 @@ only when a file is not in the result cache, so linting unchanged banks starts f
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from carevoice._gc import no_gc_pause
 from carevoice.lint._config import LintConfig
 from carevoice.lint._model import LintFinding, LintReport
 from carevoice.lint._results import cache_key, read_result, write_result
@@ -68,15 +68,9 @@ def lint_paths(paths: Sequence[str | Path], *, config: LintConfig | None = None,
     if todo:
         # Linting keeps some 200,000 containers alive to the end (parsed banks, phrases, render and
         # length caches) and makes little cyclic garbage: the collector would walk them again and
-        # again, about a sixth of the work, and free next to nothing. It is held, then put back (as
-        # :func:`carevoice.concentrate.lexicon.no_gc_pause` does; that module is not imported for it).
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        # again, about a sixth of the work, and free next to nothing. It is held, then put back.
+        with no_gc_pause():
             _lint_todo(todo, results, config, search)
-        finally:
-            if paused:
-                gc.enable()
     for hit in results:
         assert hit is not None
         findings += hit[0]
