@@ -44,12 +44,18 @@ BALANCED = frozenset({"urgent"})
 """Targets fitted with balanced class weights: a missed urgent post costs far more than a false alarm."""
 MIN_COUNT = 2
 PRUNE = 0.05
+REAL_WEIGHT = 1.0
+"""How much a real (IBM) post counts in the fit against a written one."""
 """Weights smaller than this are dropped from the shipped file (they change no decision that matters)."""
 
 
 def fit(rows: Sequence[tuple[list[str], int]], classes: int, *, epochs: int, l2: float, rate: float,
-        seed: int = 7, balanced: bool = False) -> tuple[list[float], dict[str, list[float]]]:
-    """Softmax regression by AdaGrad with L2, over sparse binary features (optionally class-balanced)."""
+        seed: int = 7, balanced: bool = False,
+        sample_weights: Sequence[float] | None = None) -> tuple[list[float], dict[str, list[float]]]:
+    """Softmax regression by AdaGrad with L2, over sparse binary features (optionally class-balanced).
+
+    ``sample_weights`` scales each row's gradient (a real post may count for more than a written one).
+    """
     counts = Counter(y for _, y in rows)
     scale = {y: len(rows) / (classes * n) if balanced else 1.0 for y, n in counts.items()}
     bias = [0.0] * classes
@@ -75,6 +81,8 @@ def fit(rows: Sequence[tuple[list[str], int]], classes: int, *, epochs: int, l2:
             grad[y] -= 1.0
             if balanced:
                 grad = [g * scale[y] for g in grad]
+            if sample_weights is not None and sample_weights[i] != 1.0:
+                grad = [g * sample_weights[i] for g in grad]
             for k in range(classes):
                 g_bias[k] += grad[k] * grad[k]
                 bias[k] -= rate * grad[k] / math.sqrt(g_bias[k])
@@ -111,11 +119,18 @@ def rows_for(cases: Sequence[Case], featsets: Sequence[list[str]], target: str,
             for c, feats in zip(cases, featsets, strict=True)]
 
 
+def sample_weights(cases: Sequence[Case], real_weight: float) -> list[float]:
+    """Each case's weight in the fit: ``real_weight`` for a real post, 1 for a written one."""
+    return [1.0 if c.source == "written" else real_weight for c in cases]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--l2", type=float, default=0.002)
     ap.add_argument("--rate", type=float, default=0.3)
+    ap.add_argument("--real-weight", type=float, default=REAL_WEIGHT,
+                    help=f"how much a real post counts against a written one (default {REAL_WEIGHT})")
     ap.add_argument("--folds", type=int, default=0)
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--misses", choices=sorted(TARGETS), help="with --folds: list cross-validated misses")
@@ -133,7 +148,8 @@ def main() -> None:
                 keep = vocabulary([featsets[i] for i in train])
                 rows = rows_for([cases[i] for i in train], [featsets[i] for i in train], target, keep)
                 bias, weights = fit(rows, len(TARGETS[target][0]), epochs=a.epochs, l2=a.l2, rate=a.rate,
-                                    balanced=target in BALANCED)
+                                    balanced=target in BALANCED,
+                                    sample_weights=sample_weights([cases[i] for i in train], a.real_weight))
                 for i, (feats, y) in zip(test, rows_for([cases[i] for i in test], [featsets[i] for i in test],
                                                          target, keep), strict=True):
                     got = predict(bias, weights, feats)
@@ -147,7 +163,8 @@ def main() -> None:
     out: dict[str, object] = {"version": 1, "fitted_on": f"{len(cases)} tune cases", "targets": {}}
     for target, (classes, _) in TARGETS.items():
         bias, weights = fit(rows_for(cases, featsets, target, keep), len(classes), epochs=a.epochs, l2=a.l2,
-                            rate=a.rate, balanced=target in BALANCED)
+                            rate=a.rate, balanced=target in BALANCED,
+                            sample_weights=sample_weights(cases, a.real_weight))
         rows = {}
         for f in sorted(weights):
             if max(abs(w) for w in weights[f]) < 2 * PRUNE:

@@ -36,7 +36,8 @@ CACHE = Path(os.environ.get("CAREVOICE_CV_CACHE", Path(tempfile.gettempdir()) / 
 feature or label reuses them)."""
 
 
-def _weights(cases: list[Case], featsets: list[list[str]], *, epochs: int, l2: float, rate: float) -> str:
+def _weights(cases: list[Case], featsets: list[list[str]], *, epochs: int, l2: float, rate: float,
+             real_weight: float) -> str:
     """The model file fit_reading.py would write for these cases."""
     import fit_reading as fr
 
@@ -44,7 +45,8 @@ def _weights(cases: list[Case], featsets: list[list[str]], *, epochs: int, l2: f
     out: dict[str, object] = {"version": 1, "fitted_on": f"{len(cases)} fold cases", "targets": {}}
     for target, (classes, _) in fr.TARGETS.items():
         bias, weights = fr.fit(fr.rows_for(cases, featsets, target, keep), len(classes), epochs=epochs, l2=l2,
-                               rate=rate, balanced=target in fr.BALANCED)
+                               rate=rate, balanced=target in fr.BALANCED,
+                               sample_weights=fr.sample_weights(cases, real_weight))
         rows = {}
         for f in sorted(weights):
             if max(abs(w) for w in weights[f]) < 2 * fr.PRUNE:
@@ -68,8 +70,8 @@ def _use(text: str) -> None:
         f.cache_clear()
 
 
-def _fold(args: tuple[int, int, int, float, float]) -> list[tuple[int, str, str, str, bool, bool]]:
-    k, folds, epochs, l2, rate = args
+def _fold(args: tuple[int, int, int, float, float, float]) -> list[tuple[int, str, str, str, bool, bool]]:
+    k, folds, epochs, l2, rate, real_weight = args
     from carevoice.concentrate import concentrate
     from carevoice.concentrate.reading import reading_features
     from carevoice.inbound import Inbound
@@ -79,12 +81,16 @@ def _fold(args: tuple[int, int, int, float, float]) -> list[tuple[int, str, str,
     test = [i for i in range(len(cases)) if i % folds == k]
     featsets = [reading_features(cases[i].text) for i in train]
     labels = [(cases[i].intent, cases[i].situation, cases[i].emotion, cases[i].urgency) for i in train]
-    key = hashlib.sha256(json.dumps([epochs, l2, rate, featsets, labels]).encode()).hexdigest()
+    fitted = [epochs, l2, rate, featsets, labels]
+    if real_weight != 1.0:
+        fitted.append([real_weight, [cases[i].source for i in train]])
+    key = hashlib.sha256(json.dumps(fitted).encode()).hexdigest()
     path = CACHE / f"{key[:32]}.json"
     if path.is_file():
         text = path.read_text(encoding="utf-8")
     else:
-        text = _weights([cases[i] for i in train], featsets, epochs=epochs, l2=l2, rate=rate)
+        text = _weights([cases[i] for i in train], featsets, epochs=epochs, l2=l2, rate=rate,
+                        real_weight=real_weight)
         CACHE.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     _use(text)
@@ -107,14 +113,20 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=0.002)
     ap.add_argument("--rate", type=float, default=0.3)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--real-weight", type=float, default=None,
+                    help="how much a real post counts against a written one (default: fit_reading.py's)")
     ap.add_argument("--misses", choices=FIELDS)
     ap.add_argument("--limit", type=int, default=60)
     ap.add_argument("--since", help="also report the cases whose id does not start with this prefix (the corpus "
                                     "before posts added under it)")
     a = ap.parse_args()
+    import fit_reading as fr
+
+    real_weight = fr.REAL_WEIGHT if a.real_weight is None else a.real_weight
     cases = [c for c in load() if c.split == "tune"]
     with ProcessPoolExecutor(a.jobs) as pool:
-        rows = [r for part in pool.map(_fold, [(k, a.folds, a.epochs, a.l2, a.rate) for k in range(a.folds)])
+        rows = [r for part in pool.map(_fold, [(k, a.folds, a.epochs, a.l2, a.rate, real_weight)
+                                               for k in range(a.folds)])
                 for r in part]
     rows.sort()
     n = len(rows)
@@ -136,9 +148,17 @@ def main() -> None:
     praise = [i for i, c in enumerate(cases) if c.intent == "praise"]
     urgent = [i for i, c in enumerate(cases) if c.urgency or c.intent == "danger"]
     calm = [i for i, c in enumerate(cases) if not c.urgency and c.intent != "danger"]
-    print(f"{n} tune cases, {a.folds}-fold, l2 {a.l2}, epochs {a.epochs}: whole reading, weights fitted per fold")
+    print(f"{n} tune cases, {a.folds}-fold, l2 {a.l2}, epochs {a.epochs}, real weight {real_weight}: "
+          "whole reading, weights fitted per fold")
     for field in FIELDS:
         print(f"  {field:<10} {right[field] / n:.1%}  ({right[field]}/{n})")
+    for source in ("ibm", "written"):
+        part = [i for i, c in enumerate(cases) if (c.source == "written") == (source == "written")]
+        if part:
+            print(f"  {source} posts ({len(part)}): " + ", ".join(
+                f"{field} {sum(getattr(cases[i], field) == got[i][k] for i in part) / len(part):.1%}"
+                for k, field in enumerate(FIELDS)) + f", urgency found {sum(got[i][3] for i in part if i in urgent)}/"
+                f"{sum(1 for i in part if i in urgent)}")
     print(f"  praise recall {sum(got[i][4] for i in praise)}/{len(praise)}")
     print(f"  urgency found {sum(got[i][3] for i in urgent)}/{len(urgent)}; "
           f"raised without a label {sum(got[i][3] for i in calm)}/{len(calm)}")

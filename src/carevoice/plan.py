@@ -147,6 +147,11 @@ _STRANDED_OWN_LINES = frozenset({"flight_disruption", "transport_disruption", "b
 unsurely as another ("key box code doesn't work" read as a gift card) takes the general lines."""
 _SCAM_SITUATION: Category = "fraud_security"
 """Where a fraud or a break-in read with no situation goes: its lines are written for them."""
+_NO_FRAUD_LINES = frozenset({"food_order", "product_defect", "flight_disruption", "transport_disruption",
+                             "lost_baggage", "connectivity", "service_outage", "wrong_item", "rude_staff"})
+"""Situations whose danger lines are about their own harms (food safety, a faulty product, a journey): a fraud or
+a data exposure read in one ("a text going round saying claim your free meal, enter card details") takes the fraud
+lines."""
 
 
 HOW_TO = re.compile(
@@ -341,6 +346,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         reasons.append(f"situation {situation} unsure ({reading.confidence:.2f} < {_URGENT_SURE:.2f}) for an "
                        f"urgent post: the general lines")
         situation = "general"
+    if (situation in _NO_FRAUD_LINES and reading.urgency
+            and {"fraud", "data_exposure"}.issuperset(reading.urgency)):
+        reasons.append(f"{' and '.join(reading.urgency)} read in {situation}, whose danger lines are about its "
+                       f"own harms: {_SCAM_SITUATION} lines")
+        situation = _SCAM_SITUATION
     if situation in ("general", "general_question") and ({"fraud", "data_exposure"} & set(reading.urgency)):
         # "a guy from 'Glint TV' is on the phone saying pay with gift cards, is this real??": the fraud lines
         reasons.append(f"{' and '.join(u for u in reading.urgency if u in ('fraud', 'data_exposure'))} read with no "

@@ -264,7 +264,9 @@ def _rules(text: str, locale: str) -> _Rules:
     negative = emotion.emotion in NEGATIVE_EMOTIONS or bereavement
     top = max(verdict.raw.values(), default=0.0)
     spam = spam_score >= decision["spam_min"] and spam_score >= top
-    severe_abuse = abuse.abusive and (abuse.severe or verdict.category is None)
+    severe_abuse = abuse.abusive and (abuse.severe or verdict.category is None or _TROUBLE.search(text) is None)
+    # insults with no word of anything gone wrong ("go back to flipping burgers, you absolute waste of oxygen"): the
+    # place they name is no complaint
     problem = verdict.raw.get(verdict.category, 0.0) if verdict.category in PROBLEMS else 0.0
     intent = read_intent(
         signals, language=language.language, locale_language=locale, spam=spam, abuse=severe_abuse,
@@ -376,6 +378,29 @@ _RECOVERY_TURNS = frozenset({"but", "and", "luckily", "thankfully", "fortunately
 _SECOND_TURNS = frozenset({"but", "however", "though", "although", "still", "unfortunately", "sadly", "except"})
 
 
+_BARE_THANKS_SURE = 0.8
+"""Praise read at least this surely keeps a closing thanks as thanks ("found my daughter's teddy... thank you")."""
+_BARE_THANKS = re.compile(
+    r"(?:^|[.!?\n,;:]|\s-)\s*(?:thanks|thank you|thx|ty|cheers|ta)(?: (?:a lot|a bunch|again|guys|then))?"
+    r"[\s.!,]*(?:[^\w\s]\s*)*$", re.IGNORECASE)
+"""A post that ends in a thanks standing on its own ("... I'm in Dubai with no phone. thanks")."""
+
+
+def _trouble_then_bare_thanks(r: _Rules, text: str) -> bool:
+    """Tell whether the only kind word is a closing thanks after a telling of trouble, and nothing put it right.
+
+    "sent me a replacement SIM I didn't ask for and now my old one's deactivated. I'm in Dubai with no phone.
+    thanks": a bare "thanks" at the end of a problem is a sign-off or a sigh, not praise.
+    """
+    end = _BARE_THANKS.search(text)
+    if end is None or _TROUBLE.search(text[:end.start()]) is None:
+        return False
+    praise = r.found.family("praise")
+    tokens = r.found.tokens
+    return (bool(praise) and all(h.start >= len(tokens) - 4 for h in praise) and _RECOVERY.isdisjoint(tokens)
+            and _problem_then_recovery(r) is None)
+
+
 def _problem_then_recovery(r: _Rules) -> str | None:
     """The turning word when trouble comes first and every praise phrase after a turn that puts it right.
 
@@ -456,7 +481,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     intent: Intent = intent_model.label  # type: ignore[assignment]
     intent_p = intent_model.probability
     forced = r.intent.intent in ("other_language", "spam", "abuse")
-    turned = False
+    turned = thanked_off = False
     tokens = r.found.tokens
     handles = sum(map(str.startswith, tokens, repeat("@"))) if "@" in r.found.plain else 0
     short = len(tokens) - handles <= _SHORT
@@ -495,8 +520,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
               and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm
               and r.emotion.emotion not in NEGATIVE_EMOTIONS
-              # a cheerful question, or a joke, with no kind word is no praise
-              and (r.praise > 0 or (not r.question and intent != "banter"))
+              # a cheerful question, or a joke, with no kind word is no praise; nor is a post of trouble with none
+              # ("refund for my missing dumplings was 'approved' but only £1.20 came back")
+              and (r.praise > 0 or (not r.question and intent != "banter" and not _TROUBLE.search(inbound.text)))
               and not sure_problem):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
@@ -557,8 +583,15 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
         elif intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and "rule_vote:delight" not in r.features:
-            reasons.append(f"praise read from no praise words ({intent_p:.2f}): {intent_model.second} instead")
-            intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
+            if intent_model.second == "danger" and not urgency:
+                # no danger read by the rules either: the rules' own reading ("whoever runs this account is a
+                # brain dead clown" is abuse, not a danger)
+                reasons.append(f"praise read from no praise words ({intent_p:.2f}), and no danger read: "
+                               f"{r.intent.intent}, as the rules read it")
+                intent, intent_p = r.intent.intent, r.intent.confidence
+            else:
+                reasons.append(f"praise read from no praise words ({intent_p:.2f}): {intent_model.second} instead")
+                intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
         elif intent == "follow_up" and not r.details.contacted and _OWN_CASE.isdisjoint(tokens):
             # "any update about Mirzapur 2?", "any word on when the stores reopen?": news asked for, no case chased
             reasons.append(f"a follow-up with no case of the customer's own ({intent_p:.2f}): a question")
@@ -573,6 +606,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                 (not r.intent.asks and intent_p < 0.6) or _HOW.search(r.question_reason)):
             reasons.append("a clear question asking for nothing but an answer: question, not request")
             intent = "question"
+        if (intent == "praise" and intent_p < _BARE_THANKS_SURE and r.emotion.emotion != "delight"
+                and _trouble_then_bare_thanks(r, inbound.text)):
+            reasons.append("praise read from a closing thanks after a telling of trouble, and nothing put right: "
+                           "complaint")
+            intent, thanked_off = "complaint", True
         if intent == "praise" and (turn := _praise_then_problem(r)):
             # "the dress is lovely but it came in the wrong size": kind words, then the problem after "but"
             reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
@@ -632,6 +670,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         emotion = "delight"
     elif turned and emotion == "delight":
         emotion = "neutral"  # kind words, then a problem: no delight to answer
+    elif (emotion == "delight" and intent in ("complaint", "follow_up") and (r.praise == 0 or thanked_off)
+          and "rule_vote:delight" not in r.features and _TROUBLE.search(inbound.text)):
+        # "refund for my missing dumplings was 'approved' but only £1.20 came back": a complaint with no kind
+        # word has no delight to answer
+        emotion = r.emotion.emotion if r.emotion.emotion != "delight" else "neutral"
     elif intent == "banter" and emotion in NEGATIVE_EMOTIONS and r.emotion.emotion not in NEGATIVE_EMOTIONS:
         emotion = r.emotion.emotion  # a joke read as a joke is not an upset post
     reasons.append(f"emotion {_why(emotion, emotion_model.probability, emotion_model.drivers)}; "
