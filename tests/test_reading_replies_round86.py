@@ -93,3 +93,96 @@ def test_a_scam_message_going_round_in_the_brands_name_is_fraud_with_the_fraud_l
 ])
 def test_sellers_posts_are_spam(text: str) -> None:
     assert read(text).intent == "spam"
+
+
+@pytest.mark.parametrize("text", [
+    "@SignalboxTel please stop calling me 4 times a day to 'upgrade'. I'm happy. leave me alone",
+    "@CartwheelStore please unsubscribe me from everything. 6 emails a day is insane",
+    "take me off your mailing list, I never signed up for it",
+    "can you stop sending me paper catalogues please",
+])
+def test_no_more_marketing_is_an_ask_met_by_taking_them_off_the_lists(text: str) -> None:
+    assert "opt_out" in read(text).asks
+    for d in drafts("parcelpop", text, seeds=range(6)):
+        assert re.search(r"marketing", d.text), d.text
+        assert not re.search(r"cancel|order number|warehouse", d.text, re.IGNORECASE), d.text
+
+
+@pytest.mark.parametrize("text", [
+    "please cancel my membership",
+    "my ex keeps calling me from withheld numbers",
+    "I called you three times about my order",
+])
+def test_other_calls_and_cancellations_are_no_opt_out(text: str) -> None:
+    assert "opt_out" not in read(text).asks
+
+
+@pytest.mark.parametrize("text", [
+    "thanks @BaoDownUK for the 'hot' bao, the fridge-fresh temperature really brought out the flavour",
+    "love the new 'improved' app, six taps to see my balance now",
+    "thanks for the 'express' delivery, only took 9 days",
+])
+def test_kind_words_beside_a_claim_in_scare_quotes_are_sarcasm(text: str) -> None:
+    reading = read(text)
+    assert reading.sarcasm
+    assert reading.intent == "complaint"
+
+
+@pytest.mark.parametrize("text", [
+    "thank you for the 'welcome home' card on my seat, lovely touch",
+    "the 'Best of British' menu was delicious, thank you",
+])
+def test_quoted_words_that_claim_nothing_leave_praise_alone(text: str) -> None:
+    reading = read(text)
+    assert not reading.sarcasm
+    assert reading.intent == "praise"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("@MarlowFinch Jess in the fitting rooms at Manchester Arndale spent 20 mins helping my mum find a dress. "
+     "thank you 💛", "Jess"),
+    ("Ola stayed late to sort my broadband out. thank you so much", "Ola"),
+])
+def test_a_colleague_named_by_what_they_did_is_thanked_by_name(text: str, name: str) -> None:
+    reading = read(text)
+    assert reading.details.staff == name
+    assert any(name in d.text for d in drafts("parcelpop", text, seeds=range(8)))
+
+
+@pytest.mark.parametrize("text", [
+    "Yesterday spent 2 hours on hold, thanks a lot",
+    "Heathrow staff found my bag, thanks",
+])
+def test_a_capitalised_word_before_a_verb_is_no_colleague(text: str) -> None:
+    assert read(text).details.staff not in ("Yesterday", "Heathrow")
+
+
+def test_a_complaint_told_with_a_laugh_is_smiled_at_then_apologised_for() -> None:
+    text = "@GreylineRail the heating on the 16:05 is broken again, sat here in my coat and gloves lol"
+    reading = read(text)
+    assert reading.intent == "complaint"
+    texts = [d.text for d in drafts("northline-rail", text, seeds=range(8))]
+    assert all(re.search(r"\bsorry\b", t, re.IGNORECASE) for t in texts), texts
+    assert any(re.search(r"\b(?:laugh|smile|humour|Ha)\b", t) for t in texts), texts
+
+
+@pytest.mark.parametrize("text", [
+    "@PizzettoHQ 2 HOURS for a stone cold pizza lol. NEVER again, absolute joke",
+    "found a bit of plastic in my burger lol, my son nearly swallowed it",
+])
+def test_no_smile_back_to_anger_or_danger(text: str) -> None:
+    for d in drafts("crumb-and-co", text, seeds=range(8)):
+        assert not re.search(r"\b(?:laugh|smile|humour)\b|\bHa\b", d.text), d.text
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("base", "@RoomRoost our host has a life size cardboard cutout of himself in the bedroom. it was not in the "
+             "photos and I have turned it to face the wall but it is still there"),
+    ("northline-rail", "@GreylineRail the automated announcer on the 17:50 has said 'we are now approaching "
+                       "Wakefield Westgate' at every single stop since Doncaster, nobody knows where they are"),
+])
+def test_a_post_that_told_its_story_is_never_asked_to_tell_it_again(bank: str, text: str) -> None:
+    retell = re.compile(r"walk us through|what happened|what you're seeing|tell us more|a few details|some detail|"
+                        r"summary|a bit more|send everything over", re.IGNORECASE)
+    for d in drafts(bank, text, seeds=range(10)):
+        assert not retell.search(d.text), d.text

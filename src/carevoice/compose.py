@@ -91,7 +91,7 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.vulnerability", "post.card_update", "post.long_wait", "post.care_team", "post.praised",
              "post.left_badly", "post.phishing", "post.asked_again", "post.bounced",
              "post.charged_twice", "post.payment_failed", "post.refused", "post.card_given", "post.fee",
-             "post.points_changed", "post.queue", "post.pricing")
+             "post.points_changed", "post.queue", "post.pricing", "post.wry")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -340,9 +340,17 @@ def _render_options(options: Sequence[Phrase], context: Mapping[str, Any]) -> li
     return out
 
 
+_RETELL = re.compile(
+    r"\b(?:walk us through|what happened|what you're seeing|when it started|with the specifics|tell us more|"
+    r"a few details|some detail|a (?:short|quick) summary|a bit more|anything that shows|whatever you can share|"
+    r"send everything over|share whatever)\b", re.IGNORECASE)
+"""A next step asking the customer to tell the story again ("walk us through it by DM", "DM us what happened")."""
+
+
 def _plain_steps(rendered: list[tuple[Phrase, str]]) -> list[tuple[Phrase, str]]:
-    """The next steps that neither ask a question nor prescribe a fix (tag ``diagnostic``)."""
-    return [(p, t) for p, t in rendered if "?" not in t and DIAGNOSTIC_TAG not in p.tags]
+    """The next steps that neither ask a question, prescribe a fix (tag ``diagnostic``) nor ask for the story again."""
+    return [(p, t) for p, t in rendered
+            if "?" not in t and DIAGNOSTIC_TAG not in p.tags and _RETELL.search(t) is None]
 
 
 def _apologises(text: str) -> bool:

@@ -286,6 +286,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # "please shut my Payloop account and send what's left": the ask names the situation the words did not
         reasons.append(f"situation {situation}, but the post asks: {ask}, so {_ASK_SITUATION[ask]} lines")
         situation = cast("Category", _ASK_SITUATION[ask])
+    if "opt_out" in reading.asks and "cancel" not in reading.asks and intent in ("request", "complaint"):
+        # "please stop calling me to upgrade", "unsubscribe me from everything": no order or plan to cancel, the
+        # marketing to stop: the general lines, which meet that ask
+        reasons.append(f"situation {situation}, but the post asks for no more marketing: general lines")
+        situation = "general"
     if situation == "product_defect" and premises and sector not in ("retail", "software", "telecom"):
         # "the hairdryer in room 31 sparked": the hotel's hairdryer, not one the guest bought; no model, receipt
         # or warranty asked for, and no "everyone at home"

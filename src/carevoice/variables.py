@@ -38,7 +38,7 @@ __all__ = [
 
 DETAILS = ("order_id", "booking_id", "flight", "product", "place", "date", "time", "device", "error",
            "contacted", "tried", "forgot", "staff")
-ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
+ASKS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore", "opt_out")
 URGENCIES = ("safety", "threat", "vulnerable", "fraud", "data_exposure", "legal", "stranded")
 
 
@@ -665,6 +665,23 @@ _EMERGENCY = {"GB": "999", "UK": "999", "US": "911", "CA": "911", "AU": "000", "
 """The emergency number by the region of a bank's locale; elsewhere 112, which most phone networks answer."""
 
 
+_WRY = re.compile(
+    r"[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639]|\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|rofl)\b|"
+    r"\bat this point\b|\bjust needed someone to know\b|\bnot complaining exactly\b|\bsend help\b",
+    re.IGNORECASE)
+"""Marks of a complaint told as a joke: a laughing face, "lol", "at this point the 08:15 is more of a rumour"."""
+
+
+def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:
+    """Tell whether a complaint is told with a laugh and nothing about it is grave (`post.wry`).
+
+    "fun game at Gatwick today: guess which gate MJ704 leaves from 😂": the reply may smile back before it says
+    sorry; never to anger, sarcasm, urgency or anything :func:`_grave` finds.
+    """
+    return (reading.intent == "complaint" and not grave and reading.emotion != "anger" and not reading.sarcasm
+            and not reading.urgency and _WRY.search(text) is not None)
+
+
 def _post_holds(condition: str, text: str) -> bool:
     """Whether a post condition read from the text holds (every one of its patterns is found)."""
     return all(p.search(text) is not None for p in _POST_PATTERNS[condition])
@@ -701,7 +718,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link", "praised", "grave", *_POST_CONDITIONS),
+    "post": ("words", "detailed", "link", "praised", "grave", "wry", *_POST_CONDITIONS),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -727,7 +744,7 @@ CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
     "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.praised",
-    "post.grave", "post.bereaved",
+    "post.grave", "post.bereaved", "post.wry",
     *(f"post.{c}" for c in _POST_CONDITIONS), "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
@@ -922,7 +939,8 @@ def build_context(
         "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
                  "praised": reading.intent == "complaint" and any(
                      r.startswith(TURNED_REASON) for r in reading.reasons),
-                 "grave": _grave(reading, where, inbound.text), "bereaved": reading.bereavement,
+                 "grave": (grave := _grave(reading, where, inbound.text)), "bereaved": reading.bereavement,
+                 "wry": told_as_a_joke(reading, grave, inbound.text),
                  **{c: _post_holds(c, inbound.text) for c in _POST_PATTERNS}},
         "intent": reading.intent,
         "emotion": reading.emotion,

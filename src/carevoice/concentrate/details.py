@@ -344,6 +344,14 @@ _STAFF_PRAISED = re.compile(
     r"wonderful|superb|outstanding|lovely|excellent|helpful|kind|great)\b"
 )
 """A colleague named by what they did well: "Priya at the Bristol branch was a star", "Dave was so helpful"."""
+_STAFF_DID = re.compile(
+    r"(?:^|[.!?]\s+|@\w+\s+|\n)([A-Z][a-z]{2,14})\s+(?:(?:at|from|on|in)\s+[^.!?,]{3,60}?\s+)?"
+    r"(?:spent|helped|went out of (?:his|her|their) way|sorted|fixed|stayed|found|noticed|explained|carried|rebooked|"
+    r"saved|talked|walked|waited|made sure|took the time)\b"
+)
+"""A colleague named at the start of a sentence of thanks by what they did: "Jess in the fitting rooms at
+Manchester Arndale spent 20 mins helping my mum", "Ola stayed late to sort it"."""
+_STAFF_DID_WORDS = ("thank", "cheers", "star", "legend", "hero", "grateful", "appreciate", "💛", "❤", "🙏")
 _STAFF_PRAISE_WORDS = ("star", "legend", "hero", "gem", "angel", "amazing", "brilliant", "fantastic", "wonderful",
                        "superb", "outstanding", "lovely", "excellent", "helpful", "kind", "great")
 _STAFF_PRAISE_SET = frozenset(_STAFF_PRAISE_WORDS)
@@ -402,6 +410,8 @@ def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
                 yield Found(m.group(1), m.start(1), m.end(1))
     if any(map(low.__contains__, _STAFF_PRAISE_WORDS)):
         yield from _names(_STAFF_PRAISED.finditer(text))
+    if any(map(low.__contains__, _STAFF_DID_WORDS)):
+        yield from _names(_STAFF_DID.finditer(text))
     if not plain or any(map(low.__contains__, _STAFF_ROLE_WORDS)):
         yield from _names(_STAFF_ROLE_NAME.finditer(text))
         for m in _STAFF_ROLE.finditer(text):

@@ -24,7 +24,7 @@ __all__ = ["ASK_KINDS", "DANGER_URGENCIES", "IntentVerdict", "Signals", "read_in
 
 DANGER_URGENCIES = frozenset({"safety", "threat", "vulnerable", "fraud", "data_exposure"})
 """Urgencies that make a post a report of danger, crime or fraud."""
-ASK_KINDS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore")
+ASK_KINDS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore", "opt_out")
 """What a request can ask for (``Reading.asks``), from the ``request_*`` signals."""
 _REQUEST_KEYS = tuple(f"request_{kind}" for kind in ASK_KINDS)
 _REQUEST_KEY_SET = frozenset(_REQUEST_KEYS)
@@ -104,9 +104,10 @@ def read_intent(
     ``complaint`` is the evidence of the problem situation read (0 when none),
     ``problem`` the strongest evidence of any problem situation (chosen or
     not: sarcasm needs a problem); ``category`` the situation read, if any; ``eye_roll`` that the post
-    carries an eye-roll or upside-down face (🙃, 🙄, 😒), which makes its praise words sarcastic beside a problem
-    ("sent me in a loop 5 times 🙃 love it"); ``irony`` that the post ends on a lone kind word ("ended the chat
-    when I asked for a manager. lovely"), sarcastic when anything before it reads as a problem.
+    carries an eye-roll or upside-down face (🙃, 🙄, 😒), or a claim of quality in scare quotes ("thanks for the
+    'hot' bao"), which makes its praise words sarcastic beside a problem ("sent me in a loop 5 times 🙃 love it");
+    ``irony`` that the post ends on a lone kind word ("ended the chat when I asked for a manager. lovely"),
+    sarcastic when anything before it reads as a problem.
     """
     reasons: list[str] = []
     if _REQUEST_KEY_SET.isdisjoint(signals.evidence):  # most posts ask for nothing: no score to look up
@@ -135,7 +136,8 @@ def read_intent(
         sarcasm = False  # "Thank you so much for sorting my flight": a problem's noun, no bad feeling, praise
         reasons.append("no sarcasm: praise with no bad feeling beside the problem's words")
     if sarcasm:
-        reasons.append("sarcasm: " + signals.label("sarcasm") + " on a complaint")
+        reasons.append("sarcasm: " + (signals.label("sarcasm") if not rolled or signals.score("sarcasm") else
+                                      "kind words beside an eye roll or a claim in scare quotes") + " on a complaint")
         praise = 0.0
         complaint += 2.0
     if request and asks:

@@ -143,6 +143,14 @@ def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit])
 
 _EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
 """An upside-down face, an eye roll or an unamused face: praise words beside them are said through gritted teeth."""
+_SCARE_QUOTED = re.compile(
+    r"(?:^|[\s(])['‘\"“](?:hot|fresh|free|fast|quick|express|helpful|premium|luxury|priority|clean|working|secure|"
+    r"easy|unlimited|superfast|super fast|next day|same day|on time|complimentary|upgrade|upgraded|help|service|"
+    r"customer service|support|compensation|apology|gift|guaranteed|deluxe|comfortable|spacious|quiet|friendly|"
+    r"fixed|sorted|resolved|security upgrade|improvements?|improved|new and improved|seamless|instant)['’\"”]",
+    re.IGNORECASE)
+"""A claim of quality in scare quotes ("thanks for the 'hot' bao", "your 'express' delivery"): kind words beside it
+are said through gritted teeth."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
 _RARELY = frozenset({"urgency"})
@@ -274,7 +282,7 @@ def _rules(text: str, locale: str) -> _Rules:
         question=question_score, question_min=decision["question_min"], complaint=problem,
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
-        eye_roll=not text.isascii() and _EYE_ROLL.search(text) is not None,
+        eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or _SCARE_QUOTED.search(text) is not None,
         irony=_ironic_ending(text, found.tokens, praise_hits),
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
