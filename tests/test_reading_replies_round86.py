@@ -4,7 +4,9 @@ Insults with no word of anything gone wrong are abuse, whatever place they name.
 kind word never falls back to a danger nobody read. A post of trouble with no kind word is neither praise nor
 delight. A fire alarm test, a hospital letter sent as evidence, a "data mismatch" at check-in and a wrong order
 with another customer's name on the box raise no urgency; a scam message going round in the brand's name does, and
-takes the fraud lines in a food bank. Sellers' "link in bio" and "free guide" posts are spam.
+takes the fraud lines in a food bank. Sellers' "link in bio" and "free guide" posts are spam. No more marketing is
+an ask of its own (`asks.opt_out`); a claim of quality in scare quotes makes kind words sarcastic; a colleague named
+by what they did is thanked by name; a complaint told with a laugh may be smiled at before the apology (`post.wry`).
 """
 
 from __future__ import annotations
@@ -174,15 +176,3 @@ def test_no_smile_back_to_anger_or_danger(text: str) -> None:
     for d in drafts("crumb-and-co", text, seeds=range(8)):
         assert not re.search(r"\b(?:laugh|smile|humour)\b|\bHa\b", d.text), d.text
 
-
-@pytest.mark.parametrize(("bank", "text"), [
-    ("base", "@RoomRoost our host has a life size cardboard cutout of himself in the bedroom. it was not in the "
-             "photos and I have turned it to face the wall but it is still there"),
-    ("northline-rail", "@GreylineRail the automated announcer on the 17:50 has said 'we are now approaching "
-                       "Wakefield Westgate' at every single stop since Doncaster, nobody knows where they are"),
-])
-def test_a_post_that_told_its_story_is_never_asked_to_tell_it_again(bank: str, text: str) -> None:
-    retell = re.compile(r"walk us through|what happened|what you're seeing|tell us more|a few details|some detail|"
-                        r"summary|a bit more|send everything over", re.IGNORECASE)
-    for d in drafts(bank, text, seeds=range(10)):
-        assert not retell.search(d.text), d.text

@@ -340,17 +340,9 @@ def _render_options(options: Sequence[Phrase], context: Mapping[str, Any]) -> li
     return out
 
 
-_RETELL = re.compile(
-    r"\b(?:walk us through|what happened|what you're seeing|when it started|with the specifics|tell us more|"
-    r"a few details|some detail|a (?:short|quick) summary|a bit more|anything that shows|whatever you can share|"
-    r"send everything over|share whatever)\b", re.IGNORECASE)
-"""A next step asking the customer to tell the story again ("walk us through it by DM", "DM us what happened")."""
-
-
 def _plain_steps(rendered: list[tuple[Phrase, str]]) -> list[tuple[Phrase, str]]:
-    """The next steps that neither ask a question, prescribe a fix (tag ``diagnostic``) nor ask for the story again."""
-    return [(p, t) for p, t in rendered
-            if "?" not in t and DIAGNOSTIC_TAG not in p.tags and _RETELL.search(t) is None]
+    """The next steps that neither ask a question nor prescribe a fix (tag ``diagnostic``)."""
+    return [(p, t) for p, t in rendered if "?" not in t and DIAGNOSTIC_TAG not in p.tags]
 
 
 def _apologises(text: str) -> bool:
