@@ -176,3 +176,26 @@ def test_no_smile_back_to_anger_or_danger(text: str) -> None:
     for d in drafts("crumb-and-co", text, seeds=range(8)):
         assert not re.search(r"\b(?:laugh|smile|humour)\b|\bHa\b", d.text), d.text
 
+
+
+def test_a_complaint_signed_off_with_cheers_is_no_delight_and_gets_its_apology() -> None:
+    text = ("@Staybright room right above the bar, bass till 3am, asked to move, 'fully booked'. 5 hours sleep "
+            "before my interview. cheers")
+    reading = read(text)
+    assert reading.intent == "complaint"
+    assert reading.emotion != "delight"
+    assert all(re.search(r"\bsorry\b", d.text, re.IGNORECASE) for d in drafts("base", text, seeds=range(6)))
+
+
+@pytest.mark.parametrize("text", [
+    "great work @AshgroveBS closing my local branch AND the one 12 miles away 🙃",
+    "the nearest branch is now a 40 mile round trip for my mum",
+])
+def test_a_distance_is_no_air_miles(text: str) -> None:
+    reading = read(text)
+    assert reading.category != "loyalty"
+    assert reading.subject is None or "miles" not in reading.subject.text
+
+
+def test_air_miles_stay_loyalty() -> None:
+    assert read("@SkylarkAtl my miles from the Rome trip still haven't posted, 4,200 missing").category == "loyalty"

@@ -394,6 +394,13 @@ _BARE_THANKS = re.compile(
 """A post that ends in a thanks standing on its own ("... I'm in Dubai with no phone. thanks")."""
 
 
+def _kind_only_in_closing_thanks(r: _Rules, text: str) -> bool:
+    """Tell whether the only kind words are a closing thanks ("... 5 hours sleep before my interview. cheers")."""
+    praise = r.found.family("praise")
+    end = len(r.found.tokens) - 4
+    return bool(praise) and all(h.start >= end for h in praise) and _BARE_THANKS.search(text) is not None
+
+
 def _trouble_then_bare_thanks(r: _Rules, text: str) -> bool:
     """Tell whether the only kind word is a closing thanks after a telling of trouble, and nothing put it right.
 
@@ -403,9 +410,7 @@ def _trouble_then_bare_thanks(r: _Rules, text: str) -> bool:
     end = _BARE_THANKS.search(text)
     if end is None or _TROUBLE.search(text[:end.start()]) is None:
         return False
-    praise = r.found.family("praise")
-    tokens = r.found.tokens
-    return (bool(praise) and all(h.start >= len(tokens) - 4 for h in praise) and _RECOVERY.isdisjoint(tokens)
+    return (_kind_only_in_closing_thanks(r, text) and _RECOVERY.isdisjoint(r.found.tokens)
             and _problem_then_recovery(r) is None)
 
 
@@ -678,10 +683,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         emotion = "delight"
     elif turned and emotion == "delight":
         emotion = "neutral"  # kind words, then a problem: no delight to answer
-    elif (emotion == "delight" and intent in ("complaint", "follow_up") and (r.praise == 0 or thanked_off)
-          and "rule_vote:delight" not in r.features and _TROUBLE.search(inbound.text)):
-        # "refund for my missing dumplings was 'approved' but only £1.20 came back": a complaint with no kind
-        # word has no delight to answer
+    elif emotion == "delight" and intent in ("complaint", "follow_up") and (
+            ((r.praise == 0 or thanked_off) and "rule_vote:delight" not in r.features
+             and _TROUBLE.search(inbound.text))
+            or (r.emotion.emotion in NEGATIVE_EMOTIONS and _kind_only_in_closing_thanks(r, inbound.text))):
+        # "refund for my missing dumplings was 'approved' but only £1.20 came back", "5 hours sleep before my
+        # interview. cheers": a complaint with no kind word but a closing thanks has no delight to answer
         emotion = r.emotion.emotion if r.emotion.emotion != "delight" else "neutral"
     elif intent == "banter" and emotion in NEGATIVE_EMOTIONS and r.emotion.emotion not in NEGATIVE_EMOTIONS:
         emotion = r.emotion.emotion  # a joke read as a joke is not an upset post
