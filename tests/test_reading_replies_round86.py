@@ -199,3 +199,19 @@ def test_a_distance_is_no_air_miles(text: str) -> None:
 
 def test_air_miles_stay_loyalty() -> None:
     assert read("@SkylarkAtl my miles from the Rome trip still haven't posted, 4,200 missing").category == "loyalty"
+
+
+@pytest.mark.parametrize("text", [
+    "@QuaystoneBank sent £2,400 for my house deposit yesterday and it's still 'pending'. solicitor needs it by 4pm",
+    "@Coinlet DM me please, I need a statement with my address on it for a visa application by Friday",
+])
+def test_paperwork_words_raise_no_urgency(text: str) -> None:
+    assert read(text).urgency == ()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("if this isn't sorted my solicitor will be in touch", "legal"),
+    ("other customers can see my address and phone number in the app", "data_exposure"),
+])
+def test_threats_and_exposures_beside_them_stay_urgent(text: str, kind: str) -> None:
+    assert kind in read(text).urgency
