@@ -212,6 +212,7 @@ def test_paperwork_words_raise_no_urgency(text: str) -> None:
 @pytest.mark.parametrize(("text", "kind"), [
     ("if this isn't sorted my solicitor will be in touch", "legal"),
     ("other customers can see my address and phone number in the app", "data_exposure"),
+    ("your app is showing my address to other users", "data_exposure"),
 ])
 def test_threats_and_exposures_beside_them_stay_urgent(text: str, kind: str) -> None:
     assert kind in read(text).urgency
