@@ -216,3 +216,15 @@ def test_paperwork_words_raise_no_urgency(text: str) -> None:
 ])
 def test_threats_and_exposures_beside_them_stay_urgent(text: str, kind: str) -> None:
     assert kind in read(text).urgency
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("crumb-and-co", "PSA: there's a text going round saying 'Crumb & Co: claim your free meal for life, enter card "
+                     "details' with a link. @CrumbAndCo please confirm it's fake"),
+    ("northwind-air", "PSA: there's a fake @NorthwindAir account DMing people who complain, offering refunds and "
+                      "asking for card details. it's NOT them. report it"),
+])
+def test_a_warning_about_a_scam_is_thanked_not_treated_as_a_victims_report(bank: str, text: str) -> None:
+    for d in drafts(bank, text, seeds=range(8)):
+        assert re.search(r"flag|warn|check|scam", d.text, re.IGNORECASE), d.text
+        assert not re.search(r"misused|horrible feeling|food safety", d.text, re.IGNORECASE), d.text

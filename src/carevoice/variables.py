@@ -106,8 +106,12 @@ _PHISHING = re.compile(r"\b(?:" + "|".join((
     r"(?:that|this|it)(?:[’']?s| is) (?:a |an )?(?:scam|fake|phishing)(?:,? right)?\s*\?",
     r"(?:got|received|had) (?:a |an )?(?:texts?|sms|e-?mails?|calls?|messages?) ?[:\"“] ?\w+",
     r"(?:fake|dodgy|suspicious|scam|scammy) (?:texts?|e-?mails?|calls?|messages?|sites?|websites?|links?|pages?)",
+    r"(?:texts?|sms|e-?mails?|messages?|calls?|links?|dms?) (?:going round|going around|doing the rounds|circulating)",
+    r"fake (?:@?\w+ ){0,2}(?:accounts?|pages?|profiles?|sites?|websites?) (?:\w+ ){0,3}?(?:dming|messaging|contacting|"
+    r"replying|asking|offering|pretending|saying)",
 )) + r")\b", re.IGNORECASE)
-"""A message, call or site that may not be the brand's: "was that you?", "got a text claiming to be you"."""
+"""A message, call or site that may not be the brand's: "was that you?", "got a text claiming to be you", "there's a
+text going round", "a fake account DMing people who complain"."""
 _FOREIGN = (r"(?:hairs?|plastic|glass|metal|needles?|pins?|razor blades?|blades?|shards?|bugs?|insects?|flies|fly|"
             r"cockroach(?:es)?|roach(?:es)?|slugs?|worms?|"
             r"maggots?|mould|mold|band-?aids?|plasters?|screws?|wire|fingernails?|nails?|eyelash(?:es)?|feathers?|"
