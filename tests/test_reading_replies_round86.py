@@ -228,3 +228,19 @@ def test_a_warning_about_a_scam_is_thanked_not_treated_as_a_victims_report(bank:
     for d in drafts(bank, text, seeds=range(8)):
         assert re.search(r"flag|warn|check|scam", d.text, re.IGNORECASE), d.text
         assert not re.search(r"misused|horrible feeling|food safety", d.text, re.IGNORECASE), d.text
+
+
+_SHIPPED = ("base", "parcelpop", "loopwork", "harbour-bank", "crumb-and-co", "northline-rail", "northwind-air",
+            "tidewave")
+_ASKED = (
+    ("can someone call me about this, I can't keep doing live chat, I need a person", r"\b(?:call|ring)\b"),
+    ("please stop emailing me about your offers, unsubscribe me from everything", r"\bmarketing\b"),
+)
+
+
+@pytest.mark.parametrize("bank", _SHIPPED)
+@pytest.mark.parametrize(("text", "answer"), _ASKED)
+def test_every_shipped_bank_meets_a_call_back_or_marketing_opt_out_ask(bank: str, text: str, answer: str) -> None:
+    # a bank whose cell replaces base's must still hold lines for these asks (parcelpop's any.resolve did not)
+    for d in drafts(bank, text, seeds=range(4)):
+        assert re.search(answer, d.text, re.IGNORECASE), (bank, d.text)
