@@ -114,6 +114,43 @@ phrases:
     assert cell == {"p.ack.1": "Overridden.", "c.ack.9": "Added."}
 
 
+ASKING_PARENT = """\
+bank: parent
+display_name: Parent
+phrases:
+  any:
+    resolve:
+      - {id: p.res.1, text: "We'll look into it."}
+      - {id: p.res.call, text: "We can call you.", intents: [request, complaint], when: [asks.callback]}
+      - {id: p.res.refund, text: "We'll look at a refund.", intents: [request, complaint], when: [asks.refund]}
+  refund_status:
+    resolve:
+      - {id: p.refund.1, text: "We'll check the refund."}
+      - {id: p.refund.asked, text: "We'll look at a refund.", when: [asks.refund]}
+"""
+
+
+def test_a_replaced_any_cell_keeps_the_parents_lines_for_asks_it_does_not_answer(tmp_path: Path) -> None:
+    # parcelpop rewrote any.resolve in its voice and lost base's "call me back" lines until this rule
+    write_bank(tmp_path, ASKING_PARENT, "parent")
+    child = write_bank(tmp_path, """\
+bank: child
+extends: parent
+phrases:
+  any:
+    resolve:
+      - {id: c.res.1, text: "Our team will look into it."}
+      - {id: c.res.refund, text: "Let's get your money back.", when: [asks.refund]}
+  refund_status:
+    resolve:
+      - {id: c.refund.1, text: "Our team will check the refund."}
+""", "child")
+    bank = load_bank(child)
+    assert sorted(p.id for p in bank.phrases_for("any", "resolve")) == ["c.res.1", "c.res.refund", "p.res.call"]
+    # a situation's own cell is the brand's to replace whole: its refund lines are its own
+    assert [p.id for p in bank.phrases_for("refund_status", "resolve")] == ["c.refund.1"]
+
+
 def test_extends_cycle_is_reported(tmp_path: Path) -> None:
     write_bank(tmp_path, "bank: a\nextends: b\n", "a")
     write_bank(tmp_path, "bank: b\nextends: a\n", "b")

@@ -261,15 +261,23 @@ def _answers_of(source: BankSource) -> list[Answer]:
     return out
 
 
-def _replaced(phrase: Phrase, own_cells: dict[tuple[str, str], frozenset[str] | None]) -> bool:
+def _replaced(phrase: Phrase, own_cells: dict[tuple[str, str], frozenset[str] | None],
+              own_asks: dict[tuple[str, str], frozenset[str]]) -> bool:
     """Whether a child's cell replaces an inherited phrase: the child serves every intent the phrase serves.
 
     A brand that writes only banter lines under ``any.acknowledge`` keeps the parent's lines for
-    complaints and danger; a brand that writes lines for every intent replaces the whole cell.
+    complaints and danger; a brand that writes lines for every intent replaces the whole cell. Under
+    ``any``, a parent's line answering an ask (``when: [asks.callback]``) that none of the child's lines
+    in the cell answers is kept: the ``any`` lines that answer an ask serve every situation, so a brand
+    that rewrites ``any.resolve`` in its voice still meets "call me back".
     """
     key = (phrase.situation, phrase.stage)
     if key not in own_cells:
         return False
+    if key[0] == "any" and phrase.when:
+        asks = {c for c in phrase.when if c.startswith("asks.")}
+        if asks and asks.isdisjoint(own_asks.get(key, frozenset())):
+            return False
     served = own_cells[key]
     return served is None or (bool(phrase.intents) and set(phrase.intents) <= served)
 
@@ -292,13 +300,15 @@ def resolve(chain: list[BankSource]) -> Bank:
         own = _phrases_of(source)
         own_ids = {p.id for p in own}
         own_cells: dict[tuple[str, str], frozenset[str] | None] = {}
-        for p in own:  # per cell, the intents the file's own phrases serve (None: every intent)
+        own_asks: dict[tuple[str, str], frozenset[str]] = {}
+        for p in own:  # per cell, the intents the file's own phrases serve (None: every intent), the asks they answer
             cell, served = (p.situation, p.stage), own_cells.get((p.situation, p.stage), frozenset())
             own_cells[cell] = None if served is None or not p.intents else served | set(p.intents)
+            own_asks[cell] = own_asks.get(cell, frozenset()) | {c for c in p.when if c.startswith("asks.")}
         removed = set(m.remove)
         kept = [p for p in phrases if p.id not in own_ids and p.id not in removed]
         if m.inherit_phrases == "fallback":
-            kept = [p for p in kept if not _replaced(p, own_cells)]
+            kept = [p for p in kept if not _replaced(p, own_cells, own_asks)]
         phrases = kept + own
         for answer in _answers_of(source):
             answers.pop(answer.id, None)
