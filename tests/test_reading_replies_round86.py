@@ -244,3 +244,20 @@ def test_every_shipped_bank_meets_a_call_back_or_marketing_opt_out_ask(bank: str
     # a bank whose cell replaces base's must still hold lines for these asks (parcelpop's any.resolve did not)
     for d in drafts(bank, text, seeds=range(4)):
         assert re.search(answer, d.text, re.IGNORECASE), (bank, d.text)
+
+
+@pytest.mark.parametrize("text", [
+    "@HarbourinnHotels bed was like a cloud, best sleep in months. WiFi was dire though, couldn't even load emails",
+    "@Staybright the staff were amazing all week. the pool was closed every single day though, not good enough",
+])
+def test_praise_then_a_problem_read_as_a_complaint_thanks_the_kind_words_too(text: str) -> None:
+    reading = read(text)
+    assert reading.intent == "complaint"
+    assert reading.intent2 == "praise"
+    texts = [d.text for d in drafts("base", text, seeds=range(6))]
+    assert all(re.search(r"\b(?:kind words|glad|thanks|thank you)\b", t, re.IGNORECASE) for t in texts), texts
+
+
+def test_even_though_is_a_concession_not_a_turn() -> None:
+    text = "honestly impressed @KestrelTech repaired my laptop for free even though it was 2 weeks out of warranty"
+    assert read(text).intent == "praise"

@@ -305,10 +305,12 @@ def _rules(text: str, locale: str) -> _Rules:
                   features(found, text, rules=rules))
 
 
-_TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame"})
+_TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame", "though", "tho", "although"})
 """Words that turn from kind words to a problem ("lovely, but it came in the wrong size")."""
 
 
+_CONCESSIONS = frozenset({"though", "tho", "although"})
+"""Turns that "even" makes a concession instead ("repaired it for free even though it was out of warranty")."""
 TURNED_REASON = "praise, then a problem after"
 """How the reasons say a post praised first and then turned to a problem (``post.praised`` reads it)."""
 _ONLY_TURNS = frozenset({"thing", "things", "issue", "problem", "gripe", "complaint", "niggle", "downside"})
@@ -336,7 +338,8 @@ def _praise_then_problem(r: _Rules) -> str | None:
     hits = r.verdict.evidence.get(category, (0.0, []))[1] if sure and category else []
     for i in range(r.praise_end, len(tokens)):
         word = tokens[i]
-        turn = word in _TURNS or (word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one"))
+        turn = (word in _TURNS and not (word in _CONCESSIONS and i > 0 and tokens[i - 1] == "even")) or (
+            word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one"))
         if not turn:
             continue
         if sure and any(h.start > i for h in hits):
@@ -628,6 +631,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # "the dress is lovely but it came in the wrong size": kind words, then the problem after "but"
             reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
             intent, turned = "complaint", True
+        elif (intent == "complaint" and r.praise >= _STRONG_PRAISE and not r.intent.sarcasm
+              and (turn := _praise_then_problem(r))):
+            # "bed was like a cloud, best sleep in months. WiFi was dire though": read as the complaint it is,
+            # and the kind words before it are thanked too
+            reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
+            turned = True
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
     intent2: Intent | None = None
     if turned:
