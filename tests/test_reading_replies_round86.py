@@ -261,3 +261,11 @@ def test_praise_then_a_problem_read_as_a_complaint_thanks_the_kind_words_too(tex
 def test_even_though_is_a_concession_not_a_turn() -> None:
     text = "honestly impressed @KestrelTech repaired my laptop for free even though it was 2 weeks out of warranty"
     assert read(text).intent == "praise"
+
+
+@pytest.mark.parametrize("text", [
+    "@PebbleMobile smoothest switch ever 👌",
+    "@Lanternstay the team put flowers in our room for our anniversary, so thoughtful",
+])
+def test_praise_in_plain_words_is_praise(text: str) -> None:
+    assert read(text).intent == "praise"
