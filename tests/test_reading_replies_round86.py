@@ -269,3 +269,13 @@ def test_even_though_is_a_concession_not_a_turn() -> None:
 ])
 def test_praise_in_plain_words_is_praise(text: str) -> None:
     assert read(text).intent == "praise"
+
+
+def test_a_closing_thanks_after_trouble_is_no_praise() -> None:
+    text = ("@SignalboxTel sent me a replacement SIM I didn't ask for and now my old one's deactivated. I'm in Dubai "
+            "for work with no phone. thanks")
+    reading = read(text)
+    assert reading.intent == "complaint"
+    assert reading.emotion != "delight"
+    for d in drafts("tidewave", text, seeds=range(6)):
+        assert not re.search(r"lovely|kind words|made our day|means a lot", d.text, re.IGNORECASE), d.text

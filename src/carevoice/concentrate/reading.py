@@ -272,9 +272,9 @@ def _rules(text: str, locale: str) -> _Rules:
     negative = emotion.emotion in NEGATIVE_EMOTIONS or bereavement
     top = max(verdict.raw.values(), default=0.0)
     spam = spam_score >= decision["spam_min"] and spam_score >= top
-    severe_abuse = abuse.abusive and (abuse.severe or verdict.category is None or _TROUBLE.search(text) is None)
     # insults with no word of anything gone wrong ("go back to flipping burgers, you absolute waste of oxygen"): the
     # place they name is no complaint
+    severe_abuse = abuse.abusive and (abuse.severe or verdict.category is None or _TROUBLE.search(text) is None)
     problem = verdict.raw.get(verdict.category, 0.0) if verdict.category in PROBLEMS else 0.0
     intent = read_intent(
         signals, language=language.language, locale_language=locale, spam=spam, abuse=severe_abuse,
@@ -413,8 +413,7 @@ def _trouble_then_bare_thanks(r: _Rules, text: str) -> bool:
     end = _BARE_THANKS.search(text)
     if end is None or _TROUBLE.search(text[:end.start()]) is None:
         return False
-    return (_kind_only_in_closing_thanks(r, text) and _RECOVERY.isdisjoint(r.found.tokens)
-            and _problem_then_recovery(r) is None)
+    return _kind_only_in_closing_thanks(r, text) and _problem_then_recovery(r) is None
 
 
 def _problem_then_recovery(r: _Rules) -> str | None:
