@@ -630,10 +630,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # "the dress is lovely but it came in the wrong size": kind words, then the problem after "but"
             reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
             intent, turned = "complaint", True
-        elif (intent == "complaint" and r.praise >= _STRONG_PRAISE and not r.intent.sarcasm
+        elif (intent == "complaint" and r.praise >= _STRONG_PRAISE and not r.intent.sarcasm and not sure_problem
               and (turn := _praise_then_problem(r))):
             # "bed was like a cloud, best sleep in months. WiFi was dire though": read as the complaint it is,
-            # and the kind words before it are thanked too
+            # and the kind words before it are thanked too (where the rules name the problem surely, its own
+            # lines speak to it: "staff were lovely but we waited 40 mins for 2 tacos" is about the wait)
             reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
             turned = True
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
