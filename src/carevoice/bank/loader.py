@@ -304,7 +304,8 @@ def resolve(chain: list[BankSource]) -> Bank:
         for p in own:  # per cell, the intents the file's own phrases serve (None: every intent), the asks they answer
             cell, served = (p.situation, p.stage), own_cells.get((p.situation, p.stage), frozenset())
             own_cells[cell] = None if served is None or not p.intents else served | set(p.intents)
-            own_asks[cell] = own_asks.get(cell, frozenset()) | {c for c in p.when if c.startswith("asks.")}
+            if p.situation == "any":  # only the any cells keep a parent's ask lines (see _replaced)
+                own_asks[cell] = own_asks.get(cell, frozenset()) | {c for c in p.when if c.startswith("asks.")}
         removed = set(m.remove)
         kept = [p for p in phrases if p.id not in own_ids and p.id not in removed]
         if m.inherit_phrases == "fallback":

@@ -21,8 +21,7 @@ from typing import Any, NamedTuple
 from carevoice._gc import no_gc_pause
 from carevoice.errors import ConfigError
 
-__all__ = ["END", "GAP", "Entry", "Lexicon", "TrieNode", "expand", "lexicon", "no_gc_pause", "raw_data",
-           "tokenize_phrase"]
+__all__ = ["END", "GAP", "Entry", "Lexicon", "TrieNode", "expand", "lexicon", "raw_data", "tokenize_phrase"]
 
 DATA_FILE = "concentrate.yaml"
 MAX_EXPANSIONS = 5000
@@ -309,8 +308,6 @@ def _digest() -> str:
     from carevoice._hash import sha256
 
     return sha256(file_digest(data_file(DATA_FILE)) + file_digest(Path(__file__))).hexdigest()[:32]
-
-
 
 
 @cache

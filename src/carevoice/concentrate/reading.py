@@ -397,11 +397,11 @@ _BARE_THANKS = re.compile(
 """A post that ends in a thanks standing on its own ("... I'm in Dubai with no phone. thanks")."""
 
 
-def _kind_only_in_closing_thanks(r: _Rules, text: str) -> bool:
-    """Tell whether the only kind words are a closing thanks ("... 5 hours sleep before my interview. cheers")."""
+def _closing_thanks(r: _Rules, text: str) -> re.Match[str] | None:
+    """The closing thanks, when it holds the only kind words ("... 5 hours sleep before my interview. cheers")."""
     praise = r.found.family("praise")
     end = len(r.found.tokens) - 4
-    return bool(praise) and all(h.start >= end for h in praise) and _BARE_THANKS.search(text) is not None
+    return _BARE_THANKS.search(text) if praise and all(h.start >= end for h in praise) else None
 
 
 def _trouble_then_bare_thanks(r: _Rules, text: str) -> bool:
@@ -410,10 +410,10 @@ def _trouble_then_bare_thanks(r: _Rules, text: str) -> bool:
     "sent me a replacement SIM I didn't ask for and now my old one's deactivated. I'm in Dubai with no phone.
     thanks": a bare "thanks" at the end of a problem is a sign-off or a sigh, not praise.
     """
-    end = _BARE_THANKS.search(text)
+    end = _closing_thanks(r, text)
     if end is None or _TROUBLE.search(text[:end.start()]) is None:
         return False
-    return _kind_only_in_closing_thanks(r, text) and _problem_then_recovery(r) is None
+    return _problem_then_recovery(r) is None
 
 
 def _problem_then_recovery(r: _Rules) -> str | None:
@@ -695,7 +695,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     elif emotion == "delight" and intent in ("complaint", "follow_up") and (
             ((r.praise == 0 or thanked_off) and "rule_vote:delight" not in r.features
              and _TROUBLE.search(inbound.text))
-            or (r.emotion.emotion in NEGATIVE_EMOTIONS and _kind_only_in_closing_thanks(r, inbound.text))):
+            or (r.emotion.emotion in NEGATIVE_EMOTIONS and _closing_thanks(r, inbound.text) is not None)):
         # "refund for my missing dumplings was 'approved' but only £1.20 came back", "5 hours sleep before my
         # interview. cheers": a complaint with no kind word but a closing thanks has no delight to answer
         emotion = r.emotion.emotion if r.emotion.emotion != "delight" else "neutral"
