@@ -42,7 +42,8 @@ def _plan(**fields: object) -> tuple[str, ...]:
      {"move_private", "acknowledge", "apologise"}, {"resolve", "greet", "explain"}),
     ({"category": "late_delivery", "intent": "question", "details": Details(order_id="58213")}, {"greet", "resolve"},
      {"apologise", "explain"}),
-    ({"category": "late_delivery", "intent": "question"}, {"handoff"}, {"resolve"}),  # "do you deliver on Sundays?"
+    # "do you deliver on Sundays?": nothing in the bank answers it, so "we'll check and come back to you here"
+    ({"category": "late_delivery", "intent": "question"}, {"greet", "resolve"}, {"handoff", "apologise"}),
     ({"category": "app_bug", "intent": "question", "negative": True, "emotion": "frustration"},
      {"acknowledge", "apologise", "resolve"}, {"greet"}),
     ({"category": "late_delivery", "intent": "follow_up", "emotion": "frustration"}, {"apologise", "resolve"},
@@ -76,7 +77,8 @@ def test_an_answer_takes_the_place_of_the_next_step() -> None:
     ({"intent": "other_language", "language": "es"}, "'es'"),
     ({"language": "fr"}, "'fr'"),
     ({"intent": "complaint", "intent_confidence": 0.1}, "unsure"),
-    ({"category": "general_question", "intent": "question"}, "nothing in the bank answers"),
+    ({"category": "general_question", "intent": "question", "emotion": "frustration", "negative": True},
+     "nothing in the bank answers"),
 ])
 def test_hand_to_an_agent_when_unsure_or_in_another_language(fields: dict[str, object], why: str) -> None:
     fields.setdefault("intent_confidence", 0.9)
@@ -84,6 +86,34 @@ def test_hand_to_an_agent_when_unsure_or_in_another_language(fields: dict[str, o
     plan = plan_reply(Reading(**fields))  # type: ignore[arg-type]
     assert plan.action == "needs_agent" and plan.stages == ("handoff",)
     assert why in plan.reasons[0]
+
+
+@pytest.mark.parametrize("category", ["general_question", "general", "late_delivery", "booking"])
+def test_a_calm_question_nothing_answers_is_met_with_we_will_find_out(category: str) -> None:
+    reading = Reading(category=category, confidence=0.9, intent="question", intent_confidence=0.9)
+    plan = plan_reply(reading)
+    assert plan.action == "reply" and plan.find_out and plan.situation == "general_question"
+    assert "resolve" in plan.stages and "apologise" not in plan.stages and plan.no_apology
+    assert any("drafting.find_out" in r for r in plan.reasons)
+    off = plan_reply(reading, drafting=DraftingSettings(find_out=False))
+    assert off.action == "needs_agent" and off.stages == ("handoff",) and not off.find_out
+
+
+@pytest.mark.parametrize("fields", [
+    {"emotion": "frustration", "negative": True},
+    {"emotion": "anger", "intensity": 0.8, "negative": True},
+    {"sarcasm": True, "negative": True},
+    {"emotion": "anxiety"},
+])
+def test_a_question_with_trouble_or_feeling_in_it_still_goes_to_an_agent(fields: dict[str, object]) -> None:
+    plan = plan_reply(Reading(category="general_question", confidence=0.9, intent="question", intent_confidence=0.9,
+                              **fields))  # type: ignore[arg-type]
+    assert plan.action == "needs_agent" and not plan.find_out
+
+
+def test_an_answered_question_is_never_a_find_out() -> None:
+    plan = plan_reply(Reading(category="general_question", intent="question", intent_confidence=0.9), answered=True)
+    assert not plan.find_out and "answer" in plan.stages
 
 
 def test_the_handoff_threshold_is_a_bank_setting() -> None:

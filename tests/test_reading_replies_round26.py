@@ -39,9 +39,20 @@ GENERAL_QUESTIONS = [
 
 
 @pytest.mark.parametrize(("bank", "text"), GENERAL_QUESTIONS)
-def test_a_calm_question_about_the_offer_goes_to_an_agent_not_to_the_booking_lines(bank: str, text: str) -> None:
+def test_a_calm_question_about_the_offer_is_met_with_we_will_find_out_not_the_booking_lines(bank: str,
+                                                                                           text: str) -> None:
     draft = _draft(bank, text)
-    assert draft.action == "needs_agent", (draft.text, draft.reasons)
+    assert draft.action == "reply", (draft.text, draft.reasons)
+    assert any("not the customer's own case" in r and "drafting.find_out" in r for r in draft.reasons), draft.reasons
+    assert not any(w in draft.text.lower() for w in ("reference", "sorry", " dm")), draft.text
+
+
+@pytest.mark.parametrize(("bank", "text"), GENERAL_QUESTIONS)
+def test_without_find_out_such_questions_go_to_an_agent(tmp_path: Path, bank: str, text: str) -> None:
+    own = write_bank(tmp_path, f"bank: own\ndisplay_name: Own Co\nextends: {bank}\ndrafting: {{find_out: false}}\n",
+                     "own")
+    draft = Drafter(own, history=MemoryHistory(), seed=0).draft(Inbound(text=text))
+    assert draft.action == "needs_agent" and not draft.text, (draft.text, draft.reasons)
     assert any("not the customer's own case" in r for r in draft.reasons), draft.reasons
 
 
@@ -307,6 +318,6 @@ def test_the_linter_still_sees_the_plans_of_a_question_about_ones_own_booking() 
     own = Reading(category="booking", confidence=1.0, intent="question", intent_confidence=1.0,
                   details=Details(booking_id="K7Q2ZP"))
     general = Reading(category="booking", confidence=1.0, intent="question", intent_confidence=1.0)
-    assert plan_reply(general).action == "needs_agent"
+    assert plan_reply(general).find_out
     stages = plan_reply(own).stages
     assert stages != ("handoff",) and stages in possible_stage_plans("booking")

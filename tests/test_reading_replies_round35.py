@@ -99,11 +99,15 @@ def test_a_game_character_dying_is_no_bereavement() -> None:
     "hi @AzuraJet my flight is at 7am and I'm flying with a guide dog - do I need to do anything before i get there?",
     "@Hartleys can I still use my Clubpoints vouchers after they expire if i call?",
 ])
-def test_a_calm_how_to_question_nothing_answers_goes_to_an_agent(text: str) -> None:
+def test_a_calm_how_to_question_nothing_answers_goes_to_an_agent_or_is_found_out(text: str) -> None:
+    # an agent writes the steps, or (calm and plain: `drafting.find_out`) "we'll check and come back to you here";
+    # never the booking's or the fault's lines ("DM us the reference and we'll check it")
     assert asks_how(text)
     bank = "northwind-air" if "AzuraJet" in text else "base"
     d = drafts(bank, text, range(1, 2))[0]
-    assert d.action == "needs_agent", (d.reasons, d.text)
+    found_out = any("drafting.find_out" in r for r in d.reasons)
+    assert d.action == "needs_agent" or (d.action == "reply" and found_out), (d.reasons, d.text)
+    assert "reference" not in d.text.lower() and "?" not in d.text, d.text
 
 
 @pytest.mark.parametrize("text", [

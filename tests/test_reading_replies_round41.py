@@ -84,12 +84,16 @@ def test_a_what_if_question_is_told(text: str) -> None:
     assert asks_what_if(text)
 
 
-def test_a_what_if_question_goes_to_an_agent_not_to_the_customers_own_case() -> None:
+def test_a_what_if_question_is_not_answered_as_the_customers_own_case() -> None:
+    # a calm one is met with "we'll check and come back to you here" (`drafting.find_out`), never with the lines
+    # for the customer's own refund ("DM us the booking reference")
     text = ("hypothetically speaking if I were to buy a return flight for August and things are still bad, "
             "would I be able to get a refund?")
     for d in drafts("northwind-air", text):
-        assert d.action == "needs_agent", (d.action, d.reasons)
-        assert "booking reference" not in (d.holding or "").lower()
+        found_out = any("drafting.find_out" in r for r in d.reasons)
+        assert d.action == "needs_agent" or (d.action == "reply" and found_out), (d.action, d.reasons)
+        assert any("what would happen" in r for r in d.reasons), d.reasons
+        assert "booking reference" not in (d.holding or d.text).lower()
 
 
 def test_an_own_refund_is_still_answered() -> None:

@@ -21,7 +21,16 @@ from carevoice.checks.channels import get_channel
 from carevoice.compose import Candidate, answer_phrases, build_context, make_candidates, stage_options
 from carevoice.concentrate import concentrate
 from carevoice.errors import DraftBlockedError, InputError, NearDuplicateError, RenderError, UnknownChoiceError
-from carevoice.plan import Plan, asks_about_policy, asks_how, asks_part, asks_what_if, on_premises, plan_reply
+from carevoice.plan import (
+    Plan,
+    asks_about_policy,
+    asks_how,
+    asks_part,
+    asks_what_if,
+    challenges,
+    on_premises,
+    plan_reply,
+)
 from carevoice.triage.hours import service_hours
 from carevoice.variables import FEE_NAMED, about_pricing, someone_hurt
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
@@ -172,7 +181,7 @@ class Drafter:
                                   answered_as=answer.answer.situation if answer is not None else None,
                                   sector=self.bank.sector, part=asks_part(post.text),
                                   premises=on_premises(post.text), pricing=about_pricing(post.text),
-                                  hurt=someone_hurt(post.text))
+                                  hurt=someone_hurt(post.text), challenge=challenges(post.text))
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,
@@ -249,7 +258,7 @@ class Drafter:
         findings += check(text, channel=channel, bank=self.bank, reading=reading, sensitive=self.sensitive,
                           stages=[s for s, _, _ in chosen.parts]) if text and plan.action != "no_reply" else []
         custom = plan.action != "no_reply" and (
-            required or reading.category in ("general", "general_question") or reading.confidence < 0.5
+            required or plan.find_out or reading.category in ("general", "general_question") or reading.confidence < 0.5
             or reading.intensity >= 0.6 or bool(reading.urgency)
         )
         private = self._private_opener(plan.situation, post, reading, context) if plan.move_private else None
@@ -345,6 +354,9 @@ def _hint(reading: Reading, required: bool, plan: Plan | None = None) -> str:
         return f"Write this reply yourself: {why}."
     if required:
         return "Required: add one line in your own words; this reply is close to an earlier one."
+    if plan is not None and plan.find_out:
+        return ("Nothing in the bank answers this question: add the answer here if you know it, or post it in the "
+                "thread once you have it, as the reply promises.")
     if reading.bereavement:
         return "Add one gentle line in your own words about what you will take care of for them."
     if reading.urgency:

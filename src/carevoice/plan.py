@@ -88,6 +88,9 @@ class Plan:
     """The post is positive: no phrase of the reply may apologise."""
     split_apology: bool = False
     """Phrases that acknowledge and apologise at once are set aside (the variation engine's wider plan)."""
+    find_out: bool = False
+    """A calm question nothing in the bank answers, drafted as "we'll check and come back to you here": an agent
+    must post the answer in the thread (``drafting.find_out``)."""
 
 
 _SURE_SITUATION = 0.9
@@ -113,6 +116,18 @@ def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str |
         return (f"the reading is unsure: intent {reading.intent} {reading.intent_confidence:.2f} "
                 f"< {drafting.min_confidence:.2f}")
     return None
+
+
+def _finds_out(reading: Reading, intent: str, drafting: DraftingSettings) -> bool:
+    """Whether a question nothing in the bank answers may be drafted as an honest "we'll find out" reply.
+
+    Only a calm, plain question: nothing wrong read in it (no trouble, sarcasm, urgency or bereavement), no
+    anger, fear or sadness, not intense (and, in :func:`plan_reply`, no challenge, price complaint or policy
+    question). Reviewers published such replies to simple questions ("do points expire?") nearly always, and
+    stopped them on complaints phrased as questions ("why do I have to pay £15 to keep my number??").
+    """
+    return (drafting.find_out and intent == "question" and not reading.negative and not reading.urgency
+            and not reading.sarcasm and reading.emotion in _CALM and reading.intensity < 0.6)
 
 
 _OWN_CASE_DETAILS = ("order_id", "booking_id", "flight", "error", "contacted", "tried", "forgot")
@@ -200,6 +215,19 @@ _FIRST_PERSON = re.compile(r"\b(?:my|me|mine|i[’']?m|i[’']?ve|i[’']?d|i|we
 """A word of the customer's own ("my", "I", "we"): a post with any is about their own case, not how we run things."""
 
 
+_CHALLENGE = re.compile(
+    r"\b(?:why|how come|what(?:[’']s| is) the point|what(?:[’']s| is) (?:it|that|this|the [\w-]+) for|"
+    r"how (?:is|are) (?:it|that|this|they|a|an|the|my|your) [\w' -]{0,40}?(?:meant|supposed) to)\b",
+    re.IGNORECASE)
+"""A question that challenges the brand more than it asks ("why do I have to pay £15 to keep my number?", "so
+what's the limit for?", "how is a 'free' cabin bag meant to fit?"): a complaint in a question's words."""
+
+
+def challenges(text: str) -> bool:
+    """Tell whether a question challenges the brand ("why ...", "what's the point", "how is X meant to ...")."""
+    return _CHALLENGE.search(text) is not None
+
+
 def asks_about_policy(text: str) -> bool:
     """Tell whether a post questions how the brand runs, with nothing of the customer's own case in it."""
     return POLICY_WHY.search(text) is not None and _FIRST_PERSON.search(text) is None
@@ -260,7 +288,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
                sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False,
-               hurt: bool = False) -> Plan:
+               hurt: bool = False, challenge: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -273,7 +301,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     ``part`` that the post asks to cancel part of a booking, plan or account (see :func:`asks_part`);
     ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`);
     ``pricing`` that the post complains about a price or its value (see :func:`carevoice.variables.about_pricing`);
-    ``hurt`` that someone was hurt (see :func:`carevoice.variables.someone_hurt`).
+    ``hurt`` that someone was hurt (see :func:`carevoice.variables.someone_hurt`); ``challenge`` that the
+    question challenges the brand rather than asks (see :func:`challenges`).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -361,39 +390,46 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         reasons.append(f"{' and '.join(u for u in reading.urgency if u in ('fraud', 'data_exposure'))} read with no "
                        f"situation: {_SCAM_SITUATION} lines")
         situation = _SCAM_SITUATION
+    unanswered: tuple[str, str] | None = None
     if (intent == "question" and situation in COMPLAINTS and not answered and _about_the_offer(reading)
             and drafting.hand_off_general):
         # "is breakfast included in the Flex rate?", "can you book a table for 12?": the situation's lines are
-        # written for the customer's own booking or order ("DM us the booking reference"); an agent answers this
-        return Plan("needs_agent", situation, ("handoff",), None, False,
-                    (f"needs an agent: a calm question about {situation.replace('_', ' ')} in general, not the "
-                     "customer's own case, that nothing in the bank answers", *reasons), intent)
-    if (intent == "question" and how_to and not answered and not reading.asks and situation not in _ASKED_FOR
+        # written for the customer's own booking or order ("DM us the booking reference")
+        unanswered = (f"a calm question about {situation.replace('_', ' ')} in general, not the customer's own "
+                      "case, that nothing in the bank answers", "")
+    elif (intent == "question" and how_to and not answered and not reading.asks and situation not in _ASKED_FOR
             and not reading.urgency and reading.intensity < 0.6
             and reading.emotion in _CALM and not reading.sarcasm and drafting.hand_off_general):
         # "how do I add a second guest to my booking?", "do I need to do anything for my guide dog?": a booking's
         # or a fault's lines ("DM us the reference and we'll check it") answer a problem that was not asked
-        return Plan("needs_agent", situation, ("handoff",), None, False,
-                    ("needs an agent: a how-to question that nothing in the bank answers (an agent writes the "
-                     "steps)", *reasons), intent)
-    if (intent == "question" and what_if and not answered and not reading.urgency and not reading.sarcasm
+        unanswered = ("a how-to question that nothing in the bank answers", " (an agent writes the steps)")
+    elif (intent == "question" and what_if and not answered and not reading.urgency and not reading.sarcasm
             and reading.intensity < 0.6 and drafting.hand_off_general):
         # "if I were to book a flight for the summer, would I get a refund?": the situation's lines ("sorry your
-        # refund hasn't arrived, DM the booking reference") answer a case that does not exist; an agent answers
-        return Plan("needs_agent", situation, ("handoff",), None, False,
-                    ("needs an agent: a question about what would happen, not the customer's own case, that "
-                     "nothing in the bank answers", *reasons), intent)
-    if (policy and not answered and intent in ("complaint", "question", "request") and not reading.urgency
+        # refund hasn't arrived, DM the booking reference") answer a case that does not exist
+        unanswered = ("a question about what would happen, not the customer's own case, that nothing in the bank "
+                      "answers", "")
+    elif (policy and not answered and intent in ("complaint", "question", "request") and not reading.urgency
             and situation in ("general", "general_question") and drafting.hand_off_general):
         # "is there a reason you refuse to close the lobbies?": the general lines ("DM us the details") treat a
-        # question about how the brand runs as the customer's own fault; an agent answers it
+        # question about how the brand runs as the customer's own fault
+        unanswered = ("a question about how we run things, not the customer's own case, that nothing in the bank "
+                      "answers", "")
+    elif intent == "question" and situation in _OPEN_QUESTIONS and not answered:
+        unanswered = ("a question nothing in the bank answers", " (an agent writes the answer)")
+    find_out = (unanswered is not None and _finds_out(reading, intent, drafting)
+                and not (challenge or pricing or policy))
+    if unanswered is not None and find_out:
+        # "do Amberly points expire?", "is the pool heated?": a calm question nobody has answered for the bank is
+        # met the way a care lead meets it, with an honest "let me check and come back to you here"; the agent
+        # posts the answer in the thread (the draft's custom slot says so)
+        reasons.append(f"{unanswered[0]}: the general question's lines promise the answer in this thread "
+                       "(drafting.find_out); an agent follows up with it")
+        situation = "general_question"
+    elif unanswered is not None:
+        # an upset, sarcastic or urgent post is more than its question: an agent answers it
         return Plan("needs_agent", situation, ("handoff",), None, False,
-                    ("needs an agent: a question about how we run things, not the customer's own case, that "
-                     "nothing in the bank answers", *reasons), intent)
-    if intent == "question" and situation in _OPEN_QUESTIONS and not answered:
-        return Plan("needs_agent", situation, ("handoff",), None, False,
-                    ("needs an agent: a question nothing in the bank answers (an agent writes the answer)", *reasons),
-                    intent)
+                    (f"needs an agent: {unanswered[0]}{unanswered[1]}", *reasons), intent)
     if intent == "banter" and not banter:
         return Plan("no_reply", situation, (), None, False, ("banter: this bank does not answer banter",), intent)
     stages = list(INTENT_STAGES.get(intent, INTENT_STAGES["complaint"]))
@@ -467,7 +503,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         stages.append("out_of_hours")
         reasons.append("outside service hours: says when a person follows up")
     return Plan(action, situation, tuple(stages), escalation, move_private, tuple(reasons), intent,
-                no_apology=positive or intent == "praise" or report or calm_ask or suggestion)
+                no_apology=positive or intent == "praise" or report or calm_ask or suggestion, find_out=find_out)
 
 
 def intents_for(situation: str) -> tuple[str, ...]:

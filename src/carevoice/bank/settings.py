@@ -176,7 +176,12 @@ class DraftingSettings(_Cached):
     ``hand_off_general`` hands a calm question about a problem situation in
     general ("is breakfast included in the Flex rate?", "do points expire?")
     to an agent when no answer matches, since the situation's lines are written
-    for the customer's own case ("DM us the booking reference").
+    for the customer's own case ("DM us the booking reference"). ``find_out``
+    drafts a calm, plain question that nothing in the bank answers as an honest
+    "we'll check and come back to you here" from the ``general_question`` lines
+    (action ``reply``, with the custom slot asking the agent to post the answer
+    in the thread) instead of handing it to an agent; a question with anger,
+    sarcasm, trouble or urgency in it still goes to an agent.
     """
 
     model_config = _STRICT
@@ -189,6 +194,7 @@ class DraftingSettings(_Cached):
     situation_confidence: float = Field(default=0.8, ge=0, le=1)
     banter: bool = True
     hand_off_general: bool = True
+    find_out: bool = True
 
 
 class LintSettings(_Cached):

@@ -98,6 +98,7 @@ def read_intent(
     emotion_votes: Mapping[str, float],
     eye_roll: bool = False,
     irony: bool = False,
+    trouble_before: bool = False,
 ) -> IntentVerdict:
     """Decide the leading intent from every signal read from the post.
 
@@ -107,7 +108,8 @@ def read_intent(
     carries an eye-roll or upside-down face (🙃, 🙄, 😒), or a claim of quality in scare quotes ("thanks for the
     'hot' bao"), which makes its praise words sarcastic beside a problem ("sent me in a loop 5 times 🙃 love it");
     ``irony`` that the post ends on a lone kind word ("ended the chat when I asked for a manager. lovely"),
-    sarcastic when anything before it reads as a problem.
+    sarcastic when anything before it reads as a problem; ``trouble_before`` that words of trouble come before
+    that ending ("chargeback rejected with zero explanation. brilliant."), which makes it sarcastic on their own.
     """
     reasons: list[str] = []
     if _REQUEST_KEY_SET.isdisjoint(signals.evidence):  # most posts ask for nothing: no score to look up
@@ -124,7 +126,8 @@ def read_intent(
     banter = signals.score("banter")
     negative_votes = sum(v for k, v in emotion_votes.items() if k != "delight")
     rolled = eye_roll and praise > 0  # "sent me in a loop 5 times 🙃 love it": kind words with an eye roll
-    rolled = rolled or (irony and praise > 0 and max(complaint, problem) + negative_votes >= _SARCASM_NEEDS)
+    rolled = rolled or (irony and (trouble_before or (
+        praise > 0 and max(complaint, problem) + negative_votes >= _SARCASM_NEEDS)))
     sarcasm = rolled or (signals.score("sarcasm") >= _STRONG
                          and (max(complaint, problem) + negative_votes >= _SARCASM_NEEDS or negative))
     # "thanks a lot for nothing", "great job, 2nd time this month"

@@ -283,7 +283,8 @@ def _rules(text: str, locale: str) -> _Rules:
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
         eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or _SCARE_QUOTED.search(text) is not None,
-        irony=_ironic_ending(text, found.tokens, praise_hits),
+        irony=(ironic := _ironic_ending(text, found.tokens, praise_hits)),
+        trouble_before=ironic and _trouble_unmended(_TRAILING_IRONY.split(text, maxsplit=1)[0]),
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
              f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
@@ -395,6 +396,19 @@ _BARE_THANKS = re.compile(
     r"(?:^|[.!?\n,;:]|\s-)\s*(?:thanks|thank you|thx|ty|cheers|ta)(?: (?:a lot|a bunch|again|guys|then))?"
     r"[\s.!,]*(?:[^\w\s]\s*)*$", re.IGNORECASE)
 """A post that ends in a thanks standing on its own ("... I'm in Dubai with no phone. thanks")."""
+
+
+_MENDED = _RECOVERY | {"worked", "works", "working", "arrived", "came", "turned", "appeared", "back"}
+"""Words that tell the trouble was put right before a closing kind word ("declined twice, then it worked. great")."""
+
+
+def _trouble_unmended(text: str) -> bool:
+    """Tell whether the words before a lone kind ending tell of trouble that nothing put right.
+
+    "chargeback rejected with zero explanation. brilliant." is sarcastic; "my order was wrong but you sorted it
+    in minutes. brilliant" is thanks.
+    """
+    return _TROUBLE.search(text) is not None and _MENDED.isdisjoint(re.findall(r"[a-z]+", text.lower()))
 
 
 def _closing_thanks(r: _Rules, text: str) -> re.Match[str] | None:
