@@ -503,7 +503,7 @@ def make_candidates(
                     bank, "general", stage, channel=channel, emotion=emotion, sensitive=sensitive,
                     intent=plan.intent, context=context), context))
             rendered = plain or rendered
-        if stage == "resolve" and plan.find_out:
+        if stage == "find_out":
             # "we'll check and come back to you here" promises the answer: a question back ("which device are you
             # on?") or a fix would guess at what was asked
             rendered = _plain_steps(rendered) or rendered

@@ -225,6 +225,16 @@ class Drafter:
                 analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
                 custom_slot_required=True, custom_slot_hint=_hint(reading, False, plan),
             )
+        if not candidates and plan.find_out:
+            # a bank with no `find_out` lines (and no greeting): the question goes to an agent after all
+            reasons.append("needs an agent: a question nothing in the bank answers, and no find_out line to promise "
+                           "the answer")
+            return build(
+                Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
+                analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
+                custom_slot_required=True, custom_slot_hint="Write this reply yourself: nothing in the bank answers "
+                "this question.",
+            )
         if not candidates:
             return build(
                 Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action=plan.action,

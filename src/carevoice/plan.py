@@ -497,6 +497,10 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         reasons.append("bereavement: condolence, then the kind words passed on; no cheery thanks")
     if intent == "danger" and "safety" not in reading.urgency and not hurt and "safety" in stages:
         stages.remove("safety")  # "shoved my brother into a table, he's got a cut on his head": the injury first
+    if find_out and "resolve" in stages:
+        # the promise of an answer in the thread, from the bank's `find_out` lines (base's `any` cell serves every
+        # bank that writes none of its own)
+        stages[stages.index("resolve")] = "find_out"
     if move_private and "resolve" in stages:
         stages[stages.index("resolve")] = "move_private"
     if out_of_hours and intent not in ("banter", "praise"):

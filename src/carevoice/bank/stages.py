@@ -17,6 +17,7 @@ Stage = Literal[
     "safety",
     "answer",
     "resolve",
+    "find_out",
     "move_private",
     "private_opener",
     "boundary",

@@ -18,7 +18,8 @@ from carevoice.checks.rules import RULES
 
 __all__ = ["NEXT_STEP_STAGES", "STRUCTURE_CHECKERS", "AcknowledgeFirst", "ApologyNextStep", "NegativeNeedsBoth"]
 
-NEXT_STEP_STAGES = frozenset({"resolve", "move_private", "safety", "answer", "holding", "handoff", "out_of_hours"})
+NEXT_STEP_STAGES = frozenset({"resolve", "find_out", "move_private", "safety", "answer", "holding", "handoff",
+                              "out_of_hours"})
 """Stages that give the customer a next step."""
 
 
