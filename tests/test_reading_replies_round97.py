@@ -147,3 +147,10 @@ def test_find_out_lines_are_shared_by_every_shipped_bank() -> None:
     for name in ("base", "northwind-air", "parcelpop", "harbour-bank", "tidewave", "loopwork", "crumb-and-co",
                  "northline-rail"):
         assert len(load_bank(name).cell("any", "find_out")) >= 40, name
+
+
+def test_a_question_with_personal_data_in_it_is_never_a_find_out() -> None:
+    text = "do Amberly points expire? my email is ann.jones@example.com if you need it"
+    for draft in drafts("harbour-bank", text, range(1, 3)):
+        assert not any("drafting.find_out" in r for r in draft.reasons), draft.reasons
+        assert "ann.jones" not in draft.text

@@ -122,12 +122,12 @@ def _finds_out(reading: Reading, intent: str, drafting: DraftingSettings) -> boo
     """Whether a question nothing in the bank answers may be drafted as an honest "we'll find out" reply.
 
     Only a calm, plain question: nothing wrong read in it (no trouble, sarcasm, urgency or bereavement), no
-    anger, fear or sadness, not intense (and, in :func:`plan_reply`, no challenge, price complaint or policy
-    question). Reviewers published such replies to simple questions ("do points expire?") nearly always, and
+    anger, fear or sadness, not intense, no personal data posted (that reply moves private) (and, in
+    :func:`plan_reply`, no challenge, price complaint or policy question). Reviewers published such replies to simple questions ("do points expire?") nearly always, and
     stopped them on complaints phrased as questions ("why do I have to pay £15 to keep my number??").
     """
     return (drafting.find_out and intent == "question" and not reading.negative and not reading.urgency
-            and not reading.sarcasm and reading.emotion in _CALM and reading.intensity < 0.6)
+            and not reading.sarcasm and reading.emotion in _CALM and reading.intensity < 0.6 and not reading.pii)
 
 
 _OWN_CASE_DETAILS = ("order_id", "booking_id", "flight", "error", "contacted", "tried", "forgot")
@@ -423,7 +423,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # "do Amberly points expire?", "is the pool heated?": a calm question nobody has answered for the bank is
         # met the way a care lead meets it, with an honest "let me check and come back to you here"; the agent
         # posts the answer in the thread (the draft's custom slot says so)
-        reasons.append(f"{unanswered[0]}: the general question's lines promise the answer in this thread "
+        reasons.append(f"{unanswered[0]}: a find_out line promises the answer in this thread "
                        "(drafting.find_out); an agent follows up with it")
         situation = "general_question"
     elif unanswered is not None:

@@ -178,10 +178,10 @@ class DraftingSettings(_Cached):
     to an agent when no answer matches, since the situation's lines are written
     for the customer's own case ("DM us the booking reference"). ``find_out``
     drafts a calm, plain question that nothing in the bank answers as an honest
-    "we'll check and come back to you here" from the ``general_question`` lines
-    (action ``reply``, with the custom slot asking the agent to post the answer
+    "we'll check and come back to you here" (a line of the ``find_out`` stage;
+    action ``reply``, with the custom slot asking the agent to post the answer
     in the thread) instead of handing it to an agent; a question with anger,
-    sarcasm, trouble or urgency in it still goes to an agent.
+    sarcasm, trouble, urgency or a challenge in it still goes to an agent.
     """
 
     model_config = _STRICT
