@@ -122,9 +122,10 @@ def _finds_out(reading: Reading, intent: str, drafting: DraftingSettings) -> boo
     """Whether a question nothing in the bank answers may be drafted as an honest "we'll find out" reply.
 
     Only a calm, plain question: nothing wrong read in it (no trouble, sarcasm, urgency or bereavement), no
-    anger, fear or sadness, not intense, no personal data posted (that reply moves private) (and, in
-    :func:`plan_reply`, no challenge, price complaint or policy question). Reviewers published such replies to simple questions ("do points expire?") nearly always, and
-    stopped them on complaints phrased as questions ("why do I have to pay £15 to keep my number??").
+    anger, fear or sadness, not intense, no personal data posted (that reply moves private); and, in
+    :func:`plan_reply`, no challenge, price complaint or policy question. Reviewers published such replies to
+    simple questions ("do points expire?") nearly always, and stopped them on complaints phrased as questions
+    ("why do I have to pay £15 to keep my number??").
     """
     return (drafting.find_out and intent == "question" and not reading.negative and not reading.urgency
             and not reading.sarcasm and reading.emotion in _CALM and reading.intensity < 0.6 and not reading.pii)
