@@ -154,3 +154,18 @@ def test_a_question_with_personal_data_in_it_is_never_a_find_out() -> None:
     for draft in drafts("harbour-bank", text, range(1, 3)):
         assert not any("drafting.find_out" in r for r in draft.reasons), draft.reasons
         assert "ann.jones" not in draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "Dim band eang ers dydd Llun yn Aberystwyth. Pryd fydd e'n ôl? @Fibrelane",
+    "Diolch yn fawr am eich help heddiw",
+])
+def test_welsh_is_another_language(text: str) -> None:
+    reading = read(text)
+    assert reading.language == "cy" and reading.intent == "other_language"
+
+
+@pytest.mark.parametrize("text", ["can you dim the router lights? they keep me up", "helo, my order hasn't come",
+                                  "my 20 yr old son cant log in"])
+def test_english_with_a_welsh_looking_word_stays_english(text: str) -> None:
+    assert read(text).language == "en"
