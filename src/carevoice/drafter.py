@@ -219,22 +219,22 @@ class Drafter:
         if answer is not None:
             reasons.append(f"answer {answer.answer.id}: score {answer.score:g} (next {answer.runner_up:g}), "
                            f"matched '{answer.question}'")
-        if plan.action == "needs_agent" and (reading.intent == "other_language" or not candidates):
+
+        def handed(hint: str, **more: object) -> Draft:
+            """The draft an agent writes: no public text, the custom slot required, ``hint`` saying why."""
             return build(
                 Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
                 analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
-                custom_slot_required=True, custom_slot_hint=_hint(reading, False, plan),
+                custom_slot_required=True, custom_slot_hint=hint, **more,
             )
+
+        if plan.action == "needs_agent" and (reading.intent == "other_language" or not candidates):
+            return handed(_hint(reading, False, plan))
         if not candidates and plan.find_out:
             # a bank with no `find_out` lines (and no greeting): the question goes to an agent after all
             reasons.append("needs an agent: a question nothing in the bank answers, and no find_out line to promise "
                            "the answer")
-            return build(
-                Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
-                analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
-                custom_slot_required=True, custom_slot_hint="Write this reply yourself: nothing in the bank answers "
-                "this question.",
-            )
+            return handed("Write this reply yourself: nothing in the bank answers this question.")
         if not candidates:
             return build(
                 Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action=plan.action,
@@ -250,20 +250,12 @@ class Drafter:
         if plan.action not in ("needs_agent", "no_reply") and all(s == "greet" for s, _, _ in chosen.parts):
             # "Thanks for getting in touch." and nothing more: no line of the bank answers this post
             reasons.append("needs an agent: no line of the bank answers this post, only a greeting was left")
-            return build(
-                Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
-                analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
-                custom_slot_required=True, escalation=plan.escalation,
-                custom_slot_hint="Write this reply yourself: no line of the bank answers this post.",
-            )
+            return handed("Write this reply yourself: no line of the bank answers this post.",
+                          escalation=plan.escalation)
         if plan.action == "needs_agent":
             # the agent writes this reply: the holding line is a suggestion, never the draft's public text
-            return build(
-                Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action="needs_agent",
-                stages=tuple(build(StageChoice, stage=s, phrase_id=p.id) for s, p, _ in chosen.parts),
-                analysis=reading, reasons=tuple(reasons), seed=self.seed, custom_slot=True, custom_slot_at=0,
-                custom_slot_required=True, custom_slot_hint=_hint(reading, False, plan), holding=chosen.text,
-            )
+            return handed(_hint(reading, False, plan), holding=chosen.text,
+                          stages=tuple(build(StageChoice, stage=s, phrase_id=p.id) for s, p, _ in chosen.parts))
         text = chosen.text if plan.action != "no_reply" or plan.situation == "abuse" else ""
         findings += check(text, channel=channel, bank=self.bank, reading=reading, sensitive=self.sensitive,
                           stages=[s for s, _, _ in chosen.parts]) if text and plan.action != "no_reply" else []

@@ -118,17 +118,18 @@ def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str |
     return None
 
 
-def _finds_out(reading: Reading, intent: str, drafting: DraftingSettings) -> bool:
+def _finds_out(reading: Reading, intent: str, drafting: DraftingSettings, *, pointed: bool) -> bool:
     """Whether a question nothing in the bank answers may be drafted as an honest "we'll find out" reply.
 
     Only a calm, plain question: nothing wrong read in it (no trouble, sarcasm, urgency or bereavement), no
-    anger, fear or sadness, not intense, no personal data posted (that reply moves private); and, in
-    :func:`plan_reply`, no challenge, price complaint or policy question. Reviewers published such replies to
+    anger, fear or sadness, not intense, no personal data posted (that reply moves private), and not
+    ``pointed`` (a challenge, a price complaint or a policy question). Reviewers published such replies to
     simple questions ("do points expire?") nearly always, and stopped them on complaints phrased as questions
     ("why do I have to pay £15 to keep my number??").
     """
-    return (drafting.find_out and intent == "question" and not reading.negative and not reading.urgency
-            and not reading.sarcasm and reading.emotion in _CALM and reading.intensity < 0.6 and not reading.pii)
+    return (drafting.find_out and intent == "question" and not pointed and not reading.negative
+            and not reading.urgency and not reading.sarcasm and reading.emotion in _CALM and reading.intensity < 0.6
+            and not reading.pii)
 
 
 _OWN_CASE_DETAILS = ("order_id", "booking_id", "flight", "error", "contacted", "tried", "forgot")
@@ -418,8 +419,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                       "answers", "")
     elif intent == "question" and situation in _OPEN_QUESTIONS and not answered:
         unanswered = ("a question nothing in the bank answers", " (an agent writes the answer)")
-    find_out = (unanswered is not None and _finds_out(reading, intent, drafting)
-                and not (challenge or pricing or policy))
+    find_out = unanswered is not None and _finds_out(reading, intent, drafting,
+                                                      pointed=challenge or pricing or policy)
     if unanswered is not None and find_out:
         # "do Amberly points expire?", "is the pool heated?": a calm question nobody has answered for the bank is
         # met the way a care lead meets it, with an honest "let me check and come back to you here"; the agent

@@ -19,13 +19,15 @@ from typing import NamedTuple
 from carevoice._kinds import Intent
 from carevoice.concentrate.evidence import Evidence, gather
 from carevoice.concentrate.keywords import Hit, Scan
+from carevoice.variables import ASKS
 
 __all__ = ["ASK_KINDS", "DANGER_URGENCIES", "IntentVerdict", "Signals", "read_intent", "read_signals"]
 
 DANGER_URGENCIES = frozenset({"safety", "threat", "vulnerable", "fraud", "data_exposure"})
 """Urgencies that make a post a report of danger, crime or fraud."""
-ASK_KINDS = ("refund", "cancel", "callback", "check_dm", "dm_me", "remove", "restore", "opt_out")
-"""What a request can ask for (``Reading.asks``), from the ``request_*`` signals."""
+ASK_KINDS = ASKS
+"""What a request can ask for (``Reading.asks``), from the ``request_*`` signals: the template variables' own list
+(``asks.<kind>``), so the two never drift apart."""
 _REQUEST_KEYS = tuple(f"request_{kind}" for kind in ASK_KINDS)
 _REQUEST_KEY_SET = frozenset(_REQUEST_KEYS)
 _REQUEST_CATEGORIES = frozenset({"cancellation_request", "refund_status", "feature_request"})

@@ -128,17 +128,18 @@ _ENDING_WORDS = 3
 """The most tokens a kind ending takes ("cool cool cool")."""
 
 
-def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit]) -> bool:
-    """Whether the post ends on a lone kind word with no other kind word before it (see ``_TRAILING_IRONY``).
+def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit]) -> re.Match[str] | None:
+    """The lone kind word the post ends on, with no other kind word before it (see ``_TRAILING_IRONY``).
 
     "the train was on time and spotless, nice one" praises before its ending, so the ending is sincere.
     """
-    if _TRAILING_IRONY.search(text) is None:
-        return False
+    ending = _TRAILING_IRONY.search(text)
+    if ending is None:
+        return None
     end = len(tokens)
     while end and tokens[end - 1].startswith("@"):
         end -= 1  # the handles the post ends with
-    return all(h.start >= end - _ENDING_WORDS for h in praise_hits)
+    return ending if all(h.start >= end - _ENDING_WORDS for h in praise_hits) else None
 
 
 _EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
@@ -283,8 +284,8 @@ def _rules(text: str, locale: str) -> _Rules:
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
         eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or _SCARE_QUOTED.search(text) is not None,
-        irony=(ironic := _ironic_ending(text, found.tokens, praise_hits)),
-        trouble_before=ironic and _trouble_unmended(_TRAILING_IRONY.split(text, maxsplit=1)[0]),
+        irony=(ending := _ironic_ending(text, found.tokens, praise_hits)) is not None,
+        trouble_before=ending is not None and _trouble_unmended(text[:ending.start()]),
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
              f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
