@@ -79,7 +79,7 @@ def test_an_answer_takes_the_place_of_the_next_step() -> None:
     ({"intent": "other_language", "language": "es"}, "'es'"),
     ({"language": "fr"}, "'fr'"),
     ({"intent": "complaint", "intent_confidence": 0.1}, "unsure"),
-    ({"category": "general_question", "intent": "question", "emotion": "frustration", "negative": True},
+    ({"category": "general_question", "intent": "question", "emotion": "anger", "negative": True},
      "nothing in the bank answers"),
 ])
 def test_hand_to_an_agent_when_unsure_or_in_another_language(fields: dict[str, object], why: str) -> None:
@@ -103,15 +103,30 @@ def test_a_calm_question_nothing_answers_is_met_with_we_will_find_out(category: 
 
 
 @pytest.mark.parametrize("fields", [
-    {"emotion": "frustration", "negative": True},
+    {"emotion": "frustration", "intensity": 0.7, "negative": True},
     {"emotion": "anger", "intensity": 0.8, "negative": True},
+    {"emotion": "anger", "negative": True},
+    {"emotion": "sadness", "negative": True},
     {"sarcasm": True, "negative": True},
-    {"emotion": "anxiety"},
+    {"emotion": "anxiety", "intent2": "banter"},
+    {"emotion": "anxiety", "negative": True, "bereavement": True},
 ])
 def test_a_question_with_trouble_or_feeling_in_it_still_goes_to_an_agent(fields: dict[str, object]) -> None:
     plan = plan_reply(Reading(category="general_question", confidence=0.9, intent="question", intent_confidence=0.9,
                               **fields))  # type: ignore[arg-type]
     assert plan.action == "needs_agent" and not plan.find_out
+
+
+@pytest.mark.parametrize("emotion", ["frustration", "anxiety"])
+def test_a_plain_question_asked_with_some_worry_or_annoyance_gets_the_promise_alone(emotion: str) -> None:
+    reading = Reading(category="general_question", confidence=0.9, intent="question", intent_confidence=0.9,
+                      emotion=emotion, intensity=0.3, negative=True)  # type: ignore[arg-type]
+    plan = plan_reply(reading)
+    assert plan.action == "reply" and plan.find_out and plan.stages == ("find_out",), plan.stages
+    unsure = plan_reply(reading.model_copy(update={"intent_confidence": 0.7}))
+    assert unsure.action == "needs_agent" and not unsure.find_out
+    # a what-if has no case to check: still an agent's
+    assert plan_reply(reading, what_if=True).action == "needs_agent"
 
 
 def test_an_answered_question_is_never_a_find_out() -> None:

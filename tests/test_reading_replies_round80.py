@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from reading_helpers import drafts, read
+from reading_helpers import drafts, part, read
 
-from carevoice.bank.resolved import Phrase
 from carevoice.compose import _one_of_each_move, _runs, repeats_a_move
 from carevoice.variables import _IMPAIRED, _post_holds
 
@@ -100,32 +99,28 @@ def test_a_queue_is_the_complaint_only_when_nobody_was_pushed_or_searched(text: 
     assert _post_holds("queue", text) is queue
 
 
-def _part(stage: str, text: str) -> tuple[str, Phrase, str]:
-    return (stage, Phrase(id=f"t.{stage}", situation="general", stage=stage, text=text), text)
-
-
 def test_two_parts_saying_the_same_words_are_drawn_again() -> None:
-    parts = [_part("acknowledge", "Sorry you've been locked out of your account – let's get you back in."),
-             _part("resolve", "Let's get you back in: reach us by DM with the email your account uses.")]
+    parts = [part("acknowledge", "Sorry you've been locked out of your account – let's get you back in."),
+             part("resolve", "Let's get you back in: reach us by DM with the email your account uses.")]
     assert repeats_a_move(parts)
     assert _one_of_each_move(parts) is None
 
 
 def test_different_words_about_one_thing_are_no_echo() -> None:
-    parts = [_part("acknowledge", "Sorry the sign-in keeps failing on you."),
-             _part("resolve", "Tell us what the sign-in screen says, and we'll check.")]
+    parts = [part("acknowledge", "Sorry the sign-in keeps failing on you."),
+             part("resolve", "Tell us what the sign-in screen says, and we'll check.")]
     assert not repeats_a_move(parts)
 
 
 def test_a_contraction_and_its_long_form_are_the_same_words() -> None:
-    parts = [_part("safety", "If anyone's hurt, please get medical help first."),
-             _part("resolve", "Please tell station staff; if anyone is hurt, tell them.")]
+    parts = [part("safety", "If anyone's hurt, please get medical help first."),
+             part("resolve", "Please tell station staff; if anyone is hurt, tell them.")]
     assert repeats_a_move(parts)
 
 
 def test_the_emergency_services_are_named_once() -> None:
-    parts = [_part("safety", "If anyone's in danger, please call the emergency services first."),
-             _part("resolve", "Please tell station staff or use a help point now; if anyone is injured, call 999.")]
+    parts = [part("safety", "If anyone's in danger, please call the emergency services first."),
+             part("resolve", "Please tell station staff or use a help point now; if anyone is injured, call 999.")]
     assert repeats_a_move(parts)
 
 

@@ -5,6 +5,7 @@ Planning (which action, which stages) lives in :mod:`carevoice.plan`.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -414,12 +415,27 @@ _IS = re.compile(r"\b(anyone|someone|everyone|no ?one|nobody|it|that|there|he|sh
 """A contraction of "is" ("anyone's hurt"), spelt out so that "if anyone's hurt" and "if anyone is hurt" match."""
 
 
+_DOERS = frozenset({"we'll", "we", "we've", "we're", "let's", "i'll", "i've", "i'm"})
+"""Words that lead a two-word run of what we do ("we'll look", "let's check"): said twice, the parts read as
+stitched ("we'll look into it properly. We'll look at the offer ...")."""
+_DOING = frozenset({"take", "act"})
+"""Verbs whose two-word run is an echo even with a plain word after them ("let's take a look. ... we'll take a
+closer look", "we'll act on it. ... so we can act on this")."""
+
+
 @lru_cache(maxsize=8192)
 def _runs(text: str) -> frozenset[tuple[str, ...]]:
-    """The three-word runs of a rendered part that hold a word of substance ("get you back", "act on it")."""
+    """The runs of a rendered part that would read as an echo in another part of the reply.
+
+    Three-word runs that hold a word of substance ("get you back", "act on it"), and two-word runs of what we do
+    ("we'll look", "take a", "act on").
+    """
     words = _WORD.findall(_IS.sub(r"\1 is", text.lower().replace("’", "'")))
     runs = zip(words, words[1:], words[2:], strict=False)
-    return frozenset(run for run in runs if not _PLAIN_WORDS.issuperset(run))
+    doing = itertools.pairwise(words)
+    return frozenset([*(run for run in runs if not _PLAIN_WORDS.issuperset(run)),
+                      *((a, b) for a, b in doing
+                        if (a in _DOERS and b not in _PLAIN_WORDS) or a in _DOING)])
 
 
 def _echoes(parts: Sequence[tuple[str, Phrase, str]]) -> bool:

@@ -604,6 +604,13 @@ _AT_STATION = re.compile(
 )
 """Someone at a station, not on a train ("a man on the platform at Union Square grabbing women"): station
 staff, a help point and the station for British Transport Police, not "the train and coach" (`post.at_station`)."""
+_TWO_STEP = re.compile(
+    r"\b(?:authenticat(?:or|ion)(?: app)?|2fa|2sv|two[- ]?(?:step|factor)|(?:verification|security|backup|login|"
+    r"sign[- ]?in|one[- ]time) codes?|one[- ]time passwords?|otps?)\b",
+    re.IGNORECASE)
+"""The second step of signing in: an authenticator, a two-step or verification code ("lost my authenticator",
+"the verification code never arrives"): "is it a password problem or a code?" asks what the post said
+(`post.two_step`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -623,7 +630,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
     "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
-    "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE),
+    "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
