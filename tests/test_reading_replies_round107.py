@@ -11,6 +11,10 @@ Anger, sadness, a challenge ("why do I have to pay..."), a what-if or a policy q
 Two parts that say what we do in the same words ("we'll look into it properly. We'll look at the offer ...") read
 as stitched parts, like three words said twice: the draft is drawn again. A lost authenticator or a verification
 code that never comes (`post.two_step`) is not asked "is it a password problem or a code?".
+
+Round 111 (150 other real tune posts): where a thing works is not the subject ("works in my app but not on
+desktop"); "a charge you weren't expecting" needs money taken unexpectedly (`post.unexpected_charge`), not a
+purchase the account does not show; a calm "seems like spam, can you confirm?" is not told it is frightening.
 """
 
 from __future__ import annotations
@@ -137,3 +141,46 @@ def test_a_lost_authenticator_is_not_asked_whether_it_is_a_password_or_a_code() 
         lowered = draft.text.lower()
         assert "password problem" not in lowered and "what do you see when you try" not in lowered, draft.text
         assert draft.action == "reply_and_move_private", draft.action
+
+
+@pytest.mark.parametrize(("text", "not_subject"), [
+    ("How come YouTube Premium works in my YouTube App but not my YouTube Desktop?", "my YouTube App"),
+    ("it works on my laptop but not on my phone", "my laptop"),
+])
+def test_where_a_thing_works_is_not_what_the_post_is_about(text: str, not_subject: str) -> None:
+    subject = read(text).subject
+    assert subject is None or subject.text != not_subject, subject
+
+
+
+def test_what_fails_is_the_subject() -> None:
+    subject = read("it works on my laptop but not on my phone").subject
+    assert subject is not None and subject.text == "my phone", subject
+
+
+@pytest.mark.parametrize(("text", "unexpected"), [
+    ("you charged me twice for my subscription", True),
+    ("there is a £9.99 payment I don’t recognise", True),
+    ("I have NEVER agreed to this 'ultimate protection' for any domain", True),
+    ("random charge on my card from you", True),
+    ("I bought it online and the transaction was successful, but the page tells me I have to buy it", False),
+    ("The PayPal email on my account is the wrong one and money keeps going to it", False),
+    ("I signed up for the upgrade program and have been paying monthly. Now I'm told I'm not on it", False),
+])
+def test_money_taken_unexpectedly_is_told_from_other_billing_trouble(text: str, unexpected: bool) -> None:
+    assert _post_holds("unexpected_charge", text) is unexpected
+
+
+def test_a_purchase_the_account_does_not_show_is_not_a_charge_you_did_not_expect() -> None:
+    text = ("Hi All, I have a problem in downloading Minecraft Java Edition. I bought it online and the transaction "
+            "was successful (I also received mail confirmation with ID). But every time I try to download the "
+            "software, the web page tells me I have to buy it.")
+    for draft in drafts("loopwork", text, range(1, 7)):
+        lowered = draft.text.lower()
+        assert "weren't expecting" not in lowered and "caught you off guard" not in lowered, draft.text
+
+
+def test_a_calm_is_this_spam_question_is_not_told_it_is_frightening() -> None:
+    text = "I keep getting these texts. Seems like spam. Can you confirm? link"
+    for draft in drafts("harbour-bank", text, range(1, 7)):
+        assert "frightening" not in draft.text.lower(), draft.text

@@ -611,6 +611,16 @@ _TWO_STEP = re.compile(
 """The second step of signing in: an authenticator, a two-step or verification code ("lost my authenticator",
 "the verification code never arrives"): "is it a password problem or a code?" asks what the post said
 (`post.two_step`)."""
+_UNEXPECTED_CHARGE = re.compile(
+    r"\b(?:charg(?:ed|ing|es?)|billed|debited|deducted|took|taken|taking|withdrawn|came out)\b|"
+    r"\b(?:unexpected|unknown|unauthori[sz]ed|random|mystery|strange|weird|extra|hidden|surprise) "
+    r"(?:charges?|payments?|fees?|transactions?|debits?)\b|"
+    r"\b(?:don[’']?t|do not|didn[’']?t|did not|never) (?:recogni[sz]e|authori[sz]e|sign(?:ed)? up|subscribed?|"
+    r"order(?:ed)?|buy|bought|agreed?|asked for)\b",
+    re.IGNORECASE)
+"""Money taken that the customer did not expect ("charged me twice", "a charge I don't recognise", "£9.99 came
+out"): "a charge you weren't expecting" is for them, not for a purchase the account does not show or a payout
+sent to the wrong address (`post.unexpected_charge`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -631,6 +641,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
     "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
     "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
+    "unexpected_charge": (_UNEXPECTED_CHARGE,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(

@@ -354,6 +354,10 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
 
 
 _PERCENT = re.compile(r"(\d+)%")
+_WORKING = re.compile(r"\b(?:works?|working|worked)(?: (?:fine|perfectly|great|ok|okay|well))? "
+                      r"(?:in|on|with|through|from) ([^,.;!?]{1,40}?),? but not\b", re.IGNORECASE)
+"""Where the thing works, before "but not" ("Premium works in my YouTube app but not on desktop"): the subject is
+what fails, never the place it works."""
 
 
 _BOUGHT = frozenset({"bought", "ordered", "purchased", "got", "received", "buy", "order", "purchase"})
@@ -430,6 +434,7 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
     brand: tuple[tuple[int, int], ...] | None = None  # where a tagged brand's name is written, when first needed
     common = _common()
     kinds = list(map(_kind, texts))
+    working = [m.span(1) for m in _WORKING.finditer(text)] if "but not" in text.lower() else []
     i = 0
     for at in compress(range(len(texts)), kinds):
         if at < i:
@@ -448,6 +453,7 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
                  and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
+                 and not any(s <= start and end <= e for s, e in working)  # "works in my app but not on desktop"
                  and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end))  # "Minecraft 2 years ago"
                  and not (lows[cand.head_end - 1] in _REMEDIES and _WANTED.search(text, max(0, start - 24), start)))
         if clean and tagged and lows[cand.first] not in _OWNED:
