@@ -108,6 +108,8 @@ def test_public_contacts_are_allowed(tmp_path: Path) -> None:
     (("greet", "explain", "acknowledge", "apologise", "resolve"), {"CV401"}),
     (("greet", "acknowledge", "resolve", "apologise"), {"CV402"}),
     (("greet", "apologise", "explain"), {"CV401", "CV402", "CV403"}),
+    (("greet", "explain"), {"CV401", "CV403"}),
+    (("find_out",), set()),  # the promise to find out is the reply to a worried question: no apology asked for
 ])
 def test_structure_from_stages(stages: tuple[str, ...], expected: set[str]) -> None:
     text = "Hi. Thanks."        # the text carries no markers: only the stages decide

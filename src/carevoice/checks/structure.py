@@ -31,8 +31,10 @@ def _complaint(ctx: CheckContext) -> bool:
 
 def _has_ack(ctx: CheckContext) -> bool:
     if ctx.stages is not None:
-        # an apology for the wait acknowledges a follow-up; a condolence acknowledges a loss
-        return any(s in ("acknowledge", "condolence", "apologise") for s in ctx.stages)
+        # an apology for the wait acknowledges a follow-up; a condolence acknowledges a loss; the promise to find
+        # out acknowledges a question asked with some worry ("lost my purse, any chance someone handed it in??"),
+        # where "sorry this has been such a struggle" would read a struggle into a first question
+        return any(s in ("acknowledge", "condolence", "apologise", "find_out") for s in ctx.stages)
     return bool(find_all(ctx.text, ctx.data.acknowledgement))
 
 
