@@ -118,24 +118,24 @@ def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str |
     return None
 
 
-def _finds_out(reading: Reading, intent: str, drafting: DraftingSettings, *, pointed: bool,
-               calm_question: bool = False, plain: bool = False) -> bool:
+def _finds_out(reading: Reading, intent: str, drafting: DraftingSettings, *, pointed: bool, negative: bool,
+               plain: bool = False) -> bool:
     """Whether a question nothing in the bank answers may be drafted as an honest "we'll find out" reply.
 
     Only a calm, plain question: nothing wrong read in it (no trouble, sarcasm, urgency or bereavement), no
     anger, fear or sadness, not intense, no personal data posted (that reply moves private), and not
     ``pointed`` (a challenge, a price complaint or a policy question). Reviewers published such replies to
     simple questions ("do points expire?") nearly always, and stopped them on complaints phrased as questions
-    ("why do I have to pay £15 to keep my number??"). ``calm_question`` says the plan read a post the reading
-    took for a complaint as a calm question: that complaint alone does not make it negative ("what are your
-    opening hours at the Leeds store?"), though a grief or a problem situation read in it still does.
+    ("why do I have to pay £15 to keep my number??"). ``negative`` is the plan's own word on whether the post
+    is negative (see :func:`_negative`: a complaint it took for a calm question does not count, "what are your
+    opening hours at the Leeds store?").
 
     A ``plain`` question (about nothing the bank has lines for: no what-if, policy question or how-to) may also
     carry some worry or annoyance ("lost my purse on the 13:05, any chance someone handed it in??") when it is
     read surely as a question and not as a joke: reviewers published 58 of 76 such replies, where a hand-off
     publishes nothing (the plan then leaves out the greeting and the apology).
     """
-    upset = reading.emotion not in _CALM or _negative(reading, calm_question)
+    upset = reading.emotion not in _CALM or negative
     return (drafting.find_out and intent == "question" and not pointed
             and (not upset or (plain and reading.emotion in _UPSET_FIND_OUT and not reading.bereavement
                                and reading.intent == "question" and reading.intent_confidence >= _UPSET_SURE
@@ -151,7 +151,10 @@ _UPSET_SURE = 0.8
 
 
 def _negative(reading: Reading, calm_question: bool) -> bool:
-    """Whether the post reads as negative, where a complaint the plan took for a calm question does not count."""
+    """Whether the post reads as negative, where a complaint the plan took for a calm question does not count.
+
+    That complaint alone does not make the post negative, though a grief or a problem situation read in it does.
+    """
     return reading.negative and not (calm_question and not reading.bereavement and reading.category not in COMPLAINTS)
 
 
@@ -416,6 +419,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         reasons.append(f"{' and '.join(u for u in reading.urgency if u in ('fraud', 'data_exposure'))} read with no "
                        f"situation: {_SCAM_SITUATION} lines")
         situation = _SCAM_SITUATION
+    negative = _negative(reading, calm_question)  # decided once: the find_out test and the calm ask share it
     unanswered: tuple[str, str] | None = None
     plain_question = False  # a question about nothing we read; no what-if, policy question or how-to
     if (intent == "question" and situation in COMPLAINTS and not answered and _about_the_offer(reading)
@@ -447,7 +451,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         plain_question = True
     find_out = unanswered is not None and _finds_out(reading, intent, drafting,
                                                       pointed=challenge or pricing or policy,
-                                                      calm_question=calm_question, plain=plain_question)
+                                                      negative=negative, plain=plain_question)
     if unanswered is not None and find_out:
         # "do Amberly points expire?", "is the pool heated?": a calm question nobody has answered for the bank is
         # met the way a care lead meets it, with an honest "let me check and come back to you here"; the agent
@@ -466,7 +470,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if "greet" in stages and not calm:
         stages.remove("greet")
         reasons.append(f"no greeting: the customer is {reading.emotion}")
-    calm_ask = intent in ("question", "request") and not _negative(reading, calm_question)
+    calm_ask = intent in ("question", "request") and not negative
     # "please stock the Aero 2 in wide fit, a whole community is begging": keen, not wronged
     suggestion = (intent == "request" and situation == "feature_request" and reading.emotion != "anger"
                   and not reading.sarcasm)
