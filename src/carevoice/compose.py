@@ -92,7 +92,7 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.vulnerability", "post.card_update", "post.long_wait", "post.care_team", "post.praised",
              "post.left_badly", "post.phishing", "post.asked_again", "post.bounced",
              "post.charged_twice", "post.payment_failed", "post.refused", "post.card_given", "post.fee",
-             "post.points_changed", "post.queue", "post.pricing", "post.wry")
+             "post.points_changed", "post.queue", "post.pricing", "post.wry", "post.two_step", "post.disputed")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -427,15 +427,18 @@ closer look", "we'll act on it. ... so we can act on this")."""
 def _runs(text: str) -> frozenset[tuple[str, ...]]:
     """The runs of a rendered part that would read as an echo in another part of the reply.
 
-    Three-word runs that hold a word of substance ("get you back", "act on it"), and two-word runs of what we do
-    ("we'll look", "take a", "act on").
+    Three-word runs that hold a word of substance ("get you back", "act on it"), two-word runs of what we do
+    ("we'll look", "take a", "act on"), and a reference with a digit in it ("Sorry about the disruption to SK482.
+    We'll find out what's happening with SK482.").
     """
     words = _WORD.findall(_IS.sub(r"\1 is", text.lower().replace("’", "'")))
     runs = zip(words, words[1:], words[2:], strict=False)
     doing = itertools.pairwise(words)
     return frozenset([*(run for run in runs if not _PLAIN_WORDS.issuperset(run)),
                       *((a, b) for a, b in doing
-                        if (a in _DOERS and b not in _PLAIN_WORDS) or a in _DOING)])
+                        if (a in _DOERS and b not in _PLAIN_WORDS) or a in _DOING),
+                      *((word,) for word in words if len(word) >= 3 and not word.isalpha() and not word.isdigit()
+                        and any(c.isdigit() for c in word))])
 
 
 def _echoes(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
@@ -587,12 +590,14 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     are specific ("DM us the last four digits of the card"); ``any.move_private`` is the fallback.
     """
     fit = {"channel": channel, "emotion": emotion, "sensitive": sensitive, "intent": plan.intent, "context": context}
-    if context.get("asks", {}).get("check_dm"):
-        # "booking in your DMs": the conversation is private already; the step is the one that says we're reading it
-        read_dm = tuple(p for p in stage_options(bank, plan.situation, "resolve", **fit)  # type: ignore[arg-type]
-                        if "asks.check_dm" in p.when)
-        if read_dm:
-            return read_dm
+    for ask in ("check_dm", "dm_me"):
+        if context.get("asks", {}).get(ask):
+            # "booking in your DMs": the conversation is private already; the step is the one that says we're
+            # reading it. "out of contract next month, DM me": the step says we've messaged them
+            read_dm = tuple(p for p in stage_options(bank, plan.situation, "resolve", **fit)  # type: ignore[arg-type]
+                            if f"asks.{ask}" in p.when)
+            if read_dm:
+                return read_dm
     own = stage_options(bank, plan.situation, "move_private", fallback=False, **fit)  # type: ignore[arg-type]
     own += tuple(p for p in stage_options(bank, plan.situation, "resolve", fallback=False, **fit)  # type: ignore[arg-type]
                  if "channel.private" in p.text and p not in own)

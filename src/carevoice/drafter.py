@@ -32,7 +32,7 @@ from carevoice.plan import (
     plan_reply,
 )
 from carevoice.triage.hours import service_hours
-from carevoice.variables import FEE_NAMED, about_pricing, someone_hurt
+from carevoice.variables import FEE_NAMED, about_pricing, missed_visit, someone_hurt
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
@@ -163,10 +163,14 @@ class Drafter:
                 answer = None  # a complaint needs its own next step unless the answer is unmistakable
             if answer is not None and reading.intent == "complaint" and reading.urgency:
                 answer = None  # someone stranded on a gate floor needs a room tonight, not the rebooking policy
-            if answer is not None and "check_dm" in reading.asks:
-                answer = None  # "can you check my DMs": what they sent us is the answer, not the help page
+            if answer is not None and {"check_dm", "dm_me"} & set(reading.asks):
+                # "can you check my DMs": what they sent us is the answer, not the help page; "can you DM me, need
+                # to add my wheelchair": they asked to talk in private, so the reply says we've messaged them
+                answer = None
             if answer is not None and reading.intent == "complaint" and FEE_NAMED.search(post.text):
                 answer = None  # "charged a £25 overdraft fee": whether that fee should apply, not the fee policy
+            if answer is not None and reading.intent == "complaint" and missed_visit(post.text):
+                answer = None  # "engineer booked 8-1. no show": the visit we missed, not how appointments work
             if answer is not None and reading.intent == "request" and {"cancel", "callback"} & set(reading.asks):
                 answer = None  # "cancel my contract at the end of the month please": the cancelling, not the policy
             if answer is not None and (reading.details.forgot or _RESET_TRIED.search(post.text)) and (

@@ -33,8 +33,8 @@ from carevoice._plain import PiiMatch, Reading
 if TYPE_CHECKING:
     from carevoice.bank.settings import DraftingSettings
 
-__all__ = ["ACCOUNT_SPECIFIC", "COMPLAINTS", "INTENT_STAGES", "Plan", "all_possible_plans", "intents_for", "plan_reply",
-           "possible_plans", "possible_stage_plans", "remember_possible_plans"]
+__all__ = ["ACCOUNT_SPECIFIC", "COMPLAINTS", "INTENT_STAGES", "Plan", "all_possible_plans", "intents_for",
+           "joke_about_a_problem", "plan_reply", "possible_plans", "possible_stage_plans", "remember_possible_plans"]
 
 COMPLAINTS = frozenset({
     "late_delivery", "wrong_item", "billing_error", "refund_status", "account_access", "service_outage",
@@ -58,6 +58,24 @@ INTENT_STAGES: dict[str, tuple[str, ...]] = {
     "other_language": ("handoff",),
 }
 """The moves of a reply by intent, before the reading adjusts them."""
+_JOKED_ABOUT = COMPLAINTS - {"fraud_security", "loyalty", "gift_card_promo", "rude_staff"}
+"""Problems a joke may be about and still want the problem met ("if I had a dollar for every dropped call..."); a
+joke about a hacking attempt, points or a promotion, or about a member of staff, is answered as the joke."""
+_JOKE_PROBLEM_SURE = 0.9
+"""A joke about a problem is met as the problem when its situation is read at least this surely."""
+
+
+def joke_about_a_problem(reading: Reading) -> bool:
+    """Tell whether a post read as banter jokes about a problem read surely, to meet as a complaint told as a joke.
+
+    "if I had a dollar for every dropped call this week I could pay my bill", "when your flight is delayed so
+    long you learn the names of the Starbucks staff": a quip back ("we'll take that as a compliment") makes light
+    of a real problem, so the reply smiles back, says sorry and takes the problem up (`post.wry`).
+    """
+    return (reading.intent == "banter" and reading.category in _JOKED_ABOUT
+            and reading.confidence >= _JOKE_PROBLEM_SURE and not reading.urgency and not reading.sarcasm)
+
+
 _SPECIFIC = COMPLAINTS | {"feature_request"}
 """Situations whose lines assume what the post is about, so an unsure reading takes the general lines instead
 (feature requests: "Nice idea. Which device would you use it on?" to a bug report or an availability question)."""
@@ -363,6 +381,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if intent == "abuse":
         return Plan("no_reply", "abuse", INTENT_STAGES["abuse"], None, False,
                     ("abusive post: no reply recommended; a boundary line is offered if the team answers",), "abuse")
+    joked = joke_about_a_problem(reading)
+    if joked:
+        intent = "complaint"
+        reasons.append(f"banter about {situation.replace('_', ' ')}, read surely ({reading.confidence:.2f}): a "
+                       "complaint told as a joke, met as one")
     unsure = situation in _SPECIFIC and reading.confidence < drafting.situation_confidence and not (
         situation == "feature_request" and intent == "request" and reading.confidence >= _SUGGESTION_SURE)
     if (intent == "complaint" and (situation in _OPEN_QUESTIONS or unsure) and reading.question
@@ -470,6 +493,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if "greet" in stages and not calm:
         stages.remove("greet")
         reasons.append(f"no greeting: the customer is {reading.emotion}")
+    elif "greet" in stages and joked:
+        stages.remove("greet")  # "Hello, we did laugh, but...": the smile back opens the reply
     calm_ask = intent in ("question", "request") and not negative
     # "please stock the Aero 2 in wide fit, a whole community is begging": keen, not wronged
     suggestion = (intent == "request" and situation == "feature_request" and reading.emotion != "anger"
@@ -487,7 +512,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     elif intent in ("question", "request"):
         stages.insert(stages.index("acknowledge") + 1, "apologise")
         reasons.append(f"{intent} with negative feeling: acknowledged and apologised for first")
-    positive = reading.emotion == "delight" and not reading.sarcasm and not reading.urgency and intent != "follow_up"
+    positive = (reading.emotion == "delight" and not reading.sarcasm and not reading.urgency and intent != "follow_up"
+                and not joked)  # "dropping every time we enter a tunnel is my meditation practice": still sorry
     if positive and "apologise" in stages:
         stages.remove("apologise")
         reasons.append("a positive post: no apology")
@@ -596,11 +622,13 @@ def _enumerate_plans(situation: str, out_of_hours: bool) -> None:
         reading = Reading(category=situation, confidence=1.0, intent=name, intent_confidence=1.0,
                           negative=negative, pii=found, urgency=urgency, emotion=emotion)
         for closed, answered in flags:
-            stages = plan_reply(reading, out_of_hours=closed, drafting=drafting, answered=answered).stages
-            if stages and (name, stages) not in all_plans:
-                all_plans.append((name, stages))
-            if stages and not closed and (name, stages) not in open_plans:
-                open_plans.append((name, stages))
+            plan = plan_reply(reading, out_of_hours=closed, drafting=drafting, answered=answered)
+            # the plan's own intent: a joke about a problem is planned, and its lines are chosen, as a complaint
+            stages, planned = plan.stages, plan.intent or name
+            if stages and (planned, stages) not in all_plans:
+                all_plans.append((planned, stages))
+            if stages and not closed and (planned, stages) not in open_plans:
+                open_plans.append((planned, stages))
     _POSSIBLE[(situation, False)] = tuple(open_plans)
     if out_of_hours:
         _POSSIBLE[(situation, True)] = tuple(all_plans)

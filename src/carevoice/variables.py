@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from carevoice.plan import joke_about_a_problem
+
 if TYPE_CHECKING:
     from carevoice.bank.resolved import Bank
     from carevoice.checks.channels import ChannelProfile
@@ -247,13 +249,17 @@ _NOT_WRONG_CHARGE = re.compile(
     r"(?:never|didn'?t|did not|not)(?: even)? (?:opened|open|used|use|touched|touch|had|have|took|take|received|"
     r"receive|got|get|ate|eat|drank|drink|stayed|ordered|order|asked for|ask for|booked|book)|"
     r"(?:was|were|app|it|they|you) quoted|quote[ds]? (?:me|us|at|was)|the quote|price[- ]?lock(?:ed)?|locked[- ]in|"
-    r"fixed (?:price|rate|for)|price (?:freeze|guarantee|promise)|no change to my (?:plan|contract|package))\b)",
+    r"fixed (?:price|rate|for)|price (?:freeze|guarantee|promise)|no change to my (?:plan|contract|package)|"
+    r"cancell?ed|(?:money|penny|pennies|cash) back|tap(?:ped)?[- ]?(?:in|out)|(?:daily|day|weekly) cap|"
+    r"(?:max|maximum) (?:daily )?(?:fare|cap|charge)|"
+    r"(?:didn'?t|did not|failed to|wouldn'?t|won'?t|doesn'?t|does not) (?:read|register|scan|detect|pick up))\b)",
     re.IGNORECASE,
 )
 """A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
 "daylight robbery", "smaller and 40p dearer"): not a charge taken in error, so the feedback is taken and passed
 on, not "we'll check whether the fee should apply" (`post.pricing`); a charge the post calls wrong ("never
-ordered", "twice", "refund", "a minibar I never opened", "the app quoted £19") is none."""
+ordered", "twice", "refund", "a minibar I never opened", "the app quoted £19", "a pack I cancelled in March",
+"the day cap because the reader didn't register my tap out") is none."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
@@ -403,12 +409,15 @@ _NOT_RECEIVED = re.compile(
 the purchase to check, not an unexpected charge (`post.not_received`)."""
 _AFTER_CANCEL = re.compile(
     r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancel|unsubscribed)\b(?:[^.!?]|\.\d){0,140}?\b(?:still |again |keep |keeps |"
-    r"kept )?(?:got |get |been |being |getting )?(?:charg(?:ed|ing|e)|bill(?:ed|ing)|took|taken|taking|debited)\b|"
-    r"\b(?:charg(?:ed|ing)|bill(?:ed|ing)|taking money)\b[^.!?]{0,60}?\b(?:after|even though|though|despite)"
-    r"\b[^.!?]{0,40}?\bcancel",
+    r"kept )?(?:got |get |been |being |getting )?(?:charg(?:ed|ing|es?)|bill(?:ed|ing)|took|taken|taking|debited)\b|"
+    r"\b(?:charg(?:ed|ing|es)|bill(?:ed|ing)|taking money)\b[^.!?]{0,60}?\b(?:after|even though|though|despite|since)"
+    r"\b[^.!?]{0,40}?\bcancel|"
+    r"\b(?:paying|paid|charg(?:ed|ing)|bill(?:ed|ing))\b(?:[^.!?]|\.\d){0,60}?\b(?:i|we) (?:had |already )?"
+    r"cancel(?:l)?ed\b",
     re.IGNORECASE,
 )
-"""Charged after cancelling ("I cancelled the trial and still got charged"): check the cancellation, refund
+"""Charged after cancelling ("I cancelled the trial and still got charged", "paying £12.99 for a pack I cancelled
+in March"): check the cancellation, refund
 what came after it (`post.after_cancel`)."""
 _PAYMENT_FAILED = re.compile(
     r"\b(?:payment|card|renewal|transaction|purchase|subscription)s? (?:was |is |keeps? (?:getting |being )?|got )?"
@@ -606,11 +615,21 @@ _AT_STATION = re.compile(
 staff, a help point and the station for British Transport Police, not "the train and coach" (`post.at_station`)."""
 _TWO_STEP = re.compile(
     r"\b(?:authenticat(?:or|ion)(?: app)?|2fa|2sv|two[- ]?(?:step|factor)|(?:verification|security|backup|login|"
-    r"sign[- ]?in|one[- ]time) codes?|one[- ]time passwords?|otps?)\b",
+    r"sign[- ]?in|one[- ]time|sms|text) codes?|one[- ]time passwords?|otps?|"
+    r"codes? (?:does not|doesn'?t|doesnt|never|won'?t|isn'?t|hasn'?t|didn'?t|did not) (?:show|arrive|come|turn up))\b",
     re.IGNORECASE)
 """The second step of signing in: an authenticator, a two-step or verification code ("lost my authenticator",
-"the verification code never arrives"): "is it a password problem or a code?" asks what the post said
+"the verification code never arrives", "the code does not show up within the 60s timer"): "is it a password
+problem or a code?" asks what the post said
 (`post.two_step`)."""
+_DISPUTED = re.compile(
+    r"\b(?:raised|opened|filed|submitted|started|made|put in|lodged|logged) (?:a |the |my |an )?"
+    r"(?:chargeback|dispute|claim)s?\b|"
+    r"\b(?:chargeback|dispute|claim)s? (?:is |was |has been |have been |are )?(?:still )?(?:under review|pending|"
+    r"open|in progress|being reviewed|raised|rejected|declined|closed)\b|\b(?:my|the|our) (?:chargeback|dispute)\b",
+    re.IGNORECASE)
+"""A chargeback or dispute already raised ("raised a chargeback in june, still 'under review'"): "we can raise a
+dispute" offers what is done; the lines ask after the one open (`post.disputed`)."""
 _UNEXPECTED_CHARGE = re.compile(
     r"\b(?:charg(?:ed|ing|es?)|billed|debited|deducted|took|taken|taking|withdrawn|came out)\b|"
     r"\b(?:unexpected|unknown|unauthori[sz]ed|random|mystery|strange|weird|extra|hidden|surprise) "
@@ -641,7 +660,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
     "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
     "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
-    "unexpected_charge": (_UNEXPECTED_CHARGE,),
+    "unexpected_charge": (_UNEXPECTED_CHARGE,), "disputed": (_DISPUTED,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
@@ -700,6 +719,8 @@ def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:
     "fun game at Gatwick today: guess which gate MJ704 leaves from 😂": the reply may smile back before it says
     sorry; never to anger, sarcasm, urgency or anything :func:`_grave` finds.
     """
+    if joke_about_a_problem(reading):
+        return not grave  # a joke about a problem the reply meets as a complaint told as a joke
     return (reading.intent == "complaint" and not grave and reading.emotion != "anger" and not reading.sarcasm
             and not reading.urgency and _WRY.search(text) is not None)
 
@@ -712,6 +733,11 @@ def _post_holds(condition: str, text: str) -> bool:
 def about_pricing(text: str) -> bool:
     """Tell whether a post complains about a price or its value, not a charge taken in error (`post.pricing`)."""
     return _post_holds("pricing", text)
+
+
+def missed_visit(text: str) -> bool:
+    """Tell whether a post says a booked visit did not happen ("the engineer never turned up", `post.no_show`)."""
+    return _post_holds("no_show", text)
 
 
 def someone_hurt(text: str) -> bool:

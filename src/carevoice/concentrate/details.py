@@ -100,7 +100,7 @@ _DEVICE = re.compile(
     r"iPhone(?: ?[0-9]{1,2}(?: Pro(?: Max)?| Plus| Mini)?| X[SR]?| SE)?|iPad(?: Pro| Air| Mini)?|iOS(?: ?[0-9]{1,2})?|"
     r"Android|Windows(?: ?(?:10|11|7|8|XP))?|Mac(?:OS|Book(?: Pro| Air)?)?|PC|Chromebook|Linux|Roku|Fire ?TV|"
     r"Fire Stick|Firestick|Apple TV|Chromecast|Smart TV|Samsung TV|LG TV|"
-    r"Galaxy(?: [A-Z]?[0-9]{1,2}\+?)?|Pixel(?: [0-9]a?)?|"
+    r"Galaxy(?: [A-Z]?[0-9]{1,2}\+?)?|Pixel [0-9]{1,2}a?(?: Pro| XL)?|(?<=my )Pixel|(?<=Google )Pixel|"
     r"Chrome|Safari|Firefox|Edge)\b",
     re.IGNORECASE,
 )

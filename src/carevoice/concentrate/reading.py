@@ -467,7 +467,15 @@ def _why(label: str, probability: float, drivers: tuple[str, ...]) -> str:
     return f"{label} {probability:.2f}" + (f" ({shown})" if shown else "")
 
 
-def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction]) -> bool:
+_RESCUED = re.compile(
+    r"\b(?:saved|stopped|spotted|caught|prevented|talked (?:\w+ ){1,3}out of|protected)\b"
+    r"(?![^.!?]{0,30}\b(?:not|never)\b)",
+    re.IGNORECASE,
+)
+"""Words of a danger someone stopped ("talked my mum out of sending it", "spotted the scam", "saved her savings")."""
+
+
+def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], text: str) -> bool:
     """A post that thanks the brand for handling a danger: praise words, delight read surely, no sarcasm.
 
     The danger words stay in the reading (the post is still escalated to a person); only the reply
@@ -477,8 +485,13 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction]) -
     votes = r.emotion.votes
     delight = votes.get("delight", 0.0)
     kind = r.praise >= _STRONG_PRAISE or (delight > 0 and all(v <= delight for v in votes.values()))
-    return (r.praise > 0 and kind and emotion.label == "delight"
-            and emotion.probability >= _DANGER_THANKS and not r.intent.sarcasm and not r.abuse.abusive)
+    if r.intent.sarcasm or r.abuse.abusive or not r.praise:
+        return False
+    if kind and emotion.label == "delight" and emotion.probability >= _DANGER_THANKS:
+        return True
+    # "to the lady who talked my mum out of sending £3,000 to a scammer - you saved her savings. thank you": a
+    # danger someone stopped, thanked for; the weights may hear the scam's words as anger
+    return kind and _RESCUED.search(text) is not None
 
 
 def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
@@ -524,7 +537,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         intent, intent_p = r.intent.intent, r.intent.confidence
         reasons.append(r.intent.reasons[0])
     elif not DANGER_URGENCIES.isdisjoint(urgency):
-        if _thanks_for_danger_handled(r, predicted):
+        if _thanks_for_danger_handled(r, predicted, inbound.text):
             # "thank you for getting my £1,200 back from the scam": the danger is over and the post thanks
             intent, intent_p = "praise", max(0.6, predicted["emotion"].probability)
             reasons.append("intent praise: thanks for how a danger was handled ("

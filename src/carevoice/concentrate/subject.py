@@ -46,7 +46,7 @@ _VERBISH = frozenset({"watch", "order", "ride", "book", "return", "case", "show"
                       "line", "feature", "design", "service", "support", "team", "login", "error", "glitch", "bug",
                       "event", "parking", "collection", "shopping", "data", "signal", "status", "game", "music"})
 """Heads that are also common verbs or vague words: named only with a determiner or a modifier ("my order")."""
-_CLAUSE_BREAK = re.compile(r"[,;!?]|\.\s")
+_CLAUSE_BREAK = re.compile(r"[,;!?()]|\.\s")
 """Punctuation that ends a clause: a subject never spans one."""
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
@@ -332,6 +332,20 @@ def _reply_form(w: _Words, cand: _Candidate, shouting: bool, known: frozenset[st
     return " ".join(words)
 
 
+_NOT_COMPOUND_ENDS = frozenset({"number", "numbers", "ref", "reference", "id", "show", "charge", "charges", "search",
+                                "watch", "booking", "order", "orders", "status", "account"})
+"""Heads that do not make a compound thing of the head before them ("my order number" is about the order)."""
+
+
+def _compound(cand: _Candidate, best: _Candidate, lows: Sequence[str]) -> bool:
+    """Whether a candidate reads the best one further into a compound noun ("our first car" -> "our first car loan").
+
+    The new head follows the old phrase at once, and is no attribute of it ("my order number").
+    """
+    return (cand.first == best.first and cand.head_start == best.last and cand.last > best.last
+            and lows[cand.head_end - 1] not in _NOT_COMPOUND_ENDS)
+
+
 def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int]]) -> float:
     score = 0.0
     head_end, head_start = w.ends[cand.head_end - 1], w.starts[cand.head_start]
@@ -350,6 +364,8 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
         score += 0.5
     if cand.last > cand.head_end:
         score += 1.0  # "the wifi on my flight" says more than "my flight"
+    if cand.first and w.lows[cand.first - 1] in _FIXES:
+        score -= 2.0  # "reinstalled and updated my iOS": a fix tried, seldom the thing that fails
     return score - 0.02 * cand.first
 
 
@@ -360,6 +376,9 @@ _WORKING = re.compile(r"\b(?:works?|working|worked)(?: (?:fine|perfectly|great|o
 what fails, never the place it works."""
 
 
+_FIXES = frozenset({"updated", "reinstalled", "re-installed", "uninstalled", "restarted", "rebooted",
+                    "cleared", "upgraded", "downgraded"})
+"""Verbs of a fix the customer tried: what they act on ("updated my iOS") is seldom what the post is about."""
 _BOUGHT = frozenset({"bought", "ordered", "purchased", "got", "received", "buy", "order", "purchase"})
 """Verbs of buying: "bought a Volta X5" makes the product the customer's own."""
 _REMEDIES = frozenset({"replacement", "refund", "repair", "exchange", "callback", "credit", "voucher",
@@ -464,7 +483,8 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
             if spans is None:
                 spans = _hit_spans(w, tokens, situation_hits)
             score = _score(cand, w, spans)
-            if score >= _MIN_SCORE and (best is None or score > best[0]):
+            if score >= _MIN_SCORE and (best is None or score > best[0] or (
+                    score == best[0] and _compound(cand, best[1], lows))):
                 best = (score, cand)
         i = cand.last
     if best is None:

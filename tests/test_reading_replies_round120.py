@@ -1,0 +1,207 @@
+"""Round 120 (seventeenth stop): what 280 written sector tune posts and 150 real tune posts had stopped.
+
+- A joke about a problem read surely ("if I had a dollar for every dropped call I could pay my bill", "when your
+  flight is delayed so long you learn the names of the Starbucks staff") was answered with a quip ("we'll take
+  that as a compliment"): it is now met as a complaint told as a joke, a smile back, a sorry and the next step
+  (`post.wry`). A joke about nothing wrong keeps its quip.
+- "Can you DM me" is met by saying we've messaged them: no help-page answer, no "send us a receipt".
+- A charge the post calls wrong is no comment on the price: a tap-out the reader missed, the day cap taken for one
+  journey, a pack paid for after cancelling (`post.pricing`, `post.after_cancel`).
+- A chargeback already raised is not offered again (`post.disputed`); a sign-in code that never shows up is the
+  code step (`post.two_step`); a missed engineer visit is not told how appointments work.
+- Thanks for a scam someone stopped is praise, not a fraud report; "went to a friend and I lost all my things" is
+  no vulnerable person lost.
+- What a customer tried ("reinstalled and updated my iOS") is seldom the subject; "pixel pete's arcade" names no
+  phone; a reference said twice in one reply ("SK482 ... SK482") reads as stitched parts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from reading_helpers import drafts, part, read
+
+from carevoice.compose import _echoes
+from carevoice.concentrate.details import _DEVICE
+from carevoice.plan import joke_about_a_problem
+from carevoice.variables import _post_holds
+
+JOKES_ABOUT_PROBLEMS = [
+    ("tidewave", "if i had a dollar for every dropped call on @NexaMobile this week i could pay my NexaMobile bill"),
+    ("northwind-air", "when your flight is delayed so long you start learning the names of the Starbucks staff at "
+                      "B gates @AeroluxAir"),
+    ("tidewave", "velo metro wifi disconnecting every single time we enter a tunnel is the closest thing I have to "
+                 "a meditation practice 🧘 @VeloMetro"),
+]
+_QUIPS = ("compliment", "framing", "highlight", "noticeboard", "smiled at and passed")
+
+
+@pytest.mark.parametrize(("bank", "text"), JOKES_ABOUT_PROBLEMS)
+def test_a_joke_about_a_problem_read_surely_is_met_as_the_problem(bank: str, text: str) -> None:
+    reading = read(text)
+    assert reading.intent == "banter" and joke_about_a_problem(reading), reading.reasons
+    for draft in drafts(bank, text, range(1, 5)):
+        assert any("a complaint told as a joke" in r for r in draft.reasons), draft.reasons
+        stages = [s.stage for s in draft.stages]
+        assert "greet" not in stages and stages[-1] in ("resolve", "move_private"), stages
+        lowered = draft.text.lower()
+        assert "sorry" in lowered and not any(q in lowered for q in _QUIPS), draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "the towel swans at Staywell Torquay have gotten ambitious, today we got what I think is a towel octopus 🐙 "
+    "10/10 artistry @StaywellHotels",
+    "Crispy Barn on the M6 services at 2am after a 9 hour drive hits different 😭🍗 @CrispyBarn",
+    "Nice try for hacking my google account 😜😂",
+])
+def test_a_joke_about_nothing_wrong_or_about_a_hacking_attempt_keeps_its_light_reply(text: str) -> None:
+    reading = read(text)
+    assert reading.intent == "banter" and not joke_about_a_problem(reading), reading.reasons
+    for draft in drafts("base", text, range(1, 3)):
+        assert [s.stage for s in draft.stages] == ["acknowledge"], draft.stages
+        assert "sorry" not in draft.text.lower(), draft.text
+
+
+@pytest.mark.parametrize(("bank", "text"), [
+    ("northwind-air", "@SwiftlineAir can you DM me please, need to add my wheelchair to my booking and the online "
+                      "form won't take it"),
+    ("tidewave", "@OmnivoxUK I'm out of contract next month, I'd like to see what loyalty deals you can offer "
+                 "before I look elsewhere. DM me"),
+    ("crumb-and-co", "@PizzaPronto can u DM me, want to make a complaint about the delivery driver but not on here"),
+])
+def test_can_you_dm_me_is_met_by_saying_we_have_messaged_them(bank: str, text: str) -> None:
+    assert "dm_me" in read(text).asks
+    for draft in drafts(bank, text, range(1, 5)):
+        assert draft.answer is None, draft.answer
+        last = draft.stages[-1].phrase_id
+        assert draft.text.count("DM") + draft.text.count("message") >= 1, draft.text
+        assert not any(w in draft.text for w in ("receipt", "Manage booking", "what happened")), (last, draft.text)
+
+
+@pytest.mark.parametrize(("text", "pricing"), [
+    ("Velo Metro charged my contactless the max daily cap £9.80 for one journey because the gate at Riverside "
+     "didn't read my card on the way out", False),
+    ("@GreenwayTrams contactless charged me the full day cap of £6.80 for a single stop because the reader at the "
+     "other end didn't register the tap out", False),
+    ("why am I paying @StrataTVhelp £12.99 for a Movies pack I cancelled in MARCH?? I want every penny back", False),
+    ("£7.50 for a microwave bacon roll on the Northmoor trolley. daylight robbery", True),
+    ("why charge 50p extra for oat milk? it's 2024", True),
+])
+def test_a_charge_the_post_calls_wrong_is_no_comment_on_the_price(text: str, pricing: bool) -> None:
+    assert _post_holds("pricing", text) is pricing
+
+
+@pytest.mark.parametrize(("text", "after_cancel"), [
+    ("why am I paying @StrataTVhelp £12.99 for a Movies pack I cancelled in MARCH??", True),
+    ("I cancelled the trial and still got charged", True),
+    ("7 months of charges since I cancelled", True),
+    ("paying £12.99 a month for a pack I never watch", False),
+])
+def test_paying_for_what_was_cancelled_is_a_charge_after_cancelling(text: str, after_cancel: bool) -> None:
+    assert _post_holds("after_cancel", text) is after_cancel
+
+
+def test_tidewave_meets_a_pack_paid_for_after_cancelling_as_such() -> None:
+    text = "why am I paying @StrataTVhelp £12.99 for a Movies pack I cancelled in MARCH?? 7 months of charges"
+    for draft in drafts("tidewave", text, range(1, 5)):
+        assert "cancel" in draft.text.lower() and "pricing" not in draft.text.lower(), draft.text
+        assert "don't recognise" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(("text", "disputed"), [
+    ("raised a chargeback in june for a holiday company that went bust. my chargeback is still under review", True),
+    ("any update on the chargeback? uploaded the extra evidence yesterday", True),
+    ("I opened a dispute 3 weeks ago and heard nothing", True),
+    ("how do I dispute a transaction in the app?", False),
+    ("can I do a chargeback on a holiday company that went bust?", False),
+])
+def test_a_chargeback_already_raised_is_told_from_one_to_raise(text: str, disputed: bool) -> None:
+    assert _post_holds("disputed", text) is disputed
+
+
+def test_a_chargeback_already_raised_is_not_offered_again() -> None:
+    text = ('@HarborTrust raised a chargeback in june for a holiday company that went bust. its november. my '
+            'chargeback is still "under review"')
+    for draft in drafts("harbour-bank", text, range(1, 6)):
+        assert "we can raise a dispute" not in draft.text and "raising a dispute" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "The code does not show up within the 60s timer. I've tried a few times",
+    "the sms code never arrives when I try to log in",
+    "lost my authenticator when I changed phones",
+])
+def test_a_code_that_never_shows_up_is_the_code_step(text: str) -> None:
+    assert _post_holds("two_step", text)
+
+
+@pytest.mark.parametrize("text", ["my promo code doesn't work at checkout", "what's the code for the wifi?"])
+def test_other_codes_are_not_the_code_step(text: str) -> None:
+    assert not _post_holds("two_step", text)
+
+
+def test_a_missed_engineer_visit_is_not_told_how_appointments_work() -> None:
+    text = "engineer booked 8-1. no show. no call. took a day off work for nothing. @CrestlineCares"
+    for draft in drafts("tidewave", text, range(1, 5)):
+        assert draft.answer is None and "move it until" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "to the lady at Fairway CU Wigan who talked my mum out of sending £3,000 to a 'romance' scammer - you saved her "
+    "savings and probably her pride. thank you from all of us @FairwayCU",
+])
+def test_thanks_for_a_scam_someone_stopped_is_praise(text: str) -> None:
+    reading = read(text)
+    assert reading.intent == "praise", reading.reasons
+    assert "fraud" in reading.urgency  # still read, still escalated to a person
+    for draft in drafts("harbour-bank", text, range(1, 4)):
+        assert "freeze" not in draft.text and "secure your account" not in draft.text, draft.text
+
+
+def test_a_scam_reported_with_no_thanks_is_still_danger() -> None:
+    reading = read("someone talked my mum into sending £3,000 to a romance scammer, how do we get it back?")
+    assert reading.intent == "danger", reading.reasons
+
+
+def test_losing_things_at_a_friends_house_is_no_person_lost() -> None:
+    text = ("Hello, I accidentally deleted Minecraft, downloaded it again and went to a friend and I lost all my "
+            "things, 30 worlds became 26 help please")
+    assert "vulnerable" not in read(text).urgency
+    assert "vulnerable" in read("my daughter is lost at the station and her phone is dead").urgency
+
+
+def test_a_fix_tried_is_seldom_the_subject() -> None:
+    text = ("I've been having issues toggling between windows in PS ever since I started using this macbook. I've "
+            "uninstalled/reinstalled and updated my IOS. @Photoshop Help")
+    subject = read(text).subject
+    assert subject is None or "IOS" not in subject.text, subject
+
+
+@pytest.mark.parametrize(("text", "device"), [
+    ("bought the pixel pete's arcade but I haven't got my money", None),
+    ("my Pixel keeps crashing", "Pixel"),
+    ("the Pixel 7a battery drains overnight", "Pixel 7a"),
+])
+def test_pixel_is_a_phone_only_with_a_model_or_an_owner(text: str, device: str | None) -> None:
+    found = _DEVICE.search(text)
+    assert (found.group() if found else None) == device
+
+
+def test_a_reference_said_twice_reads_as_stitched_parts() -> None:
+    assert _echoes([part("acknowledge", "Sorry about the disruption to SK482."),
+                    part("resolve", "We'll find out what's happening with SK482.")])
+    assert not _echoes([part("acknowledge", "Sorry about the disruption to SK482."),
+                        part("resolve", "DM us the booking reference and we'll check it.")])
+    assert not _echoes([part("acknowledge", "Sorry it's taken 14 days."),
+                        part("resolve", "Refunds take up to 14 days to show.")])  # a number is no reference
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("@FairwayCU approved my first car loan today. thank you", "my first car loan"),
+    ("ordered my replacement card 12 days ago, still nothing", "my replacement card"),
+    ("still can't download my boarding pass and the flight's in 3 hours", "my boarding pass"),
+    ("can't find my order number anywhere", "my order"),
+    ("Are online services down for GTA5 (Xbox 1)?", "GTA5"),
+])
+def test_a_compound_thing_is_read_whole_and_no_further(text: str, subject: str) -> None:
+    found = read(text).subject
+    assert found is not None and found.text == subject, found
