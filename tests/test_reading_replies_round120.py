@@ -205,3 +205,57 @@ def test_a_reference_said_twice_reads_as_stitched_parts() -> None:
 def test_a_compound_thing_is_read_whole_and_no_further(text: str, subject: str) -> None:
     found = read(text).subject
     assert found is not None and found.text == subject, found
+
+
+# Round 121 (33 more real tune posts and 196 written ones)
+
+
+def test_thanks_to_support_is_thanks_to_the_team_not_the_app() -> None:
+    text = "finally, I have the access now! My Gmail is recovered and I could get all my data back. Thank you support!"
+    assert _post_holds("care_team", text)
+    for draft in drafts("loopwork", text, range(1, 5)):
+        assert draft.action == "reply" and "app" not in draft.text.lower(), draft.text
+        assert any(s.phrase_id.startswith("lw.praise.thank.care.") for s in draft.stages), draft.stages
+
+
+def test_a_scam_checked_before_anything_is_lost_gets_the_banks_answer() -> None:
+    text = "- $200 bucks to fixed a hacked http://sbcglobal.net email account? Is this correct or a pure scam?"
+    assert read(text).intent == "danger"
+    for draft in drafts("loopwork", text, range(1, 4)):
+        assert draft.answer == "paid-recovery-scam", draft.reasons
+        assert draft.action == "escalate" and "don't pay" in draft.text, draft.text
+
+
+def test_clear_praise_the_weights_doubt_is_thanked_not_handed_on() -> None:
+    text = ("shout out to the driver of the 47 at 6am who waited for me when he saw me running. you made my day "
+            "@LooplineBus")
+    reading = read(text)
+    assert reading.intent == "praise" and reading.intent_confidence >= 0.75, reading.reasons
+    for draft in drafts("northline-rail", text, range(1, 4)):
+        assert draft.action == "reply" and "sorry" not in draft.text.lower(), (draft.action, draft.text)
+
+
+@pytest.mark.parametrize(("text", "suspended"), [
+    ("the email address associated with my rockstar account has been deactivated. can you help change it?", False),
+    ("my account has been deactivated for no reason, please reinstate it", True),
+    ("youtube suspended my channel", True),
+])
+def test_a_deactivated_email_is_no_suspended_account(text: str, suspended: bool) -> None:
+    assert _post_holds("suspended", text) is suspended
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("I cant download a world. when I went to pay for it I used my email now I cant do nothing?", None),
+    ("help. Someone has been using my Spotify account and adding songs to my list", "my Spotify account"),
+])
+def test_what_the_customer_did_it_with_is_not_the_subject(text: str, subject: str | None) -> None:
+    found = read(text).subject
+    assert (found.text if found else None) == subject, found
+
+
+def test_the_quip_that_claims_a_pun_is_gone_and_wry_faces_are_wry() -> None:
+    from carevoice.variables import _WRY
+
+    text = "the Tramwell announcer saying 'Pickle Lane' with that much enthusiasm every morning is what keeps me going"
+    assert all("what you did there" not in d.text for d in drafts("northline-rail", text, range(1, 12)))
+    assert _WRY.search("Great 10 hours ahead 🙃") and _WRY.search("me at 3am: still here 🫠")

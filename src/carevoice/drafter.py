@@ -155,8 +155,10 @@ class Drafter:
         is_open = post.time is None or self.hours.is_open(post.time)
         answer = None
         if plan is None and (reading.intent in ("question", "complaint", "request", "follow_up") or (
-                reading.intent == "danger" and reading.question and "remove" in reading.asks)):
-            # a report that asks something ("where do I forward phishing emails?") can be answered too
+                reading.intent == "danger" and reading.question
+                and ("remove" in reading.asks or set(reading.urgency) <= {"fraud", "data_exposure"}))):
+            # a report that asks something ("where do I forward phishing emails?") can be answered too, and so can
+            # a scam checked before anything is lost ("$200 to fix a hacked email account? is this a scam?")
             answer = match_answer(post.text, reading, self.bank, channel=channel)
             if answer is not None and reading.intent != "question" and (
                     answer.score < self.bank.drafting.answer_threshold + _COMPLAINT_ANSWER_MARGIN):

@@ -496,17 +496,27 @@ _ROAD = re.compile(
 don't fit it (`post.road`)."""
 _CARE_TEAM = re.compile(
     r"\b(?:customer (?:service|services|care|support)|support team|service team|care team|helpline|live chat|chat "
-    r"agent|call cent(?:re|er)|the agent|your agent|the (?:lady|guy|man|woman) on the phone|(?-i:[A-Z])\w* support)\b",
+    r"agent|call cent(?:re|er)|the agent|your agent|the (?:lady|guy|man|woman) on the phone|(?-i:[A-Z])\w* support|"
+    r"(?:thank you|thanks|thx|cheers|ty),? (?:to )?(?:the |your )?support|support (?:staff|agents?|folks|people))\b",
     re.IGNORECASE,
 )
-"""The post speaks of the customer service team (not the warehouse): thanks go to them (`post.care_team`)."""
+"""The post speaks of the customer service team (not the warehouse), or thanks "support": thanks go to them
+(`post.care_team`)."""
 _SUSPENDED = re.compile(
     r"\b(?:suspend(?:ed|s|ing)?|suspension|bann?ed|bans?|un-?bann?(?:ed|ing)?|terminat(?:ed|ion)|disabled|deactivated|"
     r"blocked|block on|"
     r"restricted|restriction|shut (?:down|off)|closed (?:my|our|the) account|struck|strike|strikes|removed my)\b",
     re.IGNORECASE,
 )
-"""The brand suspended, banned, blocked or closed the account: "what's behind the suspension" lines need it."""
+_NOT_SUSPENDED = re.compile(
+    r"^(?![\s\S]*\b(?:email|e-mail|mail|address|number|card|sim)(?: address)?"
+    r"(?: (?:associated|linked|connected|tied|registered) (?:with|to) [^.?!]{0,40}?)?"
+    r" (?:has been|had been|was|got|is|been) "
+    r"(?:deactivated|disabled|blocked|closed|shut (?:down|off))\b)",
+    re.IGNORECASE,
+)
+"""The brand suspended, banned, blocked or closed the account: "what's behind the suspension" lines need it; an email
+address or a number deactivated ("the email on my account has been deactivated, can you change it?") is none."""
 _FLEW = re.compile(
     r"\b(?:flight|flights|flew|fly|flying|plane|aircraft|crew|crews|pilot|pilots|captain|cabin|on ?board|journey|"
     r"trip|landing|landed|take-?off|seat|seats|lounge|boarding|boarded|gate|upgrade|upgraded|check-?in)\b|"
@@ -651,7 +661,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "payment_failed": (_PAYMENT_FAILED,), "sent": (_SENT,), "damaged": (_DAMAGED,), "vulnerability": (_VULNERABILITY,),
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
-    "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED,),
+    "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED, _NOT_SUSPENDED),
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
     "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
     "charged_again": (_CHARGED_TWICE, _CHARGED_AGAIN),
@@ -707,10 +717,12 @@ _EMERGENCY = {"GB": "999", "UK": "999", "US": "911", "CA": "911", "AU": "000", "
 
 
 _WRY = re.compile(
-    r"[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639]|\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|rofl)\b|"
+    r"[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F643\U0001FAE0]|"
+    r"\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|rofl)\b|"
     r"\bat this point\b|\bjust needed someone to know\b|\bnot complaining exactly\b|\bsend help\b",
     re.IGNORECASE)
-"""Marks of a complaint told as a joke: a laughing face, "lol", "at this point the 08:15 is more of a rumour"."""
+"""Marks of a complaint told as a joke: a laughing, upside-down or melting face, "lol", "at this point the 08:15 is more
+of a rumour"."""
 
 
 def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:

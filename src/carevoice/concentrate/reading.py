@@ -665,6 +665,13 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # lines speak to it: "staff were lovely but we waited 40 mins for 2 tacos" is about the wait)
             reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
             turned = True
+        if (intent == "praise" and not turned and intent_p < _PRAISE_SURE and r.praise >= _PRAISE_CLEAR
+                and not r.intent.sarcasm and not r.abuse.abusive and not _TROUBLE.search(inbound.text)):
+            # "shout out to the driver of the 47 who waited for me... you made my day": the weights hear "waited";
+            # clear praise words and no word of anything gone wrong make the praise sure enough to thank
+            reasons.append(f"praise read unsurely ({intent_p:.2f}) beside clear praise ({r.praise_reason}) and no "
+                           "word of trouble: praise, surely")
+            intent_p = _PRAISE_SURE
         reasons.append("intent " + _why(intent, intent_p, intent_model.drivers))
     intent2: Intent | None = None
     if turned:

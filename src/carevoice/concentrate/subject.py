@@ -364,8 +364,9 @@ def _score(cand: _Candidate, w: _Words, situation_spans: Sequence[tuple[int, int
         score += 0.5
     if cand.last > cand.head_end:
         score += 1.0  # "the wifi on my flight" says more than "my flight"
-    if cand.first and w.lows[cand.first - 1] in _FIXES:
-        score -= 2.0  # "reinstalled and updated my iOS": a fix tried, seldom the thing that fails
+    before = w.lows[cand.first - 1] if cand.first else ""
+    if before in _FIXES or (before in _USED and cand.first > 1 and w.lows[cand.first - 2] in _I):
+        score -= 2.0  # "reinstalled and updated my iOS", "I used my email": a fix tried, or a means, not the fault
     return score - 0.02 * cand.first
 
 
@@ -379,6 +380,10 @@ what fails, never the place it works."""
 _FIXES = frozenset({"updated", "reinstalled", "re-installed", "uninstalled", "restarted", "rebooted",
                     "cleared", "upgraded", "downgraded"})
 """Verbs of a fix the customer tried: what they act on ("updated my iOS") is seldom what the post is about."""
+_USED = frozenset({"used", "using"})
+_I = frozenset({"i", "i've", "ive", "i'm", "im", "we", "we've"})
+"""What the customer did it with ("when I paid I used my email") is seldom the subject; what someone else is using
+("someone is using my account") is."""
 _BOUGHT = frozenset({"bought", "ordered", "purchased", "got", "received", "buy", "order", "purchase"})
 """Verbs of buying: "bought a Volta X5" makes the product the customer's own."""
 _REMEDIES = frozenset({"replacement", "refund", "repair", "exchange", "callback", "credit", "voucher",
