@@ -259,3 +259,40 @@ def test_the_quip_that_claims_a_pun_is_gone_and_wry_faces_are_wry() -> None:
     text = "the Tramwell announcer saying 'Pickle Lane' with that much enthusiasm every morning is what keeps me going"
     assert all("what you did there" not in d.text for d in drafts("northline-rail", text, range(1, 12)))
     assert _WRY.search("Great 10 hours ahead 🙃") and _WRY.search("me at 3am: still here 🫠")
+
+
+def test_a_critique_of_a_security_flaw_is_answered_in_public() -> None:
+    text = ("People in my community use @zoom_us because of security (end-to-end encryption.) The vulnerability "
+            "reported on today is bad, but the tepid response by Zoom and the fact there was 90 days prior to fix it")
+    for draft in drafts("loopwork", text, range(1, 5)):
+        assert draft.action == "reply" and "own account" not in draft.text, (draft.action, draft.text)
+        assert "security team" in draft.text, draft.text
+
+
+def test_a_security_critique_read_as_nothing_in_particular_takes_the_security_lines() -> None:
+    text = ("I really like @zoom_us as a product, but they've got some really, REALLY dumb hot takes about security "
+            "in response to vulnerabilities in their Mac client.")
+    for draft in drafts("loopwork", text, range(1, 4)):
+        assert draft.action == "reply" and any("security flaw in the product: fraud_security lines" in r
+                                               for r in draft.reasons), draft.reasons
+        assert any(s.phrase_id.startswith("lw.fraud_security.") for s in draft.stages), draft.stages
+
+
+@pytest.mark.parametrize(("text", "eligibility"), [
+    ("I'm supposed to fly to Washington in 2 weeks and everything is shut down. Is my flight refundable?", True),
+    ("only thing you can say is sorry my ticket is non-refundable", True),
+    ("can we get our money back if the concert is cancelled?", True),
+    ("am I entitled to a refund if the hotel closes?", True),
+    ("when will I get my refund? it has been 3 weeks", False),
+    ("my flight was changed by 5 hours so I'm entitled to a refund. please process it", False),
+])
+def test_whether_a_booking_can_be_refunded_is_told_from_a_refund_on_its_way(text: str, eligibility: bool) -> None:
+    assert _post_holds("refund_eligibility", text) is eligibility
+
+
+def test_a_refund_eligibility_question_is_not_told_its_refund_is_late() -> None:
+    text = "I'm supposed to fly to Washington in 2 weeks and everything is shut down there. Is my flight refundable?"
+    for draft in drafts("northwind-air", text, range(1, 5)):
+        assert "taking longer" not in draft.text and "owed" not in draft.text, draft.text
+        assert any(s.phrase_id.startswith("nw.refund_status.") and "eligibility" in s.phrase_id
+                   for s in draft.stages), draft.stages

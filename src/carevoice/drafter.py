@@ -32,7 +32,7 @@ from carevoice.plan import (
     plan_reply,
 )
 from carevoice.triage.hours import service_hours
-from carevoice.variables import FEE_NAMED, about_pricing, missed_visit, someone_hurt
+from carevoice.variables import FEE_NAMED, about_pricing, missed_visit, reports_a_vulnerability, someone_hurt
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
@@ -187,7 +187,8 @@ class Drafter:
                                   answered_as=answer.answer.situation if answer is not None else None,
                                   sector=self.bank.sector, part=asks_part(post.text),
                                   premises=on_premises(post.text), pricing=about_pricing(post.text),
-                                  hurt=someone_hurt(post.text), challenge=challenges(post.text))
+                                  hurt=someone_hurt(post.text), challenge=challenges(post.text),
+                                  vulnerability=reports_a_vulnerability(post.text))
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,

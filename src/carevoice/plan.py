@@ -334,7 +334,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
                sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False,
-               hurt: bool = False, challenge: bool = False) -> Plan:
+               hurt: bool = False, challenge: bool = False, vulnerability: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -348,7 +348,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`);
     ``pricing`` that the post complains about a price or its value (see :func:`carevoice.variables.about_pricing`);
     ``hurt`` that someone was hurt (see :func:`carevoice.variables.someone_hurt`); ``challenge`` that the
-    question challenges the brand rather than asks (see :func:`challenges`).
+    question challenges the brand rather than asks (see :func:`challenges`); ``vulnerability`` that it speaks of a
+    security flaw in the product (see :func:`carevoice.variables.reports_a_vulnerability`).
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -372,6 +373,11 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # or warranty asked for, and no "everyone at home"
         reasons.append("situation product_defect, but the thing is at our premises or on board: general lines")
         situation = "general"
+    if vulnerability and situation == "general" and intent in ("complaint", "question") and not reading.urgency:
+        # "really dumb hot takes about security in response to vulnerabilities in their Mac client": read as
+        # nothing in particular, it is about a flaw in the product, which the fraud_security lines speak to
+        reasons.append("situation general, but about a security flaw in the product: fraud_security lines")
+        situation = "fraud_security"
     if situation in _FOREIGN.get(sector, ()):
         swapped = _SECTOR_SWAP.get((sector, situation), "general")
         reasons.append(f"situation {situation} is not one a {sector} brand handles: {swapped} lines")
@@ -536,6 +542,12 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # heard and passed on in public; nobody's account needs looking at
         move_private = False
         reasons.append(f"{situation}, but a complaint about the price itself: passed on, no account details")
+    elif (vulnerability and move_private and situation == "fraud_security" and not reading.urgency
+          and not reading.pii):
+        # "the vulnerability reported today is bad, and the tepid response...": a critique of how we handle a flaw
+        # in the product, answered in public with what the security team is doing; nobody's account was hit
+        move_private = False
+        reasons.append("fraud_security, but about a security flaw in the product, not an account: answered in public")
     action: Action = "reply"
     if escalation:
         action = "escalate"

@@ -632,6 +632,17 @@ _TWO_STEP = re.compile(
 "the verification code never arrives", "the code does not show up within the 60s timer"): "is it a password
 problem or a code?" asks what the post said
 (`post.two_step`)."""
+_REFUND_ELIGIBILITY = re.compile(
+    r"\b(?:is|are) (?:my|the|this|our|these) (?:flight|ticket|fare|booking|trip|reservation|stay|room)s? "
+    r"(?:still )?refundable\b|\b(?:non|not)[- ]?refundable\b|"
+    r"(?<!when )(?<!how long )\b(?:can|could|will|would|do|does|am|are) (?:i|we) (?:get|be|receive|have)"
+    r"(?: entitled to| eligible for)? (?:(?:a |any |the )?(?:full )?refund|(?:my |our |any )?money back)\b"
+    r"(?! (?:yet|still))|"
+    r"\b(?:am|are|would|will|is) (?:i|we|he|she|they) (?:be )?(?:eligible|entitled) (?:for|to) "
+    r"(?:a |any )?(?:full )?refund\b",
+    re.IGNORECASE)
+"""Whether a booking can be refunded at all ("is my flight refundable because of this?", "all you say is my ticket is
+non-refundable"), not a refund on its way: lines about what the ticket allows (`post.refund_eligibility`)."""
 _DISPUTED = re.compile(
     r"\b(?:raised|opened|filed|submitted|started|made|put in|lodged|logged) (?:a |the |my |an )?"
     r"(?:chargeback|dispute|claim)s?\b|"
@@ -671,6 +682,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
     "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
     "unexpected_charge": (_UNEXPECTED_CHARGE,), "disputed": (_DISPUTED,),
+    "refund_eligibility": (_REFUND_ELIGIBILITY,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(
@@ -745,6 +757,14 @@ def _post_holds(condition: str, text: str) -> bool:
 def about_pricing(text: str) -> bool:
     """Tell whether a post complains about a price or its value, not a charge taken in error (`post.pricing`)."""
     return _post_holds("pricing", text)
+
+
+def reports_a_vulnerability(text: str) -> bool:
+    """Tell whether a post speaks of a security flaw in the product ("the vulnerability reported today").
+
+    The same words as `post.vulnerability`.
+    """
+    return _post_holds("vulnerability", text)
 
 
 def missed_visit(text: str) -> bool:
