@@ -478,6 +478,9 @@ _RESCUED = re.compile(
 def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], text: str) -> bool:
     """A post that thanks the brand for handling a danger: praise words, delight read surely, no sarcasm.
 
+    Or kind words only, for a danger someone stopped ("talked my mum out of sending it... you saved her
+    savings. thank you"): the weights may hear the scam's words as anger.
+
     The danger words stay in the reading (the post is still escalated to a person); only the reply
     changes, from a safety script to thanks.
     """
