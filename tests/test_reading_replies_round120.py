@@ -296,3 +296,14 @@ def test_a_refund_eligibility_question_is_not_told_its_refund_is_late() -> None:
         assert "taking longer" not in draft.text and "owed" not in draft.text, draft.text
         assert any(s.phrase_id.startswith("nw.refund_status.") and "eligibility" in s.phrase_id
                    for s in draft.stages), draft.stages
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("I won the car from the casino earlier but i logged on just now and it’s not there. Help", True),
+    ("on the 28 of march i won the car from the casino wheel, and I still don't have in my garages", True),
+    ("my progen pr4 which I won from the podium has gone and I'm not sure where", True),
+    ("I bought the game in 2014 and I still have it, love it", False),
+    ("I bought my phone in 2019 and it has been great", False),
+])
+def test_something_won_or_bought_that_is_not_there_never_reached_the_account(text: str, missing: bool) -> None:
+    assert _post_holds("not_received", text) is missing

@@ -401,12 +401,17 @@ _NOT_RECEIVED = re.compile(
     r"wasn[’']?t|not|never|yet to|still|can[’']?t|cannot|cant)\b[^.!?]{0,25}?\b(?:receive|received|recieved|get|got|"
     r"gotten|getting|see|seen|arrive|arrived|appear|appeared|appears|show|shows|showing|shown|own|"
     r"been (?:sent|credited|added|given)|sen|sent|credited|added|download|access|unlock|unlocked|expired|work)\b|"
+    r"\b(?:bought|purchased|won|earned|unlocked|collected|claimed|redeemed)\b(?:[^.!?]|\.\d){0,120}?"
+    r"\b(?:(?:it[’']?s|it is|its|was|is) (?:not|nowhere) (?:there|in my|to be found)|not in my (?:garage|account|"
+    r"library|inventory)|(?:is|has|was) (?:now )?(?:gone|disappeared|vanished|missing)|now (?:it[’']?s|its) gone|"
+    r"(?:do ?n[o’']?t|dont|don[’']?t|does ?n[o’']?t|doesnt|doesn[’']?t) (?:have|own) (?:it|them|the|any|in))\b|"
     r"\b(?:charged|paid|money (?:was )?taken)\b[^.!?]{0,60}?\bbut (?:i )?(?:didn[’']?t|did not|never|haven[’']?t|"
     r"have not) (?:receive|get|got)\b",
     re.IGNORECASE,
 )
-"""Paid for something that never reached the account ("bought the bundle but have yet to receive the money"):
-the purchase to check, not an unexpected charge (`post.not_received`)."""
+"""Paid for, won or earned something that never reached the account ("bought the bundle but have yet to receive the
+money", "won the car from the casino wheel and it's not there", "I still don't have it in my garage"): the purchase to
+check, not an unexpected charge (`post.not_received`)."""
 _AFTER_CANCEL = re.compile(
     r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancel|unsubscribed)\b(?:[^.!?]|\.\d){0,140}?\b(?:still |again |keep |keeps |"
     r"kept )?(?:got |get |been |being |getting )?(?:charg(?:ed|ing|es?)|bill(?:ed|ing)|took|taken|taking|debited)\b|"
