@@ -307,3 +307,28 @@ def test_a_refund_eligibility_question_is_not_told_its_refund_is_late() -> None:
 ])
 def test_something_won_or_bought_that_is_not_there_never_reached_the_account(text: str, missing: bool) -> None:
     assert _post_holds("not_received", text) is missing
+
+
+# Round 123's tune stops (the fixed tune 200)
+
+
+def test_remove_my_name_from_your_files_is_an_opt_out_not_a_contact_answer() -> None:
+    text = ("I DO NOT have an account with you BUT you keep emailing me this BS below. PLEASE remove my name from "
+            "your files")
+    assert "opt_out" in read(text).asks
+    for draft in drafts("loopwork", text, range(1, 4)):
+        assert draft.answer is None and any(w in draft.text for w in ("remove", "off our", "stop")), draft.text
+
+
+def test_a_forgotten_email_is_not_asked_whether_it_is_a_password_or_a_code() -> None:
+    text = "Hey @MojangSupport , I forgott my email and cant login into my login please help me"
+    assert read(text).details.forgot
+    for draft in drafts("loopwork", text, range(1, 7)):
+        assert "password problem, a code" not in draft.text and "What do you see" not in draft.text, draft.text
+
+
+def test_two_lets_in_one_reply_read_as_stitched_parts() -> None:
+    assert _echoes([part("acknowledge", "Sorry for the glitch; let's figure it out."),
+                    part("resolve", "Let us look into this for you – a quick DM is all we need to start.")])
+    assert not _echoes([part("acknowledge", "Sorry your account is giving you trouble; let's get it sorted."),
+                        part("resolve", "By DM, let us know when you last got in.")])

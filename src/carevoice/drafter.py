@@ -175,6 +175,8 @@ class Drafter:
                 answer = None  # "engineer booked 8-1. no show": the visit we missed, not how appointments work
             if answer is not None and reading.intent == "request" and {"cancel", "callback"} & set(reading.asks):
                 answer = None  # "cancel my contract at the end of the month please": the cancelling, not the policy
+            if answer is not None and "opt_out" in reading.asks:
+                answer = None  # "you keep emailing me, remove my name from your files": the marketing to stop
             if answer is not None and (reading.details.forgot or _RESET_TRIED.search(post.text)) and (
                     _RESET_BY_EMAIL.search(answer.answer.texts[0])):
                 # "I don't have the email linked to it", "reset it 4 times, the link says expired": a reset link by
