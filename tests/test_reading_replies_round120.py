@@ -325,10 +325,3 @@ def test_a_forgotten_email_is_not_asked_whether_it_is_a_password_or_a_code() -> 
     assert read(text).details.forgot
     for draft in drafts("loopwork", text, range(1, 7)):
         assert "password problem, a code" not in draft.text and "What do you see" not in draft.text, draft.text
-
-
-def test_two_lets_in_one_reply_read_as_stitched_parts() -> None:
-    assert _echoes([part("acknowledge", "Sorry for the glitch; let's figure it out."),
-                    part("resolve", "Let us look into this for you – a quick DM is all we need to start.")])
-    assert not _echoes([part("acknowledge", "Sorry your account is giving you trouble; let's get it sorted."),
-                        part("resolve", "By DM, let us know when you last got in.")])

@@ -424,28 +424,22 @@ _DOING = frozenset({"take", "act"})
 closer look", "we'll act on it. ... so we can act on this")."""
 
 
-_LETS = re.compile(r"\blet(?:'s| us (?!know\b))")
-"""A "let's" (or "let us", but not "let us know"): said in two parts, the reply reads as stitched."""
-
-
 @lru_cache(maxsize=8192)
 def _runs(text: str) -> frozenset[tuple[str, ...]]:
     """The runs of a rendered part that would read as an echo in another part of the reply.
 
     Three-word runs that hold a word of substance ("get you back", "act on it"), two-word runs of what we do
-    ("we'll look", "take a", "act on"), a reference with a digit in it ("Sorry about the disruption to SK482.
-    We'll find out what's happening with SK482."), and a "let's" ("let's figure it out. Let us look into this").
+    ("we'll look", "take a", "act on"), and a reference with a digit in it ("Sorry about the disruption to SK482.
+    We'll find out what's happening with SK482.").
     """
-    low = text.lower().replace("’", "'")
-    words = _WORD.findall(_IS.sub(r"\1 is", low))
-    lets = (("let's",),) if _LETS.search(low) else ()
+    words = _WORD.findall(_IS.sub(r"\1 is", text.lower().replace("’", "'")))
     runs = zip(words, words[1:], words[2:], strict=False)
     doing = itertools.pairwise(words)
     return frozenset([*(run for run in runs if not _PLAIN_WORDS.issuperset(run)),
                       *((a, b) for a, b in doing
                         if (a in _DOERS and b not in _PLAIN_WORDS) or a in _DOING),
                       *((word,) for word in words if len(word) >= 3 and not word.isalpha() and not word.isdigit()
-                        and any(c.isdigit() for c in word)), *lets])
+                        and any(c.isdigit() for c in word))])
 
 
 def _echoes(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
