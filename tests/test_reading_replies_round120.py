@@ -325,3 +325,17 @@ def test_a_forgotten_email_is_not_asked_whether_it_is_a_password_or_a_code() -> 
     assert read(text).details.forgot
     for draft in drafts("loopwork", text, range(1, 7)):
         assert "password problem, a code" not in draft.text and "What do you see" not in draft.text, draft.text
+
+
+def test_post_conditions_read_once_are_what_the_context_would_read() -> None:
+    from carevoice import Inbound
+    from carevoice.bank import load_bank
+    from carevoice.checks.channels import get_channel
+    from carevoice.variables import build_context, post_conditions
+
+    text = "why am I paying £12.99 for a Movies pack I cancelled in MARCH?? the engineer never turned up either"
+    post, bank, x = Inbound(text=text, channel="x"), load_bank("tidewave"), get_channel("x")
+    conditions = post_conditions(text)
+    assert conditions["after_cancel"] and conditions["no_show"] and not conditions["pricing"]
+    assert (build_context(post, read(text), bank, x, conditions=conditions)["post"]
+            == build_context(post, read(text), bank, x)["post"])

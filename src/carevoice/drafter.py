@@ -32,7 +32,7 @@ from carevoice.plan import (
     plan_reply,
 )
 from carevoice.triage.hours import service_hours
-from carevoice.variables import FEE_NAMED, about_pricing, missed_visit, reports_a_vulnerability, someone_hurt
+from carevoice.variables import FEE_NAMED, post_conditions
 from carevoice.variation.coordinate import HOLD_SECONDS, Coordinator
 from carevoice.variation.history import History, MemoryHistory, ReplyRecord
 from carevoice.variation.index import ReplyIndex
@@ -154,6 +154,7 @@ class Drafter:
         profile = get_channel(channel)
         is_open = post.time is None or self.hours.is_open(post.time)
         answer = None
+        conditions = post_conditions(post.text)  # read once: the plan's flags and the templates' post.* share them
         if plan is None and (reading.intent in ("question", "complaint", "request", "follow_up") or (
                 reading.intent == "danger" and reading.question
                 and ("remove" in reading.asks or set(reading.urgency) <= {"fraud", "data_exposure"}))):
@@ -171,7 +172,7 @@ class Drafter:
                 answer = None
             if answer is not None and reading.intent == "complaint" and FEE_NAMED.search(post.text):
                 answer = None  # "charged a £25 overdraft fee": whether that fee should apply, not the fee policy
-            if answer is not None and reading.intent == "complaint" and missed_visit(post.text):
+            if answer is not None and reading.intent == "complaint" and conditions["no_show"]:
                 answer = None  # "engineer booked 8-1. no show": the visit we missed, not how appointments work
             if answer is not None and reading.intent == "request" and {"cancel", "callback"} & set(reading.asks):
                 answer = None  # "cancel my contract at the end of the month please": the cancelling, not the policy
@@ -188,16 +189,16 @@ class Drafter:
                                   what_if=asks_what_if(post.text), policy=asks_about_policy(post.text),
                                   answered_as=answer.answer.situation if answer is not None else None,
                                   sector=self.bank.sector, part=asks_part(post.text),
-                                  premises=on_premises(post.text), pricing=about_pricing(post.text),
-                                  hurt=someone_hurt(post.text), challenge=challenges(post.text),
-                                  vulnerability=reports_a_vulnerability(post.text))
+                                  premises=on_premises(post.text), pricing=conditions["pricing"],
+                                  hurt=conditions["hurt"], challenge=challenges(post.text),
+                                  vulnerability=conditions["vulnerability"])
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,
                                 agent_name=self.agent_name, agent_initials=self.agent_initials,
                                 local_time=self.hours.local(post.time) if post.time else None,
                                 next_open=None if is_open or not post.time else self.hours.next_open_label(post.time),
-                                is_open=is_open, situation=plan.situation)
+                                is_open=is_open, situation=plan.situation, conditions=conditions)
         rng = self._rng(post)
         settings = self.bank.variation
         # a sensitive period, an escalation or a grieving customer get calm phrasing: no promotion, no cheer

@@ -346,10 +346,10 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     ``sector`` the bank's sector, whose brand never handles some situations (a bank has no food orders);
     ``part`` that the post asks to cancel part of a booking, plan or account (see :func:`asks_part`);
     ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`);
-    ``pricing`` that the post complains about a price or its value (see :func:`carevoice.variables.about_pricing`);
-    ``hurt`` that someone was hurt (see :func:`carevoice.variables.someone_hurt`); ``challenge`` that the
-    question challenges the brand rather than asks (see :func:`challenges`); ``vulnerability`` that it speaks of a
-    security flaw in the product (see :func:`carevoice.variables.reports_a_vulnerability`).
+    ``pricing`` that the post complains about a price or its value (`post.pricing`); ``hurt`` that someone was
+    hurt (`post.hurt`); ``challenge`` that the question challenges the brand rather than asks (see
+    :func:`challenges`); ``vulnerability`` that it speaks of a security flaw in the product (`post.vulnerability`).
+    The ``post.*`` flags are read by :func:`carevoice.variables.post_conditions`.
     """
     if drafting is None:
         from carevoice.bank.settings import DraftingSettings
@@ -636,7 +636,7 @@ def _enumerate_plans(situation: str, out_of_hours: bool) -> None:
         for closed, answered in flags:
             plan = plan_reply(reading, out_of_hours=closed, drafting=drafting, answered=answered)
             # the plan's own intent: a joke about a problem is planned, and its lines are chosen, as a complaint
-            stages, planned = plan.stages, plan.intent or name
+            stages, planned = plan.stages, plan.intent
             if stages and (planned, stages) not in all_plans:
                 all_plans.append((planned, stages))
             if stages and not closed and (planned, stages) not in open_plans:

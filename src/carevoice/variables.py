@@ -34,6 +34,7 @@ __all__ = [
     "emergency_number",
     "holds",
     "intensity_band",
+    "post_conditions",
     "subject_values",
     "time_of_day",
 ]
@@ -635,8 +636,7 @@ _TWO_STEP = re.compile(
     re.IGNORECASE)
 """The second step of signing in: an authenticator, a two-step or verification code ("lost my authenticator",
 "the verification code never arrives", "the code does not show up within the 60s timer"): "is it a password
-problem or a code?" asks what the post said
-(`post.two_step`)."""
+problem or a code?" asks what the post said (`post.two_step`)."""
 _REFUND_ELIGIBILITY = re.compile(
     r"\b(?:is|are) (?:my|the|this|our|these) (?:flight|ticket|fare|booking|trip|reservation|stay|room)s? "
     r"(?:still )?refundable\b|\b(?:non|not)[- ]?refundable\b|"
@@ -759,27 +759,13 @@ def _post_holds(condition: str, text: str) -> bool:
     return all(p.search(text) is not None for p in _POST_PATTERNS[condition])
 
 
-def about_pricing(text: str) -> bool:
-    """Tell whether a post complains about a price or its value, not a charge taken in error (`post.pricing`)."""
-    return _post_holds("pricing", text)
+def post_conditions(text: str) -> dict[str, bool]:
+    """The ``post.*`` conditions read from a post's text, each once ("pricing", "hurt", "no_show", ...).
 
-
-def reports_a_vulnerability(text: str) -> bool:
-    """Tell whether a post speaks of a security flaw in the product ("the vulnerability reported today").
-
-    The same words as `post.vulnerability`.
+    The drafter reads them before planning (a complaint about a price, someone hurt, a security flaw) and hands
+    the same values to :func:`build_context`, so no pattern runs twice on a draft.
     """
-    return _post_holds("vulnerability", text)
-
-
-def missed_visit(text: str) -> bool:
-    """Tell whether a post says a booked visit did not happen ("the engineer never turned up", `post.no_show`)."""
-    return _post_holds("no_show", text)
-
-
-def someone_hurt(text: str) -> bool:
-    """Tell whether a post says someone was hurt ("he's got a cut on his head", `post.hurt`)."""
-    return _post_holds("hurt", text)
+    return {c: _post_holds(c, text) for c in _POST_PATTERNS}
 
 
 def emergency_number(locale: str) -> str:
@@ -961,11 +947,13 @@ def build_context(
     next_open: str | None = None,
     is_open: bool = True,
     situation: str | None = None,
+    conditions: Mapping[str, bool] | None = None,
 ) -> dict[str, Any]:
     """The variables a template may use for this post (see ``docs/writing-banks.md``).
 
     ``situation`` is the cell the reply is drawn from when it differs from the reading's (an
-    unsure situation answered from ``general``): its default subject is used.
+    unsure situation answered from ``general``): its default subject is used. ``conditions`` are the
+    post's :func:`post_conditions` when the caller has read them already.
     """
     # the reading's whole module is imported here, not with this one: rendering and linting never need it
     # (nor the subject module, which it imports anyway)
@@ -1026,7 +1014,7 @@ def build_context(
                      r.startswith(TURNED_REASON) for r in reading.reasons),
                  "grave": (grave := _grave(reading, where, inbound.text)), "bereaved": reading.bereavement,
                  "wry": told_as_a_joke(reading, grave, inbound.text),
-                 **{c: _post_holds(c, inbound.text) for c in _POST_PATTERNS}},
+                 **(conditions if conditions is not None else post_conditions(inbound.text))},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),
