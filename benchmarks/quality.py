@@ -184,11 +184,12 @@ def _review(out: Path) -> tuple[dict[str, dict[str, object]], list[dict[str, obj
 def _figures(group: list[dict[str, object]]) -> str:
     """Publishable, handed to an agent, misread, tone-deaf and human over a group of scores."""
     n = len(group) or 1
+    humans = [float(h) for h in (s.get("human") for s in group) if isinstance(h, (int, float))]
     return (f"n={len(group):4}  publishable {sum(s['publish'] == 'yes' for s in group) / n:6.1%}"
             f"  handed to an agent {sum(s['publish'] == 'agent' for s in group) / n:6.1%}"
             f"  misread {sum(s['addresses'] == 0 for s in group) / n:6.1%}"
             f"  tone-deaf {sum(s['tone'] == 0 for s in group) / n:6.1%}"
-            f"  human {sum(float(str(s['human'])) for s in group) / n:.2f}")
+            f"  human {sum(humans) / (len(humans) or 1):.2f} (of {len(humans)} scored)")
 
 
 def sector_ab(a: argparse.Namespace) -> None:

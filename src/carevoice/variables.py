@@ -182,7 +182,7 @@ _NOT_AGAIN = ("thanks", "thank you", "play", "try", "order", "buy", "fly", "visi
 not of a fault again."""
 _RECURRING = re.compile(
     r"\b(?:keeps?|kept|" + "".join(f"(?<!{w} )" for w in _NOT_AGAIN) + r"again|"
-    r"constantly|continually|repeatedly|always|every (?:time|day|night|week|morning|evening)|"
+    r"constantly|continually|repeatedly|always|every (?:single )?(?:time|day|night|week|morning|evening)|"
     r"all the time|daily|nightly|(?:so|too) often|on and off|intermittent\w*|(?:\d+|two|three|four|five|six|several|"
     r"multiple|many|numerous) times|(?:day|week|month)s? (?:after|on end)|for (?:days|weeks|months)|"
     r"(?:every|each) (?:other )?(?:day|week)|twice|(?:the )?(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|"
@@ -253,7 +253,14 @@ _NOT_WRONG_CHARGE = re.compile(
     r"fixed (?:price|rate|for)|price (?:freeze|guarantee|promise)|no change to my (?:plan|contract|package)|"
     r"cancell?ed|(?:money|penny|pennies|cash) back|tap(?:ped)?[- ]?(?:in|out)|(?:daily|day|weekly) cap|"
     r"(?:max|maximum) (?:daily )?(?:fare|cap|charge)|"
-    r"(?:didn'?t|did not|failed to|wouldn'?t|won'?t|doesn'?t|does not) (?:read|register|scan|detect|pick up))\b)",
+    r"(?:didn'?t|did not|failed to|wouldn'?t|won'?t|doesn'?t|does not) (?:read|register|scan|detect|pick up)|"
+    r"non[- ]sterling|foreign (?:transaction|exchange|currency) fee|(?:i|we) (?:asked|ordered) for (?:a|an|one|the) "
+    r"(?:small|regular|medium|single|standard)|(?:receipt|till|it) (?:says|said|shows|rang (?:it )?up as)|"
+    r"(?:want|like|need|get|give me) (?:my |the |that |our |this )?(?:fee|charge|money|seat fee|[£$€]\d+) back|"
+    r"(?:still )?(?:frozen|raw|undercooked|stone cold|cold|stale|burnt|mouldy|moldy) (?:in the middle|inside|through)|"
+    r"(?:was|were|is|it'?s) (?:still )?(?:frozen|raw|undercooked|stone cold|stale|burnt|mouldy|moldy)|"
+    r"(?:it'?s|it is|they'?re|they are) a "
+    r"(?:uk|british|us|american|local) (?:company|business|site|shop|website))\b)",
     re.IGNORECASE,
 )
 """A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
@@ -299,6 +306,51 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 """A post about a delivery (a driver, a courier, a parcel at the door): doorbell footage helps, not in a shop."""
+_MARKED_DELIVERED = re.compile(
+    r"\b(?:says?|said|shows?|showing|showed|marked|listed|updated|status|tracking)(?: as| it was| it's| its)?\W{0,3}"
+    r"(?:been )?delivered\b|\bdelivered\W{0,3}(?:but|yet|and|when|though)\W+(?:it'?s |its |it |there'?s |i )?"
+    r"(?:not|no|nothing|never|isn'?t|wasn'?t|hasn'?t|haven'?t|didn'?t|nowhere)\b|"
+    r"\b(?:apparently|supposedly|allegedly) delivered\b", re.IGNORECASE)
+"""Tracking says delivered and nothing came ("parcel says 'delivered' at 14:12. not at my door"): "sorry it's late"
+answers a wait the customer is not in; the lines say it shows as delivered (`post.marked_delivered`)."""
+_FROZEN = re.compile(
+    r"\b(?:account|card|money|funds|wages?|savings)\b[^.!?]{0,30}?\b(?:frozen|froze|blocked|restricted|locked|on hold|"
+    r"held)\b[^.!?]{0,40}?\b(?:review|checks?|investigation|security|verification|compliance)\b|"
+    r"\b(?:froze|frozen|blocked|restricted|locked|closed) (?:my |our |the )?(?:account|card|money|funds)\b[^.!?]{0,30}?"
+    r"\b(?:review|checks?|investigation|verification|compliance)\b|"
+    r"\b(?:account|card)\b[^.!?]{0,20}?\b(?:frozen|froze|blocked|restricted)\b[^.!?]{0,10}?"
+    r"\bfor an? ['‘\"]?(?:routine )?review\b",
+    re.IGNORECASE)
+"""An account frozen for a review ("you froze my account for a 'routine review' 9 days ago, all my wages are in
+there"): the lines chase the review, not the sign-in (`post.frozen`)."""
+_ACCESS_NEED = re.compile(
+    r"\b(?:wheel ?chairs?|wheelchair user|mobility (?:scooter|aid)s?|disab(?:led|ility|ilities)|blind|"
+    r"visually impaired|partially sighted|deaf|hard of hearing|screen ?readers?|step[- ]free|accessib(?:le|ility)|"
+    r"dyslexi[ac]|"
+    r"colou?r ?blind|hearing aids?|guide dogs?|assistance dogs?|crutches|walking (?:frame|stick))\b",
+    re.IGNORECASE)
+"""A request or complaint rooted in an access need ("add a step-free option, I'm in a wheelchair"): no breezy "nice
+thinking"; the lines own that it should work for them (`post.access_need`)."""
+_DIET = re.compile(
+    r"\b(?:i'?m|i am|we'?re|we are|she'?s|he'?s|they'?re|as a|my|our|strict|strictly|lifelong|am|is|are) (?:a )?"
+    r"(?:strict |lifelong )?(?:vegetarian|vegan|veggie|halal|kosher|pescatarian|coeliac)\b|"
+    r"\b(?:ordered|asked for|requested|booked|chose|picked|paid for)\b[^.!?]{0,20}?\b(?:veggie|vegan|vegetarian|"
+    r"plant[- ]based|meat[- ]free|halal|kosher)\b[^.!?]{0,60}?\b(?:got|given|served|came|arrived|had|was|with|"
+    r"contained|found)\b|"
+    r"\b(?:don'?t|do not|never|can'?t|cannot) eat (?:meat|pork|beef|fish)\b", re.IGNORECASE)
+_MEAT = re.compile(
+    r"\b(?:meat|beef|chicken|pork|bacon|ham|lamb|sausages?|pepperoni|fish|prawns?|gelatine|anchov\w*)\b",
+    re.IGNORECASE)
+"""Meat served to someone who does not eat it ("ordered veggie burger, got a beef one, I'm vegetarian"): a serious
+mistake, never "a letdown" (`post.dietary`: a diet the customer keeps, or a meat-free order and what came, and a
+meat word); "veggie mince instead of chicken" is a substitution, not this."""
+_CONNECTION = re.compile(
+    r"\b(?:hold|wait for|delay) the \d{1,2}[:.]?\d\d\b|\b(?:make|miss|missing|catch) (?:my|our|the) (?:connection|"
+    r"connecting (?:train|bus|service))\b|"
+    r"\blast (?:train|one|bus|service|connection) (?:home|back|tonight|of the night)\b",
+    re.IGNORECASE)
+"""A late train putting the last connection at risk ("can you hold the 22:40 to Ely? it's the last one home"): the
+lines say they will not be left stranded (`post.connection`)."""
 _OTHER_ACCOUNT = re.compile(
     r"\b(?:(?:someone|somebody|some one|anyone) else|some random person)[’']?s (?:name|details|account|orders?|"
     r"transactions|address|bank details|card|info|information|data|statements?|bookings?|payments?)\b|"
@@ -373,6 +425,29 @@ _ON_THE_PHONE = re.compile(
     r"(?:got|had|getting|received) (?:a |an )?(?:phone ?)?call|cold[- ]call\w*)\b", re.IGNORECASE)
 """The suspicious contact is a phone call ("I'm on the phone to a guy from 'Glint TV' right now", "someone rang me
 saying..."): "hang up", never "block the sender" (`post.on_the_phone`)."""
+_NOT_DONE = (r"\b(?<!never )(?<!n't )(?<!not )(?<!want me to )(?<!wants me to )(?<!wanted me to )"
+             r"(?<!asked me to )(?<!asking me to )(?<!asks me to )(?<!get me to )(?<!tried to )")
+"""Not a code handed over: "I never gave them the code", "they want me to read them the code"."""
+_SCAM_DONE = re.compile(
+    _NOT_DONE + r"(?:read|read out|confirm(?:ed)?|gave|given|give|told|tell|sent|send|shared|typed(?: in)?|entered|"
+    r"put in)"
+    r"\W+(?:(?:them|him|her|the caller|the scammers?|it)\W+)(?:\w+\W+){0,3}?(?:code|otp|passcode|pin)s?\b|" +
+    _NOT_DONE + r"(?:read out|confirm(?:ed)?|gave|given|shared|typed in)\W+(?:\w+\W+){0,3}?"
+    r"(?:code|otp|passcode|pin)s?\b|" +
+    r"\b(?:install(?:ed)?|download(?:ed)?) (?:something|an app|a program|software|anydesk|teamviewer|their app)\b|"
+    r"\bremote (?:access|control)\b|\b(?:let|gave) (?:them|him|her) (?:into|access|control)\b|"
+    r"\bgot (?:me|her|him|them|us|my \w+) to (?:buy|pay|send|transfer|move|install|download|read|give|confirm)\b|"
+    r"(?:[£$€]\s?\d[\d,.]*k?|\b\d+ ?(?:quid|pounds|dollars|euros)) (?:\w+ ){0,3}?(?:gone|taken|missing|stolen|"
+    r"disappeared)\b|"
+    r"\b(?:took|stole|taken|emptied|drained|cleared out)\b (?:\w+ ){0,3}?(?:[£$€]\s?\d|my (?:savings|account|money))|"
+    r"\b(?:payments?|transactions?|charges?) (?:of [£$€]\S+ )?(?:to|at|from|on) (?:\w+ )?(?:gift ?card|crypto|"
+    r"bitcoin)|"
+    r"\b(?:contract|sim|phone|iphone|loan|card|account)s? (?:\w+ ){0,4}?(?:i|she|he|they|we) (?:never|didn'?t|did not) "
+    r"(?:ordered|order|asked for|ask for|applied for|apply for|took out|take out|open|opened)\b",
+    re.IGNORECASE)
+"""A scam that has already worked: the code read out, software installed, money gone, a contract taken out in their
+name ("she read them the code from a text", "they got her to install something and took £900"). "Hang up", "don't
+reply" and "is it really us?" come too late; the lines block, lock and look at getting it back (`post.scam_done`)."""
 _CABLE = re.compile(
     r"\b(?:cables?|wires?|poles?|telegraph poles?|overhead lines?)\b[^.!?]{0,30}?\b(?:down|hanging|dangling|fallen|"
     r"snapped|across (?:the )?(?:road|street|pavement|path|footpath|lane|track|drive)|sparking|exposed|hit|leaning|"
@@ -425,6 +500,11 @@ _AFTER_CANCEL = re.compile(
 """Charged after cancelling ("I cancelled the trial and still got charged", "paying £12.99 for a pack I cancelled
 in March"): check the cancellation, refund
 what came after it (`post.after_cancel`)."""
+_PAYMENT_AS_CAUSE = re.compile(
+    r"^(?![\s\S]*\b(?:because|cos|coz|as) (?:our|my|his|her|the) (?:card|payment)s? (?:was |got )?(?:declined|failed|"
+    r"bounced)\b)", re.IGNORECASE)
+"""Not a failed payment given only as the reason for how someone was treated ("the manager spoke to my wife like dirt
+because our card declined once"): the complaint is the treatment, not the payment."""
 _PAYMENT_FAILED = re.compile(
     r"\b(?:payment|card|renewal|transaction|purchase|subscription)s? (?:was |is |keeps? (?:getting |being )?|got )?"
     r"(?:declined|failed|failing|rejected|refused|not going through|won[’']?t go through|didn[’']?t go through|"
@@ -669,12 +749,17 @@ sent to the wrong address (`post.unexpected_charge`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
-    "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,), "other_account": (_OTHER_ACCOUNT,),
+    "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,),
+    "marked_delivered": (_MARKED_DELIVERED,), "frozen": (_FROZEN,), "access_need": (_ACCESS_NEED,),
+    "dietary": (_DIET, _MEAT), "connection": (_CONNECTION,),
+    "other_account": (_OTHER_ACCOUNT,),
     "gas": (_GAS,), "stuck": (_STUCK,), "quoted_error": (_QUOTED_ERROR,), "mobile": (_MOBILE,), "cable": (_CABLE,),
     "app": (_APP,), "rebook": (_REBOOK,), "no_show": (_NO_SHOW,), "engineer": (_ENGINEER,), "in_store": (_IN_STORE,),
     "money_lost": (_MONEY_LOST,), "on_the_phone": (_ON_THE_PHONE,),
+    "scam_done": (_SCAM_DONE,),
     "amount": (_AMOUNT,), "order": (_ORDER,), "not_received": (_NOT_RECEIVED,), "after_cancel": (_AFTER_CANCEL,),
-    "payment_failed": (_PAYMENT_FAILED,), "sent": (_SENT,), "damaged": (_DAMAGED,), "vulnerability": (_VULNERABILITY,),
+    "payment_failed": (_PAYMENT_FAILED, _PAYMENT_AS_CAUSE),
+    "sent": (_SENT,), "damaged": (_DAMAGED,), "vulnerability": (_VULNERABILITY,),
     "electrical": (_ELECTRICAL,), "long_wait": (_LONG_WAIT,),
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED, _NOT_SUSPENDED),

@@ -78,6 +78,22 @@ def _negator_in(tokens: Sequence[str], start: int, end: int, negators: frozenset
         tokens[i] == "no" and tokens[i + 1] in _NO_MORE for i in range(start, end - 1))
 
 
+_STILL_ON = frozenset({"running", "available", "on", "valid", "open", "going", "active", "happening", "live",
+                       "offered", "accepting", "selling", "taking", "allowed", "possible", "included", "free",
+                       "stocked", "honoured", "honored", "there"})
+"""What a "still" asks about when it asks whether something goes on ("still running?", "still available?")."""
+_ASKING = frozenset({"is", "are", "do", "does", "can", "will", "would", "could"})
+"""Words that make a question of it ("is the bonus still running?")."""
+_WAITED_FOR = frozenset({("for", "me"), ("for", "us")})
+"""Someone who "waited for me" was kind; a customer who waited is not."""
+
+
+def _still_on(tokens: Sequence[str], i: int) -> bool:
+    """Whether a "still" asks if something goes on ("is the welcome bonus still running?"): no frustration in it."""
+    return (i + 1 < len(tokens) and tokens[i + 1] in _STILL_ON
+            and any(t in _ASKING for t in tokens[max(0, i - 6):i]))
+
+
 def _votes(hits: Sequence[Hit], tokens: Sequence[str], text: str,
            plain: str) -> tuple[dict[str, float], list[Hit], int]:
     votes: dict[str, float] = {}
@@ -85,6 +101,10 @@ def _votes(hits: Sequence[Hit], tokens: Sequence[str], text: str,
     if hits:
         negators = lexicon().negators
         for hit in hits:
+            if hit.phrase == "still" and "?" in text and _still_on(tokens, hit.start):
+                continue
+            if hit.phrase in ("waited", "waiting") and tuple(tokens[hit.start + 1:hit.start + 3]) in _WAITED_FOR:
+                continue  # "the driver waited for me when he saw me running": someone's kindness, no wait of ours
             if _negated(hit, tokens, negators, plain):
                 if hit.key != "delight":
                     continue

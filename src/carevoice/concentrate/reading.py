@@ -72,11 +72,15 @@ _CONDEMNED = re.compile(r"\b(?:shameful|disgraceful|disgusting|appalling|outrage
 """A verdict of anger on what the brand did ("shameful", "a disgrace"): a post saying it is no joke."""
 _NO_TROUBLE = re.compile(
     r"\b(?:do|does|are|is|can|could|will|would) (?:you|u|they|it|i|we) still\b|"
+    r"^\W*(?:@\w+\s+)*(?:is|are) (?:the |your )?(?:\S+ ){0,5}?(?:down|offline|having (?:issues|problems)|not working)"
+    r"(?: (?:for|on|in|right now|atm|at the moment|today)(?: [^.!?]{0,30})?)?\s*\?\s*$|"
+    r"\b(?:is|are) (?:the |this |that |your |my )?(?:\S+ ){0,3}?still (?:running|available|on|valid|open|going|"
+    r"active|happening|live|offered|in stock|a thing)\b|"
     r"\b(?:i|we|i've|we've|i have|we have|i just|we just)(?: just| already)? cancell?ed\b",
     re.IGNORECASE,
 )
-"""Words of trouble that tell none: "do you still do...?" asks what is on offer, "I cancelled" is the customer's
-own act."""
+"""Words of trouble that tell none: "do you still do...?" and "is the £100 welcome bonus still running?" ask what
+is on offer, "I cancelled" is the customer's own act."""
 _PAID_THEM = re.compile(
     r"\b(?:i|we|i've|we've|i have|we have)(?: just| already)? "
     r"(?:sent|paid|transferred|wired|bought|ordered|lost|gave)\b",
@@ -199,8 +203,12 @@ _STRONG_PRAISE = 3.0
 """One strong praise phrase ("fair play", "10/10")."""
 _PRAISE_CLEAR = 6.0
 """Two strong praise phrases: praise even beside a problem read surely (the problem is what they praise the fix of)."""
+_PRAISE_SHRUG = 2.0
+"""The bad feeling clear praise outweighs: one middling word ("waited", "again") beside "an absolute gent"."""
 _PRAISE_SURE = 0.75
 """Praise with no praise words or delight behind it needs the model at least this sure."""
+_INSULT_ONLY = 0.6
+"""An insulting post read as a complaint below this, with no situation read at least this surely, is abuse."""
 _QUESTION_OVER = 0.7
 """Below this, a complaint the rules read as a plain question (and no problem) is a question."""
 _SHORT = 3
@@ -323,7 +331,8 @@ _PROBLEM_CUES = frozenset({
     "plz", "can't", "cant", "won't", "wont", "doesn't", "doesnt", "isn't", "isnt", "didn't", "didnt", "wasn't",
     "wasnt", "don't", "dont", "aren't", "arent", "weren't", "couldn't", "still", "stopped", "keeps", "dirty", "cold",
     "rude", "late", "wrong", "slow", "expensive", "overpriced", "filthy", "awful", "terrible", "disappointed",
-    "disappointing", "annoying", "ridiculous", "shocking", "wish", "needs", "should", "lost", "cancelled"})
+    "disappointing", "annoying", "ridiculous", "shocking", "wish", "needs", "should", "lost", "cancelled", "flawed",
+    "buggy", "glitchy", "useless"})
 """Words that, after a turn, say a problem follows ("lovely but WHY is there no plug", "only thing is pls sort")."""
 
 
@@ -346,7 +355,7 @@ def _praise_then_problem(r: _Rules) -> str | None:
             continue
         if sure and any(h.start > i for h in hits):
             return word
-        if not sure and r.praise_end and any(t in _PROBLEM_CUES for t in tokens[i + 1:i + 13]):
+        if not sure and r.praise_end and any(t in _PROBLEM_CUES for t in tokens[i + 1:i + 16]):
             return word
     return None
 
@@ -559,7 +568,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     elif short:
         reasons.append("intent " + _why(intent, intent_p, ()) + " (a few words: the rules' reading)")
     else:
-        upset = any(k != "delight" for k, v in r.emotion.votes.items() if v > 0)  # any word of bad feeling
+        # any word of bad feeling; beside clear praise, one middling word is not enough ("an absolute gent, even
+        # waited till we got inside")
+        bad = sum(v for k, v in r.emotion.votes.items() if k != "delight" and v > 0)
+        upset = bad > (_PRAISE_SHRUG if r.praise >= _PRAISE_CLEAR else 0.0)
         sure_problem = r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
@@ -769,6 +781,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         reasons.append("asks: not " + ", ".join(a for a in r.intent.asks if a not in asks)
                        + " (the customer paid, sold or was sold to, or was already sent to their DMs)")
 
+    if (r.abuse.abusive and intent == "complaint" and intent_p < _INSULT_ONLY and confidence < _INSULT_ONLY
+            and r.verdict.confidence < _INSULT_ONLY and not urgency):
+        # "your staff are knuckle-dragging idiots who couldn't run a bath": insults with no problem read, weakly a
+        # complaint: abuse, for the team to judge, not "that's a fair thing to be annoyed about"
+        reasons.append(f"insults and no problem read (complaint {intent_p:.2f}, situation {confidence:.2f}): abuse")
+        intent = "abuse"
     scale = lexicon().decision["scale"]
     scores = {name: squash(raw, scale) for name, raw in r.verdict.raw.items()}
     decision = lexicon().decision
