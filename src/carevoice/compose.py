@@ -93,9 +93,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.left_badly", "post.phishing", "post.asked_again", "post.bounced",
              "post.charged_twice", "post.payment_failed", "post.refused", "post.card_given", "post.fee",
              "post.points_changed", "post.queue", "post.pricing", "post.wry", "post.disputed",
-             "post.refund_eligibility", "post.scam_done", "post.marked_delivered",
-             "post.frozen", "post.access_need", "post.dietary",
-             "post.connection")
+             "post.refund_eligibility", "post.scam_done", "post.marked_delivered", "post.frozen", "post.access_need",
+             "post.dietary", "post.connection")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)

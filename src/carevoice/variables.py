@@ -267,7 +267,9 @@ _NOT_WRONG_CHARGE = re.compile(
 "daylight robbery", "smaller and 40p dearer"): not a charge taken in error, so the feedback is taken and passed
 on, not "we'll check whether the fee should apply" (`post.pricing`); a charge the post calls wrong ("never
 ordered", "twice", "refund", "a minibar I never opened", "the app quoted £19", "a pack I cancelled in March",
-"the day cap because the reader didn't register my tap out") is none."""
+"the day cap because the reader didn't register my tap out", "a non-sterling fee on a UK website", "I asked for a
+small", "want that fee back") is none, and so is a meal gone wrong ("£3.95 for a sausage roll still frozen in the
+middle")."""
 _HURT = re.compile(
     r"\b(?:injur(?:ed|y|ies)|(?:got|gets|was|were|is|been|getting) (?:badly |really |quite )?hurt|"
     r"hurt (?:him|her|them|(?:my|his|her|their) (?!feelings|pride|wallet|pocket)\w+)|"
