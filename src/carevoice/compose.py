@@ -94,7 +94,9 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.charged_twice", "post.payment_failed", "post.refused", "post.card_given", "post.fee",
              "post.points_changed", "post.queue", "post.pricing", "post.wry", "post.disputed",
              "post.refund_eligibility", "post.scam_done", "post.marked_delivered", "post.frozen", "post.access_need",
-             "post.dietary", "post.connection")
+             "post.dietary", "post.connection", "post.abroad",
+             "post.facility", "post.no_booking", "post.clicked",
+             "post.gate", "post.bereaved", "post.split_seats")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -103,6 +105,11 @@ _POINTED = ("asks.", *_AT_STAKE)
 
 def _answers_the_ask(phrase: Phrase) -> bool:
     return any(c.startswith(_POINTED) for c in phrase.when)
+
+
+def _pointed_count(phrase: Phrase) -> int:
+    """How many of a phrase's conditions speak to what is at stake or what is asked for."""
+    return sum(c.startswith(_POINTED) for c in phrase.when)
 
 
 def _at_stake(phrase: Phrase) -> bool:
@@ -162,6 +169,9 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
                 fitting += _not_covered(generic, by=cell)
         if context is not None:
             pointed = tuple(p for p in fitting if _answers_the_ask(p))
+            if pointed:  # the lines that speak to the most of what is at stake ("a scam link already clicked")
+                most = max(map(_pointed_count, pointed))
+                pointed = tuple(p for p in pointed if _pointed_count(p) == most)
             fitting = pointed or fitting
         if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
             fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
@@ -200,7 +210,9 @@ _ASK = (r"(?:\b(?:send|sending|DM us|DM the|DM your|DM it|share|tell us|pop|drop
 """The start of a request for something: an asking word, then what is asked for within the sentence."""
 _ASKS_FOR_DETAILS = re.compile(
     _ASK + r"(?:order (?:number|no|id)|reference|ref|booking|details|"
-    r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name)\b",
+    r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name|"
+    r"(?:mobile|phone|account|customer) number)\b|"
+    r"\b(?:your|the) [\w ]{0,25}?(?:number|reference|details|postcode) (?:is|are) all we need\b",
     re.IGNORECASE,
 )
 _ASKS_FOR_GIVEN: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
@@ -210,7 +222,9 @@ _ASKS_FOR_GIVEN: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("details.flight",), re.compile(_ASK + r"flight (?:number|no)\b", re.IGNORECASE)),
     (("details.place",), re.compile(
         r"\b(?:which|what) (?:store|branch|restaurant|station|stop|hotel|shop|airport|location|site)\b|"
-        r"\bwhich (?-i:[A-Z][\w']*(?: (?:&|and) [A-Z][\w']*)?) (?:was|is) it\b|\bwhere (?:it|this) happened\b",
+        r"\bwhich (?-i:[A-Z][\w']*(?: (?:&|and) [A-Z][\w']*)?) (?:was|is) it\b|\bwhere (?:it|this) happened\b|"
+        + _ASK + r"(?:the |which )?(?:store|branch|restaurant|station|hotel|shop|airport|location)\b"
+        r"(?! (?:team|staff|manager))",
         re.IGNORECASE)),
     (("details.time",), re.compile(r"\b(?:what time|the time)\b", re.IGNORECASE)),
 )
@@ -430,7 +444,8 @@ def _runs(text: str) -> frozenset[tuple[str, ...]]:
     """The runs of a rendered part that would read as an echo in another part of the reply.
 
     Three-word runs that hold a word of substance ("get you back", "act on it"), two-word runs of what we do
-    ("we'll look", "take a", "act on"), and a reference with a digit in it ("Sorry about the disruption to SK482.
+    ("we'll look", "take a", "act on"), any "let's" ("let's get it sorted between us. Let's sort this privately"),
+    and a reference with a digit in it ("Sorry about the disruption to SK482.
     We'll find out what's happening with SK482.").
     """
     words = _WORD.findall(_IS.sub(r"\1 is", text.lower().replace("’", "'")))
@@ -440,7 +455,8 @@ def _runs(text: str) -> frozenset[tuple[str, ...]]:
                       *((a, b) for a, b in doing
                         if (a in _DOERS and b not in _PLAIN_WORDS) or a in _DOING),
                       *((word,) for word in words if len(word) >= 3 and not word.isalpha() and not word.isdigit()
-                        and any(c.isdigit() for c in word))])
+                        and any(c.isdigit() for c in word)),
+                      *((("let's",),) if "let's" in words else ())])
 
 
 def _echoes(parts: Sequence[tuple[str, Phrase, str]]) -> bool:

@@ -316,6 +316,8 @@ _MARKED_DELIVERED = re.compile(
 """Tracking says delivered and nothing came ("parcel says 'delivered' at 14:12. not at my door"): "sorry it's late"
 answers a wait the customer is not in; the lines say it shows as delivered (`post.marked_delivered`)."""
 _FROZEN = re.compile(
+    r"\b(?:account|card|funds|money|wages?|savings)\s+(?:has been |have been |is |was |been |are |still |got )*"
+    r"frozen\b|\bunfreeze\b|"
     r"\b(?:account|card|money|funds|wages?|savings)\b[^.!?]{0,30}?\b(?:frozen|froze|blocked|restricted|locked|on hold|"
     r"held)\b[^.!?]{0,40}?\b(?:review|checks?|investigation|security|verification|compliance)\b|"
     r"\b(?:froze|frozen|blocked|restricted|locked|closed) (?:my |our |the )?(?:account|card|money|funds)\b[^.!?]{0,30}?"
@@ -329,7 +331,8 @@ _ACCESS_NEED = re.compile(
     r"\b(?:wheel ?chairs?|wheelchair user|mobility (?:scooter|aid)s?|disab(?:led|ility|ilities)|blind|"
     r"visually impaired|partially sighted|deaf|hard of hearing|screen ?readers?|step[- ]free|accessib(?:le|ility)|"
     r"dyslexi[ac]|"
-    r"colou?r ?blind|hearing aids?|guide dogs?|assistance dogs?|crutches|walking (?:frame|stick))\b",
+    r"colou?r ?blind|hearing aids?|guide dogs?|assistance dogs?|crutches|walking (?:frame|stick)|"
+    r"passenger assist(?:ance)?|assistance (?:booked|booking))\b",
     re.IGNORECASE)
 """A request or complaint rooted in an access need ("add a step-free option, I'm in a wheelchair"): no breezy "nice
 thinking"; the lines own that it should work for them (`post.access_need`)."""
@@ -384,7 +387,8 @@ _QUOTED_ERROR = re.compile(
 """The message on screen quoted ("keeps saying \"card not added\""): never ask whether an error appears."""
 _MOBILE = re.compile(
     r"\b(?:lte|4g|5g|3g|mobile data|cellular|cell service|cell signal|phone signal|mobile signal|no signal|"
-    r"no service|sos only|emergency calls only|no bars|one bar|masts?|roaming|sim card|calls? and texts?)\b",
+    r"no service|sos only|emergency calls only|no bars|one bar|masts?|roaming|sim card|calls? and texts?|"
+    r"(?:zero|poor|weak|patchy|bad|rubbish|terrible|dodgy) (?:phone |mobile )?signal)\b",
     re.IGNORECASE,
 )
 """A mobile network problem (no 4G, no signal, "SOS only"): masts, not the Hub, a line test or an engineer."""
@@ -408,10 +412,27 @@ _NO_SHOW = re.compile(
 """A visit that did not happen as booked ("the engineer never turned up", "took the day off for nothing", "they
 cancelled my install"): "I know you planned your day around the visit" and the engineer's notes; not a wait for a
 first slot ("can't find an install slot for 5 weeks") (`post.no_show`)."""
+_ABROAD = re.compile(
+    r"\b(?:roaming|abroad|overseas|(?:international|travel|eu|euro) (?:pass|add-?on|bundle|plan)|"
+    r"(?:since|when) (?:i|we) (?:landed|arrived)|just landed|on holiday in)\b",
+    re.IGNORECASE)
+"""A phone used abroad ("no service since I landed in Lisbon, roaming is on"): roaming help, not a line test
+(`post.abroad`)."""
+_WORE_OUT = re.compile(
+    r"\b(?:died|broke|broken|stopped working|stopped charging|packed (?:up|in)|gave up|failed|cracked|snapped|"
+    r"fell apart|fallen apart|ripped|split|worn (?:out|through)|peeling|leaking|leaks|started \w+ing)\b[^.!?]{0,25}?"
+    r"\bafter (?:only |just )?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) "
+    r"(?:days?|weeks?|months?|years?|uses?|washes?|wears?)\b|"
+    r"\b(?:\d+|two|three|four|five|six) (?:weeks?|months?) (?:old|in|later)\b",
+    re.IGNORECASE)
+"""A product that failed after a while in use ("died after 5 weeks"): never "sorry it arrived faulty", and never
+asked when it started (`post.wore_out`)."""
 _ENGINEER = re.compile(r"\b(?:engineers?|technicians?|openreach|(?:home |site )?visit)\b", re.IGNORECASE)
 """The post already speaks of an engineer or a visit ("'engineer required' and the earliest slot is next
 thursday"): no "we can test your line from here" (`post.engineer`)."""
-_IN_STORE = re.compile(r"\bin[- ]store\b|\b(?:the|a|your|ur|local|nearest) (?:store|shop|branch)\b|\breceipt\b",
+_IN_STORE = re.compile(r"\bin[- ]store\b|\b(?:the|a|your|ur|local|nearest) (?:store|shop|branch)\b|\breceipt\b|"
+                       r"\b(?-i:[A-Z][\w']*) (?:store|shop|branch)\b",
                        re.IGNORECASE)
 """The post speaks of a shop or a receipt ("receipt in hand, can i just swap it in store?"): no "no trip to a store
 needed, DM us the order number" (`post.in_store`)."""
@@ -533,7 +554,7 @@ _SENT = re.compile(
     r" (?:order #|order (?:number|no|id)s?|ref(?:erence)?s?|case (?:number|no|id|ref)|"
     r"booking (?:ref(?:erence)?|number)|"
     r"details|photos?|pictures?|pics?|screenshots?|receipts?|tracking (?:number|no)|account (?:number|email)|"
-    r"e-?mail address|proof|evidence|info(?:rmation)?)(?:\b|(?<=#))|"
+    r"e-?mail address|proof|evidence|info(?:rmation)?|account details)(?:\b|(?<=#))|"
     r"\b(?:ref(?:erence)?|details|order number|everything|info)\b (?:is |are )?(?:already )?in (?:your|ur|the) "
     r"(?:dms?|inbox)\b|"
     r"\b(?:dm[’']?e?d|pm[’']?e?d|messaged|emailed|inboxed)(?: (?:you|u|y'?all|your team|the team))? (?:twice|"
@@ -703,6 +724,53 @@ _AWAITING_REPLY = re.compile(
 """The customer wrote to us and has had no answer ("no reply yet", "still no response to my email", "I DMed you
 last week"): "sorry for the slow reply" is for them, not for someone chasing a refund or a parcel
 (`post.awaiting_reply`)."""
+_FACILITY = re.compile(
+    r"^(?!.*\b(?:on (?:the|a|this|my|our) (?:\d{1,2}[:.]\d{2}|train|tube|tram|bus|coach)|on board|onboard|carriage|"
+    r"journey|driver)\b).*?(?:"
+    r"\b(?:lifts?|elevators?|escalators?|ticket machines?|ticket office|waiting rooms?|car park|ramps?|"
+    r"help points?|departure boards?)\b[^.!?]{0,35}?"
+    r"\b(?:broken|out of (?:order|use|service)|not working|closed|locked|bust|shut)\b|"
+    r"\b(?:broken|closed|locked) (?:lifts?|elevators?|escalators?|ticket machines?|ticket office|waiting rooms?)\b)",
+    re.IGNORECASE | re.DOTALL)
+"""Something at a station or stop out of order ("the lifts at Hollyford have been broken for 3 weeks"): the station
+team told, not "DM us the train and the time" (`post.facility`)."""
+_NO_BOOKING = re.compile(
+    r"\b(?:booking|payment|checkout|order) (?:has |had )?failed\b|\bno (?:such )?(?:booking|ref(?:erence)?|reservation)"
+    r"(?: (?:number|found|exists|on file|showing))?\b|\b(?:can'?t|cannot|couldn'?t|doesn'?t|won'?t) (?:find|show|see) "
+    r"(?:my|the|a|any) (?:booking|reservation)\b|"
+    r"\bbooking (?:doesn'?t|does not|didn'?t|did not) (?:exist|show|go through)\b",
+    re.IGNORECASE)
+"""A booking the customer paid for that is nowhere to be found ("email says 'booking failed', manage booking says no
+such ref, card still charged"): never ask for the reference; the payment is what finds it (`post.no_booking`)."""
+_PAID_FOR = re.compile(
+    r"\b(?:paid|charged|debited|taken|took|payment (?:went|has gone|came) (?:through|out)|came out)\b", re.IGNORECASE)
+_CLICKED = re.compile(
+    r"\b(?:clicked|tapped|pressed|opened|followed)(?: on)? (?:it|the link|that link|a link|the text|the email)\b|"
+    r"\balready (?:clicked|tapped|opened)\b",
+    re.IGNORECASE)
+"""Someone already clicked the scam's link ("my mum already clicked it"): no "thanks for not clicking", and the card
+blocked if details went in (`post.clicked`)."""
+_GATE = re.compile(
+    r"\bgate (?:closes|closing|is closing|shuts|shuts in|closes in)\b|\b(?:hold|tell|call|ring|radio) the "
+    r"(?:gate|plane|flight|aircraft)\b|\b(?:make|miss|missing) (?:my|our|the) (?:flight|plane)\b",
+    re.IGNORECASE)
+"""A customer racing a closing gate ("security queue is 90 mins and your gate closes in 40, can someone tell the
+gate?"): what we can do about the flight, not the queue's staffing (`post.gate`)."""
+_NOT_FEE_RHETORIC = re.compile(
+    r"^(?!.*\bwhat (?:am i|are we|do i|do we|are you|is my|am i even|are we even) (?:even )?(?:paying|charging|for)\b)",
+    re.IGNORECASE | re.DOTALL)
+"""No fee disputed in "no hot water for 4 nights... what am I paying your service fee for": a stay gone wrong, with
+the fee named only to say it (`post.fee` needs this too)."""
+_SPLIT_SEATS = re.compile(
+    r"\b(?:split|separated|seated|sat|put|spread)\b[^.!?]{0,30}?\b(?:us|kids|children|family|my (?:son|daughter|"
+    r"kids|child|children|wife|husband|partner))\b[^.!?]{0,30}?\b(?:apart|across|different rows|separately|"
+    r"rows? apart|all over)\b|\bnot (?:sat|seated|sitting) (?:together|with (?:my|our|their))\b|"
+    r"\b(?:sat|seated|sitting) (?:away|apart) from (?:my|our|their)\b",
+    re.IGNORECASE)
+"""A family split up across a plane or train ("you've split us across 5 rows, kids aged 4, 7 and 9"): seated
+together, not "DM us the details" (`post.split_seats`)."""
+_CHILD = re.compile(r"\b(?:kids?|children|child|son|daughter|baby|toddler|infant|aged \d+|\d+ ?(?:yo|y/o)|family)\b",
+                    re.IGNORECASE)
 _AT_STATION = re.compile(
     r"^(?!.*\b(?:on (?:the|a|this|my|our) (?:train|tube|tram)|on board|onboard|carriage|vestibule|coach [A-H]\b))"
     r".*?\b(?:on (?:the )?platform|at (?:the )?station|in (?:the )?station|ticket hall|concourse|at the barriers?|"
@@ -757,6 +825,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "other_account": (_OTHER_ACCOUNT,),
     "gas": (_GAS,), "stuck": (_STUCK,), "quoted_error": (_QUOTED_ERROR,), "mobile": (_MOBILE,), "cable": (_CABLE,),
     "app": (_APP,), "rebook": (_REBOOK,), "no_show": (_NO_SHOW,), "engineer": (_ENGINEER,), "in_store": (_IN_STORE,),
+    "abroad": (_ABROAD,), "split_seats": (_SPLIT_SEATS, _CHILD), "gate": (_GATE,), "clicked": (_CLICKED,),
+    "no_booking": (_NO_BOOKING, _PAID_FOR), "facility": (_FACILITY,), "wore_out": (_WORE_OUT,),
     "money_lost": (_MONEY_LOST,), "on_the_phone": (_ON_THE_PHONE,),
     "scam_done": (_SCAM_DONE,),
     "amount": (_AMOUNT,), "order": (_ORDER,), "not_received": (_NOT_RECEIVED,), "after_cancel": (_AFTER_CANCEL,),
@@ -770,7 +840,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "charged_again": (_CHARGED_TWICE, _CHARGED_AGAIN),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
-    "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED,), "ongoing": (_ONGOING,),
+    "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED, _NOT_FEE_RHETORIC), "ongoing": (_ONGOING,),
     "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
     "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
     "unexpected_charge": (_UNEXPECTED_CHARGE,), "disputed": (_DISPUTED,),
@@ -822,11 +892,11 @@ _EMERGENCY = {"GB": "999", "UK": "999", "US": "911", "CA": "911", "AU": "000", "
 
 _WRY = re.compile(
     r"[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F643\U0001FAE0]|"
-    r"\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|rofl)\b|"
+    r"\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|rofl)\b(?![\s.,]*(?:ok|okay|k|right|sure|cool|thanks|cheers|ty)\b)|"
     r"\bat this point\b|\bjust needed someone to know\b|\bnot complaining exactly\b|\bsend help\b",
     re.IGNORECASE)
 """Marks of a complaint told as a joke: a laughing, upside-down or melting face, "lol", "at this point the 08:15 is more
-of a rumour"."""
+of a rumour"; not a shrug ("postcode checker says 'no issues' lol ok")."""
 
 
 def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:

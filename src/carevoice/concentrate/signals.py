@@ -159,6 +159,9 @@ _SHORT_QUESTION = 20
 _PLAIN_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "will", "would", "what", "what's", "whats",
                             "when", "where", "where's", "which", "who", "how", "any"})
 """Openers that ask without a '?' ("does it work on pc"); "why" and "was" more often open a complaint."""
+_EXCLAIMS = re.compile(r"^[^a-z]*(?:@\w+\s+)*(?:what an?|how (?:lovely|nice|good|great|kind|cool|amazing|brilliant|"
+                       r"fun|sweet|funny|rude|annoying))\b", re.IGNORECASE)
+"""An opening that exclaims rather than asks ("what a feast last night, thank you"): no question without a '?'."""
 
 
 def read_question(found: Scan) -> tuple[float, bool, str]:
@@ -185,7 +188,7 @@ def read_question(found: Scan) -> tuple[float, bool, str]:
             labels.append(f"opens with '{opener}'")
     elif len(found.tokens) <= _SHORT_QUESTION:
         opener = _opened_question(plain + "?")  # "is the Pulse 12 waterproof @Veltro": a question without its mark
-        if opener is not None and opener in _PLAIN_OPENERS:
+        if opener is not None and opener in _PLAIN_OPENERS and not _EXCLAIMS.search(plain):
             score += 3.0
             labels.append(f"opens with '{opener}' (no '?')")
     question = asks or score >= 3.0

@@ -174,6 +174,12 @@ def _is_modifier(w: _Words, k: int, vocab: _Vocab) -> bool:
         text.isupper() and 2 <= len(text) <= 5 and any(map(str.isalpha, text)))
 
 
+_UNITS = frozenset({"hour", "hours", "hr", "hrs", "min", "mins", "minute", "minutes", "day", "days", "week", "weeks",
+                    "month", "months", "year", "years", "night", "nights", "mile", "miles", "km", "gb", "mb", "kg",
+                    "item", "items", "pack", "piece", "seater", "door", "star", "course"})
+"""Words after a number that make it part of the name ("a 3 hour journey", "my 2 day pass"), not a count to drop."""
+
+
 def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
     """The noun phrase whose head starts at token ``i``, if a head starts there."""
     found = _head_at(w, i, vocab)
@@ -189,6 +195,9 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
     if (first < i and lows[first].isdigit() and first > 0 and lows[first - 1] in _NUMBERED_NAMES
             and w.ends[first - 1] == w.starts[first] - 1):
         first -= 1  # "my windows 10 code", "an iphone 11 case": the number belongs to the name before it
+    elif (first < i and lows[first].isdigit() and len(lows[first]) <= 2 and lows[first + 1] not in _UNITS
+          and w.starts[first + 1] == w.ends[first] + 1 and (first == 0 or lows[first - 1] not in _DETERMINERS)):
+        first += 1  # "while 2 staff chatted": a count, not part of the name ("sorry about the 2 staff")
     determiner = None
     if first > 0 and lows[first - 1] in _DETERMINERS and w.ends[first - 1] == w.starts[first] - 1:
         first -= 1
