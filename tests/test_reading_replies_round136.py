@@ -235,3 +235,40 @@ def test_a_family_split_across_a_plane_is_offered_seats_together() -> None:
     for draft in drafts("northwind-air", text, range(1, 5)):
         assert "seated together" in draft.text, draft.text
     assert not post_conditions("they split me and my wife across the plane @Air")["split_seats"]
+
+
+def test_a_queue_caused_by_a_system_down_is_not_met_about_staffing() -> None:
+    for bank, text in [("crumb-and-co", "@DailyGrindCafe the mobile order app has been down all morning, queue out "
+                                        "the door at Liverpool St"),
+                       ("northwind-air", "@LumenJet check in kiosks AND bag drop down at Dublin T1, queue out the "
+                                         "door, people missing flights. staff saying the whole system is down")]:
+        assert post_conditions(text)["system_down"]
+        for draft in drafts(bank, text, range(1, 5)):
+            assert "staffing" not in draft.text, draft.text
+
+
+def test_free_wifi_is_never_called_paid_for() -> None:
+    text = ("the \"free messaging wifi\" on Halcyon doesnt work on Android at all. login page just loops. whole row "
+            "tried it @HalcyonAir")
+    for draft in drafts("northwind-air", text):
+        assert "paid for" not in draft.text.lower() and "paying for" not in draft.text.lower(), draft.text
+
+
+@pytest.mark.parametrize("text", [
+    "half the keys on my keyboard have stopped registering. Zen 14, 10 months old. @ArcbyteCare",
+    "@LumoraSupport Lumora Watch 3 strap pin snapped and the watch fell off on the bus. it's 6 weeks old",
+])
+def test_a_model_named_with_its_number_is_not_asked_for(text: str) -> None:
+    assert post_conditions(text)["model"]
+    for draft in drafts("loopwork", text):
+        assert "model number" not in draft.text and "Which model" not in draft.text, draft.text
+
+
+def test_a_hotel_for_tonight_is_offered_only_when_the_stranding_runs_into_the_night() -> None:
+    delay = ("@GannetAir flight GN482 from Manchester to Alicante delayed 5 hours and counting. no food vouchers, no "
+             "updates, the desk closed at 9pm. 180 of us just sat on the floor at gate 12")
+    assert not post_conditions(delay)["overnight"]
+    for draft in drafts("northwind-air", delay, range(1, 5)):
+        assert "hotel for tonight" not in draft.text and "room near" not in draft.text, draft.text
+    assert post_conditions("@CorvidAir flight CV219 to Belfast cancelled by text at 11pm. desk shut, no hotel")[
+        "overnight"]

@@ -237,8 +237,9 @@ def _given_asks(context: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
     """The asking patterns of the details this post gave (none when it gave none): read once per cell."""
     found = [asking for paths, asking in _ASKS_FOR_GIVEN if any(holds(context, path) for path in paths)]
     details = context.get("details")
-    if isinstance(details, Mapping) and any(  # "my hp110 envy", "HP OfficeJet 3831": a model number given
-            isinstance(details.get(k), str) and any(c.isdigit() for c in details[k]) for k in ("product", "device")):
+    numbered = isinstance(details, Mapping) and any(  # "my hp110 envy", "HP OfficeJet 3831": a model number given
+        isinstance(details.get(k), str) and any(c.isdigit() for c in details[k]) for k in ("product", "device"))
+    if numbered or holds(context, "post.model"):  # "Zen 14, 10 months old"
         found.append(_ASKS_MODEL)
     return tuple(found)
 

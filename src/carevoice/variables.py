@@ -771,6 +771,29 @@ _SPLIT_SEATS = re.compile(
 together, not "DM us the details" (`post.split_seats`)."""
 _CHILD = re.compile(r"\b(?:kids?|children|child|son|daughter|baby|toddler|infant|aged \d+|\d+ ?(?:yo|y/o)|family)\b",
                     re.IGNORECASE)
+_MODEL = re.compile(
+    r"\b(?-i:[A-Z][A-Za-z]+) (?:(?-i:One|Pro|Max|Mini|Plus|Air|Ultra) )?(?:\d{1,4}|(?-i:[A-Z])\d{1,3})\b"
+    r"(?! ?(?:am|pm|min|mins|minutes|hours?|days?|weeks?|months?|years?|%|[:.]\d))")
+"""A product named with its model number ("Zen 14, 10 months old", "Lumora Watch 3 strap pin snapped"): never asked
+"which model is it?" (`post.model`)."""
+_SYSTEM_DOWN = re.compile(
+    r"\b(?:app|apps|system|systems|website|site|kiosks?|machines?|tills?|screens?|card readers?|readers?|bag drop)\b"
+    r"[^.!?]{0,30}?\b(?:down|not working|broken|offline|crashed|out of order)\b", re.IGNORECASE)
+"""A queue that a system down caused ("the mobile order app has been down all morning, queue out the door"): no
+"we'll look at staffing at busy times" (`post.system_down`)."""
+_FREE = re.compile(r"\bfree\b", re.IGNORECASE)
+"""The post calls the thing free ("the 'free messaging wifi' doesn't work"): no "paying for WiFi that barely works"
+(`post.free`)."""
+_OVERNIGHT = re.compile(
+    r"\b(?:overnight|tonight|no hotel|hotels?|nights?|sleep(?:ing)?|cancell?ed|till tomorrow|until tomorrow|"
+    r"tomorrow morning|next day|midnight)\b", re.IGNORECASE)
+"""A stranding that runs into the night ("cancelled at 11pm, desk shut, no hotel"): only then "a hotel for tonight",
+never to people waiting out a delay at the gate (`post.overnight`)."""
+_OUT_OF_CONTRACT = re.compile(
+    r"\bout of (?:my |the )?contract\b|\b(?:my |the )?contract (?:has )?(?:ended|finished|expired|ran out|is up)\b|"
+    r"\bno longer in (?:a |my )?contract\b", re.IGNORECASE)
+"""A customer already out of contract ("account holder here and already out of contract"): no "we'll check your end
+date and any early exit fee" (`post.out_of_contract`)."""
 _AT_STATION = re.compile(
     r"^(?!.*\b(?:on (?:the|a|this|my|our) (?:train|tube|tram)|on board|onboard|carriage|vestibule|coach [A-H]\b))"
     r".*?\b(?:on (?:the )?platform|at (?:the )?station|in (?:the )?station|ticket hall|concourse|at the barriers?|"
@@ -825,7 +848,9 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "other_account": (_OTHER_ACCOUNT,),
     "gas": (_GAS,), "stuck": (_STUCK,), "quoted_error": (_QUOTED_ERROR,), "mobile": (_MOBILE,), "cable": (_CABLE,),
     "app": (_APP,), "rebook": (_REBOOK,), "no_show": (_NO_SHOW,), "engineer": (_ENGINEER,), "in_store": (_IN_STORE,),
-    "abroad": (_ABROAD,), "split_seats": (_SPLIT_SEATS, _CHILD), "gate": (_GATE,), "clicked": (_CLICKED,),
+    "abroad": (_ABROAD,), "out_of_contract": (_OUT_OF_CONTRACT,), "overnight": (_OVERNIGHT,),
+    "system_down": (_SYSTEM_DOWN,), "free": (_FREE,), "model": (_MODEL,),
+    "split_seats": (_SPLIT_SEATS, _CHILD), "gate": (_GATE,), "clicked": (_CLICKED,),
     "no_booking": (_NO_BOOKING, _PAID_FOR), "facility": (_FACILITY,), "wore_out": (_WORE_OUT,),
     "money_lost": (_MONEY_LOST,), "on_the_phone": (_ON_THE_PHONE,),
     "scam_done": (_SCAM_DONE,),
