@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import pytest
-from reading_helpers import drafts, read
+from reading_helpers import drafts, part, read
 
 from carevoice.compose import repeats_a_move
 from carevoice.variables import post_conditions
@@ -167,7 +167,6 @@ def test_a_booking_question_with_no_payment_is_no_lost_booking() -> None:
 
 
 def test_two_parts_that_both_say_lets_read_as_stitched() -> None:
-    from reading_helpers import part
     parts = [part("acknowledge", "Sorry the sign-in has been an ordeal; let's get it sorted between us."),
              part("move_private", "Let's sort this privately – DM us now.")]
     assert repeats_a_move(parts)

@@ -168,11 +168,10 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
             if generic:
                 fitting += _not_covered(generic, by=cell)
         if context is not None:
-            pointed = tuple(p for p in fitting if _answers_the_ask(p))
-            if pointed:  # the lines that speak to the most of what is at stake ("a scam link already clicked")
-                most = max(map(_pointed_count, pointed))
-                pointed = tuple(p for p in pointed if _pointed_count(p) == most)
-            fitting = pointed or fitting
+            # the lines that answer the ask or speak to the most of what is at stake ("a scam link already clicked")
+            most = max(map(_pointed_count, fitting), default=0)
+            if most:
+                fitting = tuple(p for p in fitting if _pointed_count(p) == most)
         if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
             fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
         if read.grave:
