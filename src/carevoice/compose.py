@@ -96,7 +96,10 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.refund_eligibility", "post.scam_done", "post.marked_delivered", "post.frozen", "post.access_need",
              "post.dietary", "post.connection", "post.abroad",
              "post.facility", "post.no_booking", "post.clicked",
-             "post.gate", "post.bereaved", "post.split_seats")
+             "post.gate", "post.bereaved", "post.split_seats", "post.repayment", "post.unaccompanied",
+             "post.wrong_recipient", "post.dirty_room", "post.occasion", "post.arrived_late",
+             "post.relative_stranded", "post.as_credit", "post.spilled", "post.sim_swap",
+             "post.new_booking")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -625,6 +628,10 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     else:  # a generic step for what is at stake (someone seeing another customer's account) the situation lacks
         own += _not_covered(tuple(p for p in stage_options(bank, "any", "move_private", **fit)  # type: ignore[arg-type]
                                   if _at_stake(p) and p not in own), by=own)
+    # a generic next step that goes private for what is at stake ("money sent to the wrong person"), written as a
+    # resolve line, where the situation has none of its own for it
+    own += _not_covered(tuple(p for p in stage_options(bank, "any", "resolve", **fit)  # type: ignore[arg-type]
+                              if _at_stake(p) and "channel.private" in p.text and p not in own), by=own)
     asks = _given_asks(context)
     own = tuple(p for p in own if not _asks_again(p.text, asks)) or own
     if holds(context, "post.sent"):  # "I sent the photos a week ago": a step that doesn't ask for them again

@@ -451,7 +451,9 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     negative = _negative(reading, calm_question)  # decided once: the find_out test and the calm ask share it
     unanswered: tuple[str, str] | None = None
     plain_question = False  # a question about nothing we read; no what-if, policy question or how-to
-    if (intent == "question" and situation in COMPLAINTS and not answered and _about_the_offer(reading)
+    if {"dm_me", "check_dm"} & set(reading.asks):
+        pass  # "can someone DM me? looking to book the upstairs room": the reply says we've messaged them
+    elif (intent == "question" and situation in COMPLAINTS and not answered and _about_the_offer(reading)
             and drafting.hand_off_general):
         # "is breakfast included in the Flex rate?", "can you book a table for 12?": the situation's lines are
         # written for the customer's own booking or order ("DM us the booking reference")

@@ -87,7 +87,7 @@ _VERSION = re.compile(
 )
 """A software version the post gives ("v 6.0", "13.4.1", "iOS 13", "Android 10"): never ask which version."""
 _CATALOGUE = re.compile(
-    r"\b(?:albums?|songs?|mixtapes?|eps|singles?|podcasts?|movies?|films?|tv shows?|series|seasons?|episodes?|"
+    r"\b(?:albums?|songs?|mixtapes?|eps|singles|podcasts?|movies?|films?|tv shows?|series|seasons?|episodes?|"
     r"documentar(?:y|ies)|soundtracks?|discography|audiobooks?|e-?books?)\b",
     re.IGNORECASE,
 )
@@ -328,7 +328,11 @@ _FROZEN = re.compile(
 """An account frozen for a review ("you froze my account for a 'routine review' 9 days ago, all my wages are in
 there"): the lines chase the review, not the sign-in (`post.frozen`)."""
 _ACCESS_NEED = re.compile(
-    r"\b(?:wheel ?chairs?|wheelchair user|mobility (?:scooter|aid)s?|disab(?:led|ility|ilities)|blind|"
+    r"\b(?:wheel ?chairs?|wheelchair user|mobility (?:scooter|aid)s?|disab(?:ility|ilities)|"
+    r"(?:i['’]?m|i am|im|he['’]?s|she['’]?s|they['’]?re|(?:my|our) \w+ is|as a|being|registered|severely|physically) "
+    r"disabled|disabled (?:person|people|passengers?|customers?|guests?|travell?ers?|access|parking|toilets?|badge|"
+    r"son|daughter|child|kids?|mum|mom|dad|wife|husband|partner|friend|users?|badge holders?)|"
+    r"(?<!love is )blind(?! (?:spot|spots|date|eye|faith|tasting|bag|box))|"
     r"visually impaired|partially sighted|deaf|hard of hearing|screen ?readers?|step[- ]free|accessib(?:le|ility)|"
     r"dyslexi[ac]|"
     r"colou?r ?blind|hearing aids?|guide dogs?|assistance dogs?|crutches|walking (?:frame|stick)|"
@@ -388,6 +392,7 @@ _QUOTED_ERROR = re.compile(
 _MOBILE = re.compile(
     r"\b(?:lte|4g|5g|3g|mobile data|cellular|cell service|cell signal|phone signal|mobile signal|no signal|"
     r"no service|sos only|emergency calls only|no bars|one bar|masts?|roaming|sim card|calls? and texts?|"
+    r"no (?:mobile )?data(?:,? (?:and )?no calls)?|no calls|can[’']?t (?:make|receive|get) (?:any )?calls|"
     r"(?:zero|poor|weak|patchy|bad|rubbish|terrible|dodgy) (?:phone |mobile )?signal)\b",
     re.IGNORECASE,
 )
@@ -424,7 +429,9 @@ _WORE_OUT = re.compile(
     r"\bafter (?:only |just )?"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) "
     r"(?:days?|weeks?|months?|years?|uses?|washes?|wears?)\b|"
-    r"\b(?:\d+|two|three|four|five|six) (?:weeks?|months?) (?:old|in|later)\b",
+    r"\b(?:\d+|two|three|four|five|six) (?:weeks?|months?) (?:old|in|later)\b|"
+    r"\b(?:wore|worn|used|washed)(?: (?:it|them|the (?:new )?\w+))? (?:once|twice|two times|three times|a few times|"
+    r"[2-5] times)\b",
     re.IGNORECASE)
 """A product that failed after a while in use ("died after 5 weeks"): never "sorry it arrived faulty", and never
 asked when it started (`post.wore_out`)."""
@@ -709,6 +716,7 @@ _AWAITING_REPLY = re.compile(
     r"back|called back|gets back))\b|\bnobody (?:has )?(?:replied|responded|answered|got back|gotten back|called back|"
     r"replies|responds|answers|gets back)\b|\b(?:haven[’']?t|have not|not|never|still not) (?:heard|had) "
     r"(?:back|anything|a (?:reply|response|word|call))\b|\bignor(?:ed|ing)\b|\bghost(?:ed|ing)\b|\bsilence\b|"
+    r"\b(?:nobody|no one|no-one)(?: has|['’]s)? (?:come|came|turned up|shown up|showed up)\b|"
     r"\bleft on read\b|\b(?:dm'?d|dmed|messaged|emailed|e-mailed|called|rang|phoned|tweeted|wrote to|written to|"
     r"contacted|sent) (?:you|u|your|y'all|yall|them|the team|customer (?:service|care|support))\b|"
     r"\bfollowing up on my (?:complaint|email|message|dm|call|ticket|case|claim|report)\b|"
@@ -839,6 +847,156 @@ _UNEXPECTED_CHARGE = re.compile(
 """Money taken that the customer did not expect ("charged me twice", "a charge I don't recognise", "£9.99 came
 out"): "a charge you weren't expecting" is for them, not for a purchase the account does not show or a payout
 sent to the wrong address (`post.unexpected_charge`)."""
+_ARRIVED_LATE = re.compile(
+    r"\b(?:turned up|showed up|arrived|came|got here|rocked up|delivered)\b[^.!?]{0,25}?\b(?:\d+ ?(?:hrs?|hours?|mins?|"
+    r"minutes?)|an hour|half an hour|hours|ages) (?:late|after)\b|"
+    r"\b(?:turned up|showed up|arrived|came|got here|rocked up|delivered) (?:late|after (?:my|the|our) slot)\b",
+    re.IGNORECASE)
+"""A delivery that came, but late ("driver turned up 2 hrs after my slot"): never "still isn't at your door"
+(`post.arrived_late`)."""
+_DELIVERED_GOODS = re.compile(
+    r"\b(?:delivery|deliveries|parcel|package|order|shopping|groceries|food|pizza|slot|fridge|freezer|frozen|"
+    r"chilled|sofa|furniture|courier|curry|fries|chips|meal|takeaway|burgers?|noodles|rice|soup|drinks?|coffee|sauce|"
+    r"bag|box)\b", re.IGNORECASE)
+"""Something delivered, not a ride: `post.arrived_late` needs it ("the Zipp driver turned up 25 mins late" is a
+ride)."""
+_REPAYMENT = re.compile(
+    r"\b(?:mortgage|loan|car finance|credit card|overdraft) (?:payments?|repayments?|instal?ments?)\b|"
+    r"\bmy mortgage\b[^.!?]{0,30}\b(?:twice|double)\b",
+    re.IGNORECASE)
+"""The bank's own repayment taken ("you've taken my mortgage payment TWICE"): never "the date and shop", never a hold
+that drops off (`post.repayment`)."""
+_UNACCOMPANIED = re.compile(
+    r"\bunaccompanied\b|"
+    r"^(?=[\s\S]*\b(?:airport|flight|flights|connection|gate|terminal|station|platform|train|coach|bus|ferry)\b)"
+    r"[\s\S]*?\b(?:my|our) (?:(?:[1-9]|1[0-7]) ?(?:year old|yr old|yo|y/o)|son|daughter|kid|child|boy|girl|"
+    r"teenager)\b[^.!?]{0,60}?[.!?,]?[^.!?]{0,60}?\b"
+    r"(?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves))\b",
+    re.IGNORECASE)
+"""A child travelling alone ("my 14 year old is flying unaccompanied", "my son's on his own at the airport"): the
+child looked after, never "sorry you're stranded" to the parent at home (`post.unaccompanied`)."""
+_TRAVEL_TROUBLE = re.compile(
+    r"\b(?:cancell?ed|stuck|stranded|nobody|no one|no-one|missed|diverted|lost|left|"
+    r"bumped|help|urgent\w*|wait|waiting|delayed|dying|dead)\b", re.IGNORECASE)
+"""Trouble on a journey: "can my 16yo fly on her own?" asks a question, "her connection got cancelled" is trouble."""
+_RELATIVE_STRANDED = re.compile(
+    r"^(?=[\s\S]*\b(?:airport|flight|flights|connection|gate|terminal|station|platform|train|coach|bus|ferry)\b)"
+    r"[\s\S]*?\b(?:my|our) (?:\d{1,3} ?(?:year old|yr old|yo|y/o) )?(?:dad|father|mum|mom|mother|nan|nana|gran|"
+    r"granny|grandma|grandad|grandpa|grandfather|grandmother|husband|wife|partner|son|daughter|kid|kids|child|"
+    r"children|brother|sister|aunt|uncle|boyfriend|girlfriend|parents)\b(?:['’]s)?[^.!?]{0,30}?\b(?:stuck|stranded|"
+    r"alone|on (?:his|her|their) own|left behind|abandoned)\b",
+    re.IGNORECASE)
+"""Someone else stranded on a journey ("my 78 yr old dad is stuck at Palma airport"): help to them, never "sorry
+you're stranded" to the one who wrote (`post.relative_stranded`)."""
+_WRONG_RECIPIENT = re.compile(
+    r"\b(?:sent|paid|transferred|send|pay|transfer)\b[^.!?]{0,40}?\bto (?:the )?wrong (?:person|account|number|"
+    r"name|username|user|sort code|payee|iban|phone number)\b|"
+    r"\btypo in the (?:username|user ?name|account number|sort code|name|number|iban)\b",
+    re.IGNORECASE)
+"""Money sent to the wrong person by mistake ("sent £75 to the wrong person, typo in the username"): a recall of
+the payment, never a merchant dispute or a late refund (`post.wrong_recipient`)."""
+_DIRTY_ROOM = re.compile(
+    r"\b(?:hair|hairs|stains?|stained|dirty|filthy|grubby|grimy|mould|mouldy|moldy|unclean|dust|dusty|"
+    r"used (?:razor|cotton buds?|towels?|condoms?|tissues?|glasses|cups)|bed ?bugs?|cockroach(?:es)?|"
+    r"smell(?:s|ed|y)? of (?:someone|smoke|damp|weed|urine|sick)|sheets that smell)\b[^.!?]{0,60}?"
+    r"\b(?:room|bath|bathroom|shower|sheets?|bed|beds|pillows?|pillowcases?|towels?|carpet|toilet|mattress|sink)\b|"
+    r"\b(?:room|bath|bathroom|shower|sheets?|bed|pillows?|pillowcases?|towels?|carpet|toilet|mattress|sink)\b"
+    r"[^.!?]{0,30}?\b(?:hair|hairs|stains?|stained|dirty|filthy|grubby|mould|mouldy|moldy|unclean|bed ?bugs?|"
+    r"used (?:razor|cotton buds?|towels?|condoms?))\b",
+    re.IGNORECASE)
+"""A dirty hotel room ("hair in the bath, stains on the pillow"): the room cleaned or the guest moved
+(`post.dirty_room`)."""
+_STILL_STAYING = re.compile(
+    r"^(?![\s\S]*\b(?:left|checked out|checkout|check-out|stayed|charged|refund\w*|sent|dm[’']?e?d|emailed|"
+    r"no reply|never again|last (?:week|month|weekend)|tweet)\b)", re.IGNORECASE)
+"""A guest still in the room: not one who has left, been charged or already sent the details (`post.dirty_room`)."""
+_OCCASION = re.compile(
+    r"\b(?:birthday|bday|anniversary|honeymoon|proposal|proposing|propose|engagement|graduation|"
+    r"\d{1,2}(?:st|nd|rd|th) birthday|(?:her|his|our|my|their) \d{1,2}(?:st|nd|rd|th)\b|special occasion|"
+    r"\b\w+['’]s \d{1,2}(?:st|nd|rd|th)\b)",
+    re.IGNORECASE)
+_FAVOUR = re.compile(
+    r"\b(?:could|can|would) (?:you|u|someone|the team|the hotel|the crew)\b|\bany chance\b|\bis it possible\b|"
+    r"\bplease (?:could|can|put|add|note|make)\b|\bwould (?:love|be great|mean a lot)\b",
+    re.IGNORECASE)
+_NO_SPOILT = re.compile(
+    r"^(?![\s\S]*\b(?:ruin\w*|spoil\w*|spoilt|missed|cancel\w*|disappoint\w*|terrible|awful|worst|never|refund|"
+    r"delay\w*|didn['’]?t|wasn['’]?t|not|wrong|broken|faulty|damaged|missing|lost|late|still|haven['’]?t|hasn['’]?t|"
+    r"swap|replace\w*|exchange|instead|present|presents|gift|gifts|card|complain\w*|voicemails?|chas\w+|again|"
+    r"twice|nobody|no one|no-one|no answer|no reply|ring me|call me|phone me)\b)", re.IGNORECASE)
+"""A favour asked for a happy occasion ("could you put a note on our reservation, it's our daughter's 18th? 🎂"):
+glad to help, never an apology (`post.occasion`); not an occasion spoilt ("you ruined my birthday")."""
+_PLAN = re.compile(
+    r"\b(?:plan|plans|subscription|subscriptions|subscribed|membership|tariff|package|bundle|contract|tier|premium|"
+    r"renewal|renewed|monthly fee|annual fee)\b", re.IGNORECASE)
+"""A plan, subscription or tariff named: "which plan were you expecting to pay for?" needs one (`post.plan`)."""
+_EMPTIED = re.compile(
+    r"\b(?:money|balance|funds|everything|savings)(?:['’]s| is| has| was| have)?(?: been)?(?: already| all)? "
+    r"(?:moved|transferred|taken|withdrawn|gone) (?:out|across|over|elsewhere)?|"
+    r"\b(?:moved|transferred|taken|withdrawn|emptied) (?:all |everything |the |my )?(?:money|balance|funds|it)? ?"
+    r"(?:out|across|over)\b|\b(?:balance is|it['’]?s at|at) (?:£|\$|€)?0(?:\.00)?\b|\bzero balance\b|"
+    r"\baccount is empty\b", re.IGNORECASE)
+"""A closing account already emptied ("money's already moved out"): never asked where the balance should go
+(`post.emptied`)."""
+_ATE = re.compile(
+    r"\b(?:ate|eaten|eating|eat|bit|bitten|biting|bite|swallowed|swallow|chewed|chewing|drank|drunk|drinking|"
+    r"tasted|sick|ill|unwell|vomit\w*|throwing up|threw up|poorly|stomach|a&e|hospital|reaction|rash|choked|"
+    r"choking)\b", re.IGNORECASE)
+"""Food eaten, or someone unwell ("my husband bit on it", "been sick all night"): only then "please get checked
+over" (`post.ate`)."""
+
+_TROUBLE_TOLD = re.compile(
+    r"\b(?:delay\w*|cancell?(?:ed|ation)|late|broke\w*|lost|skimmed|scam\w*|fraud|stolen|chargeback|refund\w*|"
+    r"money back|compensation|voucher|problem|issue|fault\w*|wrong|missing|complain\w*|stuck|stranded|leak\w*|"
+    r"apart from|other than|except|but|although|though|despite|even though|after (?:the|my|a) \w+|wish|gripe|"
+    r"only thing|shame|if only|sort(?:ed|ing)|fix(?:ed|ing)|found|finding|recovered|tracked down|returned|"
+    r"handed (?:it )?in|got (?:it|my \w+) back|posted it back|dreading)\b",
+    re.IGNORECASE)
+"""Praise for trouble put right ("cheers for the free coffee voucher after the delay"): never "glad it all went
+smoothly" (`post.trouble`)."""
+_RECOMMEND = re.compile(r"\brecommend\w*|\btold (?:all )?(?:my|everyone)\b|\bshout(?:ing)? (?:about )?you\b",
+                        re.IGNORECASE)
+"""The customer recommends the brand: only then "thank you for recommending us" (`post.recommend`)."""
+_AS_CREDIT = re.compile(
+    r"\b(?:refund(?:ed)?|money|it)\b[^.!?]{0,30}?\b(?:came back|come back|went back|given|paid|refunded|issued|"
+    r"back) (?:to me )?(?:as|in) (?:app |site |store |account |\w+ )?(?:credit|credits|a voucher|vouchers|points|"
+    r"gift ?cards?)\b|\bonly (?:offered|giving|give|gave) (?:me )?(?:a )?(?:credit|voucher|vouchers)\b|"
+    r"\b(?:i )?(?:don['’]?t|didn['’]?t) (?:want|ask for) (?:a |the )?(?:credit|voucher|vouchers)\b",
+    re.IGNORECASE)
+"""A refund paid as credit or a voucher the customer did not want: the money back to the card (`post.as_credit`)."""
+_SPILLED = re.compile(
+    r"\b(?:bag|box|lid|packaging|carton|container|tub|pot)s? (?:was |were |had |came |arrived )?(?:ripped|split|torn|"
+    r"open|burst|crushed|squashed|soaked|leaking)\b|\b(?:spilled|spilt|spillage|leaked everywhere)\b|"
+    r"\b(?:sauce|soup|drink|coffee|curry|gravy|milk)\b[^.!?]{0,15}\ball over\b",
+    re.IGNORECASE)
+"""An order that arrived spilled or its bag ripped: how it travelled, not how it was cooked (`post.spilled`)."""
+_NOT_CONDUCT = re.compile(
+    r"^(?![\s\S]*\b(?:threw|thrown|chucked|dumped|told me|laughed|shouted|swore|rude|attitude|(?:i|you) spilled|"
+    r"(?:i|you) spilt)\b)", re.IGNORECASE)
+"""No word of how someone behaved: a driver who threw the bag is a complaint about the driver, not a spill."""
+_SIM_SWAP = re.compile(
+    r"\b(?:ported|transferred|moved|swapped) my (?:phone )?number\b|\bsim ?swap\w*|\bnew sim\b[^.!?]{0,40}?"
+    r"\b(?:without|didn['’]?t|never|not)\b|\bmy number\b[^.!?]{0,25}?\b(?:ported|transferred|hijacked|stolen)\b",
+    re.IGNORECASE)
+"""A number taken to someone else's SIM ("someone ported my number to a new SIM"): banks first, then the SIM
+blocked (`post.sim_swap`)."""
+_NOT_ME = re.compile(
+    r"\b(?:someone|somebody|without (?:my )?(?:permission|consent|asking|knowing)|i (?:didn['’]?t|did not|never)|"
+    r"not me|never asked|hack\w*|scam\w*|fraud\w*|stolen|stole)\b", re.IGNORECASE)
+"""Something done by someone else, not the customer ("someone ported my number"; not "ported my number to you")."""
+_NEW_BOOKING = re.compile(
+    r"\b(?:can|could|how (?:do|can)|where (?:do|can)) (?:i|we) (?:book|reserve|make a (?:booking|reservation))\b|"
+    r"\b(?:looking|want|wanting|would like|like) to (?:book|reserve|make a (?:booking|reservation))\b",
+    re.IGNORECASE)
+"""A booking still to make ("can I book a personal shopping appointment?"): never "we can look at changing it"
+(`post.new_booking`)."""
+_ON_ARRIVAL = re.compile(
+    r"\b(?:arrived|came|delivered|turned up|showed up|out of the box|unboxed|unboxing|opened (?:it|the box|the parcel))"
+    r"\b", re.IGNORECASE)
+"""Something found wrong as it arrived ("box arrived with the screen smashed"): never "if you got it in the last 30
+days" (`post.on_arrival`)."""
+
+
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -870,6 +1028,14 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
     "unexpected_charge": (_UNEXPECTED_CHARGE,), "disputed": (_DISPUTED,),
     "refund_eligibility": (_REFUND_ELIGIBILITY,),
+    "arrived_late": (_ARRIVED_LATE, _DELIVERED_GOODS), "repayment": (_REPAYMENT,),
+    "unaccompanied": (_UNACCOMPANIED, _TRAVEL_TROUBLE), "relative_stranded": (_RELATIVE_STRANDED,),
+    "wrong_recipient": (_WRONG_RECIPIENT,), "dirty_room": (_DIRTY_ROOM, _STILL_STAYING),
+    "occasion": (_OCCASION, _FAVOUR, _NO_SPOILT),
+    "plan": (_PLAN,), "emptied": (_EMPTIED,), "ate": (_ATE,), "on_arrival": (_ON_ARRIVAL,),
+    "trouble": (_TROUBLE_TOLD,), "recommend": (_RECOMMEND,), "as_credit": (_AS_CREDIT,),
+    "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),
+    "sim_swap": (_SIM_SWAP, _NOT_ME), "new_booking": (_NEW_BOOKING,),
 }
 """Each ``post.*`` condition holds when every one of its patterns is found in the post."""
 _REPEATED = re.compile(

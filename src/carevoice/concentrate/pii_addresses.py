@@ -24,7 +24,7 @@ from carevoice.concentrate.lexicon import raw_data
 
 __all__ = ["addresses"]
 
-_UNIT = re.compile(r"\b(?:(?i:apt|apartment|suite)|Flat|FLAT|Unit|UNIT)\.?\s{0,2}#?\s{0,2}[0-9]{1,5}[A-Za-z]?\b"
+_UNIT = re.compile(r"\b(?:(?i:apt)\.?|(?i:apartment|suite)|Flat|FLAT|Unit|UNIT)\s{0,2}#?\s{0,2}[0-9]{1,5}[A-Za-z]?\b"
                    r"(?!\s(?i:weeks?|days?|months?|years?|hours?|hrs?|mins?|minutes|nights?|times)\b)")
 _PO_BOX = re.compile(r"\b(?i:p\.?\s?o\.?\s?box)\s{0,2}[0-9]{1,7}\b")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][ABD-HJLNP-UW-Z]{2}\b")

@@ -332,7 +332,9 @@ _PROBLEM_CUES = frozenset({
     "wasnt", "don't", "dont", "aren't", "arent", "weren't", "couldn't", "still", "stopped", "keeps", "dirty", "cold",
     "rude", "late", "wrong", "slow", "expensive", "overpriced", "filthy", "awful", "terrible", "disappointed",
     "disappointing", "annoying", "ridiculous", "shocking", "wish", "needs", "should", "lost", "cancelled", "flawed",
-    "buggy", "glitchy", "useless"})
+    "buggy", "glitchy", "useless", "locked", "overflowed", "overflowing", "leaking", "leaked", "flooded", "flooding",
+    "blocked", "delayed", "smelly", "smelled", "stank", "mouldy", "noisy", "cramped", "uncomfortable", "unusable",
+    "disgusting", "gross", "sticky"})
 """Words that, after a turn, say a problem follows ("lovely but WHY is there no plug", "only thing is pls sort")."""
 
 
