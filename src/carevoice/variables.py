@@ -864,11 +864,13 @@ _REPAYMENT = re.compile(
     r"\b(?:mortgage|loan|car finance|credit card|overdraft) (?:payments?|repayments?|instal?ments?)\b|"
     r"\bmy mortgage\b[^.!?]{0,30}\b(?:twice|double)\b",
     re.IGNORECASE)
-"""The bank's own repayment taken ("you've taken my mortgage payment TWICE"): never "the date and shop", never a hold
-that drops off (`post.repayment`)."""
+"""The bank's own repayment taken ("you've taken my mortgage payment TWICE"): never "the date and shop", never a
+hold that drops off (`post.repayment`)."""
+_ON_A_JOURNEY = (r"^(?=[\s\S]*\b(?:airport|flight|flights|connection|gate|terminal|station|platform|train|coach|bus|"
+                 r"ferry)\b)")
+"""A lookahead: the post speaks of a journey somewhere in it (the child alone, the relative stranded, on one)."""
 _UNACCOMPANIED = re.compile(
-    r"\bunaccompanied\b|"
-    r"^(?=[\s\S]*\b(?:airport|flight|flights|connection|gate|terminal|station|platform|train|coach|bus|ferry)\b)"
+    r"\bunaccompanied\b|" + _ON_A_JOURNEY +
     r"[\s\S]*?\b(?:my|our) (?:(?:[1-9]|1[0-7]) ?(?:year old|yr old|yo|y/o)|son|daughter|kid|child|boy|girl|"
     r"teenager)\b[^.!?]{0,60}?[.!?,]?[^.!?]{0,60}?\b"
     r"(?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves))\b",
@@ -880,7 +882,7 @@ _TRAVEL_TROUBLE = re.compile(
     r"bumped|help|urgent\w*|wait|waiting|delayed|dying|dead)\b", re.IGNORECASE)
 """Trouble on a journey: "can my 16yo fly on her own?" asks a question, "her connection got cancelled" is trouble."""
 _RELATIVE_STRANDED = re.compile(
-    r"^(?=[\s\S]*\b(?:airport|flight|flights|connection|gate|terminal|station|platform|train|coach|bus|ferry)\b)"
+    _ON_A_JOURNEY +
     r"[\s\S]*?\b(?:my|our) (?:\d{1,3} ?(?:year old|yr old|yo|y/o) )?(?:dad|father|mum|mom|mother|nan|nana|gran|"
     r"granny|grandma|grandad|grandpa|grandfather|grandmother|husband|wife|partner|son|daughter|kid|kids|child|"
     r"children|brother|sister|aunt|uncle|boyfriend|girlfriend|parents)\b(?:['’]s)?[^.!?]{0,30}?\b(?:stuck|stranded|"
@@ -895,14 +897,13 @@ _WRONG_RECIPIENT = re.compile(
     re.IGNORECASE)
 """Money sent to the wrong person by mistake ("sent £75 to the wrong person, typo in the username"): a recall of
 the payment, never a merchant dispute or a late refund (`post.wrong_recipient`)."""
+_DIRT = (r"(?:hair|hairs|stains?|stained|dirty|filthy|grubby|grimy|mould|mouldy|moldy|unclean|bed ?bugs?|"
+         r"used (?:razor|cotton buds?|towels?|condoms?))")
+_IN_A_ROOM = r"(?:room|bath|bathroom|shower|sheets?|beds?|pillows?|pillowcases?|towels?|carpet|toilet|mattress|sink)"
 _DIRTY_ROOM = re.compile(
-    r"\b(?:hair|hairs|stains?|stained|dirty|filthy|grubby|grimy|mould|mouldy|moldy|unclean|dust|dusty|"
-    r"used (?:razor|cotton buds?|towels?|condoms?|tissues?|glasses|cups)|bed ?bugs?|cockroach(?:es)?|"
-    r"smell(?:s|ed|y)? of (?:someone|smoke|damp|weed|urine|sick)|sheets that smell)\b[^.!?]{0,60}?"
-    r"\b(?:room|bath|bathroom|shower|sheets?|bed|beds|pillows?|pillowcases?|towels?|carpet|toilet|mattress|sink)\b|"
-    r"\b(?:room|bath|bathroom|shower|sheets?|bed|pillows?|pillowcases?|towels?|carpet|toilet|mattress|sink)\b"
-    r"[^.!?]{0,30}?\b(?:hair|hairs|stains?|stained|dirty|filthy|grubby|mould|mouldy|moldy|unclean|bed ?bugs?|"
-    r"used (?:razor|cotton buds?|towels?|condoms?))\b",
+    r"\b(?:" + _DIRT + r"|dust|dusty|used (?:tissues?|glasses|cups)|cockroach(?:es)?|"
+    r"smell(?:s|ed|y)? of (?:someone|smoke|damp|weed|urine|sick)|sheets that smell)\b[^.!?]{0,60}?\b" + _IN_A_ROOM
+    + r"\b|\b" + _IN_A_ROOM + r"\b[^.!?]{0,30}?\b" + _DIRT + r"\b",
     re.IGNORECASE)
 """A dirty hotel room ("hair in the bath, stains on the pillow"): the room cleaned or the guest moved
 (`post.dirty_room`)."""
