@@ -106,13 +106,13 @@ _POINTED = ("asks.", *_AT_STAKE)
 """...and those that make it answer exactly what the post asks for ("check your DMs", "call me back")."""
 
 
-def _answers_the_ask(phrase: Phrase) -> bool:
-    return any(c.startswith(_POINTED) for c in phrase.when)
-
-
 def _pointed_count(phrase: Phrase) -> int:
     """How many of a phrase's conditions speak to what is at stake or what is asked for."""
     return sum(c.startswith(_POINTED) for c in phrase.when)
+
+
+def _answers_the_ask(phrase: Phrase) -> bool:
+    return _pointed_count(phrase) > 0
 
 
 def _at_stake(phrase: Phrase) -> bool:
@@ -172,9 +172,10 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
                 fitting += _not_covered(generic, by=cell)
         if context is not None:
             # the lines that answer the ask or speak to the most of what is at stake ("a scam link already clicked")
-            most = max(map(_pointed_count, fitting), default=0)
+            counts = [_pointed_count(p) for p in fitting]
+            most = max(counts, default=0)
             if most:
-                fitting = tuple(p for p in fitting if _pointed_count(p) == most)
+                fitting = tuple(p for p, n in zip(fitting, counts, strict=True) if n == most)
         if sensitive:  # a sensitive period also suppresses cheerfulness, where a calm phrase exists
             fitting = tuple(p for p in fitting if not _cheerful(p)) or fitting
         if read.grave:
