@@ -9,7 +9,9 @@ scores its best phrasing; a phrasing's topic words (words only one or two of the
 bank's answers use) must be in the post for it to count at all. The reading adjusts it: an answer written for the
 situation read gains, one written for another specific situation loses. An
 answer is used only when the match is clear: at least the bank's
-``answer_threshold`` and ahead of every other answer by ``answer_margin``.
+``answer_threshold`` and ahead of every other answer by ``answer_margin``. An answer whose steps the post
+says were already tried ("reset email never arrives, checked spam") is not given, and none is given to a customer
+asking for the third time or to a fault across a whole area.
 """
 
 from __future__ import annotations
@@ -74,6 +76,34 @@ def _names_its_topic(topic: frozenset[str], words: frozenset[str], by_start: dic
         p.startswith(w) or w.startswith(p) for p in by_start.get(w[:4], ())) for w in topic)
 
 
+_TRIED = re.compile(
+    r"\b(?:tried|already (?:reset|checked|restarted|reinstalled|updated|cleared|followed|used|done|did|signed)|checked|"
+    r"done that|did that|followed|(?:never|not|doesn'?t|didn'?t|won'?t|isn'?t)"
+    r" (?:arriv\w*|com\w*|work\w*|show\w* up|load\w*|sent|receiv\w*))\b", re.IGNORECASE)
+"""Words telling that the customer already did something ("tried two browsers", "checked spam", "reset email never
+arrives")."""
+_CLAUSE = re.compile(r"[.,;:!?\n]+|\band\b|\bbut\b")
+_COMMON = frozenset({"your", "with", "this", "that", "have", "from", "just", "still", "they", "them", "then", "when",
+                     "what", "will", "been", "into", "times", "time", "today", "again", "even", "also", "only"})
+"""Words too common to tell which steps were tried."""
+_STEP_WORDS = 2
+"""An answer sharing this many words with the clauses of what was tried gives back the steps that failed."""
+
+
+def _tried_already(text: str, answer: Answer) -> bool:
+    """Whether the answer's steps are what the post says was done already ("checked spam" beside "check spam")."""
+    tried: set[str] = set()
+    for clause in _CLAUSE.split(text):
+        if _TRIED.search(clause):
+            tried.update(w for w in _clean(clause).split() if len(w) > 3)
+    if not tried:
+        return False
+    tried -= _COMMON
+    said = {w for t in answer.texts for w in _clean(t).split()}
+    said |= {w[:-1] for w in said if w.endswith("s")}
+    return sum(1 for w in tried if w in said or w.rstrip("s") in said) >= _STEP_WORDS
+
+
 def _score(post: str, question: str) -> float:
     q = _clean(question)
     if not q:
@@ -114,4 +144,13 @@ def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> An
     settings = bank.drafting
     if top < settings.answer_threshold or top - runner_up < settings.answer_margin:
         return None
+    if _tried_already(text, answer):
+        return None  # "reset email never arrives, checked spam": not the reset steps again
+    from carevoice.variables import AREA_WIDE, ASKED_AGAIN, NETWORK_DOWN  # only once an answer matched: a warm
+    # draft that matches none never loads the post patterns
+
+    if AREA_WIDE.search(text) and NETWORK_DOWN.search(text):
+        return None  # "whole street is down": a fault across the area, not one home's steps to try
+    if ASKED_AGAIN.search(text):
+        return None  # "3rd time asking now - where is my refund?": a person's answer, not the timings again
     return AnswerMatch(answer, round(top, 1), round(runner_up, 1), question)

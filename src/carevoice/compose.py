@@ -91,7 +91,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.gas", "post.stuck", "post.cable", "post.not_received", "post.after_cancel",
              "post.vulnerability", "post.card_update", "post.long_wait", "post.care_team", "post.praised",
              "post.left_badly", "post.phishing", "post.asked_again", "post.bounced",
-             "post.charged_twice", "post.payment_failed", "post.refused", "post.card_given", "post.fee",
+             "post.charged_twice", "post.charged_again", "post.payment_failed", "post.refused", "post.card_given",
+             "post.fee",
              "post.points_changed", "post.queue", "post.pricing", "post.wry", "post.disputed",
              "post.refund_eligibility", "post.scam_done", "post.marked_delivered", "post.frozen", "post.access_need",
              "post.dietary", "post.connection", "post.abroad",
@@ -99,7 +100,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.gate", "post.bereaved", "post.split_seats", "post.repayment", "post.unaccompanied",
              "post.wrong_recipient", "post.dirty_room", "post.occasion", "post.arrived_late",
              "post.relative_stranded", "post.as_credit", "post.spilled", "post.sim_swap",
-             "post.new_booking")
+             "post.new_booking", "post.fake_account", "post.loyalty_penalty", "post.in_store", "post.gripe",
+             "post.branch_closing", "post.credit_expired", "post.area_wide")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)

@@ -74,6 +74,7 @@ _ON_HOLD = re.compile(r"\b(?:" + "|".join((
     r"get hold of (?:you|anyone|someone|a person|a human)|"
     r"reach (?:you|anyone|someone|a person|a human|customer service|your customer service))",
     r"(?:no|nobody|no one|noone) (?:answers|answered|picks up|picked up) the phone",
+    r"(?:phone|line|lines|call centre|helpline)[^.!?]{0,30}?\d+[- ]?(?:min(?:ute)?s?|hours?|hrs?)[- ](?:wait|queue)",
     r"(?:trying|tried|try) (?:to (?:call|phone|ring|reach) (?:you|anyone|someone|customer service)|calling|phoning) "
     r"(?:on (?:the )?phone )?(?:but|for|with no|no)",
     r"(?:been calling|called|rang|phoned) (?:you )?"
@@ -112,6 +113,8 @@ _PHISHING = re.compile(r"\b(?:" + "|".join((
     r"(?:texts?|sms|e-?mails?|messages?|calls?|links?|dms?) (?:going round|going around|doing the rounds|circulating)",
     r"fake (?:@?\w+ ){0,2}(?:accounts?|pages?|profiles?|sites?|websites?) (?:\w+ ){0,3}?(?:dming|messaging|contacting|"
     r"replying|asking|offering|pretending|saying)",
+    r"(?:is|are) @\w+ (?:\w+ ){0,2}(?:legit|legitimate|real|genuine|official|you|a scam|fake)",
+    r"(?:is|are) (?:this|that|it) (?:\w+ ){0,2}(?:official|real|genuine) (?:account|page|profile)",
 )) + r")\b", re.IGNORECASE)
 """A message, call or site that may not be the brand's: "was that you?", "got a text claiming to be you", "there's a
 text going round", "a fake account DMing people who complain"."""
@@ -279,7 +282,10 @@ _HURT = re.compile(
     r"broke (?:my|his|her|their) (?:arm|wrist|leg|ankle|nose|tooth|finger|toe|hand|foot)|fractured?|"
     r"(?:throat|mouth|lips?|tongue) (?:is |was |are |were |still )?(?:burning|swollen|swelling|numb|tingling)|"
     r"(?:been|was|were|being) (?:violently )?sick|threw up|throwing up|vomit(?:ed|ing)?|stomach (?:pains?|cramps)|"
-    r"(?:has|have|got|came out in) (?:a |an )?(?:rash|hives)|tripped (?:over|on) it|had a fall)(?!\w)",
+    r"(?:has|have|got|came out in) (?:a |an )?(?:rash|hives)|tripped (?:over|on) it|had a fall|"
+    r"drew blood|(?:was|is|started|left) bleeding|(?:cut|scratched|sliced) (?:my|his|her|their) "
+    r"(?!\w+ (?:card|bag|box))(?:\w+[’']?s? )?(?:neck|face|arm|hand|finger|leg|foot|head|lip|mouth|skin|eye|"
+    r"thumb))(?!\w)",
     re.IGNORECASE,
 )
 """Someone was hurt ("he's got a cut on his head", "she was injured", "ended up in A&E"): safety lines that
@@ -439,6 +445,7 @@ _ENGINEER = re.compile(r"\b(?:engineers?|technicians?|openreach|(?:home |site )?
 """The post already speaks of an engineer or a visit ("'engineer required' and the earliest slot is next
 thursday"): no "we can test your line from here" (`post.engineer`)."""
 _IN_STORE = re.compile(r"\bin[- ]store\b|\b(?:the|a|your|ur|local|nearest) (?:store|shop|branch)\b|\breceipt\b|"
+                       r"\bself[- ]?(?:check ?outs?|service tills?|scan\w*)\b|\bat the tills?\b|"
                        r"\b(?-i:[A-Z][\w']*) (?:store|shop|branch)\b",
                        re.IGNORECASE)
 """The post speaks of a shop or a receipt ("receipt in hand, can i just swap it in store?"): no "no trip to a store
@@ -470,6 +477,8 @@ _SCAM_DONE = re.compile(
     r"(?:[£$€]\s?\d[\d,.]*k?|\b\d+ ?(?:quid|pounds|dollars|euros)) (?:\w+ ){0,3}?(?:gone|taken|missing|stolen|"
     r"disappeared)\b|"
     r"\b(?:took|stole|taken|emptied|drained|cleared out)\b (?:\w+ ){0,3}?(?:[£$€]\s?\d|my (?:savings|account|money))|"
+    r"\b(?:i|we)(?:[’']ve| have)? (?:already |just )?(?:moved|transferred|sent)\b (?:\w+ ){0,3}?"
+    r"(?:[£$€]\s?\d|\d[\d,.]*k\b|(?:my|our|all my|all our) (?:savings|money))|"
     r"\b(?:payments?|transactions?|charges?) (?:of [£$€]\S+ )?(?:to|at|from|on) (?:\w+ )?(?:gift ?card|crypto|"
     r"bitcoin)|"
     r"\b(?:contract|sim|phone|iphone|loan|card|account)s? (?:\w+ ){0,4}?(?:i|she|he|they|we) (?:never|didn'?t|did not) "
@@ -543,7 +552,8 @@ _PAYMENT_FAILED = re.compile(
     r"(?:payment|purchase))\b|\berror\b[^.!?]{0,40}?\b(?:renew|paying|payment|checkout)\b|"
     r"\b(?:renew|renewing|paying|payment|checkout)\b[^.!?]{0,40}?\berror\b|"
     r"\b(?:trouble|problems?|issues?|stuck) (?:on|at|with) (?:the |your )?check ?out\b|"
-    r"\b(?:can[’']?t|cannot|cant|unable to) check ?out\b",
+    r"\b(?:can[’']?t|cannot|cant|unable to) check ?out\b|"
+    r"\b(?:won[’']?t|doesn[’']?t|wouldn[’']?t|will not|does not|would not) let (?:me|us) (?:pay|renew|top up)\b",
     re.IGNORECASE,
 )
 """A payment that will not go through (declined, failing, an error at checkout): never "a charge you weren't
@@ -671,7 +681,7 @@ _LEFT_BADLY = re.compile(
 )
 """A parcel that came but was thrown, dumped or left where it should not be ("threw my parcel over the fence",
 "left it in the rain"): no "still on its way" lines, and lines for the way it was left win (`post.left_badly`)."""
-_ASKED_AGAIN = re.compile(
+ASKED_AGAIN = re.compile(
     r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|tenth) (?:time (?:of |i'?m |i am |i'?ve |i have )?(?:asking|"
     r"messaging|emailing|tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out)|"
     r"(?:tweet|email|e-mail|message|dm|call|chase|request|complaint|attempt to (?:get|reach|contact))s?)\b|"
@@ -693,13 +703,14 @@ _BOUNCED = re.compile(
 """A customer sent back and forth between teams ("lost property told me to contact you, you told me to contact
 lost property"): a reply that takes it on, never another hand-off (`post.bounced`)."""
 _CHARGED_TWICE = re.compile(
-    r"\b(?:charged|charging|billed|debited|taken|took|paid|came out|come out|"
-    r"gone out|went out|go out)\b[^.!?]{0,30}?\b(?:twice|two times|2 times|three times|3 times|thrice|double)\b|"
+    r"\b(?:charged|charging|billed|debited|paid|came out|come out|gone out|went out|go out|"
+    r"left (?:my|our|the) (?:account|bank|card)|(?:taken|took) (?:\w+ ){0,2}?(?:payments?|money|it|[£$€]\S+))"
+    r"\b[^.!?]{0,30}?\b(?:twice|two times|2 times|three times|3 times|thrice|double)\b|"
     r"[£$€]\s?\d+(?:\.\d\d)? ?[x×] ?[234]\b|"
     r"\bdouble[- ]?(?:charged|billed|charge|charging|payment|debit|debited)s?\b|"
     r"\bduplicate (?:payment|charge|transaction|debit|transfer)s?\b|"
     r"\bboth (?:payments|charges|transactions|debits)\b|\b(?:two|2) (?:payments|charges|transactions|debits) "
-    r"(?:taken|showing|came out|went out|gone out|for (?:one|the same))\b|"
+    r"(?:taken|showing|came out|went out|gone out|went through|gone through|have gone through|for (?:one|the same))\b|"
     r"\bcharged (?:me )?(?:for )?(?:2|two) (?:meals|orders|tickets|rooms|nights|bookings)\b",
     re.IGNORECASE,
 )
@@ -951,10 +962,73 @@ _TROUBLE_TOLD = re.compile(
     r"money back|compensation|voucher|problem|issue|fault\w*|wrong|missing|complain\w*|stuck|stranded|leak\w*|"
     r"apart from|other than|except|but|although|though|despite|even though|after (?:the|my|a) \w+|wish|gripe|"
     r"only thing|shame|if only|sort(?:ed|ing)|fix(?:ed|ing)|found|finding|recovered|tracked down|returned|"
-    r"handed (?:it )?in|got (?:it|my \w+) back|posted it back|dreading)\b",
+    r"handed (?:it )?in|got (?:it|my \w+) back|posted it back|dreading|panick?\w*|scared|nervous|frightened|"
+    r"terrified)\b",
     re.IGNORECASE)
 """Praise for trouble put right ("cheers for the free coffee voucher after the delay"): never "glad it all went
 smoothly" (`post.trouble`)."""
+_FAKE_ACCOUNT = re.compile(
+    r"\b(?:official|real|genuine|legit|verified) (?:account|page|profile|handle)\b|"
+    r"\bfake (?:@?\w+ )?(?:accounts?|pages?|profiles?|handles?)\b|"
+    r"\b(?:is|are) @\w+ (?:\w+ ){0,2}(?:legit|legitimate|real|genuine|official|you)\b|"
+    r"\b(?:accounts?|pages?|profiles?) (?:\w+ )?(?:pretending|claiming) to be\b",
+    re.IGNORECASE)
+"""An account on the platform that may be posing as the brand ("is @LumenJetCare an official account? they DM'd me
+wanting my card number"): don't send it anything, we never ask for card details by DM (`post.fake_account`)."""
+_LOYALTY_PENALTY = re.compile(
+    r"\bnew customers? only\b|\bonly (?:for|to|available to|open to) new customers\b|"
+    r"\bnew customer (?:rates?|prices?|deals?|offers?|discounts?)\b|\bloyalty (?:penalty|tax)\b|"
+    r"\b(?:loyal|existing|long[- ]standing) customers? (?:get|gets|pay|pays|are|being|get nothing)\b|"
+    r"\bnothing for (?:existing|loyal|current) customers\b",
+    re.IGNORECASE)
+"""Loyalty that costs more than joining ("every deal is new customers only", "the new customer rate is 4.5%"): the
+grievance is being worth less for staying, not a price to investigate (`post.loyalty_penalty`)."""
+_GRIPE = re.compile(
+    r"\b(?:(?:the |my )?only (?:thing|gripe|complaint|downside|issue|problem|niggle|criticism)"
+    r"(?=\s*[,:;\-–]| is\b| was\b)|"
+    r"one (?:small |tiny |little )?(?:thing|gripe|niggle|complaint)(?=\s*[,:;\-–]| is\b| though\b)|"
+    r"shame (?:that|about|the|it|they|there)|except (?:that|the|for)|"
+    r"apart from|other than that|"
+    r"if only|wish (?:the|it|they|you)|could do with|needs? (?:fixing|sorting))\b",
+    re.IGNORECASE)
+"""Praise with one thing wrong ("so quiet and actually warm. only thing, the next stop screen is stuck"): a praise
+reply passes on the fault too (`post.gripe`)."""
+_HELP_COMING = re.compile(
+    r"\b(?:waiting for (?:the |an )?(?:ambulance|paramedics)|(?:ambulance|paramedics) (?:is |are )?"
+    r"(?:on (?:the|its|their) way|coming|here|arrived|called)|(?:called|rang|phoned) (?:an ambulance|999|911|112)|"
+    r"(?:in|at|to) a&e|"
+    r"in (?:the )?hospital|(?:in|at) (?:the )?er\b|emergency room)\b",
+    re.IGNORECASE)
+"""Help already on its way or reached ("we're waiting for the ambulance", "we're in A&E now"): no "call 999 now"
+(`post.help_coming`)."""
+_BRANCH_CLOSING = re.compile(
+    r"\b(?:closing|to close|will close|being closed|shutting(?: down)?|to shut)\b(?! (?:early|at|time))[^.!?]{0,40}?"
+    r"\bbranch(?:es)?\b|\bbranch(?:es)?\b[^.!?]{0,40}?\b(?:is closing|are closing|closing down|will close|"
+    r"(?:is|are) shutting|closure)\b",
+    re.IGNORECASE)
+_BANKING = re.compile(r"\b(?:bank\w*|account|pension|cash|building society|post office|apps?|cheques?|pay(?:ing)? "
+                      r"in|savings|mortgage|atm)\b", re.IGNORECASE)
+"""A branch closing for good ("closing my local branch means a 2 hour round trip"), in a post about banking
+(`_BANKING`): the loss said back and the other ways to bank in person offered (`post.branch_closing`)."""
+_CREDIT_EXPIRED = re.compile(
+    r"\b(?:credit|voucher|points|miles|gift ?card|balance|e-?gift)s?\b[^.!?]{0,40}?"
+    r"(?<!says )(?<!saying )(?<!shows )(?<!showing )\b(?:expired|has expired)\b|"
+    r"\bexpired\b[^.!?]{0,20}?\b(?:credit|voucher|points|miles|gift ?card)s?\b",
+    re.IGNORECASE)
+"""Credit, a voucher or points lost to an expiry date (`post.credit_expired`): not an offer refused at checkout."""
+AREA_WIDE = re.compile(
+    r"\b(?:whole|entire|all of|across(?: the)?|everywhere in|everyone in|everyone on|all over)\s+(?:the\s+)?"
+    r"(?:town|area|street|city|village|estate|road|postcode|county|region|building|block)\b|"
+    r"\b(?:neighbou?rs?|whole street|next door)\b[^.!?]{0,30}?\b(?:too|as well|also|same|down|nothing)\b|"
+    r"\bacross\s+town\b|\bin the whole of\s+[A-Z]\w+",
+    re.IGNORECASE)
+NETWORK_DOWN = re.compile(
+    r"\b(?:no|zero|lost|losing|without)\s+(?:\w+\s+)?(?:signal|service|internet|broadband|wi-?fi|lte|4g|5g|data|"
+    r"coverage|connection|landline|fibre|reception)\b|\b(?:signal|internet|broadband|network|wi-?fi|fibre|mast)s?\b"
+    r"[^.!?]{0,30}?\b(?:down|out|off|dead|gone|offline)\b|\b(?:offline|outage)\b",
+    re.IGNORECASE)
+"""A fault across an area ("no signal in the whole of Townend", "neighbours are down too"), with the network named
+as down (`NETWORK_DOWN`): not a single line to test (`post.area_wide`)."""
 _RECOMMEND = re.compile(r"\brecommend\w*|\btold (?:all )?(?:my|everyone)\b|\bshout(?:ing)? (?:about )?you\b",
                         re.IGNORECASE)
 """The customer recommends the brand: only then "thank you for recommending us" (`post.recommend`)."""
@@ -1020,7 +1094,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED, _NOT_SUSPENDED),
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
-    "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
+    "asked_again": (ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
     "charged_again": (_CHARGED_TWICE, _CHARGED_AGAIN),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
@@ -1034,7 +1108,11 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "wrong_recipient": (_WRONG_RECIPIENT,), "dirty_room": (_DIRTY_ROOM, _STILL_STAYING),
     "occasion": (_OCCASION, _FAVOUR, _NO_SPOILT),
     "plan": (_PLAN,), "emptied": (_EMPTIED,), "ate": (_ATE,), "on_arrival": (_ON_ARRIVAL,),
-    "trouble": (_TROUBLE_TOLD,), "recommend": (_RECOMMEND,), "as_credit": (_AS_CREDIT,),
+    "trouble": (_TROUBLE_TOLD,), "recommend": (_RECOMMEND,), "fake_account": (_FAKE_ACCOUNT,),
+    "loyalty_penalty": (_LOYALTY_PENALTY,), "gripe": (_GRIPE,), "help_coming": (_HELP_COMING,),
+    "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
+    "area_wide": (AREA_WIDE, NETWORK_DOWN),
+    "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),
     "sim_swap": (_SIM_SWAP, _NOT_ME), "new_booking": (_NEW_BOOKING,),
 }

@@ -351,7 +351,8 @@ _STAFF_DID = re.compile(
 )
 """A colleague named at the start of a sentence of thanks by what they did: "Jess in the fitting rooms at
 Manchester Arndale spent 20 mins helping my mum", "Ola stayed late to sort it"."""
-_STAFF_DID_WORDS = ("thank", "cheers", "star", "legend", "hero", "grateful", "appreciate", "💛", "❤", "🙏")
+_STAFF_DID_WORDS = ("thank", "cheers", "star", "legend", "hero", "grateful", "appreciate", "raise", "deserves",
+                    "credit to", "💛", "❤", "🙏")
 _STAFF_PRAISE_WORDS = ("star", "legend", "hero", "gem", "angel", "amazing", "brilliant", "fantastic", "wonderful",
                        "superb", "outstanding", "lovely", "excellent", "helpful", "kind", "great")
 _STAFF_PRAISE_SET = frozenset(_STAFF_PRAISE_WORDS)
@@ -366,7 +367,8 @@ _STAFF_ROLE = re.compile(
 )
 _STAFF_ROLE_NAME = re.compile(
     r"\b(?i:driver|conductor|pilot|captain|barista|cashier|manager|receptionist|courier|host|server|agent|rep|"
-    r"guard|engineer|technician|waiter|waitress|steward|stewardess|attendant|nurse|chef|concierge)\s+"
+    r"guard|engineer|technician|tech|advisor|adviser|consultant|stylist|teller|waiter|waitress|steward|stewardess|"
+    r"attendant|nurse|chef|concierge)\s+"
     r"([A-Z][a-z]{2,14})\b(?!['’]s\b)"
 )
 """A colleague named after their role: "driver Kofi", "our engineer Sam" (a name, not a common word)."""
@@ -381,7 +383,8 @@ _STAFF_WORDS = frozenset({
     "captain", "barista", "cashier", "staff", "engineer", "technician", "guard", "conductor", "steward",
     "stewardess", "waiter", "waitress", "manager", "agent", "rep", "receptionist", "courier", "host", "server",
     "employee", "worker", "lady", "guy", "gentleman", "attendant", "attendants", "member", "housekeeper",
-    "housekeeping", "cleaner", "chef", "porter", "concierge", "doorman", "nurse", "bartender", "assistant"})
+    "housekeeping", "cleaner", "chef", "porter", "concierge", "doorman", "nurse", "bartender", "assistant", "tech",
+    "advisor", "adviser", "consultant", "stylist", "teller", "deserves", "raise"})
 """Words without which no colleague is named or described."""
 _STAFF_NAME_WORDS = ("thank", "shout", "kudos", "props", "called", "named", "big up")
 """Some of these (lower-cased) is in every colleague's name :data:`_STAFF_NAME` finds."""
@@ -389,7 +392,7 @@ _STAFF_ROLE_WORDS = (
     "crew", "attendant", "driver", "guy", "rep", "agent", "pilot", "captain", "barista", "cashier", "staff", "engineer",
     "technician", "guard", "conductor", "steward", "waiter", "waitress", "manager", "receptionist", "courier", "host",
     "server", "team member", "employee", "worker", "lady", "gentleman", "housekeep", "cleaner", "chef", "porter",
-    "concierge", "doorman", "nurse", "bartender", "assistant")
+    "concierge", "doorman", "nurse", "bartender", "assistant", "tech", "advis", "consultant", "stylist", "teller")
 """Some of these (lower-cased) is in every colleague's role :data:`_STAFF_ROLE` finds."""
 _NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", "Support", "This", "That", "Them",
                         "Get", "Have", "Help", "Make", "Keep", "See", "Say", "Please", "Call", "Contact", "Use"})

@@ -70,6 +70,14 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|in case|incase|supposing|say)\b[^.?!;]*", r
 _CONDEMNED = re.compile(r"\b(?:shameful|disgraceful|disgusting|appalling|outrageous|scandalous|unacceptable|"
                         r"pathetic|shocking|a disgrace|an absolute joke|a joke)\b", re.IGNORECASE)
 """A verdict of anger on what the brand did ("shameful", "a disgrace"): a post saying it is no joke."""
+_GRIEVANCE = re.compile(
+    r"\bnew customers? only\b|\bonly for new customers\b|"
+    r"\b(?:been|banked|stayed) (?:with (?:you|u) |a customer )?(?:for )?(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty) (?:years|yrs)\b|\bloyal(?:ty)? (?:customers?|penalty)\b|\bpaying customers?\b|"
+    r"\bwhat am i (?:even )?paying (?:you )?for\b|\bhow is (?:this|that) (?:fair|legal|acceptable|ok|okay)\b",
+    re.IGNORECASE)
+"""A grievance told plainly ("every deal is new customers only. I've been with you 9 years", "we're paying
+customers"): a post carrying one is a complaint, however lightly the rest reads."""
 _NO_TROUBLE = re.compile(
     r"\b(?:do|does|are|is|can|could|will|would) (?:you|u|they|it|i|we) still\b|"
     r"^\W*(?:@\w+\s+)*(?:is|are) (?:the |your )?(?:\S+ ){0,5}?(?:down|offline|having (?:issues|problems)|not working)"
@@ -362,10 +370,11 @@ def _praise_then_problem(r: _Rules) -> str | None:
     return None
 
 
-_RULES_OVER_MODEL = frozenset({("feature_request", "app_bug")})
+_RULES_OVER_MODEL = frozenset({("feature_request", "app_bug"), ("flight_disruption", "app_bug")})
 """(rules, model) pairs where the rules' sure reading with a strong phrase wins however sure the model is: "the
 update removed offline mode" names a feature taken away, which the words of software (update, app, mode) lean
-the model to read as a fault."""
+the model to read as a fault; "pilot announced a technical issue and we've been deplaned" is a flight held up,
+not software."""
 _STRONG_PHRASE = 3.0
 """The weight of a phrase of the lexicon's strong tier (``tiers.strong`` in concentrate.yaml)."""
 
@@ -614,6 +623,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # kind word is no joke
             reasons.append(f"banter ({intent_p:.2f}) condemned in anger with no kind word: complaint")
             intent = "complaint"
+        elif (intent == "banter" and not r.intent.sarcasm and r.praise == 0
+              and (grievance := _GRIEVANCE.search(inbound.text)) is not None and not _LAUGHING.search(inbound.text)):
+            reasons.append(f"banter ({intent_p:.2f}) carrying a grievance ({grievance.group(0)!r}): complaint")
+            intent = "complaint"
         elif (intent == "banter" and r.intent.intent == "complaint" and "signal:banter" not in r.features
               and not r.intent.sarcasm
               and (r.bereavement or (r.emotion.emotion in NEGATIVE_EMOTIONS
@@ -753,6 +766,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         emotion = r.emotion.emotion if r.emotion.emotion != "delight" else "neutral"
     elif intent == "banter" and emotion in NEGATIVE_EMOTIONS and r.emotion.emotion not in NEGATIVE_EMOTIONS:
         emotion = r.emotion.emotion  # a joke read as a joke is not an upset post
+    elif (emotion == "delight" and intent == "complaint" and r.praise == 0 and not r.intent.sarcasm
+          and _GRIEVANCE.search(inbound.text)):
+        emotion = "frustration"  # "every deal is new customers only. I've been with you 9 years": no delight in it
     reasons.append(f"emotion {_why(emotion, emotion_model.probability, emotion_model.drivers)}; "
                    + r.emotion.reason)
     reasons.extend(r.intent.reasons[1:])

@@ -164,6 +164,17 @@ _EXCLAIMS = re.compile(r"^[^a-z]*(?:@\w+\s+)*(?:what an?|how (?:lovely|nice|good
 """An opening that exclaims rather than asks ("what a feast last night, thank you"): no question without a '?'."""
 
 
+_RHETORICAL = re.compile(
+    r"\b(?:who (?:is|are|'s|’s) (?:doing|running|designing|writing) (?:your|ur|this|these)\b[^?.!\n]*|"
+    r"who (?:thought|decided) (?:this|that|it)\b[^?.!\n]*|what am i (?:even )?paying (?:you )?for|"
+    r"how is (?:this|that|it) (?:even )?(?:legal|fair|acceptable|ok|okay|allowed)|"
+    r"are you (?:serious|kidding|joking)\b[^?.!\n]*|"
+    r"is this a joke|do you (?:even )?care(?: at all)?)(?:\s*\?+|\W*$)",
+    re.IGNORECASE)
+"""A question that asks nothing ("who is doing your sizing?", "what am I paying for?", "how is this legal?"): a
+complaint's verdict, with no answer to find."""
+
+
 def read_question(found: Scan) -> tuple[float, bool, str]:
     """Question evidence, whether the post asks anything, and a reason.
 
@@ -178,6 +189,13 @@ def read_question(found: Scan) -> tuple[float, bool, str]:
         score, kept = evidence
         labels = [h.label for h in kept[:3]]
     plain = found.plain
+    if _RHETORICAL.search(plain):
+        # "who is doing your sizing?": its words ("who is") and its mark ask nothing; a question left beside it
+        # still counts
+        plain = _RHETORICAL.sub(".", plain)
+        if "?" not in plain:
+            score, labels = 0.0, []
+        labels.append("rhetorical")
     asks = "?" in plain
     if asks:
         score += 1.0

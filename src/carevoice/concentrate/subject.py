@@ -174,6 +174,15 @@ def _is_modifier(w: _Words, k: int, vocab: _Vocab) -> bool:
         text.isupper() and 2 <= len(text) <= 5 and any(map(str.isalpha, text)))
 
 
+_SIZES = frozenset({"large", "small", "medium", "regular", "big", "new", "whole", "single", "double", "mini"})
+"""Words of size between "a" and a product's name ("ordered a large Hot Honey pizza")."""
+
+
+def _title_word(text: str) -> bool:
+    """A word written with a capital and then small letters ("Hot"), as the words of a product's name are."""
+    return len(text) > 1 and text[0].isupper() and text[1:].islower()
+
+
 _UNITS = frozenset({"hour", "hours", "hr", "hrs", "min", "mins", "minute", "minutes", "day", "days", "week", "weeks",
                     "month", "months", "year", "years", "night", "nights", "mile", "miles", "km", "gb", "mb", "kg",
                     "item", "items", "pack", "piece", "seater", "door", "star", "course"})
@@ -192,6 +201,11 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
     while first > 0 and i - first < _MAX_MODIFIERS and _is_modifier(w, first - 1, vocab):
         first -= 1
         named = named or (w.texts[first][:1].isupper() and lows[first] not in vocab.modifiers)
+    if ((named or _title_word(w.texts[first])) and first > 0 and i - first < _MAX_MODIFIERS
+            and _title_word(w.texts[first - 1])
+            and lows[first - 1] not in _DETERMINERS and lows[first - 1] not in _NOT_MODIFIERS
+            and w.ends[first - 1] == w.starts[first] - 1):
+        first -= 1  # "a large Hot Honey pizza": a name is never cut after its first word ("Sorry Honey pizza")
     if (first < i and lows[first].isdigit() and first > 0 and lows[first - 1] in _NUMBERED_NAMES
             and w.ends[first - 1] == w.starts[first] - 1):
         first -= 1  # "my windows 10 code", "an iphone 11 case": the number belongs to the name before it
@@ -282,6 +296,10 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
         return None
     while _sequel(texts[end - 1]) and i > 0 and ends[i - 1] + 1 == starts[i] and _capital_inside(w, i - 1, text):
         i -= 1  # "Black Ops 4", "Red Dead Redemption 2": the capitalised words before a numbered title belong to it
+    while (i > 0 and end - i < 4 and ends[i - 1] + 1 == starts[i] and _title_word(texts[i - 1])
+           and lows[i - 1] not in _DETERMINERS and lows[i - 1] not in _NOT_MODIFIERS
+           and _capital_inside(w, i - 1, text)):
+        i -= 1  # "a large Hot Honey pizza": a common word written with a capital inside a name is part of it
     first = i
     determiner = None
     # "the" only before a name that ends in a thing: "the Piccadilly line announcer", not "the MSM"
@@ -292,6 +310,8 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
     elif first > 1 and lows[first - 1] in ("a", "an") and lows[first - 2] in _BOUGHT:
         # "bought a Volta X5 soundbar": the customer's own, so "your Volta X5", never "Volta X5 stopped working"
         return _Candidate(first, i, end, end, True, None, True)
+    elif first > 2 and lows[first - 1] in _SIZES and lows[first - 2] in ("a", "an") and lows[first - 3] in _BOUGHT:
+        return _Candidate(first, i, end, end, True, None, True)  # "ordered a large Hot Honey pizza"
     return _Candidate(first, i, end, end, True, determiner, True, proper=determiner is None)
 
 
@@ -328,7 +348,8 @@ def _reply_form(w: _Words, cand: _Candidate, shouting: bool, known: frozenset[st
             named = False
             continue
         # "Black Ops 4": the words of a numbered title keep their capitals
-        title = n + 1 < cand.last and w.texts[n + 1][:1].isupper() and _sequel(w.texts[cand.last - 1])
+        title = n + 1 < cand.last and w.texts[n + 1][:1].isupper() and (
+            _sequel(w.texts[cand.last - 1]) or _title_word(w.texts[n + 1]))  # ... and so do "Hot Honey"'s
         if shouting or (text.isupper() and len(text) > 4) or (text[:1].isupper() and text[1:].islower()
                                                                and low in known and not named and not title):
             text = text.lower()  # a shouted word, or a common word written with a capital ("Bonus money")
