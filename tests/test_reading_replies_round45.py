@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 from reading_helpers import drafts, read
 
 from carevoice.compose import asks_for_given, misframes_payment
-from carevoice.variables import _BOUNCED, _CHARGED_TWICE, _PAYMENT_FAILED
-from carevoice.variables import ASKED_AGAIN as _ASKED_AGAIN
+from carevoice.variables import _ASKED_AGAIN, _BOUNCED, _CHARGED_TWICE, _PAYMENT_FAILED
 
 
 @pytest.mark.parametrize(("text", "place"), [

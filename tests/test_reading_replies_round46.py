@@ -190,7 +190,7 @@ def test_no_more_waiting_is_no_complaint(text: str, intent: str) -> None:
 
 
 def test_a_fourth_message_is_asked_again() -> None:
-    from carevoice.variables import ASKED_AGAIN as _ASKED_AGAIN
+    from carevoice.variables import _ASKED_AGAIN
     assert _ASKED_AGAIN.search("this is the 4th time im messaging. you said the refund would land in 3-5 days")
 
 

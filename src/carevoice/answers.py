@@ -9,9 +9,8 @@ scores its best phrasing; a phrasing's topic words (words only one or two of the
 bank's answers use) must be in the post for it to count at all. The reading adjusts it: an answer written for the
 situation read gains, one written for another specific situation loses. An
 answer is used only when the match is clear: at least the bank's
-``answer_threshold`` and ahead of every other answer by ``answer_margin``. An answer whose steps the post
-says were already tried ("reset email never arrives, checked spam") is not given, and none is given to a customer
-asking for the third time or to a fault across a whole area.
+``answer_threshold`` and ahead of every other answer by ``answer_margin``. :func:`tried_already` tells when
+the post says the answer's steps were tried; the drafter then gives no answer.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from rapidfuzz import fuzz, utils
 from carevoice._plain import Reading
 from carevoice.bank.resolved import Answer, Bank
 
-__all__ = ["AnswerMatch", "match_answer"]
+__all__ = ["AnswerMatch", "match_answer", "tried_already"]
 
 _NOISE = re.compile(r"@\w+|https?://\S+|www\.\S+")
 _SAME_SITUATION = 6.0
@@ -90,7 +89,7 @@ _STEP_WORDS = 2
 """An answer sharing this many words with the clauses of what was tried gives back the steps that failed."""
 
 
-def _tried_already(text: str, answer: Answer) -> bool:
+def tried_already(text: str, answer: Answer) -> bool:
     """Whether the answer's steps are what the post says was done already ("checked spam" beside "check spam")."""
     tried: set[str] = set()
     for clause in _CLAUSE.split(text):
@@ -144,13 +143,4 @@ def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> An
     settings = bank.drafting
     if top < settings.answer_threshold or top - runner_up < settings.answer_margin:
         return None
-    if _tried_already(text, answer):
-        return None  # "reset email never arrives, checked spam": not the reset steps again
-    from carevoice.variables import AREA_WIDE, ASKED_AGAIN, NETWORK_DOWN  # only once an answer matched: a warm
-    # draft that matches none never loads the post patterns
-
-    if AREA_WIDE.search(text) and NETWORK_DOWN.search(text):
-        return None  # "whole street is down": a fault across the area, not one home's steps to try
-    if ASKED_AGAIN.search(text):
-        return None  # "3rd time asking now - where is my refund?": a person's answer, not the timings again
     return AnswerMatch(answer, round(top, 1), round(runner_up, 1), question)

@@ -13,7 +13,7 @@ from carevoice._models import build
 from carevoice._plain import Draft, Finding, Inbound, Reading, StageChoice
 from carevoice._template_plans import render_phrase
 from carevoice.agent import check_agent_initials, check_agent_name
-from carevoice.answers import match_answer
+from carevoice.answers import match_answer, tried_already
 from carevoice.bank.registry import load_bank
 from carevoice.bank.resolved import Bank
 from carevoice.checks import check, fits_channel
@@ -178,6 +178,11 @@ class Drafter:
                 answer = None  # "cancel my contract at the end of the month please": the cancelling, not the policy
             if answer is not None and "opt_out" in reading.asks:
                 answer = None  # "you keep emailing me, remove my name from your files": the marketing to stop
+            if answer is not None and (conditions["asked_again"] or conditions["area_wide"]
+                                       or tried_already(post.text, answer.answer)):
+                # "3rd time asking now", "whole street is down", "reset email never arrives, checked spam": a
+                # person's answer, not the timings, one home's steps or the steps already tried
+                answer = None
             if answer is not None and (reading.details.forgot or _RESET_TRIED.search(post.text)) and (
                     _RESET_BY_EMAIL.search(answer.answer.texts[0])):
                 # "I don't have the email linked to it", "reset it 4 times, the link says expired": a reset link by

@@ -681,7 +681,7 @@ _LEFT_BADLY = re.compile(
 )
 """A parcel that came but was thrown, dumped or left where it should not be ("threw my parcel over the fence",
 "left it in the rain"): no "still on its way" lines, and lines for the way it was left win (`post.left_badly`)."""
-ASKED_AGAIN = re.compile(
+_ASKED_AGAIN = re.compile(
     r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|tenth) (?:time (?:of |i'?m |i am |i'?ve |i have )?(?:asking|"
     r"messaging|emailing|tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out)|"
     r"(?:tweet|email|e-mail|message|dm|call|chase|request|complaint|attempt to (?:get|reach|contact))s?)\b|"
@@ -1016,19 +1016,19 @@ _CREDIT_EXPIRED = re.compile(
     r"\bexpired\b[^.!?]{0,20}?\b(?:credit|voucher|points|miles|gift ?card)s?\b",
     re.IGNORECASE)
 """Credit, a voucher or points lost to an expiry date (`post.credit_expired`): not an offer refused at checkout."""
-AREA_WIDE = re.compile(
+_AREA_WIDE = re.compile(
     r"\b(?:whole|entire|all of|across(?: the)?|everywhere in|everyone in|everyone on|all over)\s+(?:the\s+)?"
     r"(?:town|area|street|city|village|estate|road|postcode|county|region|building|block)\b|"
     r"\b(?:neighbou?rs?|whole street|next door)\b[^.!?]{0,30}?\b(?:too|as well|also|same|down|nothing)\b|"
     r"\bacross\s+town\b|\bin the whole of\s+[A-Z]\w+",
     re.IGNORECASE)
-NETWORK_DOWN = re.compile(
+_NETWORK_DOWN = re.compile(
     r"\b(?:no|zero|lost|losing|without)\s+(?:\w+\s+)?(?:signal|service|internet|broadband|wi-?fi|lte|4g|5g|data|"
     r"coverage|connection|landline|fibre|reception)\b|\b(?:signal|internet|broadband|network|wi-?fi|fibre|mast)s?\b"
     r"[^.!?]{0,30}?\b(?:down|out|off|dead|gone|offline)\b|\b(?:offline|outage)\b",
     re.IGNORECASE)
 """A fault across an area ("no signal in the whole of Townend", "neighbours are down too"), with the network named
-as down (`NETWORK_DOWN`): not a single line to test (`post.area_wide`)."""
+as down (`_NETWORK_DOWN`): not a single line to test (`post.area_wide`)."""
 _RECOMMEND = re.compile(r"\brecommend\w*|\btold (?:all )?(?:my|everyone)\b|\bshout(?:ing)? (?:about )?you\b",
                         re.IGNORECASE)
 """The customer recommends the brand: only then "thank you for recommending us" (`post.recommend`)."""
@@ -1094,7 +1094,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "card_update": (_CARD_UPDATE,), "road": (_ROAD,),
     "care_team": (_CARE_TEAM,), "suspended": (_SUSPENDED, _NOT_SUSPENDED),
     "flew": (_FLEW,), "changed": (_CHANGED,), "left_badly": (_LEFT_BADLY,),
-    "asked_again": (ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
+    "asked_again": (_ASKED_AGAIN,), "bounced": (_BOUNCED,), "charged_twice": (_CHARGED_TWICE,),
     "charged_again": (_CHARGED_TWICE, _CHARGED_AGAIN),
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
@@ -1111,7 +1111,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "trouble": (_TROUBLE_TOLD,), "recommend": (_RECOMMEND,), "fake_account": (_FAKE_ACCOUNT,),
     "loyalty_penalty": (_LOYALTY_PENALTY,), "gripe": (_GRIPE,), "help_coming": (_HELP_COMING,),
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
-    "area_wide": (AREA_WIDE, NETWORK_DOWN),
+    "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),
     "sim_swap": (_SIM_SWAP, _NOT_ME), "new_booking": (_NEW_BOOKING,),

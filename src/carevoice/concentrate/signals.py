@@ -189,10 +189,10 @@ def read_question(found: Scan) -> tuple[float, bool, str]:
         score, kept = evidence
         labels = [h.label for h in kept[:3]]
     plain = found.plain
-    if _RHETORICAL.search(plain):
+    plain, rhetorical = _RHETORICAL.subn(".", plain)
+    if rhetorical:
         # "who is doing your sizing?": its words ("who is") and its mark ask nothing; a question left beside it
         # still counts
-        plain = _RHETORICAL.sub(".", plain)
         if "?" not in plain:
             score, labels = 0.0, []
         labels.append("rhetorical")

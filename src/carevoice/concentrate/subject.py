@@ -178,6 +178,14 @@ _SIZES = frozenset({"large", "small", "medium", "regular", "big", "new", "whole"
 """Words of size between "a" and a product's name ("ordered a large Hot Honey pizza")."""
 
 
+def _bought_a(lows: Sequence[str], first: int) -> bool:
+    """Whether "bought a" (or "ordered a large") stands right before the word at ``first``."""
+    k = first - 1
+    if k > 0 and lows[k] in _SIZES:
+        k -= 1
+    return k > 0 and lows[k] in ("a", "an") and lows[k - 1] in _BOUGHT
+
+
 def _title_word(text: str) -> bool:
     """A word written with a capital and then small letters ("Hot"), as the words of a product's name are."""
     return len(text) > 1 and text[0].isupper() and text[1:].islower()
@@ -296,9 +304,8 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
         return None
     while _sequel(texts[end - 1]) and i > 0 and ends[i - 1] + 1 == starts[i] and _capital_inside(w, i - 1, text):
         i -= 1  # "Black Ops 4", "Red Dead Redemption 2": the capitalised words before a numbered title belong to it
-    while (i > 0 and end - i < 4 and ends[i - 1] + 1 == starts[i] and _title_word(texts[i - 1])
-           and lows[i - 1] not in _DETERMINERS and lows[i - 1] not in _NOT_MODIFIERS
-           and _capital_inside(w, i - 1, text)):
+    while (i > 0 and end - i < 4 and ends[i - 1] + 1 == starts[i] and lows[i - 1] not in _DETERMINERS
+           and lows[i - 1] not in _NOT_MODIFIERS and _capital_inside(w, i - 1, text)):
         i -= 1  # "a large Hot Honey pizza": a common word written with a capital inside a name is part of it
     first = i
     determiner = None
@@ -307,11 +314,10 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
             lows[first - 1] != "the" or lows[end - 1] in vocab.head_words):
         first -= 1
         determiner = lows[first]
-    elif first > 1 and lows[first - 1] in ("a", "an") and lows[first - 2] in _BOUGHT:
-        # "bought a Volta X5 soundbar": the customer's own, so "your Volta X5", never "Volta X5 stopped working"
+    elif _bought_a(lows, first):
+        # "bought a Volta X5 soundbar", "ordered a large Hot Honey pizza": the customer's own, so "your Volta X5",
+        # never "Volta X5 stopped working"
         return _Candidate(first, i, end, end, True, None, True)
-    elif first > 2 and lows[first - 1] in _SIZES and lows[first - 2] in ("a", "an") and lows[first - 3] in _BOUGHT:
-        return _Candidate(first, i, end, end, True, None, True)  # "ordered a large Hot Honey pizza"
     return _Candidate(first, i, end, end, True, determiner, True, proper=determiner is None)
 
 
