@@ -1,6 +1,6 @@
 """Compiled regular expressions kept in the user cache, so a command does not re-compile them each run.
 
-A draft compiles some 300 patterns (the checks' phrase lists, personal-data and detail
+A draft compiles some 500 patterns (the checks' phrase lists, personal-data and detail
 patterns...), about a tenth of a second of every run. Python's :mod:`re` keeps compiled
 patterns in a per-process table keyed by ``(type, pattern, flags)``; :func:`preload` fills
 that table from an entry the previous run stored (:func:`save`), each pattern rebuilt
@@ -26,9 +26,13 @@ from typing import Any
 __all__ = ["preload", "save"]
 
 _FORMAT = 1
-_KEEP = 504
-"""At most this many patterns in an entry: :mod:`re` keeps 512 and drops the oldest beyond. A draft compiles about
-495 (the post patterns, the tone rules, the lexicon's): the room left is for the few a run meets late."""
+_TABLE = 1024
+"""The size :func:`preload` lets :mod:`re`'s table grow to in the command's own process (``re._MAXCACHE``, 512 by
+default, beyond which :mod:`re` drops the oldest): a draft compiles about 500 patterns (the post patterns, the tone
+rules, the lexicon's), so at 512 each new one would push a stored one out and every run would compile again."""
+_KEEP = 1000
+"""At most this many patterns in an entry (a little under :data:`_TABLE`: the room left is for the few a run
+meets late)."""
 _NEW_ENOUGH = 16
 """A run that compiled fewer new patterns than this keeps the entry as it is."""
 
@@ -81,6 +85,8 @@ def preload(context: str) -> int:
         if not _supported():
             return 0
         table: dict[tuple[Any, ...], Any] = re._cache  # type: ignore[attr-defined]
+        if isinstance(getattr(re, "_MAXCACHE", None), int):
+            re._MAXCACHE = max(re._MAXCACHE, _TABLE)  # type: ignore[attr-defined]
         _before.update(table)
         name = _entry_name(context)
         _name.append(name)

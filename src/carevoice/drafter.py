@@ -26,10 +26,13 @@ from carevoice.plan import (
     asks_about_policy,
     asks_how,
     asks_part,
+    asks_vaguely,
     asks_what_if,
     challenges,
     on_premises,
     plan_reply,
+    reads_as_announcement,
+    reports_an_address,
 )
 from carevoice.triage.hours import service_hours
 from carevoice.variables import FEE_NAMED, post_conditions
@@ -188,7 +191,9 @@ class Drafter:
                 # "I don't have the email linked to it", "reset it 4 times, the link says expired": a reset link by
                 # email is no answer
                 answer = None
-        plan = plan or plan_reply(reading, out_of_hours=not is_open, drafting=self.bank.drafting,
+        # "How do I report brucekennedy34@yahoo.com?": the sender's address, not the customer's, asks no one to delete
+        planned = reading.model_copy(update={"pii": ()}) if reports_an_address(post.text, reading.pii) else reading
+        plan = plan or plan_reply(planned, out_of_hours=not is_open, drafting=self.bank.drafting,
                                   locale=self.bank.locale, answered=answer is not None,
                                   banter=self.bank.drafting.banter, how_to=asks_how(post.text),
                                   what_if=asks_what_if(post.text), policy=asks_about_policy(post.text),
@@ -196,7 +201,8 @@ class Drafter:
                                   sector=self.bank.sector, part=asks_part(post.text),
                                   premises=on_premises(post.text), pricing=conditions["pricing"],
                                   hurt=conditions["hurt"], challenge=challenges(post.text),
-                                  vulnerability=conditions["vulnerability"])
+                                  vulnerability=conditions["vulnerability"],
+                                  announcement=reads_as_announcement(post.text), vague=asks_vaguely(post.text))
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,
@@ -250,6 +256,9 @@ class Drafter:
             reasons.append("needs an agent: a question nothing in the bank answers, and no find_out line to promise "
                            "the answer")
             return handed("Write this reply yourself: nothing in the bank answers this question.")
+        if not candidates and plan.clarify:
+            reasons.append("needs an agent: the reading is unsure, and no clarify line to ask what the customer needs")
+            return handed("Write this reply yourself: the post could not be read surely.")
         if not candidates:
             return build(
                 Draft, id=post.id, text="", channel=channel, brand=self.bank.name, action=plan.action,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -109,6 +110,8 @@ class Plan:
     find_out: bool = False
     """A calm question nothing in the bank answers, drafted as "we'll check and come back to you here": an agent
     must post the answer in the thread (``drafting.find_out``)."""
+    clarify: bool = False
+    """A post read too unsurely to act on, met by asking what the customer needs (``drafting.clarify``)."""
 
 
 _SURE_SITUATION = 0.9
@@ -225,6 +228,66 @@ HOW_TO = re.compile(
 """A question asking how to do something ("how do I add a guest?", "can I bring a folding stroller?")."""
 
 
+_UNSURE = "the reading is unsure"
+"""How :func:`_handoff` begins its reason for a reading too unsure to act on."""
+_ADDRESSED = re.compile(
+    r"\?|\b(?:i|i'?m|im|i'?ve|ive|i'?ll|i'?d|me|my|mine|myself|help|please|pls|plz|can (?:you|u|someone|anyone)|"
+    r"could (?:you|u|someone|anyone)|anyone|anybody|why|how|what|who)\b|[’']m\b", re.IGNORECASE)
+"""Marks of a message to the brand: a question, the customer speaking of themselves, a plea for help."""
+
+
+_ENGLISH = re.compile(r"\b(?:the|and|to|of|is|are|for|our|we|will|with|you|your|this|that|in|on)\b", re.IGNORECASE)
+_PLEA = re.compile(
+    r"\b(?:need (?:some )?help|help me|please help|help (?:pls|plz|please)|can (?:you|u|someone|anyone) help|"
+    r"what['’]?s this|what is this|is this (?:normal|real|legit|genuine))\b|^\W*(?:i need|what)\b", re.IGNORECASE)
+"""A plea for help or a bare "what's this?" ("Hi twitter friends I need help finding new shows", "what's this
+about 😩 [link]"): a post that says too little to act on asks to be asked."""
+_VAGUE_WORDS = 30
+"""A pleading post longer than this has said enough that a question back would not be listening."""
+
+
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:report|reporting|block|blocking|ban|from|sender|sent by|emails? from|messages? from)\s+"
+    r"(?:(?:this|the|an?|that|account|address|email|user)\s+)*$", re.IGNORECASE)
+"""Words just before an e-mail address that make it someone else's ("How do I report brucekennedy34@yahoo.com",
+"phishing emails from support@paypa1.example")."""
+
+
+def reports_an_address(text: str, pii: Sequence[PiiMatch]) -> bool:
+    """Whether every piece of personal data in a post is an e-mail address it reports as someone else's.
+
+    "I've identified a Yahoo account sending phish emails. How do I report brucekennedy34@yahoo.com?": the address
+    is the sender's, not the customer's, so the reply asks nobody to delete their post ("my email is ann@x.com" or
+    "spam sent to ann@x.com" still is the customer's).
+    """
+    return bool(pii) and all(m.kind == "email" and _REPORTED_BEFORE.search(text[max(0, m.start - 40):m.start])
+                             for m in pii)
+
+
+def reads_as_announcement(text: str) -> bool:
+    """Whether a post reads as a share or an announcement in English, not a message to the brand.
+
+    No question mark, no first person and no plea ("The New @TMobile is the ONLY wireless provider that has the
+    resources to launch a broad and deep 5G network", "Join the #PhotoshopMasterclass, LIVE NOW on @Behance"):
+    when its reading is too unsure to act on and it reads calm and not negative, it gets no reply rather than a
+    question back (praise or a joke still goes to an agent). A post in a language the reading does not know (no
+    English function word) is no announcement.
+    """
+    return _ADDRESSED.search(text) is None and _ENGLISH.search(text) is not None
+
+
+def asks_vaguely(text: str) -> bool:
+    """Whether a post asks for help while saying too little to act on.
+
+    "I need help finding new shows", "what's this about 😩 [link]", "I need to reinstall, lost code": when its
+    reading is too unsure to act on, a clarify line asks what the customer needs; a longer post that told its
+    story still goes to an agent.
+    """
+    words = [w for w in text.split() if not w.startswith(("@", "http")) and w.lower() != "link"]
+    bare = " ".join(words)
+    return len(words) <= _VAGUE_WORDS and _PLEA.search(bare) is not None
+
+
 def asks_how(text: str) -> bool:
     """Tell whether a post asks how to do something (a how-to question, answered with steps)."""
     return HOW_TO.search(text) is not None
@@ -334,7 +397,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
                sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False,
-               hurt: bool = False, challenge: bool = False, vulnerability: bool = False) -> Plan:
+               hurt: bool = False, challenge: bool = False, vulnerability: bool = False,
+               announcement: bool = False, vague: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -348,7 +412,9 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`);
     ``pricing`` that the post complains about a price or its value (`post.pricing`); ``hurt`` that someone was
     hurt (`post.hurt`); ``challenge`` that the question challenges the brand rather than asks (see
-    :func:`challenges`); ``vulnerability`` that it speaks of a security flaw in the product (`post.vulnerability`).
+    :func:`challenges`); ``vulnerability`` that it speaks of a security flaw in the product (`post.vulnerability`);
+    ``announcement`` that it reads as a share or an announcement, not a message (see :func:`reads_as_announcement`);
+    ``vague`` that it asks for help while saying too little to act on (see :func:`asks_vaguely`).
     The ``post.*`` flags are read by :func:`carevoice.variables.post_conditions`.
     """
     if drafting is None:
@@ -407,6 +473,19 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                     ("needs an agent: the post asks to cancel part of a booking, plan or account, and the bank's "
                      "cancellation lines cancel the whole of it", *reasons), intent)
     why = _handoff(reading, drafting, locale)
+    if (why is not None and why.startswith(_UNSURE) and drafting.clarify and not reading.urgency
+            and not reading.sarcasm and not reading.abusive and not reading.praise):
+        # "Hi twitter friends I need help finding new shows", "what's this about 😩 [link]": a reading this unsure
+        # would guess at a complaint ("sorry it's causing you grief"); a care lead asks what the customer needs.
+        # A calm share or announcement ("The New @TMobile is the ONLY wireless provider...") needs no reply at all
+        if announcement and not reading.negative and reading.emotion == "neutral":
+            return Plan("no_reply", "general", (), None, False,
+                        (f"{why}, and the post reads as a share or an announcement, not a message to us: no reply "
+                         "(drafting.clarify)",), intent)
+        if vague:
+            return Plan("reply", "general", ("greet", "clarify"), None, False,
+                        (f"{why}: the post asks for help and says too little to act on, so a clarify line asks what "
+                         "the customer needs (drafting.clarify)",), intent, no_apology=True, clarify=True)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
     if unsure and intent != "danger" and not reading.urgency:
@@ -643,6 +722,12 @@ def _enumerate_plans(situation: str, out_of_hours: bool) -> None:
                 all_plans.append((planned, stages))
             if stages and not closed and (planned, stages) not in open_plans:
                 open_plans.append((planned, stages))
+    if situation == "general":
+        # a reading too unsure to act on is met in the general cell by a clarify line, whatever its intent
+        for name in intents_for(situation):
+            for plans in (open_plans, all_plans):
+                if (name, ("greet", "clarify")) not in plans:
+                    plans.append((name, ("greet", "clarify")))
     _POSSIBLE[(situation, False)] = tuple(open_plans)
     if out_of_hours:
         _POSSIBLE[(situation, True)] = tuple(all_plans)

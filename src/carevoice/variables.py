@@ -65,6 +65,7 @@ _ON_HOLD = re.compile(r"\b(?:" + "|".join((
     r"on hold (?:for )?(?:over |almost |nearly |about |around |more than |like )?(?:an? |\d+ |two |three |half an? )?"
     r"(?:hours?|hrs?|minutes?|mins?|ages|forever)",
     r"(?:hours?|hrs?|minutes?|mins?|ages|forever) on hold",
+    r"(?:hours?|hrs?) on the phone",
     r"(?:put|kept|left|placed|keep|keeps|putting|leaving) (?:me |us )?on hold",
     r"on hold (?:with|to) (?:you|your|customer)",
     r"hold (?:times?|music)",
@@ -79,6 +80,8 @@ _ON_HOLD = re.compile(r"\b(?:" + "|".join((
     r"(?:on (?:the )?phone )?(?:but|for|with no|no)",
     r"(?:been calling|called|rang|phoned) (?:you )?"
     r"(?:\d+|two|three|four|five|several|multiple|many|so many|countless) times",
+    r"(?:number|line|phone|helpline|hotline)\b[^.!?]{0,30}?\b(?:just )?(?:rings out|rang out|rings and rings|"
+    r"keeps ringing|kept ringing|goes (?:straight )?to voicemail|went (?:straight )?to voicemail|goes dead|went dead)",
 )) + r")\b", re.IGNORECASE)
 """Words of waiting to reach the brand: on hold, stuck in a queue, unable to get through, hung up on."""
 _VERSION = re.compile(
@@ -309,7 +312,7 @@ _FOOD_FAULT = re.compile(
 )
 """What went wrong with food, said already (cold, raw, a long wait): never ask "was it cold or missing?"."""
 _DELIVERY = re.compile(
-    r"\b(?:driver|drivers|rider|riders|courier|couriers|delivery|deliveries|delivered|delivering|doorbell|parcel|parcels|van|"
+    r"\b(?:driver|drivers|rider|riders|courier|couriers|delivery|deliveries|delivered|delivering|delivers|doorbell|parcel|parcels|van|"
     r"doorstep|front door|dropped off|drop-off)\b",
     re.IGNORECASE,
 )
@@ -446,6 +449,7 @@ _ENGINEER = re.compile(r"\b(?:engineers?|technicians?|openreach|(?:home |site )?
 thursday"): no "we can test your line from here" (`post.engineer`)."""
 _IN_STORE = re.compile(r"\bin[- ]store\b|\b(?:the|a|your|ur|local|nearest) (?:store|shop|branch)\b|\breceipt\b|"
                        r"\bself[- ]?(?:check ?outs?|service tills?|scan\w*)\b|\bat the tills?\b|"
+                       r"\btill (?:charged|said|rang|scanned|price)\b|\bshelf (?:said|price|label|edge|tag)\b|"
                        r"\b(?-i:[A-Z][\w']*) (?:store|shop|branch)\b",
                        re.IGNORECASE)
 """The post speaks of a shop or a receipt ("receipt in hand, can i just swap it in store?"): no "no trip to a store
@@ -784,7 +788,9 @@ _SPLIT_SEATS = re.compile(
     r"\b(?:split|separated|seated|sat|put|spread)\b[^.!?]{0,30}?\b(?:us|kids|children|family|my (?:son|daughter|"
     r"kids|child|children|wife|husband|partner))\b[^.!?]{0,30}?\b(?:apart|across|different rows|separately|"
     r"rows? apart|all over)\b|\bnot (?:sat|seated|sitting) (?:together|with (?:my|our|their))\b|"
-    r"\b(?:sat|seated|sitting) (?:away|apart) from (?:my|our|their)\b",
+    r"\b(?:sat|seated|sitting) (?:away|apart) from (?:my|our|their)\b|"
+    r"\b(?:ended up|was|were|sat|sitting|seated|put) (?:\d+|two|three|four|five|six) rows? (?:behind|in front of|away "
+    r"from|apart from)\b",
     re.IGNORECASE)
 """A family split up across a plane or train ("you've split us across 5 rows, kids aged 4, 7 and 9"): seated
 together, not "DM us the details" (`post.split_seats`)."""
@@ -971,7 +977,9 @@ _FAKE_ACCOUNT = re.compile(
     r"\b(?:official|real|genuine|legit|verified) (?:account|page|profile|handle)\b|"
     r"\bfake (?:@?\w+ )?(?:accounts?|pages?|profiles?|handles?)\b|"
     r"\b(?:is|are) @\w+ (?:\w+ ){0,2}(?:legit|legitimate|real|genuine|official|you)\b|"
-    r"\b(?:accounts?|pages?|profiles?) (?:\w+ )?(?:pretending|claiming) to be\b",
+    r"\b(?:accounts?|pages?|profiles?) (?:\w+ )?(?:pretending|claiming) to be\b|"
+    r"\b(?:accounts?|pages?|profiles?) (?:replying|commenting|messaging|dm'?ing) (?:to )?(?:everyone|people|customers|"
+    r"users)\b",
     re.IGNORECASE)
 """An account on the platform that may be posing as the brand ("is @LumenJetCare an official account? they DM'd me
 wanting my card number"): don't send it anything, we never ask for card details by DM (`post.fake_account`)."""
@@ -1029,6 +1037,29 @@ _NETWORK_DOWN = re.compile(
     re.IGNORECASE)
 """A fault across an area ("no signal in the whole of Townend", "neighbours are down too"), with the network named
 as down (`_NETWORK_DOWN`): not a single line to test (`post.area_wide`)."""
+_PAY_MISSING = re.compile(
+    r"\b(?:salary|wages?|pay ?cheque|paycheck|pension|benefits|universal credit|maternity pay|sick pay|"
+    r"my pay)\b[^.!?]{0,30}?\b(?:hasn['’]?t|has not|have not|haven['’]?t|isn['’]?t|is not|didn['’]?t|did not|"
+    r"never|still not|not)\b[^.!?]{0,12}?\b(?:landed|arrived|come in|came in|gone in|went in|cleared|reached|"
+    r"shown up|showing|appeared|been paid|been credited|credited)\b|"
+    r"\bno (?:salary|wages|pay)\b[^.!?]{0,20}?\b(?:landed|arrived|in my account|yet|today)\b",
+    re.IGNORECASE)
+"""Pay that has not reached the account ("payday and my salary hasn't landed... rent goes out at 9"): the payment
+looked for, not an app fault (`post.pay_missing`)."""
+_CUT_OFF_PAID = re.compile(
+    r"\b(?:cut (?:me |us |my \w+ |our \w+ )?off|disconnected|suspended|blocked|stopped|shut off|switched off)\b"
+    r"[^.!?]{0,40}?\b(?:for|over|because of)\b[^.!?]{0,10}?\b(?:an? |the |my )?(?:bill|payment|invoice|balance)s?\b"
+    r"[^.!?]{0,6}?\b(?:i|we)(?:['’]ve| have)? (?:already )?paid\b",
+    re.IGNORECASE)
+"""A service cut off over a bill already paid ("YOU HAVE CUT OFF MY INTERNET FOR A BILL I PAID"): reconnection
+first, never a line test (`post.cut_off_paid`)."""
+_SCAM_LIVE = re.compile(
+    r"\b(?:on the (?:phone|line)|on a call)\b (?:right )?now (?:with|to) (?:someone|somebody|a man|a woman|a guy|"
+    r"them|a scammer|scammers)\b|\b(?:right now|as we speak)\b[^.!?]{0,30}?\bon the (?:phone|line) (?:with|to) "
+    r"(?:someone|somebody|a man|a woman|a guy|them|a scammer|scammers)\b",
+    re.IGNORECASE)
+"""A scam call still going on ("my dad is on the phone right now with someone claiming to be your fraud team"):
+hang up first, and the account blocked (`post.scam_live`)."""
 _RECOMMEND = re.compile(r"\brecommend\w*|\btold (?:all )?(?:my|everyone)\b|\bshout(?:ing)? (?:about )?you\b",
                         re.IGNORECASE)
 """The customer recommends the brand: only then "thank you for recommending us" (`post.recommend`)."""
@@ -1072,6 +1103,12 @@ _ON_ARRIVAL = re.compile(
 days" (`post.on_arrival`)."""
 
 
+_AT_STAKE_WORDS = re.compile(
+    r"\b(?:(?:lose|losing) (?:my|our|his|her|the) (?:job|house|home|flat|deposit|place|mortgage|purchase|sale)|"
+    r"(?:pull|pulling|pulls) out|(?:fall|falls|falling) through|funeral|eviction|evicted|homeless|"
+    r"(?:purchase|sale|move) completes|completion (?:date|day))\b", re.IGNORECASE)
+"""Something big at stake ("I'm going to lose my job", "the seller is threatening to pull out", a funeral): no
+"headache"; the lines chase it today (`post.big_stake`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
     "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
@@ -1112,6 +1149,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "loyalty_penalty": (_LOYALTY_PENALTY,), "gripe": (_GRIPE,), "help_coming": (_HELP_COMING,),
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
+    "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
+    "big_stake": (_AT_STAKE_WORDS,),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),
     "sim_swap": (_SIM_SWAP, _NOT_ME), "new_booking": (_NEW_BOOKING,),
@@ -1131,12 +1170,6 @@ _IMPAIRED = re.compile(
 """Someone disabled, elderly or young ("my grandad is 88", "I'm 16 and was buying a phone case"): no "hassle"."""
 
 
-_AT_STAKE_WORDS = re.compile(
-    r"\b(?:(?:lose|losing) (?:my|our|his|her) (?:job|house|home|flat|deposit|place|mortgage)|"
-    r"(?:pull|pulling|pulls) out|(?:fall|falls|falling) through|funeral|eviction|evicted|homeless|"
-    r"(?:purchase|sale|move) completes|completion (?:date|day))\b", re.IGNORECASE)
-"""Something big at stake ("I'm going to lose my job", "the seller is threatening to pull out", a funeral): no
-"headache"."""
 _WOUNDED = re.compile(r"\b(?:humiliat\w*|degrading|mortified|in tears|crying|shaking|ashamed|embarrassed)\b",
                       re.IGNORECASE)
 """Words of someone humiliated or shaken ("humiliating", "I'm shaking"): no problem to call a "hassle"."""

@@ -182,6 +182,12 @@ class DraftingSettings(_Cached):
     action ``reply``, with the custom slot asking the agent to post the answer
     in the thread) instead of handing it to an agent; a question with anger,
     sarcasm, trouble, urgency or a challenge in it still goes to an agent.
+    ``clarify`` meets a post read too unsurely to act on (intent under
+    ``min_confidence``), with no urgency in it, by asking what the customer
+    needs (a line of the ``clarify`` stage) instead of handing it to an agent;
+    such a post with no question, no ask and no first person ("The new 5G
+    network will bring 14x more capacity...": a share or an announcement) gets
+    no reply.
     """
 
     model_config = _STRICT
@@ -195,6 +201,7 @@ class DraftingSettings(_Cached):
     banter: bool = True
     hand_off_general: bool = True
     find_out: bool = True
+    clarify: bool = True
 
 
 class LintSettings(_Cached):

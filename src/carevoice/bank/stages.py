@@ -18,6 +18,7 @@ Stage = Literal[
     "answer",
     "resolve",
     "find_out",
+    "clarify",
     "move_private",
     "private_opener",
     "boundary",

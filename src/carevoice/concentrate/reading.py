@@ -74,10 +74,12 @@ _GRIEVANCE = re.compile(
     r"\bnew customers? only\b|\bonly for new customers\b|"
     r"\b(?:been|banked|stayed) (?:with (?:you|u) |a customer )?(?:for )?(?:\d+|two|three|four|five|six|seven|eight|"
     r"nine|ten|twenty) (?:years|yrs)\b|\bloyal(?:ty)? (?:customers?|penalty)\b|\bpaying customers?\b|"
-    r"\bwhat am i (?:even )?paying (?:you )?for\b|\bhow is (?:this|that) (?:fair|legal|acceptable|ok|okay)\b",
+    r"\bwhat am i (?:even )?paying (?:you )?for\b|\bhow is (?:this|that) (?:fair|legal|acceptable|ok|okay)\b|"
+    r"\bon hold (?:for )?(?:over |nearly |almost )?(?:an? |\d+ )(?:hours?|hrs?|minutes?|mins?)\b|"
+    r"\b\d+ (?:hours?|hrs?|minutes?|mins?) on hold\b",
     re.IGNORECASE)
 """A grievance told plainly ("every deal is new customers only. I've been with you 9 years", "we're paying
-customers"): a post carrying one is a complaint, however lightly the rest reads."""
+customers", "on hold for 1 hour 52 minutes"): a post carrying one is a complaint, however lightly the rest reads."""
 _NO_TROUBLE = re.compile(
     r"\b(?:do|does|are|is|can|could|will|would) (?:you|u|they|it|i|we) still\b|"
     r"^\W*(?:@\w+\s+)*(?:is|are) (?:the |your )?(?:\S+ ){0,5}?(?:down|offline|having (?:issues|problems)|not working)"

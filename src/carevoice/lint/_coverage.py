@@ -29,10 +29,10 @@ def served_situations(bank: Bank) -> list[str]:
     return sorted({*bank.situations, "general"} - {"spam"})
 
 
-_NOT_REQUIRED = frozenset({"safety", "condolence", "answer", "privacy", "handoff", "find_out"})
+_NOT_REQUIRED = frozenset({"safety", "condolence", "answer", "privacy", "handoff", "find_out", "clarify"})
 """Stages a bank may leave empty: safety, condolence, privacy and hand-off lines are optional (base ships them;
 a reply or hand-off without one is still whole); answers are not cells; without `find_out` lines, a question
-nothing answers goes to an agent."""
+nothing answers goes to an agent, and without `clarify` lines, so does a post read too unsurely to act on."""
 
 
 @lru_cache(maxsize=256)
