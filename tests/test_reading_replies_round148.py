@@ -236,3 +236,10 @@ def test_a_chat_service_question_gets_the_contact_answer() -> None:
     text = "hello GoDaddy, do you still have a chat service? I'm not able to find it"
     for draft in drafts("loopwork", text, range(1, 3)):
         assert draft.answer is not None and "contact-us" in draft.answer, draft.text
+
+
+def test_a_question_back_passes_the_structure_check_and_tells_the_agent_why() -> None:
+    text = "Hi twitter friends I need help finding new shows on Netflix and Hulu"
+    for draft in drafts("loopwork", text, range(1, 4)):
+        assert not [f for f in draft.findings if f.code == "CV403"], draft.findings
+        assert draft.custom_slot and "could not be read surely" in (draft.custom_slot_hint or "")

@@ -383,6 +383,9 @@ def _hint(reading: Reading, required: bool, plan: Plan | None = None) -> str:
     if plan is not None and plan.find_out:
         return ("Nothing in the bank answers this question: add the answer here if you know it, or post it in the "
                 "thread once you have it, as the reply promises.")
+    if plan is not None and plan.clarify:
+        return ("The post could not be read surely, so the reply asks what they need: if you can tell (a link, a "
+                "screenshot, their earlier posts), answer that instead.")
     if reading.bereavement:
         return "Add one gentle line in your own words about what you will take care of for them."
     if reading.urgency:

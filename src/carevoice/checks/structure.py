@@ -18,8 +18,8 @@ from carevoice.checks.rules import RULES
 
 __all__ = ["NEXT_STEP_STAGES", "STRUCTURE_CHECKERS", "AcknowledgeFirst", "ApologyNextStep", "NegativeNeedsBoth"]
 
-NEXT_STEP_STAGES = frozenset({"resolve", "find_out", "move_private", "safety", "answer", "holding", "handoff",
-                              "out_of_hours"})
+NEXT_STEP_STAGES = frozenset({"resolve", "find_out", "clarify", "move_private", "safety", "answer", "holding",
+                              "handoff", "out_of_hours"})
 """Stages that give the customer a next step."""
 
 
@@ -33,8 +33,10 @@ def _has_ack(ctx: CheckContext) -> bool:
     if ctx.stages is not None:
         # an apology for the wait acknowledges a follow-up; a condolence acknowledges a loss; the promise to find
         # out acknowledges a question asked with some worry ("lost my purse, any chance someone handed it in??"),
-        # where "sorry this has been such a struggle" would read a struggle into a first question
-        return any(s in ("acknowledge", "condolence", "apologise", "find_out") for s in ctx.stages)
+        # where "sorry this has been such a struggle" would read a struggle into a first question; a question back
+        # to a post too unsure to read ("can you tell us a bit more?") acknowledges that it was heard, and guesses
+        # at no problem to be sorry for
+        return any(s in ("acknowledge", "condolence", "apologise", "find_out", "clarify") for s in ctx.stages)
     return bool(find_all(ctx.text, ctx.data.acknowledgement))
 
 
