@@ -122,6 +122,10 @@ _SURE_COMPLAINTS = frozenset({"late_delivery", "wrong_item", "billing_error", "r
 """Situations that are complaints in themselves (not praise, a question about the offer or a request)."""
 
 
+_UNSURE = "the reading is unsure"
+"""How :func:`_handoff` begins its reason for a reading too unsure to act on."""
+
+
 def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str | None:
     """Why the post goes to an agent, if it does."""
     languages = drafting.languages or [locale.split("-")[0].lower()]
@@ -134,7 +138,7 @@ def _handoff(reading: Reading, drafting: DraftingSettings, locale: str) -> str |
             and reading.confidence >= _SURE_SITUATION):
         # "the advisor told my mum she was too old to understand the ISA": the intent's words are few, but the
         # situation is read surely and is itself a complaint (rude staff, a late order), so its lines are safe
-        return (f"the reading is unsure: intent {reading.intent} {reading.intent_confidence:.2f} "
+        return (f"{_UNSURE}: intent {reading.intent} {reading.intent_confidence:.2f} "
                 f"< {drafting.min_confidence:.2f}")
     return None
 
@@ -228,8 +232,6 @@ HOW_TO = re.compile(
 """A question asking how to do something ("how do I add a guest?", "can I bring a folding stroller?")."""
 
 
-_UNSURE = "the reading is unsure"
-"""How :func:`_handoff` begins its reason for a reading too unsure to act on."""
 _ADDRESSED = re.compile(
     r"\?|\b(?:i|i'?m|im|i'?ve|ive|i'?ll|i'?d|me|my|mine|myself|help|please|pls|plz|can (?:you|u|someone|anyone)|"
     r"could (?:you|u|someone|anyone)|anyone|anybody|why|how|what|who)\b|[’']m\b", re.IGNORECASE)

@@ -102,6 +102,9 @@ _CATALOGUE_ASK = re.compile(
     re.IGNORECASE,
 )
 """What a catalogue is asked for by: a title, a season, an album wanted on the service (`post.catalogue`)."""
+_HANDLE_REAL = r"(?:is|are) @\w+ (?:\w+ ){0,2}(?:legit|legitimate|real|genuine|official|you"
+"""An account on the platform asked after ("is @LumenJetCare legit?"), its last group left open: `post.phishing`
+adds "a scam" and "fake" to it, `post.fake_account` closes it as it is."""
 _PHISHING = re.compile(r"\b(?:" + "|".join((
     r"(?:is|was|are|were) (?:this|that|it|these|those|they)(?: \w+){0,4} (?:legit|legitimate|real|genuine|"
     r"a scam|official)\b",
@@ -116,7 +119,7 @@ _PHISHING = re.compile(r"\b(?:" + "|".join((
     r"(?:texts?|sms|e-?mails?|messages?|calls?|links?|dms?) (?:going round|going around|doing the rounds|circulating)",
     r"fake (?:@?\w+ ){0,2}(?:accounts?|pages?|profiles?|sites?|websites?) (?:\w+ ){0,3}?(?:dming|messaging|contacting|"
     r"replying|asking|offering|pretending|saying)",
-    r"(?:is|are) @\w+ (?:\w+ ){0,2}(?:legit|legitimate|real|genuine|official|you|a scam|fake)",
+    _HANDLE_REAL + r"|a scam|fake)",
     r"(?:is|are) (?:this|that|it) (?:\w+ ){0,2}(?:official|real|genuine) (?:account|page|profile)",
 )) + r")\b", re.IGNORECASE)
 """A message, call or site that may not be the brand's: "was that you?", "got a text claiming to be you", "there's a
@@ -976,7 +979,7 @@ smoothly" (`post.trouble`)."""
 _FAKE_ACCOUNT = re.compile(
     r"\b(?:official|real|genuine|legit|verified) (?:account|page|profile|handle)\b|"
     r"\bfake (?:@?\w+ )?(?:accounts?|pages?|profiles?|handles?)\b|"
-    r"\b(?:is|are) @\w+ (?:\w+ ){0,2}(?:legit|legitimate|real|genuine|official|you)\b|"
+    r"\b" + _HANDLE_REAL + r")\b|"
     r"\b(?:accounts?|pages?|profiles?) (?:\w+ )?(?:pretending|claiming) to be\b|"
     r"\b(?:accounts?|pages?|profiles?) (?:replying|commenting|messaging|dm'?ing) (?:to )?(?:everyone|people|customers|"
     r"users)\b",
