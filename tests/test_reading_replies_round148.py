@@ -181,7 +181,8 @@ def test_a_shared_announcement_gets_no_reply_and_clarify_can_be_turned_off() -> 
     reading = read(text).model_copy(update={"negative": False})
     assert reading.intent_confidence < 0.35 and reading.emotion == "neutral"
     assert plan_reply(reading, announcement=True).action == "no_reply"
-    assert plan_reply(reading.model_copy(update={"negative": True}), announcement=True).action == "needs_agent"
+    upset = reading.model_copy(update={"negative": True, "emotion": "frustration"})
+    assert plan_reply(upset, announcement=True).action == "needs_agent"
     sprint = "It’s official, @Sprint is part of the T-Mobile family. Now more than ever, you need a network."
     assert reads_as_announcement(sprint)
     vague = read("what’s this about 😩 link")

@@ -102,7 +102,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.relative_stranded", "post.as_credit", "post.spilled", "post.sim_swap",
              "post.new_booking", "post.fake_account", "post.loyalty_penalty", "post.in_store", "post.gripe",
              "post.branch_closing", "post.credit_expired", "post.area_wide", "post.pay_missing",
-             "post.cut_off_paid", "post.scam_live", "post.big_stake")
+             "post.cut_off_paid", "post.scam_live", "post.big_stake", "post.reports_sender",
+             "post.shipped", "post.verify", "post.accident")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -436,6 +437,9 @@ _PLAIN_WORDS = frozenset({
 _WORD = re.compile(r"[a-z0-9'’-]+")
 _IS = re.compile(r"\b(anyone|someone|everyone|no ?one|nobody|it|that|there|he|she|what|who|this)'s\b")
 """A contraction of "is" ("anyone's hurt"), spelt out so that "if anyone's hurt" and "if anyone is hurt" match."""
+_LET_US = re.compile(r"\blet us (?!know\b)")
+""""Let us look into this" is "let's look" said again ("let's look a bit deeper. Let us look into this"); "let us
+know" asks something else."""
 
 
 _DOERS = frozenset({"we'll", "we", "we've", "we're", "let's", "i'll", "i've", "i'm"})
@@ -455,7 +459,7 @@ def _runs(text: str) -> frozenset[tuple[str, ...]]:
     and a reference with a digit in it ("Sorry about the disruption to SK482.
     We'll find out what's happening with SK482.").
     """
-    words = _WORD.findall(_IS.sub(r"\1 is", text.lower().replace("’", "'")))
+    words = _WORD.findall(_LET_US.sub("let's ", _IS.sub(r"\1 is", text.lower().replace("’", "'"))))
     runs = zip(words, words[1:], words[2:], strict=False)
     doing = itertools.pairwise(words)
     return frozenset([*(run for run in runs if not _PLAIN_WORDS.issuperset(run)),

@@ -33,6 +33,7 @@ from carevoice.plan import (
     plan_reply,
     reads_as_announcement,
     reports_an_address,
+    shares_content,
 )
 from carevoice.triage.hours import service_hours
 from carevoice.variables import FEE_NAMED, post_conditions
@@ -202,7 +203,8 @@ class Drafter:
                                   premises=on_premises(post.text), pricing=conditions["pricing"],
                                   hurt=conditions["hurt"], challenge=challenges(post.text),
                                   vulnerability=conditions["vulnerability"],
-                                  announcement=reads_as_announcement(post.text), vague=asks_vaguely(post.text))
+                                  announcement=reads_as_announcement(post.text), vague=asks_vaguely(post.text),
+                                  shared=shares_content(post.text))
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,

@@ -234,14 +234,17 @@ HOW_TO = re.compile(
 
 _ADDRESSED = re.compile(
     r"\?|\b(?:i|i'?m|im|i'?ve|ive|i'?ll|i'?d|me|my|mine|myself|help|please|pls|plz|can (?:you|u|someone|anyone)|"
-    r"could (?:you|u|someone|anyone)|anyone|anybody|why|how|what|who)\b|[’']m\b", re.IGNORECASE)
-"""Marks of a message to the brand: a question, the customer speaking of themselves, a plea for help."""
+    r"could (?:you|u|someone|anyone)|anyone|anybody)\b|[’']m\b"
+    r"|(?:^|[.!\n]\s*)\W*(?:@\w+[\s,:]+)*(?:why|how|what|who|when|where)\b", re.IGNORECASE)
+"""Marks of a message to the brand: a question, the customer speaking of themselves, a plea for help. A
+question word counts where it opens a sentence ("why is it down"), not inside one ("for customers who need us")."""
+_LINK = re.compile(r"\bhttps?://\S+")
 
 
 _ENGLISH = re.compile(r"\b(?:the|and|to|of|is|are|for|our|we|will|with|you|your|this|that|in|on)\b", re.IGNORECASE)
 _PLEA = re.compile(
     r"\b(?:need (?:some )?help|help me|please help|help (?:pls|plz|please)|can (?:you|u|someone|anyone) help|"
-    r"what['’]?s this|what is this|is this (?:normal|real|legit|genuine))\b|^\W*(?:i need|what)\b", re.IGNORECASE)
+    r"what['’]?s this|what is this|is this (?:normal|real|legit|genuine))\b|^\W*what\b", re.IGNORECASE)
 """A plea for help or a bare "what's this?" ("Hi twitter friends I need help finding new shows", "what's this
 about 😩 [link]"): a post that says too little to act on asks to be asked."""
 _VAGUE_WORDS = 30
@@ -275,15 +278,53 @@ def reads_as_announcement(text: str) -> bool:
     question back (praise or a joke still goes to an agent). A post in a language the reading does not know (no
     English function word) is no announcement.
     """
+    text = _LINK.sub(" ", text)  # "?utm_source=" in a shared link asks nothing
     return _ADDRESSED.search(text) is None and _ENGLISH.search(text) is not None
+
+
+_SHARED = re.compile(
+    r"https?://\S+|(?:^|\s)link\s*$|\bvia @\w+|\b(?:our (?:customers|members|guests|branches|stores|network|"
+    r"employees)|we(?:['’]re| are) (?:building|launching|proud|excited|committed|temporarily|open|here for))\b",
+    re.IGNORECASE)
+"""The shape of shared content: a link, "via @brand", or the brand's own voice ("Our branches are open for customers
+who need us", "We're building our 5G network")."""
+
+
+def shares_content(text: str) -> bool:
+    """Whether a post carries a link, a "via @brand" or the brand's own voice: the shape of something passed on."""
+    return _SHARED.search(text) is not None
+
+
+_SHARE_WEAK = 0.5
+"""A complaint read with less confidence than this from a calm share is read from its nouns, not a grievance."""
+
+
+def _quiet_share(reading: Reading, intent: str, *, unsure: bool, nothing: bool, shared: bool) -> bool:
+    """Whether a post that reads as a share or an announcement is calm and asks nothing, so it needs no reply.
+
+    Calm (emotion neutral), with no question, ask, praise, sarcasm, urgency, abuse or loss read in it, and either
+    not negative with an ``unsure`` reading, or ``shared`` content (see :func:`shares_content`) about ``nothing`` in
+    particular (no situation, or one read unsurely) read as banter or as a weak complaint: a complaint read only
+    from the nouns of a product announcement. A joke or a gripe told to the brand, with no link, is answered.
+    """
+    if (reading.emotion != "neutral" or reading.question or reading.asks or reading.praise or reading.sarcasm
+            or reading.urgency or reading.abusive or reading.bereavement):
+        return False
+    if unsure and not reading.negative:
+        return True
+    if not (shared and nothing):
+        return False
+    if not reading.negative:
+        return intent == "banter"
+    return intent == "complaint" and reading.intent_confidence < _SHARE_WEAK
 
 
 def asks_vaguely(text: str) -> bool:
     """Whether a post asks for help while saying too little to act on.
 
-    "I need help finding new shows", "what's this about 😩 [link]", "I need to reinstall, lost code": when its
-    reading is too unsure to act on, a clarify line asks what the customer needs; a longer post that told its
-    story still goes to an agent.
+    "I need help finding new shows", "what's this about 😩 [link]": when its reading is too unsure to act on, a
+    clarify line asks what the customer needs. A post that names its need ("I need to reinstall, lost code,
+    purchased online win10") or a longer post that told its story still goes to an agent.
     """
     words = [w for w in text.split() if not w.startswith(("@", "http")) and w.lower() != "link"]
     bare = " ".join(words)
@@ -400,7 +441,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
                sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False,
                hurt: bool = False, challenge: bool = False, vulnerability: bool = False,
-               announcement: bool = False, vague: bool = False) -> Plan:
+               announcement: bool = False, vague: bool = False, shared: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -416,7 +457,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     hurt (`post.hurt`); ``challenge`` that the question challenges the brand rather than asks (see
     :func:`challenges`); ``vulnerability`` that it speaks of a security flaw in the product (`post.vulnerability`);
     ``announcement`` that it reads as a share or an announcement, not a message (see :func:`reads_as_announcement`);
-    ``vague`` that it asks for help while saying too little to act on (see :func:`asks_vaguely`).
+    ``vague`` that it asks for help while saying too little to act on (see :func:`asks_vaguely`); ``shared`` that
+    it carries a link or the brand's own voice (see :func:`shares_content`).
     The ``post.*`` flags are read by :func:`carevoice.variables.post_conditions`.
     """
     if drafting is None:
@@ -480,7 +522,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # "Hi twitter friends I need help finding new shows", "what's this about 😩 [link]": a reading this unsure
         # would guess at a complaint ("sorry it's causing you grief"); a care lead asks what the customer needs.
         # A calm share or announcement ("The New @TMobile is the ONLY wireless provider...") needs no reply at all
-        if announcement and not reading.negative and reading.emotion == "neutral":
+        if announcement and _quiet_share(reading, intent, unsure=True, nothing=situation == "general" or unsure,
+                                             shared=shared):
             return Plan("no_reply", "general", (), None, False,
                         (f"{why}, and the post reads as a share or an announcement, not a message to us: no reply "
                          "(drafting.clarify)",), intent)
@@ -490,6 +533,14 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                          "the customer needs (drafting.clarify)",), intent, no_apology=True, clarify=True)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
+    if announcement and drafting.clarify and _quiet_share(
+            reading, intent, unsure=False, nothing=situation == "general" or unsure, shared=shared):
+        # "Our branches are open for customers who need us...", "Deliver a secure and agile work environment with
+        # new Dropbox features for IT [link]": the brand's own words passed on, read as banter or as a complaint
+        # only from its nouns; "we'll take that as a compliment" or "sorry that happened" would answer nobody
+        return Plan("no_reply", "general", (), None, False,
+                    (f"intent {intent} read from no clear sign, and the post reads as a share or an announcement, "
+                     "not a message to us: no reply (drafting.clarify)",), intent)
     if unsure and intent != "danger" and not reading.urgency:
         if answered:
             # "is there a phone number I can call?" read as rude_staff at 0.31: the bank's answer stays, and the

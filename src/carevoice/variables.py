@@ -112,7 +112,8 @@ _PHISHING = re.compile(r"\b(?:" + "|".join((
     r"(?:got|received|receiving|getting|had|keep getting) (?:a |an |this |these |some )?(?:weird |strange |suspicious |"
     r"dodgy |fake |odd |random )?(?:texts?|sms|e-?mails?|calls?|phone calls?|messages?|letters?|dms?|voicemails?) "
     r"(?:from|claiming|saying|pretending|asking|supposedly)",
-    r"claiming to be|pretending to be|posing as|impersonat\w*|phishing|spoof\w*|smishing|vishing",
+    r"claiming to be|pretending to be|posing as|impersonat\w*|phish(?:ing|y|ed|ers?)?|spoof\w*|smishing|vishing",
+    r"(?:seems?|looks?|sounds?) like (?:a )?(?:spam|scam|phishing)|is (?:this|it|that) (?:a )?spam",
     r"(?:that|this|it)(?:[’']?s| is) (?:a |an )?(?:scam|fake|phishing)(?:,? right)?\s*\?",
     r"(?:got|received|had) (?:a |an )?(?:texts?|sms|e-?mails?|calls?|messages?) ?[:\"“] ?\w+",
     r"(?:fake|dodgy|suspicious|scam|scammy) (?:texts?|e-?mails?|calls?|messages?|sites?|websites?|links?|pages?)",
@@ -1063,6 +1064,42 @@ _SCAM_LIVE = re.compile(
     re.IGNORECASE)
 """A scam call still going on ("my dad is on the phone right now with someone claiming to be your fraud team"):
 hang up first, and the account blocked (`post.scam_live`)."""
+_SHIPPED = re.compile(
+    r"\b(?:ship|ships|shipping|shipped|shipment|tracking|courier|couriers|dispatch|dispatched|in transit|"
+    r"out for delivery|(?:next|same)[- ]day delivery|estimated delivery|delivery date|fedex|ups|usps|dhl|"
+    r"parcel|package|warehouse)\b",
+    re.IGNORECASE)
+"""Something sent by courier ("I paid for next day shipping", "my replacement hub was meant to ship last week"): a
+software brand's late order chased, not "it's not in your account yet" (`post.shipped`)."""
+_VERIFY = re.compile(
+    r"\b(?:account|channel|profile|email|phone|number|identity|id|it)\s+(?:has not|hasn['’]?t|is not|isn['’]?t|not|"
+    r"still not|never|was not|wasn['’]?t)\s+(?:been\s+|got\s+|gotten\s+)?(?:verified|confirmed|approved)\b|"
+    r"\bverification (?:is |has been )?(?:still )?(?:pending|stuck|failed|fails|not (?:working|going through))\b",
+    re.IGNORECASE)
+"""A verification that will not go through ("i have done everything what is needed, but my account has not been
+verified", "verification is still pending"): what is holding it up, never "sorry you've been locked out". Being
+asked to verify again and again, or "I can't verify my account" with a reason given, is something else
+(`post.verify`)."""
+_ACCIDENT = re.compile(
+    r"\b(?:i|we|my (?:son|daughter|kid|kids|dog|cat|husband|wife|partner)|he|she) (?:accidentally |just )?"
+    r"(?:dropped|knocked|spilled|spilt|sat on|stepped on|trod on)\b(?! (?:a|the|my|our) (?:video|post|message|call|"
+    r"ball|hint|line|note|song|album|order|pin|link))|\blost (?:my|our) grip\b",
+    re.IGNORECASE)
+"""Damage the customer's own accident did ("i dropped my @HP pavilion laptop tonight and it cracked", "I lost my
+grip and now the computer is broke"): a repair with its price, never troubleshooting or "a fault out of nowhere"
+(`post.accident`)."""
+_REPORTS_SENDER = re.compile(
+    r"\b(?:accounts?|address(?:es)?|users?|someone|somebody|sender|person|people|site|sites|website)\s+"
+    r"(?:(?:that|who)\s+(?:is|are|keeps?)\s+|is\s+|are\s+|keeps?\s+)?(?:sending|spamming|emailing|texting)\s+"
+    r"(?:\w+\s+){0,2}?(?:phish\w*|scam\w*|spam|fake|fraud\w*)\b"
+    r"|\breport(?:ing)?\s+(?:this\s+|the\s+|an?\s+)?(?:\S+@\S+\.\w+|e-?mail address|sender)",
+    re.IGNORECASE)
+"""A report of someone else sending phishing or spam ("I've identified a Yahoo account sending phish emails. How do
+I report brucekennedy34@yahoo.com?"): thanked for the report and asked for the address and one of the e-mails, never
+"sorry this one's worried you" or the customer's own sign-ins (`post.reports_sender`)."""
+_NOT_REPORTING = re.compile(r"^(?![\s\S]*(?:" + _REPORTS_SENDER.pattern + "))", re.IGNORECASE)
+"""No report of someone else's sending: a reported phisher is no message of the customer's to check
+(`post.phishing` holds only without it)."""
 _RECOMMEND = re.compile(r"\brecommend\w*|\btold (?:all )?(?:my|everyone)\b|\bshout(?:ing)? (?:about )?you\b",
                         re.IGNORECASE)
 """The customer recommends the brand: only then "thank you for recommending us" (`post.recommend`)."""
@@ -1114,7 +1151,8 @@ _AT_STAKE_WORDS = re.compile(
 "headache"; the lines chase it today (`post.big_stake`)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
-    "phishing": (_PHISHING,), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,), "medical": (_MEDICAL,),
+    "phishing": (_PHISHING, _NOT_REPORTING), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,),
+    "medical": (_MEDICAL,),
     "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,),
     "marked_delivered": (_MARKED_DELIVERED,), "frozen": (_FROZEN,), "access_need": (_ACCESS_NEED,),
     "dietary": (_DIET, _MEAT), "connection": (_CONNECTION,),
@@ -1153,6 +1191,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
+    "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "big_stake": (_AT_STAKE_WORDS,),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),
