@@ -192,7 +192,8 @@ def test_a_dropped_laptop_is_offered_a_repair_not_troubleshooting() -> None:
     text = "i dropped my @HP pavilion laptop tonight and it cracked :((( I’ve had this for about 4 years"
     for draft in drafts("loopwork", text, range(1, 5)):
         low = draft.text.lower()
-        assert "repair" in low and "factory reset" not in low and "out of nowhere" not in low, draft.text
+        assert ("repair" in low or "fix it" in low) and "factory reset" not in low, draft.text
+        assert "out of nowhere" not in low and any(".accident." in i for i in _ids(draft)), _ids(draft)
 
 
 def test_a_text_that_seems_like_spam_is_not_answered_as_a_call_or_a_card_freeze() -> None:
