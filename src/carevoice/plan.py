@@ -275,8 +275,9 @@ def reads_as_announcement(text: str) -> bool:
     No question mark, no first person and no plea ("The New @TMobile is the ONLY wireless provider that has the
     resources to launch a broad and deep 5G network", "Join the #PhotoshopMasterclass, LIVE NOW on @Behance"):
     when its reading is too unsure to act on and it reads calm and not negative, it gets no reply rather than a
-    question back (praise or a joke still goes to an agent). A post in a language the reading does not know (no
-    English function word) is no announcement.
+    question back (praise or a joke still goes to an agent); so does one read surely but about nothing in particular
+    that passes on a link or the brand's own words (see :func:`shares_content`). A post in a language the reading
+    does not know (no English function word) is no announcement; a shared link's "?" asks nothing.
     """
     text = _LINK.sub(" ", text)  # "?utm_source=" in a shared link asks nothing
     return _ADDRESSED.search(text) is None and _ENGLISH.search(text) is not None
