@@ -213,24 +213,3 @@ def test_a_report_with_nothing_linked_is_not_said_to_be_with_the_review_team() -
     text = "what are you doing about price gouging? Lysol spray 24oz is $4 a bottle and minimum I have seen is $12"
     for draft in drafts("parcelpop", text, range(1, 6)):
         assert "this one's with them" not in draft.text, draft.text
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("what are you doing about price gouging? Lysol spray is $4 a bottle and I have seen $12", True),
-    ("how is it legal to sell it for 3-4 times as much and charge $20 for shipping?", True),
-    ("please shut down the #pricegougers on your website", True),
-    ("my bill went up by £3 this month", False),
-])
-def test_price_gouging_is_read(text: str, expected: bool) -> None:
-    assert post_conditions(text)["gouging"] is expected
-
-
-@pytest.mark.parametrize("text", [
-    "I found out where all the Lysol spray is. @ebay how is it legal to buy an essential product during an infectious "
-    "pandemic and sell it for 3-4 times as much and charge $20 for shipping?",
-    "why isn’t @eBay being investigated and fined for allowing customers to price gouge? #pricegougers",
-])
-def test_price_gouging_is_told_what_we_do_not_asked_to_secure_an_account(text: str) -> None:
-    for draft in drafts("parcelpop", text, range(1, 5)):
-        assert any(".gouging." in i for i in _ids(draft)), _ids(draft)
-        assert "account safe" not in draft.text and "this one's with them" not in draft.text, draft.text

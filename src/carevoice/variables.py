@@ -1088,14 +1088,6 @@ _ACCIDENT = re.compile(
 """Damage the customer's own accident did ("i dropped my @HP pavilion laptop tonight and it cracked", "I lost my
 grip and now the computer is broke"): a repair with its price, never troubleshooting or "a fault out of nowhere"
 (`post.accident`)."""
-_GOUGING = re.compile(
-    r"\bprice[- ]?g(?:ou|ua)g\w*|\bgoug\w*|\bpricegoug\w*|\bscalp(?:ing|ers?)\b|\bprofiteer\w*|"
-    r"\bcapitali[sz]\w* on (?:this|the|a) (?:pandemic|crisis|virus|outbreak|shortage)\b|"
-    r"\b\d+(?:-\d+)? times (?:as much|the (?:price|cost)|more)\b|\bridiculous prices\b|\bover ?inflat\w*",
-    re.IGNORECASE)
-"""Prices raised on essentials in a crisis ("what are you doing about price gouging?", "sell it for 3-4 times as
-much"): what the brand does about such listings, never "the first job is keeping your account safe"
-(`post.gouging`)."""
 _REPORTS_SENDER = re.compile(
     r"\b(?:accounts?|address(?:es)?|users?|someone|somebody|sender|person|people|site|sites|website)\s+"
     r"(?:(?:that|who)\s+(?:is|are|keeps?)\s+|is\s+|are\s+|keeps?\s+)?(?:sending|spamming|emailing|texting)\s+"
@@ -1199,8 +1191,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
-    "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,),
-    "accident": (_ACCIDENT,), "gouging": (_GOUGING,),
+    "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "big_stake": (_AT_STAKE_WORDS,),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),
