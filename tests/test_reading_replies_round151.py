@@ -213,3 +213,18 @@ def test_a_report_with_nothing_linked_is_not_said_to_be_with_the_review_team() -
     text = "what are you doing about price gouging? Lysol spray 24oz is $4 a bottle and minimum I have seen is $12"
     for draft in drafts("parcelpop", text, range(1, 6)):
         assert "this one's with them" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Deliver a secure work environment https://blog.example.com/post?utm_source=twitter", True),
+    ("new features for IT www.example.com/it", True),
+    ("Vintage pottery lovers unite. Pitcher and Bowl via @eBay", True),
+    ("Our branches are open for customers who need us.", True),
+    ("the app keeps crashing on my phone", False),
+])
+def test_shared_content_knows_a_link_as_post_link_does(text: str, expected: bool) -> None:
+    from carevoice.plan import has_link
+
+    assert shares_content(text) is expected
+    if has_link(text):
+        assert shares_content(text)

@@ -238,7 +238,15 @@ _ADDRESSED = re.compile(
     r"|(?:^|[.!\n]\s*)\W*(?:@\w+[\s,:]+)*(?:why|how|what|who|when|where)\b", re.IGNORECASE)
 """Marks of a message to the brand: a question, the customer speaking of themselves, a plea for help. A
 question word counts where it opens a sentence ("why is it down"), not inside one ("for customers who need us")."""
-_LINK = re.compile(r"\bhttps?://\S+")
+_LINK_PLACEHOLDER = re.compile(r"\[link\]|(?:^|\s)link\s*$", re.IGNORECASE)
+"""The placeholder a corpus left where a URL was ("... link" at the end, "[link]"); URLs are the reader's own."""
+
+
+def has_link(text: str) -> bool:
+    """Whether a post carries a link: a URL as the reader finds one, or a corpus's placeholder for one (`post.link`)."""
+    from carevoice.concentrate.keywords import unlink
+
+    return unlink(text)[1] > 0 or _LINK_PLACEHOLDER.search(text) is not None
 
 
 _ENGLISH = re.compile(r"\b(?:the|and|to|of|is|are|for|our|we|will|with|you|your|this|that|in|on)\b", re.IGNORECASE)
@@ -279,21 +287,26 @@ def reads_as_announcement(text: str) -> bool:
     that passes on a link or the brand's own words (see :func:`shares_content`). A post in a language the reading
     does not know (no English function word) is no announcement; a shared link's "?" asks nothing.
     """
-    text = _LINK.sub(" ", text)  # "?utm_source=" in a shared link asks nothing
+    from carevoice.concentrate.keywords import unlink
+
+    text = unlink(text)[0]  # "?utm_source=" in a shared link asks nothing
     return _ADDRESSED.search(text) is None and _ENGLISH.search(text) is not None
 
 
-_SHARED = re.compile(
-    r"https?://\S+|(?:^|\s)link\s*$|\bvia @\w+|\b(?:our (?:customers|members|guests|branches|stores|network|"
-    r"employees)|we(?:['’]re| are) (?:building|launching|proud|excited|committed|temporarily|open|here for))\b",
+_PASSED_ON = re.compile(
+    r"\bvia @\w+|\b(?:our (?:customers|members|guests|branches|stores|network|employees)|"
+    r"we(?:['’]re| are) (?:building|launching|proud|excited|committed|temporarily|open|here for))\b",
     re.IGNORECASE)
-"""The shape of shared content: a link, "via @brand", or the brand's own voice ("Our branches are open for customers
-who need us", "We're building our 5G network")."""
+"""Besides a link, the shape of shared content: "via @brand", or the brand's own voice ("Our branches are open for
+customers who need us", "We're building our 5G network")."""
 
 
 def shares_content(text: str) -> bool:
-    """Whether a post carries a link, a "via @brand" or the brand's own voice: the shape of something passed on."""
-    return _SHARED.search(text) is not None
+    """Whether a post carries a link, a "via @brand" or the brand's own voice: the shape of something passed on.
+
+    A link is what :func:`has_link` finds, the same as `post.link`.
+    """
+    return has_link(text) or _PASSED_ON.search(text) is not None
 
 
 _SHARE_WEAK = 0.5

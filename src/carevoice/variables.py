@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from carevoice.plan import joke_about_a_problem
+from carevoice.plan import has_link, joke_about_a_problem
 
 if TYPE_CHECKING:
     from carevoice.bank.resolved import Bank
@@ -49,8 +49,6 @@ _FORMER = re.compile(r"\b(?:old|previous|former|last|other|ex)\b", re.IGNORECASE
 _JUNK_NAME = re.compile(r"[0-9][0-9a-z]{1,5}", re.IGNORECASE)
 _DEFAULT_SUBJECT = "this"
 _CODE = re.compile(r"\d{4,}")
-_LINK_PLACEHOLDER = re.compile(r"\[link\]|(?:^|\s)link\s*$", re.IGNORECASE)
-"""The placeholder a corpus left where a URL was ("... link" at the end, "[link]"); URLs are the reader's own."""
 _SIGN_IN = re.compile(
     r"\b(?:log(?:ged|ging)?[ -]?(?:in|on)(?:to)?|logins?|sign(?:ed|ing)?[ -]?(?:in|on)(?:to)?|locked|lockout|"
     r"passwords?|passcodes?|pins?|verif(?:y|ied|ication)|2fa|two[- ]?(?:step|factor)|authenticat\w*|"
@@ -1430,13 +1428,6 @@ def subject_values(text: str, *, named: bool, head: str = "", plural: bool = Fal
             "it": "they" if plural else "it", "this": "these" if plural else "this"}
 
 
-def _has_link(text: str) -> bool:
-    """Whether a post carries a link: a URL as the reader finds one, or a corpus's placeholder for one."""
-    from carevoice.concentrate.keywords import unlink
-
-    return unlink(text)[1] > 0 or _LINK_PLACEHOLDER.search(text) is not None
-
-
 def build_context(
     inbound: Inbound,
     reading: Reading,
@@ -1511,7 +1502,7 @@ def build_context(
         "time_of_day": time_of_day(local_time or inbound.time),
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
-        "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": _has_link(inbound.text),
+        "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": has_link(inbound.text),
                  "praised": reading.intent == "complaint" and any(
                      r.startswith(TURNED_REASON) for r in reading.reasons),
                  "grave": (grave := _grave(reading, where, inbound.text)), "bereaved": reading.bereavement,
