@@ -53,14 +53,22 @@ _RARE = 2
 """A word in the phrasings of at most this many answers names what those answers are about ("dog", "esim")."""
 
 
+_DIGIT = re.compile(r"[0-9]")
+"""A short word with a digit ("5g", "4k") names a topic as well as a long word does."""
+
+
 @lru_cache(maxsize=64)
 def _topics(questions: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
-    """Each phrasing's topic words: its words that only one or two of the bank's answers use."""
+    """Each phrasing's topic words: its words that only one or two of the bank's answers use.
+
+    A topic word has three letters or more, or is a short word with a digit: "how do I get 5g" is about 5G, not
+    about getting something.
+    """
     seen: dict[str, int] = {}
     for phrasings in questions:
         for word in {w for q in phrasings for w in _clean(q).split()}:
             seen[word] = seen.get(word, 0) + 1
-    rare = frozenset(w for w, n in seen.items() if n <= _RARE and len(w) > 2)
+    rare = frozenset(w for w, n in seen.items() if n <= _RARE and (len(w) > 2 or _DIGIT.search(w)))
     return {q: frozenset(w for w in _clean(q).split() if w in rare) for phrasings in questions for q in phrasings}
 
 
@@ -77,10 +85,11 @@ def _names_its_topic(topic: frozenset[str], words: frozenset[str], by_start: dic
 
 _TRIED = re.compile(
     r"\b(?:tried|already (?:reset|checked|restarted|reinstalled|updated|cleared|followed|used|done|did|signed)|checked|"
-    r"done that|did that|followed|(?:never|not|doesn'?t|didn'?t|won'?t|isn'?t)"
+    r"done that|did that|followed|(?:website|site|app|tracking|tracker|status page) (?:says|said|shows|showed)|"
+    r"(?:never|not|doesn'?t|didn'?t|won'?t|isn'?t)"
     r" (?:arriv\w*|com\w*|work\w*|show\w* up|load\w*|sent|receiv\w*))\b", re.IGNORECASE)
 """Words telling that the customer already did something ("tried two browsers", "checked spam", "reset email never
-arrives")."""
+arrives", "your website says on time": the website was looked at)."""
 _CLAUSE = re.compile(r"[.,;:!?\n]+|\band\b|\bbut\b")
 _COMMON = frozenset({"your", "with", "this", "that", "have", "from", "just", "still", "they", "them", "then", "when",
                      "what", "will", "been", "into", "times", "time", "today", "again", "even", "also", "only"})

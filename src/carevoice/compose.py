@@ -103,7 +103,7 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.new_booking", "post.fake_account", "post.loyalty_penalty", "post.in_store", "post.gripe",
              "post.branch_closing", "post.credit_expired", "post.area_wide", "post.pay_missing",
              "post.cut_off_paid", "post.scam_live", "post.big_stake", "post.reports_sender",
-             "post.shipped", "post.verify", "post.accident")
+             "post.shipped", "post.verify", "post.accident", "post.venue_wifi")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -384,6 +384,7 @@ _DM = re.compile(r"\b(?:DMs?|DM'd|direct message|private message|message us|inbo
 _EMERGENCY = re.compile(r"\b(?:emergency services|(?:call|ring|dial|phone) (?:999|911|112|000|111))\b", re.IGNORECASE)
 _URGENT = re.compile(r"\b(?:urgent(?:ly)?|right away|straight away|immediately|as a priority|priority)\b",
                      re.IGNORECASE)
+_SERIOUS = re.compile(r"\bserious(?:ly)?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -391,7 +392,8 @@ def _moves(text: str) -> frozenset[str]:
     """The moves a rendered part makes that a reply should make only once.
 
     They are: apologise, thank, ask for a DM, say it is urgent ("we'll help straight away ... we'll act on
-    it right away" says it twice), and send to the emergency services ("call the emergency services first ...
+    it right away" says it twice), say it is taken seriously ("this is serious and we're treating it that way.
+    We're taking this seriously"), and send to the emergency services ("call the emergency services first ...
     if anyone is hurt, call 999").
     """
     found = {"apologise"} if _apologises(text) else set()
@@ -401,6 +403,8 @@ def _moves(text: str) -> frozenset[str]:
         found.add("dm")
     if _URGENT.search(text):
         found.add("urgent")
+    if _SERIOUS.search(text):
+        found.add("serious")
     if _EMERGENCY.search(text):
         found.add("emergency")
     return frozenset(found)
@@ -478,7 +482,8 @@ def _echoes(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
 def repeats_a_move(parts: Sequence[tuple[str, Phrase, str]]) -> bool:
     """Whether two parts make the same move or say the same words twice.
 
-    The moves are two thanks, two apologies, two DM asks, two "urgent"s, or two calls to the emergency services.
+    The moves are two thanks, two apologies, two DM asks, two "urgent"s, two "serious"es, or two calls to the
+    emergency services.
     """
     return _clash(parts) is not None or _echoes(parts)
 

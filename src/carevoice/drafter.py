@@ -34,6 +34,7 @@ from carevoice.plan import (
     reads_as_announcement,
     reports_an_address,
     shares_content,
+    speaks_as_brand,
 )
 from carevoice.triage.hours import service_hours
 from carevoice.variables import FEE_NAMED, post_conditions
@@ -170,6 +171,8 @@ class Drafter:
                 answer = None  # a complaint needs its own next step unless the answer is unmistakable
             if answer is not None and reading.intent == "complaint" and reading.urgency:
                 answer = None  # someone stranded on a gate floor needs a room tonight, not the rebooking policy
+            if answer is not None and reading.intent == "complaint" and reading.sarcasm:
+                answer = None  # "Love paying £40 to pick a seat and then getting moved anyway 🙃": not the seat policy
             if answer is not None and {"check_dm", "dm_me"} & set(reading.asks):
                 # "can you check my DMs": what they sent us is the answer, not the help page; "can you DM me, need
                 # to add my wheelchair": they asked to talk in private, so the reply says we've messaged them
@@ -204,7 +207,7 @@ class Drafter:
                                   hurt=conditions["hurt"], challenge=challenges(post.text),
                                   vulnerability=conditions["vulnerability"],
                                   announcement=reads_as_announcement(post.text), vague=asks_vaguely(post.text),
-                                  shared=shares_content(post.text))
+                                  shared=shares_content(post.text), brand_voice=speaks_as_brand(post.text))
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)
         context = build_context(post, reading, self.bank, profile,

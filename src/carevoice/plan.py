@@ -293,12 +293,25 @@ def reads_as_announcement(text: str) -> bool:
     return _ADDRESSED.search(text) is None and _ENGLISH.search(text) is not None
 
 
-_PASSED_ON = re.compile(
-    r"\bvia @\w+|\b(?:our (?:customers|members|guests|branches|stores|network|employees)|"
+_PASSED_ON = re.compile(r"\bvia @\w+")
+"""Besides a link, the shape of shared content: "via @brand"."""
+_BRAND_VOICE = re.compile(
+    r"\b(?:our (?:customers|members|guests|branches|stores|network|employees)|"
     r"we(?:['’]re| are) (?:building|launching|proud|excited|committed|temporarily|open|here for))\b",
     re.IGNORECASE)
-"""Besides a link, the shape of shared content: "via @brand", or the brand's own voice ("Our branches are open for
-customers who need us", "We're building our 5G network")."""
+"""The brand's own voice, passed on: "Our branches are open for customers who need us", "We're building our 5G
+network"."""
+_PERSONAL = re.compile(r"\b(?:i|i['’]m|im|i['’]ve|i['’]d|me|my|mine|you|your|yours|u|ur)\b", re.IGNORECASE)
+"""The customer speaking of themself or to the brand; "we" and "our" alone may be the brand's own voice."""
+
+
+def speaks_as_brand(text: str) -> bool:
+    """Whether a post speaks in the brand's own voice, never of the customer or to the brand.
+
+    "We're building our 5G network quickly... for our customers": its nouns ("5G", "network") name no problem of
+    anyone's.
+    """
+    return _BRAND_VOICE.search(text) is not None and _PERSONAL.search(text) is None
 
 
 def shares_content(text: str) -> bool:
@@ -306,7 +319,7 @@ def shares_content(text: str) -> bool:
 
     A link is what :func:`has_link` finds, the same as `post.link`.
     """
-    return has_link(text) or _PASSED_ON.search(text) is not None
+    return has_link(text) or _PASSED_ON.search(text) is not None or _BRAND_VOICE.search(text) is not None
 
 
 _SHARE_WEAK = 0.5
@@ -455,7 +468,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
                sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False,
                hurt: bool = False, challenge: bool = False, vulnerability: bool = False,
-               announcement: bool = False, vague: bool = False, shared: bool = False) -> Plan:
+               announcement: bool = False, vague: bool = False, shared: bool = False,
+               brand_voice: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -472,7 +486,9 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     :func:`challenges`); ``vulnerability`` that it speaks of a security flaw in the product (`post.vulnerability`);
     ``announcement`` that it reads as a share or an announcement, not a message (see :func:`reads_as_announcement`);
     ``vague`` that it asks for help while saying too little to act on (see :func:`asks_vaguely`); ``shared`` that
-    it carries a link or the brand's own voice (see :func:`shares_content`).
+    it carries a link or the brand's own voice (see :func:`shares_content`); ``brand_voice`` that it speaks as the
+    brand and never of the customer (see :func:`speaks_as_brand`), so a situation read from its nouns is about nothing
+    of the customer's.
     The ``post.*`` flags are read by :func:`carevoice.variables.post_conditions`.
     """
     if drafting is None:
@@ -531,13 +547,13 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                     ("needs an agent: the post asks to cancel part of a booking, plan or account, and the bank's "
                      "cancellation lines cancel the whole of it", *reasons), intent)
     why = _handoff(reading, drafting, locale)
+    nothing = situation == "general" or unsure or brand_voice  # a share about nothing of the customer's
     if (why is not None and why.startswith(_UNSURE) and drafting.clarify and not reading.urgency
             and not reading.sarcasm and not reading.abusive and not reading.praise):
         # "Hi twitter friends I need help finding new shows", "what's this about 😩 [link]": a reading this unsure
         # would guess at a complaint ("sorry it's causing you grief"); a care lead asks what the customer needs.
         # A calm share or announcement ("The New @TMobile is the ONLY wireless provider...") needs no reply at all
-        if announcement and _quiet_share(reading, intent, unsure=True, nothing=situation == "general" or unsure,
-                                             shared=shared):
+        if announcement and _quiet_share(reading, intent, unsure=True, nothing=nothing, shared=shared):
             return Plan("no_reply", "general", (), None, False,
                         (f"{why}, and the post reads as a share or an announcement, not a message to us: no reply "
                          "(drafting.clarify)",), intent)
@@ -548,7 +564,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
     if announcement and drafting.clarify and _quiet_share(
-            reading, intent, unsure=False, nothing=situation == "general" or unsure, shared=shared):
+            reading, intent, unsure=False, nothing=nothing, shared=shared):
         # "Our branches are open for customers who need us...", "Deliver a secure and agile work environment with
         # new Dropbox features for IT [link]": the brand's own words passed on, read as banter or as a complaint
         # only from its nouns; "we'll take that as a compliment" or "sorry that happened" would answer nobody

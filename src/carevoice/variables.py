@@ -606,10 +606,11 @@ _LONG_WAIT = re.compile(
     r"\b(?:waited|waiting|queued|queuing|queueing|took|sat|stood)\b[^.!?]{0,30}?\b(?:\d+|an?|half an?|over an?|"
     r"nearly an?|almost an?)\s?(?:mins?|minutes|hours?|hrs?)\b|\b\d+ ?(?:mins?|minutes|hours?|hrs?) (?:wait|queue)\b|"
     r"(?:^|[.!?]\s*|@\w+\s+)(?:\d+|an?|over an?|nearly an?|almost an?|two|three|four)\s?(?:mins?|minutes|hours?|hrs?)"
-    r"(?: and a half)? (?:for|to get|waiting for|just for)\b",
+    r"(?: and a half)? (?:for|to get|waiting for|just for|(?:in|at) (?:the )?(?:drive[ -]?thr(?:u|ough)|queue|line))\b",
     re.IGNORECASE,
 )
-"""A long wait the post gives ("waited 40 mins for 2 tacos"): lines about the wait, not about the dish."""
+"""A long wait the post gives ("waited 40 mins for 2 tacos", "25 minutes in the drive thru"): lines about the wait,
+not about the dish."""
 _CARD_UPDATE = re.compile(
     r"\b(?:update|updating|change|changing|add|adding|replace|replacing|remove|removing|edit|editing|save|saving)\b"
     r"(?: (?:my|a|the|our|new|which)){0,2} (?:billing (?:info|information|details|address)|(?:credit |debit )?cards?|"
@@ -629,7 +630,9 @@ don't fit it (`post.road`)."""
 _CARE_TEAM = re.compile(
     r"\b(?:customer (?:service|services|care|support)|support team|service team|care team|helpline|live chat|chat "
     r"agent|call cent(?:re|er)|the agent|your agent|the (?:lady|guy|man|woman) on the phone|(?-i:[A-Z])\w* support|"
-    r"(?:thank you|thanks|thx|cheers|ty),? (?:to )?(?:the |your )?support|support (?:staff|agents?|folks|people))\b",
+    r"(?:thank you|thanks|thx|cheers|ty),? (?:to )?(?:the |your )?support|"
+    r"support (?:staff|agents?|folks|people|sorted|fixed|solved|resolved|helped)|"
+    r"(?:on|in|over|via) (?:the |your )?(?:live |web |online )?chat)\b",
     re.IGNORECASE,
 )
 """The post speaks of the customer service team (not the warehouse), or thanks "support": thanks go to them
@@ -688,12 +691,16 @@ _LEFT_BADLY = re.compile(
 """A parcel that came but was thrown, dumped or left where it should not be ("threw my parcel over the fence",
 "left it in the rain"): no "still on its way" lines, and lines for the way it was left win (`post.left_badly`)."""
 _ASKED_AGAIN = re.compile(
-    r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|tenth) (?:time (?:of |i'?m |i am |i'?ve |i have )?(?:asking|"
-    r"messaging|emailing|tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out)|"
+    r"\b(?:[3-9](?:rd|th)|third|fourth|fifth|sixth|tenth) "
+    r"(?:time (?:of |i'?m |i am |i'?ve |i have |i |we'?ve |we )?(?:asking|"
+    r"messaging|emailing|tweeting|calling|ringing|chasing|contacting|writing|dming|dm'?ing|reaching out|"
+    r"(?:asked|messaged|emailed|tweeted|called|rung|chased|contacted|written|dm'?d|dmed|reached out))|"
     r"(?:tweet|email|e-mail|message|dm|call|chase|request|complaint|attempt to (?:get|reach|contact))s?)\b|"
     r"\b(?:asked|told|messaged|emailed|e-mailed|tweeted|called|rang|chased|contacted|dm'?d|dmed|written to|wrote to|"
     r"reached out to)(?: (?:you|u|your team|them|about (?:this|it)))? (?:[3-9]|three|four|five|six|several|multiple|"
-    r"many|countless|so many|numerous) times\b|\b(?:keep|kept) (?:having to )?(?:asking|chasing|messaging|emailing)\b",
+    r"many|countless|so many|numerous) times\b|\b(?:keep|kept) (?:having to )?(?:asking|chasing|messaging|emailing)\b|"
+    r"\b(?:i'?ve|i have|i|we'?ve|we have|we)(?: already)? (?:sent|uploaded|provided|given|submitted|resent)\b"
+    r"(?: [\w'’]+){0,3} (?:[3-9]|three|four|five|six|several|multiple|many|so many) times\b",
     re.IGNORECASE,
 )
 """A customer who has asked three times or more ("3rd time messaging", "asked 4 times", "5th email"): a reply
@@ -1086,6 +1093,15 @@ _ACCIDENT = re.compile(
 """Damage the customer's own accident did ("i dropped my @HP pavilion laptop tonight and it cracked", "I lost my
 grip and now the computer is broke"): a repair with its price, never troubleshooting or "a fault out of nowhere"
 (`post.accident`)."""
+_VENUE = (r"(?:hotel|room|lobby|reception|resort|apartment|hostel|train|plane|flight|coach|bus|ferry|tram|lounge|"
+          r"airport|station|terminal|caf[eé]|coffee shop|restaurant|store|shop|branch|stadium|arena|campus|gym)")
+_VENUE_WIFI = re.compile(
+    rf"\b(?:wi-?fi|internet)\b[^.!?]{{0,40}}?\b(?:(?:at|in|on|onboard|aboard) (?:the |your |my |this |our )?"
+    rf"{_VENUE}|at the (?-i:[A-Z])\w+|on ?board)\b|"
+    rf"\b{_VENUE}(?:['’]s)? (?:wi-?fi|internet)\b|\b(?:in-?flight|in-?room|guest) (?:wi-?fi|internet)\b",
+    re.IGNORECASE)
+"""WiFi at a place the brand runs, not at home ("wifi at the Courtyard keeps dropping", "the hotel wifi", "wifi on
+the train"): the team there looks at it; never the home router or a postcode check (`post.venue_wifi`)."""
 _REPORTS_SENDER = re.compile(
     r"\b(?:accounts?|address(?:es)?|users?|someone|somebody|sender|person|people|site|sites|website)\s+"
     r"(?:(?:that|who)\s+(?:is|are|keeps?)\s+|is\s+|are\s+|keeps?\s+)?(?:sending|spamming|emailing|texting)\s+"
@@ -1190,6 +1206,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
+    "venue_wifi": (_VENUE_WIFI,),
     "big_stake": (_AT_STAKE_WORDS,),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),

@@ -352,7 +352,7 @@ _STAFF_DID = re.compile(
 """A colleague named at the start of a sentence of thanks by what they did: "Jess in the fitting rooms at
 Manchester Arndale spent 20 mins helping my mum", "Ola stayed late to sort it"."""
 _STAFF_DID_WORDS = ("thank", "cheers", "star", "legend", "hero", "grateful", "appreciate", "raise", "deserves",
-                    "credit to", "💛", "❤", "🙏")
+                    "credit to", "kudos", "shout", "above and beyond", "💛", "❤", "🙏", "👏", "🙌")
 _STAFF_PRAISE_WORDS = ("star", "legend", "hero", "gem", "angel", "amazing", "brilliant", "fantastic", "wonderful",
                        "superb", "outstanding", "lovely", "excellent", "helpful", "kind", "great")
 _STAFF_PRAISE_SET = frozenset(_STAFF_PRAISE_WORDS)

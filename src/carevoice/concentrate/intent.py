@@ -101,6 +101,7 @@ def read_intent(
     eye_roll: bool = False,
     irony: bool = False,
     trouble_before: bool = False,
+    staff_thanked: bool = False,
 ) -> IntentVerdict:
     """Decide the leading intent from every signal read from the post.
 
@@ -111,7 +112,9 @@ def read_intent(
     'hot' bao"), which makes its praise words sarcastic beside a problem ("sent me in a loop 5 times 🙃 love it");
     ``irony`` that the post ends on a lone kind word ("ended the chat when I asked for a manager. lovely"),
     sarcastic when anything before it reads as a problem; ``trouble_before`` that words of trouble come before
-    that ending ("chargeback rejected with zero explanation. brilliant."), which makes it sarcastic on their own.
+    that ending ("chargeback rejected with zero explanation. brilliant."), which makes it sarcastic on their own;
+    ``staff_thanked`` that a colleague is named in thanks ("Shout out to Dave, the guard... for keeping everyone calm
+    during the signal failure"): the problem is what they handled, so the praise is meant when nothing sounds upset.
     """
     reasons: list[str] = []
     if _REQUEST_KEY_SET.isdisjoint(signals.evidence):  # most posts ask for nothing: no score to look up
@@ -127,7 +130,9 @@ def read_intent(
     follow = signals.score("follow_up")
     banter = signals.score("banter")
     negative_votes = sum(v for k, v in emotion_votes.items() if k != "delight")
-    rolled = eye_roll and praise > 0  # "sent me in a loop 5 times 🙃 love it": kind words with an eye roll
+    # "sent me in a loop 5 times 🙃 love it": kind words (praise, or words of delight: "love paying £40... great
+    # stuff 🙃") with an eye roll
+    rolled = eye_roll and (praise > 0 or emotion_votes.get("delight", 0.0) > 0)
     rolled = rolled or (irony and (trouble_before or (
         praise > 0 and max(complaint, problem) + negative_votes >= _SARCASM_NEEDS)))
     sarcasm = rolled or (signals.score("sarcasm") >= _STRONG
@@ -140,6 +145,9 @@ def read_intent(
         # a topic's nouns ("the booking flow is really nice now, well done") are no problem to be sarcastic about
         sarcasm = False  # "Thank you so much for sorting my flight": a problem's noun, no bad feeling, praise
         reasons.append("no sarcasm: praise with no bad feeling beside the problem's words")
+    elif sarcasm and not sure and staff_thanked and praise > 0 and negative_votes == 0 and not negative:
+        sarcasm = False
+        reasons.append("no sarcasm: a colleague thanked by name, with no bad feeling beside the problem's words")
     if sarcasm:
         reasons.append("sarcasm: " + (signals.label("sarcasm") if not rolled or signals.score("sarcasm") else
                                       "kind words beside an eye roll or a claim in scare quotes") + " on a complaint")

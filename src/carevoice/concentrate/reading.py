@@ -162,10 +162,14 @@ _SCARE_QUOTED = re.compile(
     r"(?:^|[\s(])['‘\"“](?:hot|fresh|free|fast|quick|express|helpful|premium|luxury|priority|clean|working|secure|"
     r"easy|unlimited|superfast|super fast|next day|same day|on time|complimentary|upgrade|upgraded|help|service|"
     r"customer service|support|compensation|apology|gift|guaranteed|deluxe|comfortable|spacious|quiet|friendly|"
-    r"fixed|sorted|resolved|security upgrade|improvements?|improved|new and improved|seamless|instant)['’\"”]",
+    r"fixed|sorted|resolved|security upgrade|improvements?|improved|new and improved|seamless|instant|"
+    r"attempted(?: delivery)?|delivered|up to|dispatched|on (?:its|it's|the) way|in stock)['’\"”]",
     re.IGNORECASE)
 """A claim of quality in scare quotes ("thanks for the 'hot' bao", "your 'express' delivery"): kind words beside it
 are said through gritted teeth."""
+_IRONIC = re.compile(r"\bnothing says\b[^.!?]{2,60}\blike\b|\b(?:truly |just )?living the dream\b", re.IGNORECASE)
+"""A turn of phrase that is only ever ironic on a care account ("nothing says relaxing break like a fire alarm test at
+7am", "getting 38. truly living the dream"): kind words beside it are sarcastic, as beside an eye roll."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
 _RARELY = frozenset({"urgency"})
@@ -205,6 +209,20 @@ _URGENCY_MIN = 0.6
 """The learned layer adds an urgency the rules missed when it reads one at least this likely..."""
 _URGENCY_KIND_MIN = 0.2
 """...names its kind at least this likely, and the intent model sees danger (three readings must agree)."""
+_FRAUD_CUE = re.compile(
+    r"\b(?:someone|somebody|some1|scam\w*|fraud\w*|stole|stolen|steal\w*|hack\w*|phish\w*|fake|dodgy|suspicious|"
+    r"clon\w*|impersonat\w*|pretend\w*|taken|took|gone|emptied|drained|unauthori[sz]ed|in my name|not me|"
+    r"didn['’]?t (?:do|make|authori[sz]e|buy|book|order|recogni[sz]e)|never (?:made|bought|booked|ordered)|"
+    r"don['’]?t recogni[sz]e|never heard of|without my (?:permission|consent|knowledge)|got into|using my|"
+    r"sim swap\w*|swapped my sim|ported|empty box|(?:pay|paid|buy|bought)\b[^.?!]{0,20}(?<![-\w])gift cards?)\b",
+    re.IGNORECASE)
+"""Words that make fraud possible at all: a fraud urgency the weights read with none of them, in a post the rules
+read as another situation, is dropped."""
+_FRAUD_SITUATIONS = frozenset({"fraud_security", "account_access", "billing_error", "refund_status"})
+"""Situations where money lost or an account taken over is one reading among others: the weights' fraud stands."""
+_ANGER_CLEAR = 3.0
+"""Rules' anger votes (an anger word such as "disgrace", or two weaker signs) that outweigh the weights' anxiety when
+the post has no word of worry."""
 _PRAISE_DELIGHT = 0.6
 """A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 _BANTER_OVER = 0.75
@@ -301,9 +319,12 @@ def _rules(text: str, locale: str) -> _Rules:
         question=question_score, question_min=decision["question_min"], complaint=problem,
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
-        eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or _SCARE_QUOTED.search(text) is not None,
+        eye_roll=((not text.isascii() and _EYE_ROLL.search(text) is not None) or _SCARE_QUOTED.search(text) is not None
+                  or _IRONIC.search(text) is not None),
         irony=(ending := _ironic_ending(text, found.tokens, praise_hits)) is not None,
         trouble_before=ending is not None and _trouble_unmended(text[:ending.start()]),
+        staff_thanked=(details.staff is not None and details.staff[:1].isupper()  # a name ("Dave"), not "the driver"
+                       and _BAD_CONDUCT.search(text) is None),
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
              f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
@@ -335,6 +356,12 @@ TURNED_REASON = "praise, then a problem after"
 """How the reasons say a post praised first and then turned to a problem (``post.praised`` reads it)."""
 _ONLY_TURNS = frozenset({"thing", "things", "issue", "problem", "gripe", "complaint", "niggle", "downside"})
 """After "only" or "one": "only thing is...", "one gripe though" turn from kind words to a problem."""
+_BAD_CONDUCT = re.compile(
+    r"\b(?:ignor\w*|shout\w* at|yell\w*|rude\w*|ruin\w*|refus\w*|lie|lied|lying|laugh\w* at|mock\w*|hung up|hanging up|"
+    r"no help|useless|unhelpful|nothing|wasting|wasted|patroni[sz]\w*|abus\w*|swore|sworn at)\b", re.IGNORECASE)
+"""What a colleague named in "thanks" did wrong ("thanks to Dave for ignoring us"): thanks for that are sarcastic."""
+_WISHED = frozenset({"nicer", "better", "good", "great", "helpful"})
+"""Before "if", after "been": "would've been nicer if the replacement hadn't turned up smashed" turns to a problem."""
 
 _PROBLEM_CUES = frozenset({
     "why", "no", "not", "never", "nothing", "nobody", "broken", "broke", "missing", "sort", "fix", "please", "pls",
@@ -344,7 +371,7 @@ _PROBLEM_CUES = frozenset({
     "disappointing", "annoying", "ridiculous", "shocking", "wish", "needs", "should", "lost", "cancelled", "flawed",
     "buggy", "glitchy", "useless", "locked", "overflowed", "overflowing", "leaking", "leaked", "flooded", "flooding",
     "blocked", "delayed", "smelly", "smelled", "stank", "mouldy", "noisy", "cramped", "uncomfortable", "unusable",
-    "disgusting", "gross", "sticky"})
+    "disgusting", "gross", "sticky", "hadn't", "hadnt", "smashed", "damaged", "cracked", "dented", "torn", "soaked"})
 """Words that, after a turn, say a problem follows ("lovely but WHY is there no plug", "only thing is pls sort")."""
 
 
@@ -362,7 +389,8 @@ def _praise_then_problem(r: _Rules) -> str | None:
     for i in range(r.praise_end, len(tokens)):
         word = tokens[i]
         turn = (word in _TURNS and not (word in _CONCESSIONS and i > 0 and tokens[i - 1] == "even")) or (
-            word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one"))
+            word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one")) or (
+            word == "if" and i > 1 and tokens[i - 1] in _WISHED and tokens[i - 2] == "been")
         if not turn:
             continue
         if sure and any(h.start > i for h in hits):
@@ -542,6 +570,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             seen.second, seen.second_probability)
         leans = "danger" in (intent_model.label, intent_model.second) and (
             intent_model.label == "danger" or intent_model.second_probability >= _URGENCY_KIND_MIN)
+        if kind == "fraud" and _FRAUD_CUE.search(inbound.text) is None and (
+                r.verdict.category is not None and r.verdict.category not in _FRAUD_SITUATIONS):
+            # "STANDING from Euston with a reserved seat... Paid £90 for this. DISGRACE": the weights lean on "paid"
+            # and anger, but nothing in the post is fraud, and the rules read a train, not a scam
+            kind = "none"
         if kind != "none" and p_kind >= _URGENCY_KIND_MIN and leans:
             urgency = (kind,)  # type: ignore[assignment]
             urgency_reasons = (f"urgency {kind}: the model reads the post as urgent at {p_urgent:.2f} ("
@@ -771,6 +804,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     elif (emotion == "delight" and intent == "complaint" and r.praise == 0 and not r.intent.sarcasm
           and _GRIEVANCE.search(inbound.text)):
         emotion = "frustration"  # "every deal is new customers only. I've been with you 9 years": no delight in it
+    elif (emotion == "anxiety" and r.emotion.emotion == "anger" and r.emotion.votes.get("anger", 0.0) >= _ANGER_CLEAR
+          and not r.emotion.votes.get("anxiety") and not urgency):
+        # "...my coach doesn't exist. Paid £90 for this. DISGRACE": no worry in it, only anger (a scam or a stranger
+        # in the account is a worry however it is sworn at)
+        emotion = "anger"
     reasons.append(f"emotion {_why(emotion, emotion_model.probability, emotion_model.drivers)}; "
                    + r.emotion.reason)
     reasons.extend(r.intent.reasons[1:])
