@@ -699,6 +699,7 @@ _ASKED_AGAIN = re.compile(
     r"\b(?:asked|told|messaged|emailed|e-mailed|tweeted|called|rang|chased|contacted|dm'?d|dmed|written to|wrote to|"
     r"reached out to)(?: (?:you|u|your team|them|about (?:this|it)))? (?:[3-9]|three|four|five|six|several|multiple|"
     r"many|countless|so many|numerous) times\b|\b(?:keep|kept) (?:having to )?(?:asking|chasing|messaging|emailing)\b|"
+    r"\bday (?:[2-9]|\d{2}|two|three|four|five|six|seven|ten) of (?:asking|chasing|messaging|emailing|dming|calling)\b|"
     r"\b(?:i'?ve|i have|i|we'?ve|we have|we)(?: already)? (?:sent|uploaded|provided|given|submitted|resent)\b"
     r"(?: [\w'’]+){0,3} (?:[3-9]|three|four|five|six|several|multiple|many|so many) times\b",
     re.IGNORECASE,

@@ -30,6 +30,11 @@ _ABUSE_VOTE = 3.0
 _NEGATION_WINDOW = 3
 _NO_MORE = frozenset({"more", "longer"})
 """Words after "no" that negate what follows ("no more waiting")."""
+_WILLING = frozenset({"happy", "glad", "willing"})
+_WILLING_TO = frozenset({"pay", "wait", "help", "provide", "send", "share", "drive", "collect", "travel", "move", "do",
+                         "give", "call", "try", "talk", "chat", "switch", "upgrade", "cover", "swap", "return",
+                         "bring"})
+""""happy to pay", "glad to wait": an offer, not delight (a customer "happy to" do something is asking)."""
 _CAPS_HINT = re.compile(r"[A-Z][A-Z][A-Z]")  # ([A-Z]{3}: spelt out, a search skips ahead to capitals)
 _CAPS = re.compile(r"[A-Z](?<![\w/.][A-Z])[A-Z]{2,}(?![\w/.])")
 """Words of three or more capitals, outside links and handles' neighbours (no letter, digit, '_', '/' or '.'
@@ -105,6 +110,9 @@ def _votes(hits: Sequence[Hit], tokens: Sequence[str], text: str,
                 continue
             if hit.phrase in ("waited", "waiting") and tuple(tokens[hit.start + 1:hit.start + 3]) in _WAITED_FOR:
                 continue  # "the driver waited for me when he saw me running": someone's kindness, no wait of ours
+            if (hit.phrase in _WILLING and hit.start + 2 < len(tokens) and tokens[hit.start + 1] == "to"
+                    and tokens[hit.start + 2] in _WILLING_TO):
+                continue  # "can they take the old one to the tip? happy to pay": willing, not delighted
             if _negated(hit, tokens, negators, plain):
                 if hit.key != "delight":
                     continue

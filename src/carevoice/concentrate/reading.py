@@ -360,7 +360,7 @@ _BAD_CONDUCT = re.compile(
     r"\b(?:ignor\w*|shout\w* at|yell\w*|rude\w*|ruin\w*|refus\w*|lie|lied|lying|laugh\w* at|mock\w*|hung up|hanging up|"
     r"no help|useless|unhelpful|nothing|wasting|wasted|patroni[sz]\w*|abus\w*|swore|sworn at)\b", re.IGNORECASE)
 """What a colleague named in "thanks" did wrong ("thanks to Dave for ignoring us"): thanks for that are sarcastic."""
-_WISHED = frozenset({"nicer", "better", "good", "great", "helpful"})
+_WISHED = frozenset({"nice", "nicer", "better", "good", "great", "helpful"})
 """Before "if", after "been": "would've been nicer if the replacement hadn't turned up smashed" turns to a problem."""
 
 _PROBLEM_CUES = frozenset({
@@ -371,7 +371,8 @@ _PROBLEM_CUES = frozenset({
     "disappointing", "annoying", "ridiculous", "shocking", "wish", "needs", "should", "lost", "cancelled", "flawed",
     "buggy", "glitchy", "useless", "locked", "overflowed", "overflowing", "leaking", "leaked", "flooded", "flooding",
     "blocked", "delayed", "smelly", "smelled", "stank", "mouldy", "noisy", "cramped", "uncomfortable", "unusable",
-    "disgusting", "gross", "sticky", "hadn't", "hadnt", "smashed", "damaged", "cracked", "dented", "torn", "soaked"})
+    "disgusting", "gross", "sticky", "hadn't", "hadnt", "smashed", "damaged", "cracked", "dented", "torn", "soaked",
+    "wild", "steep", "extortionate", "insane", "mental", "criminal", "robbery", "meant", "supposed"})
 """Words that, after a turn, say a problem follows ("lovely but WHY is there no plug", "only thing is pls sort")."""
 
 
@@ -388,9 +389,10 @@ def _praise_then_problem(r: _Rules) -> str | None:
     hits = r.verdict.evidence.get(category, (0.0, []))[1] if sure and category else []
     for i in range(r.praise_end, len(tokens)):
         word = tokens[i]
+        if word == "if" and i > 1 and tokens[i - 1] in _WISHED and tokens[i - 2] == "been":
+            return word  # "would've been nice if that happened the first two times": the wish tells the problem
         turn = (word in _TURNS and not (word in _CONCESSIONS and i > 0 and tokens[i - 1] == "even")) or (
-            word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one")) or (
-            word == "if" and i > 1 and tokens[i - 1] in _WISHED and tokens[i - 2] == "been")
+            word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one"))
         if not turn:
             continue
         if sure and any(h.start > i for h in hits):
@@ -690,6 +692,15 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif intent == "question" and not r.question and intent_model.second != "question":
             reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
+        elif (intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and r.intent.intent == "complaint"
+              and r.verdict.category in PROBLEMS and r.verdict.raw.get(r.verdict.category, 0.0) >= _STRONG_PHRASE
+              and _TROUBLE.search(inbound.text)):
+            # "hair in the shower and stains on the sheets. Staff were nice about it but it shouldn't happen": a
+            # kind word about how it was taken, no praise phrase, and the rules read the problem from a strong
+            # phrase (not "nearly missed my train" after a comfy bed)
+            reasons.append(f"praise read unsurely ({intent_p:.2f}) from no praise phrase, where the rules read a "
+                           f"complaint about {r.verdict.category}: complaint")
+            intent, intent_p, turned = "complaint", r.intent.confidence, True
         elif intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and "rule_vote:delight" not in r.features:
             if intent_model.second == "danger" and not urgency:
                 # no danger read by the rules either: the rules' own reading ("whoever runs this account is a

@@ -552,10 +552,17 @@ def _common() -> frozenset[str]:
     return lexicon().known | vocab.head_words | vocab.modifiers
 
 
+_FORMATS = frozenset({"mp4", "mp3", "m4a", "m4v", "h264", "h265", "mov", "avi", "mkv", "wav", "flac", "pdf", "jpg",
+                      "jpeg", "png", "gif", "heic", "raw", "csv", "docx", "xlsx", "pptx", "zip", "exe", "dmg", "apk",
+                      "iso", "utf8", "4k", "8k", "1080p", "720p", "1440p", "2160p", "60fps", "30fps"})
+"""File formats and resolutions: "export a video project as a mp4" names no product ("let's get mp4 back up and
+running")."""
+
+
 @cache
 def _never_named() -> frozenset[str]:
     """Words that never start a product's name (:func:`_product_like` and :func:`_titled` refuse them)."""
-    return _common() | _FUNCTION
+    return _common() | _FUNCTION | _FORMATS
 
 
 _HEAD, _NAME = 1, 2
