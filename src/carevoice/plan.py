@@ -66,8 +66,11 @@ _JOKE_PROBLEM_SURE = 0.9
 """A joke about a problem is met as the problem when its situation is read at least this surely."""
 
 
-def _turned(reading: Reading) -> bool:
-    """Whether the reading turned kind words into a complaint ("crew were lovely. the food though...")."""
+def turned_from_praise(reading: Reading) -> bool:
+    """Whether the reading turned kind words into a complaint ("crew were lovely. the food though...").
+
+    The one test of it, for the plan and for `post.praised`.
+    """
     from carevoice.concentrate.reading import TURNED_REASON  # the reading's module is loaded once a post is read
 
     return any(r.startswith(TURNED_REASON) for r in reading.reasons)
@@ -543,7 +546,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         situation == "feature_request" and intent == "request" and reading.confidence >= _SUGGESTION_SURE)
     if (intent == "complaint" and (situation in _OPEN_QUESTIONS or unsure) and reading.question
             and not reading.sarcasm and reading.emotion in _CALM and not reading.urgency
-            and not _turned(reading)):
+            and not turned_from_praise(reading)):
         # "Will your shop take empty cartridges?", "I didn't know how to unmute them, what should I do?": a calm
         # question about nothing we read surely is a question, not a fault to apologise for (not kind words turned
         # to a problem: "crew were lovely. the food though... what was that meant to be")

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from carevoice.plan import has_link, joke_about_a_problem
+from carevoice.plan import has_link, joke_about_a_problem, turned_from_praise
 
 if TYPE_CHECKING:
     from carevoice.bank.resolved import Bank
@@ -1468,7 +1468,6 @@ def build_context(
     """
     # the reading's whole module is imported here, not with this one: rendering and linting never need it
     # (nor the subject module, which it imports anyway)
-    from carevoice.concentrate.reading import TURNED_REASON
     from carevoice.concentrate.subject import _SINGULAR_S as _NOUNS_ENDING_IN_S
 
     handle = inbound.handle.lstrip("@") if inbound.handle else None
@@ -1521,8 +1520,7 @@ def build_context(
         "hours": {"next_open": next_open, "open": is_open},
         "subject": subject,
         "post": {"words": words, "detailed": words >= DETAILED_WORDS, "link": has_link(inbound.text),
-                 "praised": reading.intent == "complaint" and any(
-                     r.startswith(TURNED_REASON) for r in reading.reasons),
+                 "praised": reading.intent == "complaint" and turned_from_praise(reading),
                  "grave": (grave := _grave(reading, where, inbound.text)), "bereaved": reading.bereavement,
                  "wry": told_as_a_joke(reading, grave, inbound.text),
                  **(conditions if conditions is not None else post_conditions(inbound.text))},

@@ -167,9 +167,6 @@ _SCARE_QUOTED = re.compile(
     re.IGNORECASE)
 """A claim of quality in scare quotes ("thanks for the 'hot' bao", "your 'express' delivery"): kind words beside it
 are said through gritted teeth."""
-_IRONIC = re.compile(r"\bnothing says\b[^.!?]{2,60}\blike\b|\b(?:truly |just )?living the dream\b", re.IGNORECASE)
-"""A turn of phrase that is only ever ironic on a care account ("nothing says relaxing break like a fire alarm test at
-7am", "getting 38. truly living the dream"): kind words beside it are sarcastic, as beside an eye roll."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
 _RARELY = frozenset({"urgency"})
@@ -319,8 +316,7 @@ def _rules(text: str, locale: str) -> _Rules:
         question=question_score, question_min=decision["question_min"], complaint=problem,
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
-        eye_roll=((not text.isascii() and _EYE_ROLL.search(text) is not None) or _SCARE_QUOTED.search(text) is not None
-                  or _IRONIC.search(text) is not None),
+        eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or _SCARE_QUOTED.search(text) is not None,
         irony=(ending := _ironic_ending(text, found.tokens, praise_hits)) is not None,
         trouble_before=ending is not None and _trouble_unmended(text[:ending.start()]),
         staff_thanked=(details.staff is not None and details.staff[:1].isupper()  # a name ("Dave"), not "the driver"
