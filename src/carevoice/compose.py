@@ -103,7 +103,7 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.new_booking", "post.fake_account", "post.loyalty_penalty", "post.in_store", "post.gripe",
              "post.branch_closing", "post.credit_expired", "post.area_wide", "post.pay_missing",
              "post.cut_off_paid", "post.scam_live", "post.big_stake", "post.reports_sender",
-             "post.shipped", "post.verify", "post.accident", "post.venue_wifi")
+             "post.shipped", "post.verify", "post.accident", "post.venue_wifi", "post.card_stopped", "post.live")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -230,6 +230,7 @@ _ASKS_FOR_GIVEN: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("details.place",), re.compile(
         r"\b(?:which|what) (?:store|branch|restaurant|station|stop|hotel|shop|airport|location|site)\b|"
         r"\bwhich (?-i:[A-Z][\w']*(?: (?:&|and) [A-Z][\w']*)?) (?:was|is) it\b|\bwhere (?:it|this) happened\b|"
+        r"\bwhere you are\b|"
         + _ASK + r"(?:the |which )?(?:store|branch|restaurant|station|hotel|shop|airport|location)\b"
         r"(?! (?:team|staff|manager))",
         re.IGNORECASE)),

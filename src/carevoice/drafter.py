@@ -59,6 +59,30 @@ _RESET_TRIED = re.compile(
     r"multiple times|again|already)\b|\blinks? (?:says?|is|was|keeps saying|comes? up|shows?)? ?\W?"
     r"(?:expired|invalid)\b|\balready (?:reset|tried resetting|tried to reset)\b", re.IGNORECASE)
 """A reset tried and failed ("reset password 4 times, the email link says expired")."""
+_PROMISED = re.compile(
+    r"\b(?:still waiting (?:on|for) (?:the|your|a) (?:dm|reply|call|email|response)|you said|you promised|was told|"
+    r"i was promised)\b", re.IGNORECASE)
+"""A follow-up that chases what we said we'd do ("still waiting on the DM", "you said someone would reach out")."""
+_WAITED = re.compile(
+    r"\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s*(days?|weeks?|wks?|months?)\b", re.IGNORECASE)
+"""A wait the customer counts ("40 days", "3 weeks", "two months")."""
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_TIMELINE = re.compile(r"\b\d+(?:[-–]\d+)? (?:business |working )?(?:days?|weeks?)\b", re.IGNORECASE)
+"""An answer that quotes how long something takes ("up to 5 business days")."""
+_LONG_WAIT_DAYS = 10
+"""A complaint that counts a wait of this many days or more is past any timeline an answer quotes."""
+
+
+def _waited_days(text: str) -> int:
+    """The longest wait a post counts, in days (0 when it counts none): "returned 2 March. 40 days" -> 40."""
+    longest = 0
+    for m in _WAITED.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
+        unit = m.group(2).lower()
+        longest = max(longest, n * (30 if unit.startswith("month") else 7 if unit.startswith("w") else 1))
+    return longest
+
+
 _ATTEMPTS = 5
 
 
@@ -185,6 +209,13 @@ class Drafter:
                 answer = None  # "cancel my contract at the end of the month please": the cancelling, not the policy
             if answer is not None and "opt_out" in reading.asks:
                 answer = None  # "you keep emailing me, remove my name from your files": the marketing to stop
+            if answer is not None and reading.intent == "follow_up" and (
+                    reading.details.contacted or conditions["awaiting_reply"] or _PROMISED.search(post.text)):
+                # "still waiting on the DM about my gift card balance going to $0": a case chased, not the card policy
+                answer = None
+            if answer is not None and reading.intent in ("complaint", "follow_up") and (
+                    _waited_days(post.text) >= _LONG_WAIT_DAYS and _TIMELINE.search(" ".join(answer.answer.texts))):
+                answer = None  # "returned 2 March. 40 days. WHERE IS MY REFUND": past the "5 business days" it quotes
             if answer is not None and (conditions["asked_again"] or conditions["area_wide"]
                                        or tried_already(post.text, answer.answer)):
                 # "3rd time asking now", "whole street is down", "reset email never arrives, checked spam": a

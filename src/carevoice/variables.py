@@ -239,6 +239,7 @@ so now queueing at reception"): lines about the wait and the staffing, not "you 
 _PRICING = re.compile(
     r"\b(?:daylight robbery|rip[- ]?off|ripping (?:us|people|customers) off|overpriced|extortionate|extortion|"
     r"price (?:hike|rise|increase|gouging)s?|prices? (?:went|gone|have gone|has gone|going) up|"
+    r"(?:creeping|creeps|crept|going|gone|went) up again|\bnow (?:being|costs?|is|at) [£$€]\s?\d|"
     r"(?:put|putting|keep putting) (?:the |your )?prices? up|dearer|pricier|more expensive than|"
     r"(?:smaller|tinier) (?:portions?|sizes?|bags?|packs?|bars?)|shrinkflation|"
     r"size of a (?:golf ?ball|coin|postage stamp)|"
@@ -323,7 +324,10 @@ _MARKED_DELIVERED = re.compile(
     r"\b(?:says?|said|shows?|showing|showed|marked|listed|updated|status|tracking)(?: as| it was| it's| its)?\W{0,3}"
     r"(?:been )?delivered\b|\bdelivered\W{0,3}(?:but|yet|and|when|though)\W+(?:it'?s |its |it |there'?s |i )?"
     r"(?:not|no|nothing|never|isn'?t|wasn'?t|hasn'?t|haven'?t|didn'?t|nowhere)\b|"
-    r"\b(?:apparently|supposedly|allegedly) delivered\b", re.IGNORECASE)
+    r"\b(?:apparently|supposedly|allegedly) delivered\b|"
+    r"\b(?:apparently|supposedly|allegedly|says?|said|shows?|marked|status)(?: as| it was)?\W{0,3}"
+    r"(?:handed|given) (?:to|in to) "
+    r"(?:the )?(?:resident|customer|recipient|neighbou?r|reception|concierge)\b", re.IGNORECASE)
 """Tracking says delivered and nothing came ("parcel says 'delivered' at 14:12. not at my door"): "sorry it's late"
 answers a wait the customer is not in; the lines say it shows as delivered (`post.marked_delivered`)."""
 _FROZEN = re.compile(
@@ -483,6 +487,11 @@ _SCAM_DONE = re.compile(
     r"(?:[£$€]\s?\d[\d,.]*k?|\b\d+ ?(?:quid|pounds|dollars|euros)) (?:\w+ ){0,3}?(?:gone|taken|missing|stolen|"
     r"disappeared)\b|"
     r"\b(?:took|stole|taken|emptied|drained|cleared out)\b (?:\w+ ){0,3}?(?:[£$€]\s?\d|my (?:savings|account|money))|"
+    r"\b(?:account|savings)s? (?:has |have |had |was |were |is |are )?(?:been |now |just )?"
+    r"(?:emptied|drained|cleared out|"
+    r"wiped out)\b|"
+    r"(?:[£$€]\s?\d[\d,.]*k?|\b(?:my|our|his|her|their|all (?:my|our|his|her|their)) (?:savings|money)) (?:\w+ ){0,3}?"
+    r"(?:moved|transferred|sent) (?:\w+ ){0,4}?to (?:a |an |their )?\W?safe account|"
     r"\b(?:i|we)(?:[’']ve| have)? (?:already |just )?(?:moved|transferred|sent)\b (?:\w+ ){0,3}?"
     r"(?:[£$€]\s?\d|\d[\d,.]*k\b|(?:my|our|all my|all our) (?:savings|money))|"
     r"\b(?:payments?|transactions?|charges?) (?:of [£$€]\S+ )?(?:to|at|from|on) (?:\w+ )?(?:gift ?card|crypto|"
@@ -706,12 +715,17 @@ _ASKED_AGAIN = re.compile(
 )
 """A customer who has asked three times or more ("3rd time messaging", "asked 4 times", "5th email"): a reply
 that owns the repeated asking, not a plain "sorry for the wait" (`post.asked_again`)."""
+_POINTS = r"(?:branch|store|shop|line|number|helpline|website|site|app|chat)"
+_SAYS = r"(?:says?|said|told (?:me|us|him|her))"
+_GO = r"(?:ring|call|phone|go to|visit|use|contact)"
+"""Each place sending the customer to the other ("Branch says ring the number, the number says go to the branch")."""
 _BOUNCED = re.compile(
     r"\b(?:told|sent|directed|referred|passed|pointed) (?:me|us) (?:back )?to (?:contact |speak to |talk to |ask |"
     r"message |email |call )?(?:you|u|your (?:team|colleagues|head office|customer service))\b|"
     r"\b(?:passed|bounced|pushed|sent|going|go|gone|run|ran) (?:me |us )?(?:back and forth|from pillar to post|"
     r"round in circles|around in circles|in circles|from one (?:team|department|person) to (?:another|the next))\b|"
-    r"\b(?:blaming|blame) each other\b|\bpassing the buck\b",
+    r"\b(?:blaming|blame) each other\b|\bpassing the buck\b|"
+    rf"\b{_POINTS}s? {_SAYS} (?:to )?{_GO}\b[^.!?]{{0,40}}?\b{_POINTS}s? {_SAYS} (?:to )?{_GO}\b",
     re.IGNORECASE,
 )
 """A customer sent back and forth between teams ("lost property told me to contact you, you told me to contact
@@ -1103,6 +1117,20 @@ _VENUE_WIFI = re.compile(
     re.IGNORECASE)
 """WiFi at a place the brand runs, not at home ("wifi at the Courtyard keeps dropping", "the hotel wifi", "wifi on
 the train"): the team there looks at it; never the home router or a postcode check (`post.venue_wifi`)."""
+_LIVE = re.compile(
+    r"\b(?:right now|as we speak|currently|at the moment|atm|"
+    r"(?:sitting|sat|stuck|stranded|waiting|held) (?:outside|at|on|in|between)|(?:stood|standing) (?:outside|between)|"
+    r"(?:for )?\d+ ?(?:hours?|hrs?|mins?|minutes) now|now \d+ ?(?:hours?|hrs?|mins?|minutes)|"
+    r"for the (?:last|past) \d+ ?(?:hours?|hrs?|mins?|minutes)|"
+    r"just (?:got )?(?:cancell?ed|terminated|stopped))\b", re.IGNORECASE)
+"""Trouble still going on as the customer writes ("train 49 sitting outside Cleveland for 2 hours now", "a crowd of 200
+people right now"): never asked when it was (`post.live`)."""
+_CARD_STOPPED = re.compile(
+    r"\b(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?|already|just)\s+(?:just\s+|already\s+|now\s+)?"
+    r"(?:frozen|froze|locked|blocked|cancell?ed|stopped)\s+(?:it|them|(?:my|the|both)(?:\s+(?:debit|credit|bank))?"
+    r"\s+cards?)\b", re.IGNORECASE)
+"""A card the customer has already frozen, locked or cancelled ("I've locked it in the app but another one just came
+up pending"): never told to freeze it again (`post.card_stopped`)."""
 _REPORTS_SENDER = re.compile(
     r"\b(?:accounts?|address(?:es)?|users?|someone|somebody|sender|person|people|site|sites|website)\s+"
     r"(?:(?:that|who)\s+(?:is|are|keeps?)\s+|is\s+|are\s+|keeps?\s+)?(?:sending|spamming|emailing|texting)\s+"
@@ -1207,7 +1235,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
-    "venue_wifi": (_VENUE_WIFI,),
+    "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
     "big_stake": (_AT_STAKE_WORDS,),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),

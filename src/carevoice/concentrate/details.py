@@ -37,14 +37,15 @@ _CODE_WORDS = frozenset({"pnr", "record", "reference", "ref", "confirmation"})
 _CASE_REF = re.compile(
     r"\b(?i:case|claim|file|ref|reference|booking|reservation|confirmation|conf)"
     r"(?:\s+(?i:number|no\.?|ref|reference|id))?\s*[:#]?\s*"
-    r"((?:[A-Z]{2,4}-)+[A-Z0-9]{3,10}|[A-Z]{2,4}[0-9]{5,10}|"
+    r"((?:[A-Z]{2,4}-)+[A-Z0-9]{3,10}(?:-[A-Z0-9]{2,10})*|(?:[0-9]{2,4}-)+[0-9]{4,10}\b(?!-)|[A-Z]{2,4}[0-9]{5,10}|"
     r"(?:(?<=[Cc]ase )|(?<=CASE )|(?<=[Rr]ef )|(?<=REF ))(?!(?:19|20)[0-9]{2}\b)[0-9]{4,10}(?![0-9,:/-]|\.[0-9]))\b"
 )
 """A case, claim or file reference ("case LHR-AC-20931", "ref KN-445120", "conf SQ-4428190", "case 7731"): the
 customer gave it, never ask again."""
 _BOOKING = re.compile(
     r"\b((?i:booking|reservation|confirmation|reference|ref|pnr|record\s+locator))"
-    r"(?:\s+(?i:number|no\.?|code|id|ref|reference))?(?:\s+(?i:is|was))?\s*[:#]?\s*([A-Z0-9]{6})\b"
+    r"(?:\s+(?i:number|no\.?|code|id|ref|reference))?(?:\s+(?i:is|was))?\s*[:#]?\s*"
+    r"([A-Z0-9]{6}|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{5,12})\b"
 )
 _FLIGHT_WORD = re.compile(
     r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*"
@@ -109,6 +110,9 @@ _ERROR = re.compile(
     r"|\b([A-Z]{2,4}-[0-9]{3,6}(?:-[0-9])?)\b|\b(0x[0-9A-Fa-f]{8})\b"
 )
 _DIGIT = re.compile(r"[0-9]")
+_BARE_CODE = re.compile(r"[A-Z]{2,4}(?:-[A-Z0-9]{2,10})+")
+"""A code standing alone ("DR-00000-9921", "ERR-502"): a reference the customer quotes unless they call it an error."""
+_ERROR_WORD = re.compile(r"\b(?:error|errors|code|err|fault|message|says|shows|showing|popped|pops|displays)\b")
 
 
 class _Vocab(NamedTuple):
@@ -460,16 +464,22 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
         return build(Details)
     refs = _CaseRefs(text)  # a case reference is the booking's, and never an error code
+    error = _first(_errors(text, low, plain, refs), pii) if has_digit else None
+    booking = _first(_bookings(text, refs), pii) if not _BOOKING_WORDS.isdisjoint(words) else None
+    if error and booking is None and _ERROR_WORD.search(low) is None:
+        whole = _BARE_CODE.search(text, text.find(error))
+        if whole is not None and whole.start() == text.find(error):  # "claim ... DR-00000-9921": a reference
+            booking, error = whole.group(), None
     return build(
         Details,
         device=device,
-        error=_first(_errors(text, low, plain, refs), pii) if has_digit else None,
+        error=error,
         contacted=contacted,
         tried=tried,
         forgot=forgot,
         staff=staff,
         order_id=_first(_orders(text), pii) if has_digit and "order" in low else None,
-        booking_id=_first(_bookings(text, refs), pii) if not _BOOKING_WORDS.isdisjoint(words) else None,
+        booking_id=booking,
         flight=_first(_flights(text, low, words, vocab), pii) if has_digit else None,
         product=_first(_products(text, words, vocab), pii) if not vocab.product_words.isdisjoint(words) else None,
         place=_first(_places(text, words, vocab), pii),

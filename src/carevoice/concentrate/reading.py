@@ -316,11 +316,13 @@ def _rules(text: str, locale: str) -> _Rules:
         question=question_score, question_min=decision["question_min"], complaint=problem,
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
-        eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or _SCARE_QUOTED.search(text) is not None,
+        # "let my 5yo 'help' with the announcement": quotes in a shout-out to a colleague are fondness, not doubt
+        eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or (
+            _SCARE_QUOTED.search(text) is not None and _SHOUT_OUT.search(text) is None),
         irony=(ending := _ironic_ending(text, found.tokens, praise_hits)) is not None,
         trouble_before=ending is not None and _trouble_unmended(text[:ending.start()]),
-        staff_thanked=(details.staff is not None and details.staff[:1].isupper()  # a name ("Dave"), not "the driver"
-                       and _BAD_CONDUCT.search(text) is None),
+        staff_thanked=((details.staff is not None and details.staff[:1].isupper())  # a name ("Dave"), not "the driver"
+                       or _SHOUT_OUT.search(text) is not None) and _BAD_CONDUCT.search(text) is None,
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
              f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
@@ -356,6 +358,28 @@ _BAD_CONDUCT = re.compile(
     r"\b(?:ignor\w*|shout\w* at|yell\w*|rude\w*|ruin\w*|refus\w*|lie|lied|lying|laugh\w* at|mock\w*|hung up|hanging up|"
     r"no help|useless|unhelpful|nothing|wasting|wasted|patroni[sz]\w*|abus\w*|swore|sworn at)\b", re.IGNORECASE)
 """What a colleague named in "thanks" did wrong ("thanks to Dave for ignoring us"): thanks for that are sarcastic."""
+_SHOUT_OUT = re.compile(
+    r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|wanted|to|give|giving)\s+){0,4}"
+    r"(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:huge|big|massive|special) thanks)\s+(?:go(?:es)?\s+)?(?:out\s+)?"
+    r"to\s+(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
+    r"[^.!?\n]{0,40}?\b(?:conductor|driver|guard|crew|attendants?|pilot|captain|staff|team|lady|ladies|guy|"
+    r"gentleman|chap|bloke|engineer|agent|rep|manager|cashier|server|waiter|waitress|barista|receptionist|host|"
+    r"inspector|technician|courier|postman|postie)\b)", re.IGNORECASE)
+"""A post that opens by thanking someone ("Shoutout to Mel in the lounge", "Shout out to the conductor on the
+Surfliner"): praise of a colleague, whatever trouble they put right or joke they shared."""
+_BANTER_UNSURE = 0.5
+"""Banter read below this in a post that asks something is the ask, told with a smile."""
+_PLEA = re.compile(r"\b(?:(?:can|could|may) (?:i|we|you|u|someone)|please|pls|plz)\b", re.IGNORECASE)
+"""Words that ask for something ("can I just have a replacement please"), not a rhetorical "honestly?"."""
+_SNARK = re.compile(r"\bnow do one (?:about|on|for)\b|\b(?:truly|really|such) a public service\b|\bor are we\b",
+                    re.IGNORECASE)
+"""A kind word turned on the brand ("cute ad with the dog. now do one about the branches you've closed", "truly a
+public service"): never read as praise on the weights' delight alone."""
+_GRIPE = re.compile(
+    r"\b(?:bad|worse|worst|terrible|awful|a bit much|no idea|make it make sense|confus\w+|"
+    r"(?:so|too|way too|really|very) (?:hot|cold|loud|slow|bad))\b", re.IGNORECASE)
+"""Words of a gripe the weights may take for cheer ("signal so bad I stand on one leg by the fridge", "Piccadilly line
+temperature today, a bit much babe 🥵"): with no kind word, no praise."""
 _WISHED = frozenset({"nice", "nicer", "better", "good", "great", "helpful"})
 """Before "if", after "been": "would've been nicer if the replacement hadn't turned up smashed" turns to a problem."""
 
@@ -523,6 +547,12 @@ _RESCUED = re.compile(
 """Words of a danger someone stopped ("talked my mum out of sending it", "spotted the scam", "saved her savings")."""
 
 
+_SPARED = re.compile(
+    r"\b(?:stopped|saved|prevented|kept) me (?:from )?(?:sending|paying|transferring|losing|being scammed|"
+    r"getting scammed|falling for)\b", re.IGNORECASE)
+"""A loss the customer was spared ("the pop up stopped me sending $900 to a fake seller")."""
+
+
 def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], text: str) -> bool:
     """A post that thanks the brand for handling a danger: praise words, delight read surely, no sarcasm.
 
@@ -542,7 +572,9 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
         return True
     # "to the lady who talked my mum out of sending £3,000 to a scammer - you saved her savings. thank you": a
     # danger someone stopped, thanked for; the weights may hear the scam's words as anger
-    return kind and _RESCUED.search(text) is not None
+    # "that 'this could be a scam' pop up stopped me sending $900... so yeah. thanks": a loss the customer was
+    # spared, thanked for with any kind word
+    return (kind and _RESCUED.search(text) is not None) or _SPARED.search(text) is not None
 
 
 def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
@@ -619,12 +651,21 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         sure_problem = r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
+        elif (intent in ("complaint", "banter", "request", "follow_up", "question") and r.praise > 0
+              and not r.intent.sarcasm and not r.abuse.abusive and (shout := _SHOUT_OUT.search(inbound.text))
+              and _BAD_CONDUCT.search(inbound.text) is None):
+            # "Shoutout to Mel in the lounge who found my dad's glasses... Absolute legend": a colleague thanked
+            reasons.append(f"{intent} ({intent_p:.2f}) in a post that opens thanking a colleague "
+                           f"({shout.group(0).strip()!r}): praise")
+            intent = "praise"
         elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
               and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm
               and r.emotion.emotion not in NEGATIVE_EMOTIONS
               # a cheerful question, or a joke, with no kind word is no praise; nor is a post of trouble with none
               # ("refund for my missing dumplings was 'approved' but only £1.20 came back")
-              and (r.praise > 0 or (not r.question and intent != "banter" and not _TROUBLE.search(inbound.text)))
+              and (r.praise > 0 or (not r.question and intent != "banter" and not _TROUBLE.search(inbound.text)
+                                    and not _GRIPE.search(inbound.text)))
+              and not _SNARK.search(inbound.text)
               and not sure_problem):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
@@ -673,6 +714,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"banter ({intent_p:.2f}) with no joke's words where the rules read a complaint "
                            f"({'a loss' if r.bereavement else r.emotion.emotion}): complaint")
             intent = "complaint"
+        elif (intent == "banter" and intent_p < _BANTER_UNSURE and r.question
+              and r.intent.intent in ("request", "complaint") and _PLEA.search(inbound.text) is not None
+              and not _LAUGHING.search(inbound.text)):
+            # "fourth engineer visit for the same washing machine. I know him better than my neighbours now. can I
+            # just have a replacement please": a joke told on the way to an ask
+            reasons.append(f"banter read unsurely ({intent_p:.2f}) in a post that asks something: "
+                           f"{r.intent.intent}, as the rules read it")
+            intent, intent_p = r.intent.intent, r.intent.confidence
         elif (intent == "complaint" and r.intent.intent == "banter" and intent_p < _BANTER_OVER
               and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.intent.sarcasm):
             # "ordered mac and cheese for the 3rd time this week, no regrets": a joke the weights took for a gripe
@@ -697,6 +746,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"praise read unsurely ({intent_p:.2f}) from no praise phrase, where the rules read a "
                            f"complaint about {r.verdict.category}: complaint")
             intent, intent_p, turned = "complaint", r.intent.confidence, True
+        elif (intent == "praise" and not r.praise and "rule_vote:delight" not in r.features
+              and (gripe := _GRIPE.search(inbound.text)) is not None):
+            # "whoever set the Piccadilly line temperature today, a bit much babe 🥵": no kind word, and a gripe
+            reasons.append(f"praise read ({intent_p:.2f}) from no praise words, beside a gripe ({gripe.group(0)!r}): "
+                           "complaint")
+            intent, intent_p = "complaint", min(intent_p, 0.6)
         elif intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and "rule_vote:delight" not in r.features:
             if intent_model.second == "danger" and not urgency:
                 # no danger read by the rules either: the rules' own reading ("whoever runs this account is a

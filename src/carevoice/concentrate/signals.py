@@ -46,7 +46,7 @@ def read_abuse(found: Scan) -> Abuse:
     abuse, tokens = found.family("abuse"), found.tokens
     if not abuse:
         return Abuse(False, False, "")
-    severe = [h for h in abuse if h.key in ("direct", "slurs")]
+    severe = [h for h in abuse if h.key == "slurs" or (h.key == "direct" and not _reported(h, tokens))]
     if severe:
         return Abuse(True, True, "abuse: " + ", ".join(h.label for h in severe[:3]))
     targets: set[int] = set()
@@ -64,6 +64,17 @@ def read_abuse(found: Scan) -> Abuse:
         if target is not None:
             return Abuse(True, False, f"abuse: {hit.label} aimed at '{tokens[target]}'")
     return Abuse(False, False, "")
+
+
+_THIRD_PERSON = frozenset({"he's", "she's", "hes", "shes", "he", "she", "they", "they're", "theyre", "guy", "man",
+                           "bloke", "woman", "lad", "someone", "somebody", "passenger", "customer"})
+"""Who a threat is reported of: "a guy shouting that he's going to stab someone" tells of a danger, aims at no one."""
+
+
+def _reported(hit: Hit, tokens: Sequence[str]) -> bool:
+    """Tell whether a direct threat is another person's, which the customer reports ("he's going to stab someone")."""
+    before = tokens[max(0, hit.start - 3):hit.start]
+    return tokens[hit.start] in ("going", "gonna") and not _THIRD_PERSON.isdisjoint(before)
 
 
 @cache
