@@ -282,3 +282,9 @@ def test_dm_now_in_a_complaint_is_no_spam() -> None:
 ])
 def test_a_kind_word_turned_on_the_brand_is_no_praise(text: str) -> None:
     assert read(text).intent != "praise"
+
+
+def test_the_private_opener_never_asks_for_a_reference_the_post_gave() -> None:
+    text = "@Airbnb please cancel reservation HMQ4Z2K9XT and refund me, there is no hot tub"
+    for draft in drafts("base", text, range(1, 7)):
+        assert draft.private is not None and "reference" not in draft.private.lower(), draft.private

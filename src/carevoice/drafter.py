@@ -18,7 +18,7 @@ from carevoice.bank.registry import load_bank
 from carevoice.bank.resolved import Bank
 from carevoice.checks import check, fits_channel
 from carevoice.checks.channels import get_channel
-from carevoice.compose import Candidate, answer_phrases, build_context, make_candidates, stage_options
+from carevoice.compose import Candidate, answer_phrases, asks_for_given, build_context, make_candidates, stage_options
 from carevoice.concentrate import concentrate
 from carevoice.errors import DraftBlockedError, InputError, NearDuplicateError, RenderError, UnknownChoiceError
 from carevoice.plan import (
@@ -373,6 +373,8 @@ class Drafter:
     ) -> str | None:
         options = stage_options(self.bank, situation, "private_opener", channel=post.channel,
                                 emotion=reading.emotion, sensitive=self.sensitive)
+        # "reservation HMQ4Z2K9XT": the first line of the DM never asks again for what the post gave, where one doesn't
+        options = tuple(p for p in options if not asks_for_given(p.text, context)) or options
         rng = self._rng(post)
         for p in rng.sample(list(options), len(options)):
             try:
