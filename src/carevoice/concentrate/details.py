@@ -467,8 +467,8 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
     error = _first(_errors(text, low, plain, refs), pii) if has_digit else None
     booking = _first(_bookings(text, refs), pii) if not _BOOKING_WORDS.isdisjoint(words) else None
     if error and booking is None and _ERROR_WORD.search(low) is None:
-        whole = _BARE_CODE.search(text, text.find(error))
-        if whole is not None and whole.start() == text.find(error):  # "claim ... DR-00000-9921": a reference
+        whole = _BARE_CODE.match(text, text.find(error))
+        if whole is not None:  # "claim ... DR-00000-9921": a reference
             booking, error = whole.group(), None
     return build(
         Details,

@@ -269,6 +269,8 @@ class _Rules(NamedTuple):
     pii: tuple[PiiMatch, ...]
     details: Details
     bereavement: bool
+    shout_out: str | None
+    """The opening thanks to a colleague ("Shoutout to Mel"), when no bad conduct is told of them (else None)."""
     features: list[str]
 
 
@@ -310,6 +312,8 @@ def _rules(text: str, locale: str) -> _Rules:
     # place they name is no complaint
     severe_abuse = abuse.abusive and (abuse.severe or verdict.category is None or _TROUBLE.search(text) is None)
     problem = verdict.raw.get(verdict.category, 0.0) if verdict.category in PROBLEMS else 0.0
+    shout = _SHOUT_OUT.search(text)  # anchored at the start: most posts fail at once
+    shout_out = shout.group(0).strip() if shout is not None and _BAD_CONDUCT.search(text) is None else None
     intent = read_intent(
         signals, language=language.language, locale_language=locale, spam=spam, abuse=severe_abuse,
         urgency=urgency, praise=praise_score if not negative and not abuse.abusive else 0.0,
@@ -318,11 +322,12 @@ def _rules(text: str, locale: str) -> _Rules:
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
         # "let my 5yo 'help' with the announcement": quotes in a shout-out to a colleague are fondness, not doubt
         eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or (
-            _SCARE_QUOTED.search(text) is not None and _SHOUT_OUT.search(text) is None),
+            _SCARE_QUOTED.search(text) is not None and shout is None),
         irony=(ending := _ironic_ending(text, found.tokens, praise_hits)) is not None,
         trouble_before=ending is not None and _trouble_unmended(text[:ending.start()]),
-        staff_thanked=((details.staff is not None and details.staff[:1].isupper())  # a name ("Dave"), not "the driver"
-                       or _SHOUT_OUT.search(text) is not None) and _BAD_CONDUCT.search(text) is None,
+        staff_thanked=shout_out is not None or (
+            details.staff is not None and details.staff[:1].isupper()  # a name ("Dave"), not "the driver"
+            and _BAD_CONDUCT.search(text) is None),
     )
     rules = [f"rule_cat:{verdict.category or 'none'}", f"rule_intent:{intent.intent}",
              f"rule_emotion:{emotion.emotion}", *(f"rule_urgency:{u}" for u in urgency),
@@ -340,7 +345,7 @@ def _rules(text: str, locale: str) -> _Rules:
     praise_reason = "praise: " + ", ".join(h.label for h in praise_hits[:3]) if praise_hits else ""
     return _Rules(found, verdict, abuse, emotion, urgency, urgency_reasons, spam, spam_reason, praise_score,
                   praise_reason, max((h.end for h in praise_hits), default=0), question, question_reason, intent,
-                  language, pii, details, bereavement,
+                  language, pii, details, bereavement, shout_out,
                   features(found, text, rules=rules))
 
 
@@ -652,11 +657,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
         elif (intent in ("complaint", "banter", "request", "follow_up", "question") and r.praise > 0
-              and not r.intent.sarcasm and not r.abuse.abusive and (shout := _SHOUT_OUT.search(inbound.text))
-              and _BAD_CONDUCT.search(inbound.text) is None):
+              and not r.intent.sarcasm and not r.abuse.abusive and r.shout_out is not None):
             # "Shoutout to Mel in the lounge who found my dad's glasses... Absolute legend": a colleague thanked
             reasons.append(f"{intent} ({intent_p:.2f}) in a post that opens thanking a colleague "
-                           f"({shout.group(0).strip()!r}): praise")
+                           f"({r.shout_out!r}): praise")
             intent = "praise"
         elif (intent in ("complaint", "banter") and predicted["emotion"].label == "delight"
               and predicted["emotion"].probability >= _PRAISE_DELIGHT and not r.intent.sarcasm
