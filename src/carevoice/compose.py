@@ -90,7 +90,7 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.contaminated", "post.booking", "post.medical", "post.hurt", "post.other_account",
              "post.gas", "post.stuck", "post.cable", "post.not_received", "post.after_cancel",
              "post.vulnerability", "post.card_update", "post.long_wait", "post.care_team", "post.praised",
-             "post.left_badly", "post.phishing", "post.asked_again", "post.bounced",
+             "post.left_badly", "post.phishing", "post.phish_report", "post.asked_again", "post.bounced",
              "post.charged_twice", "post.charged_again", "post.payment_failed", "post.refused", "post.card_given",
              "post.fee",
              "post.points_changed", "post.queue", "post.pricing", "post.wry", "post.disputed",
@@ -103,7 +103,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.new_booking", "post.fake_account", "post.loyalty_penalty", "post.in_store", "post.gripe",
              "post.branch_closing", "post.credit_expired", "post.area_wide", "post.pay_missing",
              "post.cut_off_paid", "post.scam_live", "post.big_stake", "post.reports_sender",
-             "post.shipped", "post.verify", "post.accident", "post.venue_wifi", "post.card_stopped", "post.live")
+             "post.shipped", "post.verify", "post.accident", "post.venue_wifi", "post.card_stopped", "post.live",
+             "post.room_fault", "post.mobility_aid", "post.cant_phone")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)

@@ -235,7 +235,8 @@ class Drafter:
                                   answered_as=answer.answer.situation if answer is not None else None,
                                   sector=self.bank.sector, part=asks_part(post.text),
                                   premises=on_premises(post.text), pricing=conditions["pricing"],
-                                  hurt=conditions["hurt"], challenge=challenges(post.text),
+                                  hurt=conditions["hurt"], unhurt=conditions["all_ok"],
+                                  challenge=challenges(post.text),
                                   vulnerability=conditions["vulnerability"],
                                   announcement=reads_as_announcement(post.text), vague=asks_vaguely(post.text),
                                   shared=shares_content(post.text), brand_voice=speaks_as_brand(post.text))

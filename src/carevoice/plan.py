@@ -477,7 +477,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                locale: str = "en", answered: bool = False, banter: bool = True, how_to: bool = False,
                what_if: bool = False, answered_as: str | None = None, policy: bool = False,
                sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False,
-               hurt: bool = False, challenge: bool = False, vulnerability: bool = False,
+               hurt: bool = False, unhurt: bool = False, challenge: bool = False, vulnerability: bool = False,
                announcement: bool = False, vague: bool = False, shared: bool = False,
                brand_voice: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
@@ -492,7 +492,8 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     ``part`` that the post asks to cancel part of a booking, plan or account (see :func:`asks_part`);
     ``premises`` that what went wrong is at the brand's own premises or on board (see :func:`on_premises`);
     ``pricing`` that the post complains about a price or its value (`post.pricing`); ``hurt`` that someone was
-    hurt (`post.hurt`); ``challenge`` that the question challenges the brand rather than asks (see
+    hurt (`post.hurt`); ``unhurt`` that the post says everyone is fine now (`post.all_ok`: no safety step);
+    ``challenge`` that the question challenges the brand rather than asks (see
     :func:`challenges`); ``vulnerability`` that it speaks of a security flaw in the product (`post.vulnerability`);
     ``announcement`` that it reads as a share or an announcement, not a message (see :func:`reads_as_announcement`);
     ``vague`` that it asks for help while saying too little to act on (see :func:`asks_vaguely`); ``shared`` that
@@ -750,6 +751,9 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         reasons.append("bereavement: condolence, then the kind words passed on; no cheery thanks")
     if intent == "danger" and "safety" not in reading.urgency and not hurt and "safety" in stages:
         stages.remove("safety")  # "shoved my brother into a table, he's got a cut on his head": the injury first
+    elif intent == "danger" and unhurt and "safety" in stages:
+        stages.remove("safety")  # "the toggle came off in my son's mouth. He's fine": no ambulance to send for
+        reasons.append("everyone is fine now: no safety step")
     if find_out and "resolve" in stages:
         # the promise of an answer in the thread, from the bank's `find_out` lines (base's `any` cell serves every
         # bank that writes none of its own)

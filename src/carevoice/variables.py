@@ -69,7 +69,8 @@ _ON_HOLD = re.compile(r"\b(?:" + "|".join((
     r"hold (?:times?|music)",
     r"(?:wait(?:ed|ing)?|sat|sitting|stuck|queued|queuing|queueing) (?:on|in) (?:the|a) "
     r"(?:phone|line|queue|call queue|phone queue|chat queue)",
-    r"(?:can[’']?t|cannot|couldn[’']?t|could not|unable to|impossible to|not able to|never) (?:get through|"
+    r"(?:can[’']?t|cannot|couldn[’']?t|could not|unable to|impossible to|not able to|never) (?:get through"
+    r"(?! (?:more|an?|one|two|the|it|this|that|my|\d)\b)|"
     r"get hold of (?:you|anyone|someone|a person|a human)|"
     r"reach (?:you|anyone|someone|a person|a human|customer service|your customer service))",
     r"(?:no|nobody|no one|noone) (?:answers|answered|picks up|picked up) the phone",
@@ -112,7 +113,8 @@ _PHISHING = re.compile(r"\b(?:" + "|".join((
     r"(?:from|claiming|saying|pretending|asking|supposedly)",
     r"claiming to be|pretending to be|posing as|impersonat\w*|phish(?:ing|y|ed|ers?)?|spoof\w*|smishing|vishing",
     r"(?:seems?|looks?|sounds?) like (?:a )?(?:spam|scam|phishing)|is (?:this|it|that) (?:a )?spam",
-    r"(?:that|this|it)(?:[’']?s| is) (?:a |an )?(?:scam|fake|phishing)(?:,? right)?\s*\?",
+    r"(?:that|this|it)(?:[’']?s| is) (?:a |an )?(?:scam|fake|phishing)(?:,? right)?(?=\s*\?)",
+    r"(?:that|this|it)(?:[’']?s| is) not (?:really )?(?:you|from you|yours|legit|real)(?:,? (?:right|is it))?(?=\s*\?)",
     r"(?:got|received|had) (?:a |an )?(?:texts?|sms|e-?mails?|calls?|messages?) ?[:\"“] ?\w+",
     r"(?:fake|dodgy|suspicious|scam|scammy) (?:texts?|e-?mails?|calls?|messages?|sites?|websites?|links?|pages?)",
     r"(?:texts?|sms|e-?mails?|messages?|calls?|links?|dms?) (?:going round|going around|doing the rounds|circulating)",
@@ -357,8 +359,8 @@ _ACCESS_NEED = re.compile(
 thinking"; the lines own that it should work for them (`post.access_need`)."""
 _DIET = re.compile(
     r"\b(?:i'?m|i am|we'?re|we are|she'?s|he'?s|they'?re|as a|my|our|strict|strictly|lifelong|am|is|are) (?:a )?"
-    r"(?:strict |lifelong )?(?:vegetarian|vegan|veggie|halal|kosher|pescatarian|coeliac)\b|"
-    r"\b(?:ordered|asked for|requested|booked|chose|picked|paid for)\b[^.!?]{0,20}?\b(?:veggie|vegan|vegetarian|"
+    r"(?:strict |lifelong |pure |strictly )?(?:vegetarian|vegan|veggie|halal|kosher|pescatarian|coeliac)\b|"
+    r"\b(?:ordered|asked for|requested|booked|chose|picked|paid for)\b[^.!?]{0,20}?\b(?:veggie|veg|vegan|vegetarian|"
     r"plant[- ]based|meat[- ]free|halal|kosher)\b[^.!?]{0,60}?\b(?:got|given|served|came|arrived|had|was|with|"
     r"contained|found)\b|"
     r"\b(?:don'?t|do not|never|can'?t|cannot) eat (?:meat|pork|beef|fish)\b", re.IGNORECASE)
@@ -394,7 +396,10 @@ _STUCK = re.compile(
     r"(?:over |nearly |almost |about |another )?(?:\d+|an?|half an?)|\d+) ?(?:mins?|minutes|hours?|hrs?)\b|"
     r"\b(?:haven[’']?t|hasn[’']?t|havent|hasnt|not) moved (?:for|in)\b|"
     r"\b(?:stuck|stranded|trapped|sat|sitting|stopped) (?:on|outside|just outside|short of|between|at) "
-    r"(?:the |a )?(?:train|tracks?|stations|platform)\b",
+    r"(?:the |a )?(?:train|tracks?|stations|platform)\b|"
+    r"\b(?:we are|we['’]re|i am|i['’]m|we['’]ve been|i['’]ve been) (?:still )?"
+    r"(?:standing|stood|waiting|stuck|sat|sitting) "
+    r"(?:on|at|in) (?:the )?(?:platform|rain|cold|station|freezing cold)\b",
     re.IGNORECASE,
 )
 """Someone held on a train or a platform right now ("sitting outside Didcot for 55 mins"): the latest, not a claim."""
@@ -932,7 +937,8 @@ _RELATIVE_STRANDED = re.compile(
 """Someone else stranded on a journey ("my 78 yr old dad is stuck at Palma airport"): help to them, never "sorry
 you're stranded" to the one who wrote (`post.relative_stranded`)."""
 _WRONG_RECIPIENT = re.compile(
-    r"\b(?:sent|paid|transferred|send|pay|transfer)\b[^.!?]{0,40}?\bto (?:the )?wrong (?:person|account|number|"
+    r"\b(?<!nearly )(?<!almost )(?<!nearly have )(?<!almost have )(?<!could have )"
+    r"(?:sent|paid|transferred|send|pay|transfer)\b[^.!?]{0,40}?\bto (?:the )?wrong (?:person|account|number|"
     r"name|username|user|sort code|payee|iban|phone number)\b|"
     r"\btypo in the (?:username|user ?name|account number|sort code|name|number|iban)\b",
     re.IGNORECASE)
@@ -948,6 +954,17 @@ _DIRTY_ROOM = re.compile(
     re.IGNORECASE)
 """A dirty hotel room ("hair in the bath, stains on the pillow"): the room cleaned or the guest moved
 (`post.dirty_room`)."""
+_ROOM_FAULT = re.compile(
+    r"\b(?:heat(?:ing)?|heater|air ?con(?:ditioning)?|aircon|a/?c|hot water|shower|toilet|door lock|key ?cards?|"
+    r"thermostat|radiator|grab (?:bars?|rails?))\b[^.!?]{0,40}?\b(?:stuck|broken|broke|not working|"
+    r"(?:doesn|isn|won|wasn)['’]?t (?:work\w*|turn\w*|lock\w*|open\w*|flush\w*)|leak\w*|flood\w*|freezing|"
+    r"boiling|\d{2,3} ?°)|"
+    r"\bno (?:hot water|heat(?:ing)?|air ?con\w*|aircon|a/?c|grab (?:bars?|rails?)|working (?:shower|toilet|lock))\b",
+    re.IGNORECASE)
+_IN_HOTEL = re.compile(r"\b(?:room \d+|rooms?|hotel|property|reception|front desk|engineering|maintenance|suite)\b",
+                       re.IGNORECASE)
+"""A hotel room that does not work for the guest in it ("heat stuck at 84F", "no grab bars"): fixed or the guest
+moved tonight (`post.room_fault`, with `_STILL_STAYING`)."""
 _STILL_STAYING = re.compile(
     r"^(?![\s\S]*\b(?:left|checked out|checkout|check-out|stayed|charged|refund\w*|sent|dm[’']?e?d|emailed|"
     r"no reply|never again|last (?:week|month|weekend)|tweet)\b)", re.IGNORECASE)
@@ -1052,7 +1069,7 @@ _AREA_WIDE = re.compile(
     r"\b(?:whole|entire|all of|across(?: the)?|everywhere in|everyone in|everyone on|all over)\s+(?:the\s+)?"
     r"(?:town|area|street|city|village|estate|road|postcode|county|region|building|block)\b|"
     r"\b(?:neighbou?rs?|whole street|next door)\b[^.!?]{0,30}?\b(?:too|as well|also|same|down|nothing)\b|"
-    r"\bacross\s+town\b|\bin the whole of\s+[A-Z]\w+",
+    r"\bacross\s+town\b|\bin the whole of\s+[A-Z]\w+|\b(?:city|town) (?:centre|center)\b|#\w*outage\b",
     re.IGNORECASE)
 _NETWORK_DOWN = re.compile(
     r"\b(?:no|zero|lost|losing|without)\s+(?:\w+\s+)?(?:signal|service|internet|broadband|wi-?fi|lte|4g|5g|data|"
@@ -1122,7 +1139,9 @@ _LIVE = re.compile(
     r"(?:sitting|sat|stuck|stranded|waiting|held) (?:outside|at|on|in|between)|(?:stood|standing) (?:outside|between)|"
     r"(?:for )?\d+ ?(?:hours?|hrs?|mins?|minutes) now|now \d+ ?(?:hours?|hrs?|mins?|minutes)|"
     r"for the (?:last|past) \d+ ?(?:hours?|hrs?|mins?|minutes)|"
-    r"just (?:got )?(?:cancell?ed|terminated|stopped))\b", re.IGNORECASE)
+    r"just (?:got )?(?:cancell?ed|terminated|stopped)|"
+    r"what(?:['’]s| is) (?:happening|going on)(?! (?:with|to) (?:my|our) "
+    r"(?:refund|claim|complaint|case|order)))\b", re.IGNORECASE)
 """Trouble still going on as the customer writes ("train 49 sitting outside Cleveland for 2 hours now", "a crowd of 200
 people right now"): never asked when it was (`post.live`)."""
 _CARD_STOPPED = re.compile(
@@ -1192,9 +1211,51 @@ _AT_STAKE_WORDS = re.compile(
     r"(?:purchase|sale|move) completes|completion (?:date|day))\b", re.IGNORECASE)
 """Something big at stake ("I'm going to lose my job", "the seller is threatening to pull out", a funeral): no
 "headache"; the lines chase it today (`post.big_stake`)."""
+_ALL_OK = re.compile(
+    r"\b(?:(?:he|she|they|we)(?:['’]s|['’]re| is| are| was| were) (?:fine|ok|okay|alright|all right|unhurt|safe)"
+    r"(?: now)?\b(?! (?:with|about|to)\b)|"
+    r"(?:thankfully|luckily),? (?:he|she|they|we|nobody|no one)(?:['’]s| is| are| was| "
+    r"were)? (?:fine|ok|okay|unhurt|hurt)\b|no(?:body| one) (?:was |got )?(?:hurt|injured)\b|"
+    r"everyone(?:['’]s| is) (?:fine|ok|okay|safe)\b)",
+    re.IGNORECASE)
+"""Everyone is fine now ("He's fine but that's a choking hazard", "He's ok now after EpiPen and A&E"): no line sending
+for an ambulance (`post.all_ok`; the plan drops the safety step)."""
+_MOBILITY_AID = re.compile(
+    r"\b(?:wheel ?chairs?|power ?chairs?|mobility scooters?)\b[^.!?]{0,80}?\b(?:snapped|broken|broke|damaged|smashed|"
+    r"bent|wrecked|destroyed|cracked)\b|\b(?:snapped|broke|broken|damaged|smashed|bent|wrecked|destroyed|lost) "
+    r"(?:my|our|his|her|their) (?:\w+ )?(?:wheel ?chairs?|power ?chairs?|mobility scooters?)\b", re.IGNORECASE)
+"""A wheelchair or scooter damaged or lost in the brand's care ("my power wheelchair came off DL1182 with the joystick
+snapped"): a loan chair and the repair, today (`post.mobility_aid`)."""
+_CANT_PHONE = re.compile(
+    r"\b(?:(?:i['’]?m|i am|i['’]m profoundly|as a|my (?:mum|mom|dad|husband|wife|partner|son|daughter) is) "
+    r"(?:deaf|hard of hearing|nonverbal|non-verbal)|"
+    r"deaf (?:customer|person|user)|(?:relay uk|text relay|typetalk|bsl interpreter)|speech (?:impairment|disability)|"
+    r"(?:can['’]?t|cannot|unable to) (?:use|hear on) (?:the|a) (?:phone|telephone))\b", re.IGNORECASE)
+_PHONE_HURDLE = re.compile(r"\b(?:phone|call|calls|calling|ring|rang|relay)\b", re.IGNORECASE)
+"""A customer who cannot use the phone (deaf, Relay UK, a speech impairment) and is met with a phone call: never
+"call us"; the checks done in writing (`post.cant_phone`)."""
+SCAM_WORDS = r"links?|url|dot com|fake|scam\w*|dodgy|phish\w*|spoof\w*|7726|legit|suspicious"
+"""Words that call a message a fake (a link, "scam", "forwarded to 7726"); the reading's scam-message rule reads them
+too."""
+_PHISH_SIGN = re.compile(
+    rf"\b(?:{SCAM_WORDS}|taken down|take (?:it|them) down)\b|\b[\w-]+\.(?:com|co\.uk|net|org|info|xyz)\b",
+    re.IGNORECASE)
+"""A message told as a fake: a link, a spoofed sender, "scam", "forwarded to 7726" (`post.phish_report`)."""
+_NOT_SWAPPED = re.compile(
+    r"^(?![\s\S]*\b(?:sim (?:swap\w*|activated|has been activated)|no service|no signal|"
+    r"(?:steal|stole|taken|take|port\w*) "
+    r"(?:my|our) number|didn[’']?t (?:request|ask for|do that)|did not (?:request|ask for)|wasn[’']?t me)\b)",
+    re.IGNORECASE)
+"""No sign that what the message says really happened ("SIM activated on a new device... I didn't do that")."""
+_NOT_EXPIRY_QUESTION = re.compile(
+    r"^(?![\s\S]*\b(?:do|does|will|would|can|could)\b[^.!?]{0,50}?\b(?:expire|run out|lapse)\b[^.!?]*\?)",
+    re.IGNORECASE)
+"""No question of whether points expire ("do IHG One Rewards points expire if I only stay every 18 months?"): a rule
+asked about, nothing lost (`post.points_changed` holds only without it)."""
 _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "sign_in": (_SIGN_IN,), "on_hold": (_ON_HOLD,), "version": (_VERSION,), "catalogue": (_CATALOGUE, _CATALOGUE_ASK),
-    "phishing": (_PHISHING, _NOT_REPORTING), "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,),
+    "phishing": (_PHISHING, _NOT_REPORTING), "phish_report": (_PHISHING, _PHISH_SIGN, _NOT_SWAPPED),
+    "contaminated": (_CONTAMINATED,), "booking": (_BOOKING,),
     "medical": (_MEDICAL,),
     "missing": (_MISSING,), "food_fault": (_FOOD_FAULT,), "delivery": (_DELIVERY,),
     "marked_delivered": (_MARKED_DELIVERED,), "frozen": (_FROZEN,), "access_need": (_ACCESS_NEED,),
@@ -1220,7 +1281,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "direct_debit": (_DIRECT_DEBIT,), "awaiting_reply": (_AWAITING_REPLY,),
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED, _NOT_FEE_RHETORIC), "ongoing": (_ONGOING,),
-    "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED,),
+    "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED, _NOT_EXPIRY_QUESTION),
     "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
     "unexpected_charge": (_UNEXPECTED_CHARGE,), "disputed": (_DISPUTED,),
     "refund_eligibility": (_REFUND_ELIGIBILITY,),
@@ -1228,6 +1289,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "unaccompanied": (_UNACCOMPANIED, _TRAVEL_TROUBLE), "relative_stranded": (_RELATIVE_STRANDED,),
     "wrong_recipient": (_WRONG_RECIPIENT,), "dirty_room": (_DIRTY_ROOM, _STILL_STAYING),
     "occasion": (_OCCASION, _FAVOUR, _NO_SPOILT),
+    "room_fault": (_ROOM_FAULT, _IN_HOTEL, _STILL_STAYING),
     "plan": (_PLAN,), "emptied": (_EMPTIED,), "ate": (_ATE,), "on_arrival": (_ON_ARRIVAL,),
     "trouble": (_TROUBLE_TOLD,), "recommend": (_RECOMMEND,), "fake_account": (_FAKE_ACCOUNT,),
     "loyalty_penalty": (_LOYALTY_PENALTY,), "gripe": (_GRIPE,), "help_coming": (_HELP_COMING,),
@@ -1236,7 +1298,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
-    "big_stake": (_AT_STAKE_WORDS,),
+    "big_stake": (_AT_STAKE_WORDS,), "all_ok": (_ALL_OK,), "mobility_aid": (_MOBILITY_AID,),
+    "cant_phone": (_CANT_PHONE, _PHONE_HURDLE),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),
     "sim_swap": (_SIM_SWAP, _NOT_ME), "new_booking": (_NEW_BOOKING,),

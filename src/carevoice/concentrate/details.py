@@ -37,15 +37,16 @@ _CODE_WORDS = frozenset({"pnr", "record", "reference", "ref", "confirmation"})
 _CASE_REF = re.compile(
     r"\b(?i:case|claim|file|ref|reference|booking|reservation|confirmation|conf)"
     r"(?:\s+(?i:number|no\.?|ref|reference|id))?\s*[:#]?\s*"
-    r"((?:[A-Z]{2,4}-)+[A-Z0-9]{3,10}(?:-[A-Z0-9]{2,10})*|(?:[0-9]{2,4}-)+[0-9]{4,10}\b(?!-)|[A-Z]{2,4}[0-9]{5,10}|"
+    r"([A-Z]{2,4}-(?:[A-Z]{1,4}-)*[A-Z0-9]{3,10}(?:-[A-Z0-9]{2,10})*|(?:[0-9]{2,4}-)+[0-9]{4,10}\b(?!-)|[A-Z]{2,4}[0-9]{5,10}|"
     r"(?:(?<=[Cc]ase )|(?<=CASE )|(?<=[Rr]ef )|(?<=REF ))(?!(?:19|20)[0-9]{2}\b)[0-9]{4,10}(?![0-9,:/-]|\.[0-9]))\b"
 )
 """A case, claim or file reference ("case LHR-AC-20931", "ref KN-445120", "conf SQ-4428190", "case 7731"): the
 customer gave it, never ask again."""
 _BOOKING = re.compile(
-    r"\b((?i:booking|reservation|confirmation|reference|ref|pnr|record\s+locator))"
+    r"\b((?i:booking|reservation|confirmation|reference|ref|pnr|record\s+locator|itinerary))"
     r"(?:\s+(?i:number|no\.?|code|id|ref|reference))?(?:\s+(?i:is|was))?\s*[:#]?\s*"
-    r"([A-Z0-9]{6}|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{5,12})\b"
+    r"([A-Z0-9]{6}|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{5,12}|(?!(?:19|20)[0-9]{2}\b)[0-9]{7,12}(?![0-9,:/-]|\.[0-9])|"
+    r"[0-9]{3,4}(?:\.[0-9]{3,4}){1,3}(?![0-9]))\b"
 )
 _FLIGHT_WORD = re.compile(
     r"(?i:\bflight)(?:\s+(?i:number|no\.?|num))?\s*[:#]?\s*"
@@ -232,8 +233,8 @@ class _CaseRefs:
 def _bookings(text: str, refs: _CaseRefs) -> Iterator[Found]:
     for m in _BOOKING.finditer(text):
         code = m.group(2)
-        if code.isdigit():
-            continue
+        if code.isdigit() and len(code) < 7:
+            continue  # a short number after "booking" is as often a count or a year as a code
         if code.isalpha() and not _letter_code(m.group(1), code):
             continue
         yield Found(code, m.start(2), m.end(2))

@@ -73,6 +73,9 @@ _CLOCK = (
     re.compile(r"\b(?:the|my|our|this|that|today's|tonight's)\s+(?P<v>(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9])\b"
                r"(?=\s+(?:from|to|train|service|bus|departure|flight|out|into)\b|\s+\w+(?:\s+\w+)?\s+(?:to|-|–)\s)",
                re.IGNORECASE),
+    # a departure with no article, named by its time and route: "07:32 Brighton to Victoria cancelled AGAIN"
+    re.compile(r"(?<![\w:.])(?P<v>(?:[01][0-9]|2[0-3])[:.][0-5][0-9])(?![\w:.])"
+               r"(?=\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:to|-|–)\s+[A-Z])"),
 )
 _DIGIT_AMPM = re.compile(r"[0-9][ap]m\b")
 _HHMM = re.compile(r"[0-9][:.][0-5][0-9]")

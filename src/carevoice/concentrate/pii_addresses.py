@@ -38,7 +38,10 @@ _NOT_POSTCODE = frozenset({"GB", "TB", "MB", "KB", "PM", "HZ"})
 """Sizes and times that look like an inward postcode ("PS4 1TB")."""
 _CAPITAL = r"[A-ZÀ-ÖØ-Þ][\w'\u2019.-]*"
 _AFTER_NUMBER = re.compile(r"\s+([a-z]+)")
-_NUMBER_START = r"[0-9](?<!\w[0-9])(?<![0-9][:.][0-9])"
+_NUMBER_START = (r"[0-9](?<!\w[0-9])(?<![0-9][:.][0-9])(?<!(?i:bay|row|pod|car|bus) [0-9])"
+                 r"(?<!(?i:spot|stop|gate|room|seat|door|till|pump|zone|lane|dock|pier) [0-9])"
+                 r"(?<!(?i:coach|aisle|stand|level|floor|table|berth|cabin) [0-9])(?<!(?i:locker|window) [0-9])"
+                 r"(?<!(?i:platform|terminal|checkout) [0-9])")
 """A digit at a word's start (as ``\b[0-9]``, but a search can skip ahead to digits)."""
 
 

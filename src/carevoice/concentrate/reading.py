@@ -47,7 +47,7 @@ from carevoice.concentrate.pii import find_pii
 from carevoice.concentrate.signals import Abuse, read_abuse, read_praise, read_question, read_spam
 from carevoice.concentrate.subject import read_subject
 from carevoice.concentrate.urgency import read_urgency
-from carevoice.variables import TOLD_TO_CHECK
+from carevoice.variables import SCAM_WORDS, TOLD_TO_CHECK
 
 __all__ = ["PROBLEMS", "concentrate", "reading_features"]
 
@@ -65,6 +65,25 @@ _TROUBLE = re.compile(
     re.IGNORECASE,
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
+_SCAM_MESSAGE = re.compile(
+    r"\b(?:texts?|sms|e-?mails?|messages?|calls?|letters?|dms?|whatsapps?|voicemails?)\b[^.!?]{0,40}?"
+    r"\b(?:saying|claiming|telling (?:me|us)|says|said|asking (?:me|us)? ?(?:to|for))\b",
+    re.IGNORECASE,
+)
+"""A message the customer received, told by what it says: with fraud at stake, its words ("saying my bill payment
+failed") are the scam's, not the customer's situation."""
+_SCAM_SIGN = re.compile(rf"\b(?:{SCAM_WORDS}|pin|otp|cvv|passcode)\b", re.IGNORECASE)
+"""A word that calls a message a fake, or a code it asks for: without one, a message received is the customer's
+situation."""
+_NOT_HERE = re.compile(
+    r"\b(?:out for delivery|still (?:not|hasn['’]?t|has not) (?:here|arrived|come|turned up)|"
+    r"never (?:arrived|came|turned up)|"
+    r"(?:hasn['’]?t|has not|didn['’]?t|did not) (?:arrive|turn up|come|show up)|"
+    r"where(?:['’]s| is) (?:my|our) (?:food|order|pizza|delivery|meal|dinner|lunch))\b",
+    re.IGNORECASE,
+)
+"""An order that has not come ("tracker said 'out for delivery' at 7:35, it's now 8:50"): a late delivery, whatever
+food it names."""
 _HYPOTHETICAL = re.compile(r"\b(?:if|in case|incase|supposing|say)\b[^.?!;]*", re.IGNORECASE)
 """A clause of what might happen ("what happens to my ticket if my train is cancelled?"): no trouble yet."""
 _CONDEMNED = re.compile(r"\b(?:shameful|disgraceful|disgusting|appalling|outrageous|scandalous|unacceptable|"
@@ -840,6 +859,19 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             category, confidence = "general", _GENERAL_EMPTY
             reasons.append("situation general: nothing clear " + f"(best {situation.label} "
                            f"{situation.probability:.2f})")
+    if (category == "fraud_security" and intent == "danger" and tuple(urgency) == ("vulnerable",)
+            and r.verdict.category != "fraud_security"):
+        # "I'm deaf and your fraud team keep insisting I phone to unblock my card": someone vulnerable, and no fraud
+        category, confidence = "general", _GENERAL_EMPTY
+        reasons.append("situation general: a vulnerable person and no fraud, whatever the weights read")
+    if category == "food_order" and r.verdict.category == "late_delivery" and _NOT_HERE.search(inbound.text):
+        category = "late_delivery"
+        reasons.append("situation late_delivery: an order that has not come, whatever food it names")
+    if ("fraud" in urgency and category in ("billing_error", "account_access", "late_delivery", "refund_status",
+                                            "cancellation_request")
+            and _SCAM_MESSAGE.search(inbound.text) and _SCAM_SIGN.search(inbound.text)):
+        category, confidence = "fraud_security", max(confidence, _MODEL_SURE)
+        reasons.append("situation fraud_security: a message received, with fraud at stake (its words are the scam's)")
     if category == "general_question" and intent != "question":
         category = "general"  # a how-to situation is only ever a question's
     if category == "general" and intent == "question":

@@ -428,6 +428,9 @@ _WANTED = re.compile(r"\b(?:want|wants|wanted|need|needs|demand|demanding|expect
                      r"requested|requesting|give me|send me|get me|offered|offering)\s+(?:a|an|my|the|me a)?\s*$",
                      re.IGNORECASE)
 """What the customer asks for ("want a replacement not a repair"): the remedy, never the thing the post is about."""
+_ANSWERED = re.compile(
+    r"\b(?:(?:pick|picks|picked|picking)\s+up|answer|answers|answered|answering|on)\s+$", re.IGNORECASE)
+"""The phone as a way to reach someone ("store won't pick up the phone", "on the phone for an hour"): no subject."""
 _HANDLE_SUFFIX = re.compile(r"(?:help|helps|support|care|cares|uk|hq|official|app|team|us|usa)+$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w'’]*)*")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -515,7 +518,9 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
                  and not any(s <= start and end <= e for s, e in working)  # "works in my app but not on desktop"
                  and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end))  # "Minecraft 2 years ago"
-                 and not (lows[cand.head_end - 1] in _REMEDIES and _WANTED.search(text, max(0, start - 24), start)))
+                 and not (lows[cand.head_end - 1] in _REMEDIES and _WANTED.search(text, max(0, start - 24), start))
+                 and not (lows[cand.head_end - 1] == "phone" and lows[cand.first] == "the"
+                          and _ANSWERED.search(text, max(0, start - 20), start)))
         if clean and tagged and lows[cand.first] not in _OWNED:
             if brand is None:  # only a post that tags a handle has a brand's name; found for the first candidate
                 brand = _brand_spans(text, tokens)
