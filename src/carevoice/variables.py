@@ -1363,18 +1363,21 @@ def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:
             and not reading.urgency and _WRY.search(text) is not None)
 
 
-def _post_holds(condition: str, text: str) -> bool:
-    """Whether a post condition read from the text holds (every one of its patterns is found)."""
-    return all(p.search(text) is not None for p in _POST_PATTERNS[condition])
-
-
 def post_conditions(text: str) -> dict[str, bool]:
     """The ``post.*`` conditions read from a post's text, each once ("pricing", "hurt", "no_show", ...).
 
-    The drafter reads them before planning (a complaint about a price, someone hurt, a security flaw) and hands
-    the same values to :func:`build_context`, so no pattern runs twice on a draft.
+    A condition holds when every one of its patterns is found. The drafter reads them before planning (a complaint
+    about a price, someone hurt, a security flaw) and hands the same values to :func:`build_context`, so no pattern
+    runs twice on a draft: a pattern several conditions share (``_PHISHING``, ``_STILL_STAYING``) is searched once.
     """
-    return {c: _post_holds(c, text) for c in _POST_PATTERNS}
+    found: dict[re.Pattern[str], bool] = {}
+
+    def holds_here(pattern: re.Pattern[str]) -> bool:
+        if pattern not in found:
+            found[pattern] = pattern.search(text) is not None
+        return found[pattern]
+
+    return {c: all(holds_here(p) for p in patterns) for c, patterns in _POST_PATTERNS.items()}
 
 
 def emergency_number(locale: str) -> str:
