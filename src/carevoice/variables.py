@@ -1363,6 +1363,11 @@ def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:
             and not reading.urgency and _WRY.search(text) is not None)
 
 
+def _post_holds(condition: str, text: str) -> bool:
+    """Whether a post condition read from the text holds (every one of its patterns is found)."""
+    return all(p.search(text) is not None for p in _POST_PATTERNS[condition])
+
+
 def post_conditions(text: str) -> dict[str, bool]:
     """The ``post.*`` conditions read from a post's text, each once ("pricing", "hurt", "no_show", ...).
 
