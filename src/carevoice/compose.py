@@ -104,7 +104,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.branch_closing", "post.credit_expired", "post.area_wide", "post.pay_missing",
              "post.cut_off_paid", "post.scam_live", "post.big_stake", "post.reports_sender",
              "post.shipped", "post.verify", "post.accident", "post.venue_wifi", "post.card_stopped", "post.live",
-             "post.room_fault", "post.mobility_aid", "post.cant_phone")
+             "post.room_fault", "post.mobility_aid", "post.cant_phone",
+             "post.pests", "post.failed_debited")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -626,10 +627,13 @@ def _private_steps(bank: Bank, plan: Plan, *, channel: str, emotion: str, sensit
     are specific ("DM us the last four digits of the card"); ``any.move_private`` is the fallback.
     """
     fit = {"channel": channel, "emotion": emotion, "sensitive": sensitive, "intent": plan.intent, "context": context}
-    for ask in ("check_dm", "dm_me"):
-        if context.get("asks", {}).get(ask):
+    scam = holds(context, "urgency.fraud") or holds(context, "post.phishing")
+    for ask in ("check_dm", "dm_me", "callback"):
+        if context.get("asks", {}).get(ask) and not (ask == "callback" and scam):
             # "booking in your DMs": the conversation is private already; the step is the one that says we're
-            # reading it. "out of contract next month, DM me": the step says we've messaged them
+            # reading it. "out of contract next month, DM me": the step says we've messaged them. "can someone
+            # please call me. I am locked out": the step sets up the call (never to someone worried about a scam,
+            # where "we'll ring you" is what the scammer says)
             read_dm = tuple(p for p in stage_options(bank, plan.situation, "resolve", **fit)  # type: ignore[arg-type]
                             if f"asks.{ask}" in p.when)
             if read_dm:

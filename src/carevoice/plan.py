@@ -219,6 +219,10 @@ _URGENT_OWN_LINES = frozenset({"fraud", "data_exposure", "legal", "stranded"})
 no fallback for these alone."""
 _URGENT_SITUATIONS = frozenset({"fraud_security", "account_access"})
 """Situations whose own lines are written for the urgencies read in them: never swapped for the general lines."""
+_HOME = {"rail": "transport_disruption", "airline": "flight_disruption"}
+"""The situation a transport brand's danger lines are written for (a threat on a train, on a plane): an urgent post
+read there, however unsurely, is on board, and its lines name the brand's own help (British Transport Police on
+61016, the crew)."""
 _STRANDED_OWN_LINES = frozenset({"flight_disruption", "transport_disruption", "booking", "billing_error",
                                  "lost_baggage"})
 """Situations with lines for someone stranded (a cancelled flight, a card declined abroad); a stranded post read
@@ -547,7 +551,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         situation == "feature_request" and intent == "request" and reading.confidence >= _SUGGESTION_SURE)
     if (intent == "complaint" and (situation in _OPEN_QUESTIONS or unsure) and reading.question
             and not reading.sarcasm and reading.emotion in _CALM and not reading.urgency
-            and not turned_from_praise(reading)):
+            and not turned_from_praise(reading) and not {"check_dm", "dm_me"} & set(reading.asks)):
         # "Will your shop take empty cartridges?", "I didn't know how to unmute them, what should I do?": a calm
         # question about nothing we read surely is a question, not a fault to apologise for (not kind words turned
         # to a problem: "crew were lovely. the food though... what was that meant to be")
@@ -606,6 +610,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                        "general_question lines around the answer")
         situation = "general_question"
     elif (situation in _SPECIFIC and reading.confidence < _URGENT_SURE and situation not in _URGENT_SITUATIONS
+          and _HOME.get(sector) != situation
           and (not _URGENT_OWN_LINES.issuperset(reading.urgency)
                or ("stranded" in reading.urgency and situation not in _STRANDED_OWN_LINES))):
         # a danger read in a situation we are unsure of: a wrong situation's safety lines ("don't leave the train

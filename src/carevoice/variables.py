@@ -427,9 +427,10 @@ _REBOOK = re.compile(r"\b(?:re-?book(?:ed|ing|s)?|(?:put|get) (?:me|us) on (?:th
 """The post asks to be put on another flight ("can anyone rebook me from here??", "get me on the next flight"): a new
 flight, not a hotel for tonight; and only then "our disruption team can rebook you" (`post.rebook`)."""
 _NO_SHOW = re.compile(
-    r"\b(?:no[- ]shows?|(?:didn'?t|did not|never|doesn'?t|does not|won'?t) (?:turn(?:ed)? up|show(?:ed)? up|show|come|"
-    r"came|arrive|arrived)|(?:waited|stayed|sat) (?:in|home|at home)|(?:took|taken|booked) (?:the|a) (?:day|morning|"
-    r"afternoon) off|(?:no ?one|nobody|no engineer|no technician) (?:came|turned up|showed|arrived)|"
+    r"\b(?:no[- ]shows?|(?:didn'?t|did not|never|doesn'?t|does not|won'?t) (?:turn(?:ed)? up|show(?:ed)? up|"
+    r"show(?:ed)?|come|came|arrive|arrived)|(?:waited|stayed|sat) (?:in|home|at home)|"
+    r"(?:took|taken|booked) (?:the|a) (?:day|morning|afternoon) off|"
+    r"(?:no ?one|nobody|no engineer|no technician) (?:came|turned up|showed|arrived)|"
     r"(?:missed|cancelled|canceled|rescheduled) (?:my |the |our )?(?:appointment|visit|install(?:ation)?|slot)|"
     r"(?:appointment|visit|install(?:ation)?|slot) (?:was |got )?(?:missed|cancelled|canceled|rescheduled))\b",
     re.IGNORECASE,
@@ -589,7 +590,7 @@ _SENT = re.compile(
     r"\b(?:dm[’']?e?d|sent|given|gave|emailed|provided|messaged|submitted|attached|uploaded)\b(?: (?:you|u|it|them|"
     r"over|in|through|across|already|all|both|my|the|an?|your team|the team|twice|again|\d+ times|[a-z]+ times))*"
     r" (?:order #|order (?:number|no|id)s?|ref(?:erence)?s?|case (?:number|no|id|ref)|"
-    r"booking (?:ref(?:erence)?|number)|"
+    r"booking (?:ref(?:erence)?|number)|pnr|(?:record )?locator|member (?:number|no)|"
     r"details|photos?|pictures?|pics?|screenshots?|receipts?|tracking (?:number|no)|account (?:number|email)|"
     r"e-?mail address|proof|evidence|info(?:rmation)?|account details)(?:\b|(?<=#))|"
     r"\b(?:ref(?:erence)?|details|order number|everything|info)\b (?:is |are )?(?:already )?in (?:your|ur|the) "
@@ -634,13 +635,13 @@ _CARD_UPDATE = re.compile(
 """Trouble changing the card or payment details on file: no charge to explain (`post.card_update`)."""
 _ROAD = re.compile(
     r"^(?!.*\b(?:train|trains|rail|railway|railways|platform|platforms|station|stations|tube|underground|metro|"
-    r"carriage|carriages)\b)(?=.*(?:\b(?:bus|buses|coach|coaches|rideshare|ride-share|taxi|taxis|cab|cabs|uber|lyft|"
-    r"tram|trams|driver|drivers|minicab|ferry|ferries|sailing|sailings)\b|"
+    r"carriage|carriages|coach [0-9]{1,2}|coach [a-m])\b)"
+    r"(?=.*(?:\b(?:bus|buses|coach|coaches|rideshare|ride-share|taxi|taxis|cab|cabs|uber|lyft|tram|trams|driver|drivers|minicab|ferry|ferries|sailing|sailings)\b|"
     r"@\w*(?:bus|buses|coach|coaches|cab|cabs|taxi|taxis|ferry|ferries)\b))",
     re.IGNORECASE | re.DOTALL,
 )
 """A bus, coach, taxi, ride-share or ferry post that names no train: lines about trains, platforms and stations
-don't fit it (`post.road`)."""
+don't fit it (`post.road`). A numbered coach ("the 21:14 to Brighton, coach 3") is a train's."""
 _CARE_TEAM = re.compile(
     r"\b(?:customer (?:service|services|care|support)|support team|service team|care team|helpline|live chat|chat "
     r"agent|call cent(?:re|er)|the agent|your agent|the (?:lady|guy|man|woman) on the phone|(?-i:[A-Z])\w* support|"
@@ -879,7 +880,8 @@ _DISPUTED = re.compile(
     r"\b(?:raised|opened|filed|submitted|started|made|put in|lodged|logged) (?:a |the |my |an )?"
     r"(?:chargeback|dispute|claim)s?\b|"
     r"\b(?:chargeback|dispute|claim)s? (?:is |was |has been |have been |are )?(?:still )?(?:under review|pending|"
-    r"open|in progress|being reviewed|raised|rejected|declined|closed)\b|\b(?:my|the|our) (?:chargeback|dispute)\b",
+    r"open|in progress|being reviewed|raised|rejected|declined|closed)\b|\b(?:my|the|our) (?:chargeback|dispute)\b|"
+    r"\bcomplaint (?:ref(?:erence)?|no|number)\.?(?: no\.?)?[^.!?]{0,40}?\b(?:raised|opened|filed|logged|lodged)\b",
     re.IGNORECASE)
 """A chargeback or dispute already raised ("raised a chargeback in june, still 'under review'"): "we can raise a
 dispute" offers what is done; the lines ask after the one open (`post.disputed`)."""
@@ -1226,6 +1228,19 @@ _MOBILITY_AID = re.compile(
     r"(?:my|our|his|her|their) (?:\w+ )?(?:wheel ?chairs?|power ?chairs?|mobility scooters?)\b", re.IGNORECASE)
 """A wheelchair or scooter damaged or lost in the brand's care ("my power wheelchair came off DL1182 with the joystick
 snapped"): a loan chair and the repair, today (`post.mobility_aid`)."""
+_FAILED_DEBITED = re.compile(
+    r"\b(?:payment|transaction|transfer|upi|recharge)\b[^.!?]{0,50}?\b(?:failed|declined|didn[’']?t go through)\b"
+    r"[^.!?]{0,40}?\b(?:debited|deducted|taken|gone|left my account|came out)\b|"
+    r"\b(?:debited|deducted|taken)\b[^.!?]{0,40}?\bbut\b[^.!?]{0,30}?"
+    r"\b(?:failed|not (?:activated|received|credited))\b",
+    re.IGNORECASE)
+"""A payment that failed but took the money ("UPI payment of ₹2,450 failed but amount debited"): the money traced back,
+never "your card was declined" (`post.failed_debited`)."""
+_PESTS = re.compile(r"\b(?:bed ?bugs?|cockroach(?:es)?|roach(?:es)?|fleas|lice|infest(?:ed|ation)|(?:mouse|mice|rat) "
+                    r"droppings)\b", re.IGNORECASE)
+"""Pests in a room or a property ("your OYO property has bedbugs. my son is covered in bites"): the room inspected and
+treated, not a product kept "with its packaging" for a safety team (`post.pests`, with `_IN_HOTEL`: a cockroach in a
+restaurant is food safety's)."""
 _CANT_PHONE = re.compile(
     r"\b(?:(?:i['’]?m|i am|i['’]m profoundly|as a|my (?:mum|mom|dad|husband|wife|partner|son|daughter) is) "
     r"(?:deaf|hard of hearing|nonverbal|non-verbal)|"
@@ -1299,6 +1314,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
     "big_stake": (_AT_STAKE_WORDS,), "all_ok": (_ALL_OK,), "mobility_aid": (_MOBILITY_AID,),
+    "pests": (_PESTS, _IN_HOTEL), "failed_debited": (_FAILED_DEBITED,),
     "cant_phone": (_CANT_PHONE, _PHONE_HURDLE),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),

@@ -339,8 +339,10 @@ _STAFF_NAME = re.compile(
     r"\b(?:[Tt]hanks?(?: so much)?(?: to)?|[Tt]hank you(?: so much)?(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|"
     r"[Pp]rops to|[Cc]alled|[Nn]amed|"
     r"[Bb]ig (?:thanks|up) to|[Ss]pecial thanks to)\s+"
-    r"([A-Z][a-z]{2,14})\b(?!\s+[A-Z])(?!['’]s\b)"
+    r"([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,14})\b(?!\s+[A-Z])(?!['’]s\b)"
 )
+_STAFF_GUESSED = re.compile(r"\(?\b([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,14}),? I think\b")
+"""A colleague's name given with a doubt ("the girl in the Galway shop (Aoife I think?) was so patient")."""
 _STAFF_PRAISED = re.compile(
     r"(?<![\w@#])([A-Z][a-z]{2,14})(?:\s+(?:at|from|on|in)\s+(?:the\s+|your\s+|our\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
     r"(?i:branch|store|shop|desk|counter|station|team|help ?desk|reception|restaurant|flight|train|gate|lounge))?"
@@ -389,7 +391,8 @@ _STAFF_WORDS = frozenset({
     "stewardess", "waiter", "waitress", "manager", "agent", "rep", "receptionist", "courier", "host", "server",
     "employee", "worker", "lady", "guy", "gentleman", "attendant", "attendants", "member", "housekeeper",
     "housekeeping", "cleaner", "chef", "porter", "concierge", "doorman", "nurse", "bartender", "assistant", "tech",
-    "advisor", "adviser", "consultant", "stylist", "teller", "deserves", "raise"})
+    "advisor", "adviser", "consultant", "stylist", "teller", "deserves", "raise", "girl", "woman", "fella",
+    "bloke", "lad"})
 """Words without which no colleague is named or described."""
 _STAFF_NAME_WORDS = ("thank", "shout", "kudos", "props", "called", "named", "big up")
 """Some of these (lower-cased) is in every colleague's name :data:`_STAFF_NAME` finds."""
@@ -420,6 +423,8 @@ def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
         yield from _names(_STAFF_PRAISED.finditer(text))
     if any(map(low.__contains__, _STAFF_DID_WORDS)):
         yield from _names(_STAFF_DID.finditer(text))
+    if "i think" in low:
+        yield from _names(_STAFF_GUESSED.finditer(text))
     if not plain or any(map(low.__contains__, _STAFF_ROLE_WORDS)):
         yield from _names(_STAFF_ROLE_NAME.finditer(text))
         for m in _STAFF_ROLE.finditer(text):

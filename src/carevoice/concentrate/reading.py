@@ -136,14 +136,35 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
 
     "I sent £650 to someone selling a puppy" asks for the money; "you keep trying to sell me a deal" and
     "whenever I try to sell it the game freezes" for nothing to be taken down; "stop telling me to check my DMs"
-    asks for no DM to be read.
+    asks for no DM to be read; "can someone please call him" (the driver) and "i get a call from someone in
+    washington" ask for no callback.
     """
     if "remove" in asks and (_PAID_THEM.search(text) or ((_SOLD_TO_ME.search(text) or _I_SELL.search(text))
                                                          and not _LISTED.search(text))):
         asks = tuple(a for a in asks if a != "remove")
     if "check_dm" in asks and _TOLD_TO_CHECK.search(text):
         asks = tuple(a for a in asks if a != "check_dm")
+    if "callback" in asks and (((_CALL_THEM.search(text) or _CALLS_RECEIVED.search(text)) and not _CALL_ME.search(text))
+                               or _CALL_ASKED.search(_QUOTED.sub(" ", text)) is None):
+        asks = tuple(a for a in asks if a != "callback")
     return asks
+
+
+_I_NEED = re.compile(r"\b(?:i|we) (?:really )?(?:need|want) (?:it|this|that|them|my|our|a|an|the|to)\b", re.IGNORECASE)
+"""A need stated ("I NEED it REMOVED"): no joke, however the weights read it."""
+_CALLS_RECEIVED = re.compile(r"\b(?:get|gets|got|getting|had|have|receive[ds]?|receiving) (?:a |these |the |some )?"
+                             r"(?:phone |scam |weird |random )?calls? from\b", re.IGNORECASE)
+"""Calls the customer gets from someone else ("i get a call from someone in washington dc"): no callback asked."""
+_QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){6,}'(?!\w)|\"[^\"\n]{6,}\"|‘(?:[^’\n]|(?<=\w)’(?=\w)){6,}’|"
+                     r"“[^”\n]{6,}”")
+"""Words quoted from somewhere else ("a text saying 'if this wasn't you call us on the number below'")."""
+_CALL_ASKED = re.compile(r"\b(?:call|ring|phone|telephone|callback|speak|talk|contact)\b", re.IGNORECASE)
+"""Some word of a call outside quotes: a callback asked only in quoted words ("a text saying 'call us'") is none."""
+_CALL_THEM = re.compile(r"\b(?:call|ring|phone|contact)(?:ing)? (?:him|her|them|the (?:driver|rider|courier|restaurant|"
+                        r"store|shop|hotel|host|engineer|technician))\b", re.IGNORECASE)
+"""A call asked for to someone else ("driver won't come up... can someone please call him"): no callback to the
+customer."""
+_CALL_ME = re.compile(r"\b(?:call|ring|phone|contact) (?:me|us)\b|\bcall ?back\b", re.IGNORECASE)
 
 
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]|\\b(?:lol|lmao|haha\\w*|hehe)\\b",
@@ -302,6 +323,9 @@ def _rules(text: str, locale: str) -> _Rules:
     urgency, urgency_reasons = read_urgency(found)
     spam_score, spam_reason = read_spam(found, text)
     praise_score, praise_hits = read_praise(found)
+    kind_ending = _KIND_ENDING.search(text) if not praise_hits else None
+    if kind_ending:  # "...didn't make any fuss about it. Respect": the closing word is the praise
+        praise_score = max(praise_score, 3.0)
     question_score, question, question_reason = read_question(found)
     pii = find_pii(text)
     signals = read_signals(found)
@@ -329,7 +353,12 @@ def _rules(text: str, locale: str) -> _Rules:
     spam = spam_score >= decision["spam_min"] and spam_score >= top
     # insults with no word of anything gone wrong ("go back to flipping burgers, you absolute waste of oxygen"): the
     # place they name is no complaint
-    severe_abuse = abuse.abusive and (abuse.severe or verdict.category is None or _TROUBLE.search(text) is None)
+    # an insult or a curse beside a real complaint ("give me my £4.49 back you absolute muppets", "$35 overdraft fee
+    # x3 on the same day... go to hell"): anger at something that went wrong, answered, not ignored as abuse
+    grounded = (not abuse.severe or abuse.curse) and (
+        details.order_id is not None or details.booking_id is not None or _GROUNDS.search(text) is not None)
+    severe_abuse = abuse.abusive and not grounded and (
+        abuse.severe or verdict.category is None or _TROUBLE.search(text) is None)
     problem = verdict.raw.get(verdict.category, 0.0) if verdict.category in PROBLEMS else 0.0
     shout = _SHOUT_OUT.search(text)  # anchored at the start: most posts fail at once
     shout_out = shout.group(0).strip() if shout is not None and _BAD_CONDUCT.search(text) is None else None
@@ -361,7 +390,9 @@ def _rules(text: str, locale: str) -> _Rules:
         rules.append("rule_praise")
     if question_score >= decision["question_min"]:
         rules.append("rule_question")
-    praise_reason = "praise: " + ", ".join(h.label for h in praise_hits[:3]) if praise_hits else ""
+    praise_reason = ("praise: " + ", ".join(h.label for h in praise_hits[:3]) if praise_hits
+                     else f"praise: a closing word of respect ({kind_ending.group(0).strip(' .!')!r})" if kind_ending
+                     else "")
     return _Rules(found, verdict, abuse, emotion, urgency, urgency_reasons, spam, spam_reason, praise_score,
                   praise_reason, max((h.end for h in praise_hits), default=0), question, question_reason, intent,
                   language, pii, details, bereavement, shout_out,
@@ -393,12 +424,22 @@ _SHOUT_OUT = re.compile(
 Surfliner"): praise of a colleague, whatever trouble they put right or joke they shared."""
 _BANTER_UNSURE = 0.5
 """Banter read below this in a post that asks something is the ask, told with a smile."""
+_GROUNDS = re.compile(
+    r"[£$€₹]\s?\d|\b(?:cancell?ations?|cancell?ed|refunds?|fees?|charged|overcharged|delayed|delays|"
+    r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing))\b", re.IGNORECASE)
+"""A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came."""
 _PLEA = re.compile(r"\b(?:(?:can|could|may) (?:i|we|you|u|someone)|please|pls|plz)\b", re.IGNORECASE)
 """Words that ask for something ("can I just have a replacement please"), not a rhetorical "honestly?"."""
 _SNARK = re.compile(r"\bnow do one (?:about|on|for)\b|\b(?:truly|really|such) a public service\b|\bor are we\b",
                     re.IGNORECASE)
 """A kind word turned on the brand ("cute ad with the dog. now do one about the branches you've closed", "truly a
 public service"): never read as praise on the weights' delight alone."""
+_KIND_ENDING = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:(?:much |big |massive |total |huge )?respect|hats off(?: to (?:her|him|them))?|"
+    r"fair play(?: to (?:her|him|them))?|class act|top (?:bloke|lad|lady|woman|man|guy)|"
+    r"what a (?:woman|man|guy|lady|star|gent))[\s.!]*(?:[^\w\s]\s*)*$", re.IGNORECASE)
+"""A post that ends on a word of respect ("...gave the homeless lad outside a free coffee, didn't make any fuss about
+it. Respect"): the kind act is what it is about, whatever a noun in it names."""
 _GRIPE = re.compile(
     r"\b(?:bad|worse|worst|terrible|awful|a bit much|no idea|make it make sense|confus\w+|"
     r"(?:so|too|way too|really|very) (?:hot|cold|loud|slow|bad))\b", re.IGNORECASE)
@@ -467,14 +508,18 @@ def _model_sure_enough(situation: Prediction, r: _Rules, *, urgent: bool) -> boo
         situation.probability >= _MIN_BACKED and r.verdict.raw.get(situation.label, 0.0) >= _BACKING)
 
 
+def _strongest(r: _Rules, situation: str) -> float:
+    """The weight of the rules' strongest phrase for a situation."""
+    return max((h.weight for h in r.verdict.evidence.get(situation, (0.0, []))[1]), default=0.0)
+
+
 def _rules_win(r: _Rules, rules: str, situation: Prediction) -> bool:
     """Whether the rules' situation, other than the model's, is sure enough to take its place."""
     if rules == situation.label or r.verdict.confidence < _RULES_SURE:
         return False
     if situation.probability < _MODEL_SURE:
         return True
-    strongest = max((h.weight for h in r.verdict.evidence.get(rules, (0.0, []))[1]), default=0.0)
-    return (rules, situation.label) in _RULES_OVER_MODEL and strongest >= _STRONG_PHRASE
+    return (rules, situation.label) in _RULES_OVER_MODEL and _strongest(r, rules) >= _STRONG_PHRASE
 _CHASED_URGENCIES = frozenset({"fraud", "data_exposure"})
 """Urgencies a post may chase as an earlier case (a fraud claim's refund), rather than report anew."""
 _RECOVERY = frozenset({
@@ -737,6 +782,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"banter ({intent_p:.2f}) with no joke's words where the rules read a complaint "
                            f"({'a loss' if r.bereavement else r.emotion.emotion}): complaint")
             intent = "complaint"
+        elif (intent == "banter" and intent_p < _BANTER_UNSURE and "signal:banter" not in r.features
+              and r.praise == 0 and (r.intent.asks or _I_NEED.search(inbound.text))
+              and not _LAUGHING.search(inbound.text)):
+            # "my phone number is in google search wrongly and I NEED it REMOVED before i explode": an ask, no joke's
+            # words, no laugh
+            reasons.append(f"banter read unsurely ({intent_p:.2f}) with no joke's words, beside an ask: "
+                           f"{r.intent.intent}, as the rules read it")
+            intent, intent_p = r.intent.intent, r.intent.confidence
         elif (intent == "banter" and intent_p < _BANTER_UNSURE and r.question
               and r.intent.intent in ("request", "complaint") and _PLEA.search(inbound.text) is not None
               and not _LAUGHING.search(inbound.text)):
@@ -762,7 +815,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
         elif (intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and r.intent.intent == "complaint"
               and r.verdict.category in PROBLEMS and r.verdict.raw.get(r.verdict.category, 0.0) >= _STRONG_PHRASE
-              and _TROUBLE.search(inbound.text)):
+              and _TROUBLE.search(inbound.text) and not _KIND_ENDING.search(inbound.text)):
             # "hair in the shower and stains on the sheets. Staff were nice about it but it shouldn't happen": a
             # kind word about how it was taken, no praise phrase, and the rules read the problem from a strong
             # phrase (not "nearly missed my train" after a comfy bed)
@@ -852,6 +905,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif _model_sure_enough(situation, r, urgent=bool(urgency) or intent == "danger"):
             category, confidence = situation.label, situation.probability  # type: ignore[assignment]
             reasons.append("situation " + _why(situation.label, situation.probability, situation.drivers))
+            if (rules == situation.label and r.verdict.confidence > confidence
+                    and _strongest(r, rules) >= _STRONG_PHRASE):
+                # "thanks for the 12-4 tech window... tech never showed": the weights unsure, the rules sure from a
+                # strong phrase, and both read the same situation: as sure as the rules
+                confidence = r.verdict.confidence
+                reasons.append(f"situation {rules} as sure as the rules ({confidence:.2f}): both read it")
         elif rules is not None and r.verdict.confidence >= _RULES_FALLBACK:
             category, confidence = rules, min(r.verdict.confidence, 0.5)
             reasons.append(r.verdict.reason + " (rules; the model was unsure)")
@@ -859,11 +918,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             category, confidence = "general", _GENERAL_EMPTY
             reasons.append("situation general: nothing clear " + f"(best {situation.label} "
                            f"{situation.probability:.2f})")
-    if (category == "fraud_security" and intent == "danger" and tuple(urgency) == ("vulnerable",)
-            and r.verdict.category != "fraud_security"):
-        # "I'm deaf and your fraud team keep insisting I phone to unblock my card": someone vulnerable, and no fraud
+    if (category == "fraud_security" and intent == "danger" and urgency
+            and {"vulnerable", "safety"}.issuperset(urgency) and r.verdict.category != "fraud_security"):
+        # "I'm deaf and your fraud team keep insisting I phone to unblock my card", "my dad slipped on the wet floor...
+        # who do I contact about an incident report?": someone vulnerable or hurt, and no fraud
         category, confidence = "general", _GENERAL_EMPTY
-        reasons.append("situation general: a vulnerable person and no fraud, whatever the weights read")
+        reasons.append(f"situation general: {' and '.join(urgency)} read, and no fraud, whatever the weights read")
     if category == "food_order" and r.verdict.category == "late_delivery" and _NOT_HERE.search(inbound.text):
         category = "late_delivery"
         reasons.append("situation late_delivery: an order that has not come, whatever food it names")
@@ -872,6 +932,16 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             and _SCAM_MESSAGE.search(inbound.text) and _SCAM_SIGN.search(inbound.text)):
         category, confidence = "fraud_security", max(confidence, _MODEL_SURE)
         reasons.append("situation fraud_security: a message received, with fraud at stake (its words are the scam's)")
+    planning = (intent in ("complaint", "request", "question") and not urgency and r.question
+                and not r.intent.sarcasm and _planning_question(inbound.text))
+    if planning:
+        # "does a rucksack and a handbag count as 2 items? flying friday and dont want to get stung at the gate": a
+        # question asked ahead of a trip or a purchase; the worry is of what might happen, nothing has gone wrong
+        reasons.append(f"a question asked ahead of a plan, nothing gone wrong yet: question, not {intent} about "
+                       f"{category}")
+        intent = "question"
+        if category in PROBLEMS:
+            category, confidence = "general_question", max(confidence, 0.6)
     if category == "general_question" and intent != "question":
         category = "general"  # a how-to situation is only ever a question's
     if category == "general" and intent == "question":
@@ -888,6 +958,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         emotion = "anger" if r.emotion.votes.get("anger", 0.0) > 0 else "frustration"
     elif intent == "praise" and emotion in NEGATIVE_EMOTIONS:
         emotion = "delight"
+    elif intent == "danger" and urgency and emotion == "delight":
+        # "my 78 yr old dad slipped... staff were kind, I'll give them that": a kind word is no delight beside a danger
+        emotion = r.emotion.emotion if r.emotion.emotion in NEGATIVE_EMOTIONS else "anxiety"
     elif turned and emotion == "delight":
         emotion = "neutral"  # kind words, then a problem: no delight to answer
     elif emotion == "delight" and intent in ("complaint", "follow_up") and (
@@ -907,6 +980,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         # "...my coach doesn't exist. Paid £90 for this. DISGRACE": no worry in it, only anger (a scam or a stranger
         # in the account is a worry however it is sworn at)
         emotion = "anger"
+    if planning and emotion in NEGATIVE_EMOTIONS and emotion != "anxiety":
+        emotion = "neutral"  # a plan asked about is not an upset post
     reasons.append(f"emotion {_why(emotion, emotion_model.probability, emotion_model.drivers)}; "
                    + r.emotion.reason)
     reasons.extend(r.intent.reasons[1:])
@@ -924,6 +999,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     subject, subject_reason = read_subject(
         inbound.text, r.pii, r.verdict.evidence[category][1] if category in r.verdict.evidence else (),
         r.found.tokens)
+    if subject is not None and subject.head.lower() in _MONEY_THINGS and category in _NOT_ABOUT_MONEY:
+        # "no 4G in LS6 since tuesday... do i get money off my bill": the bill is what they ask about, not the fault
+        subject_reason = f"subject: not {subject.text!r} (money, in a post about {category.replace('_', ' ')})"
+        subject = None
     if subject_reason:
         reasons.append(subject_reason)
     found_details = r.details.__dict__
@@ -935,10 +1014,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     asks = _asks(r.intent.asks, inbound.text)
     if asks != r.intent.asks:
         reasons.append("asks: not " + ", ".join(a for a in r.intent.asks if a not in asks)
-                       + " (the customer paid, sold or was sold to, or was already sent to their DMs)")
+                       + " (the customer paid, sold or was sold to, was already sent to their DMs, or asked us to "
+                       "call someone else)")
 
     if (r.abuse.abusive and intent == "complaint" and intent_p < _INSULT_ONLY and confidence < _INSULT_ONLY
-            and r.verdict.confidence < _INSULT_ONLY and not urgency):
+            and r.verdict.confidence < _INSULT_ONLY and not urgency and _GROUNDS.search(inbound.text) is None):
         # "your staff are knuckle-dragging idiots who couldn't run a bath": insults with no problem read, weakly a
         # complaint: abuse, for the team to judge, not "that's a fair thing to be annoyed about"
         reasons.append(f"insults and no problem read (complaint {intent_p:.2f}, situation {confidence:.2f}): abuse")
@@ -982,6 +1062,45 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         pii=r.pii,
         reasons=tuple(reasons),
     )
+
+
+_ASK_AHEAD = re.compile(
+    r"(?:^|[.,!?\n]|@\w+|\bquick (?:one|q|question)\b\W*|\b(?:hi|hey|hello|hiya)\b\W*)\s*"
+    r"(?:does|do|is|are|can|will|would|what time|how much|how long|how many|which|what(?:'s| is| are))\b[^.!?\n]*\?",
+    re.IGNORECASE)
+"""A question the post asks of how things are ("does the sapphire preferred charge foreign transaction fees?")."""
+_AHEAD = re.compile(
+    r"\b(?:(?:going|flying|travell?ing|heading|off|moving) to\b[^.!?\n]{0,40}\b(?:next|this|on|in|tomorrow|"
+    r"tonight|friday|saturday|sunday|monday|tuesday|wednesday|thursday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|weekend|week|month)\b|"
+    r"flying\b[^.!?\n]{0,40}\b(?:next|this|tomorrow|tonight|on|friday|saturday|sunday|monday|tuesday|wednesday|"
+    r"thursday)\b|"
+    r"trying to (?:figure|work) out|(?:before|so) i (?:book|buy|order|go|travel|fly|drive)|"
+    r"(?:do ?n['’]?t|do not) want to (?:get (?:stung|charged|caught out|hit)|be (?:stung|charged|caught out)|"
+    r"drive\b[^.!?\n]{0,30}\bfor nothing|pay)|(?:do ?n['’]?t|do not) want (?:a|another) \S+ bill)",
+    re.IGNORECASE)
+"""Words of a plan ahead ("going to Antalya next week", "flying luton to belfast friday", "dont want to drive 20 min
+for nothing"): the question is asked before anything has happened."""
+_HAPPENED = re.compile(
+    r"\b(?:charged me|was charged|got charged|been charged|cancell?ed|lost|delayed|broken|never|did ?n['’]?t|"
+    r"has ?n['’]?t|have ?n['’]?t|refund\w*|complain\w*|still|declined|missing|stuck|waiting|rude|disgrace\w*)\b",
+    re.IGNORECASE)
+"""Words that something has gone wrong already: no plan question, whatever it asks."""
+
+
+_MONEY_THINGS = frozenset({"bill", "bills", "invoice", "charge", "charges", "fee", "fees", "refund", "money",
+                           "credit", "compensation", "payment"})
+"""Heads of a subject that is money: in a post about a fault, what is asked for, not what went wrong."""
+_NOT_ABOUT_MONEY = frozenset({"connectivity", "service_outage", "app_bug", "product_defect", "flight_disruption",
+                              "transport_disruption", "lost_baggage", "late_delivery", "wrong_item", "food_order",
+                              "rude_staff", "booking"})
+"""Situations of a fault, where a subject that is money is what the customer asks for, not what went wrong."""
+
+
+def _planning_question(text: str) -> bool:
+    """Whether the post asks how things are, ahead of a plan, with nothing gone wrong yet."""
+    return (_ASK_AHEAD.search(text) is not None and _AHEAD.search(text) is not None
+            and _HAPPENED.search(text) is None)
 
 
 def _calm_ask(intent: Intent, details: Details, text: str) -> bool:

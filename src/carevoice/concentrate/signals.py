@@ -32,6 +32,10 @@ _WALLET = re.compile(r"\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-
 _WORD = re.compile(r"[@#]?[^\W_]+(?:['\u2019][^\W_]+)?")
 
 
+_CURSE = re.compile(r"go to hell|(?:just |hope you |hope u )?go (?:bankrupt|bust(?: already)?|under)")
+"""A curse wished on the company, not on a person: beside a real complaint it is anger, not abuse to ignore."""
+
+
 class Abuse(NamedTuple):
     """Whether a post is abusive, whether that is a threat or slur, and why."""
 
@@ -39,6 +43,8 @@ class Abuse(NamedTuple):
     severe: bool
     """A directed curse, threat or slur (not only an insult)."""
     reason: str
+    curse: bool = False
+    """Every severe word is a curse wished on the company ("go to hell", "hope you go bust"): rude, no threat."""
 
 
 def read_abuse(found: Scan) -> Abuse:
@@ -48,7 +54,8 @@ def read_abuse(found: Scan) -> Abuse:
         return Abuse(False, False, "")
     severe = [h for h in abuse if h.key == "slurs" or (h.key == "direct" and not _reported(h, tokens))]
     if severe:
-        return Abuse(True, True, "abuse: " + ", ".join(h.label for h in severe[:3]))
+        return Abuse(True, True, "abuse: " + ", ".join(h.label for h in severe[:3]),
+                     curse=all(_CURSE.fullmatch(h.label.strip("'")) for h in severe))
     targets: set[int] = set()
     for hit in abuse:
         if hit.key == "targets":

@@ -282,6 +282,11 @@ def _capital_inside(w: _Words, i: int, text: str) -> bool:
     return i > 0 and not any(map(".!?\n:".__contains__, text[w.ends[i - 1]:w.starts[i]]))
 
 
+_DONE_WITH = frozenset({"took", "take", "taking", "caught", "catch", "booked", "book", "got", "get", "rode", "ride",
+                        "boarded", "flew", "fly", "ordered", "bought", "used", "tried", "on", "from", "via"})
+"""Words that open a sentence before a name ("Took Northeast Regional 171 from Penn"): never part of the name."""
+
+
 def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
            shouting: bool) -> _Candidate | None:
     """A product or service named by the customer ("my ps4", "Photoshop CS6", "Yahoo Mail", "GTA V").
@@ -305,7 +310,8 @@ def _named(w: _Words, i: int, text: str, vocab: _Vocab, common: frozenset[str],
     while _sequel(texts[end - 1]) and i > 0 and ends[i - 1] + 1 == starts[i] and _capital_inside(w, i - 1, text):
         i -= 1  # "Black Ops 4", "Red Dead Redemption 2": the capitalised words before a numbered title belong to it
     while (i > 0 and end - i < 4 and ends[i - 1] + 1 == starts[i] and lows[i - 1] not in _DETERMINERS
-           and lows[i - 1] not in _NOT_MODIFIERS and _capital_inside(w, i - 1, text)):
+           and lows[i - 1] not in _NOT_MODIFIERS and lows[i - 1] not in _DONE_WITH
+           and _capital_inside(w, i - 1, text)):
         i -= 1  # "a large Hot Honey pizza": a common word written with a capital inside a name is part of it
     first = i
     determiner = None
