@@ -359,7 +359,8 @@ _ACCESS_NEED = re.compile(
 thinking"; the lines own that it should work for them (`post.access_need`)."""
 _DIET = re.compile(
     r"\b(?:i'?m|i am|we'?re|we are|she'?s|he'?s|they'?re|as a|my|our|strict|strictly|lifelong|am|is|are) (?:a )?"
-    r"(?:strict |lifelong |pure |strictly )?(?:vegetarian|vegan|veggie|halal|kosher|pescatarian|coeliac)\b|"
+    r"(?:strict |lifelong |pure |strictly )?(?:vegetarian|vegan|veggie|halal|kosher|pescatarian|coeliac|"
+    r"(?<=pure )veg)\b|"
     r"\b(?:ordered|asked for|requested|booked|chose|picked|paid for)\b[^.!?]{0,20}?\b(?:veggie|veg|vegan|vegetarian|"
     r"plant[- ]based|meat[- ]free|halal|kosher)\b[^.!?]{0,60}?\b(?:got|given|served|came|arrived|had|was|with|"
     r"contained|found)\b|"

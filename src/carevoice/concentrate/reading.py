@@ -426,8 +426,9 @@ _BANTER_UNSURE = 0.5
 """Banter read below this in a post that asks something is the ask, told with a smile."""
 _GROUNDS = re.compile(
     r"[£$€₹]\s?\d|\b(?:cancell?ations?|cancell?ed|refunds?|fees?|charged|overcharged|delayed|delays|"
-    r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing))\b", re.IGNORECASE)
-"""A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came."""
+    r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing)|wrong (?:one|item|order|size)|"
+    r"\d+ (?:weeks?|days?|hours?|hrs?) (?:for|waiting|late|on hold))\b", re.IGNORECASE)
+"""A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came or came wrong."""
 _PLEA = re.compile(r"\b(?:(?:can|could|may) (?:i|we|you|u|someone)|please|pls|plz)\b", re.IGNORECASE)
 """Words that ask for something ("can I just have a replacement please"), not a rhetorical "honestly?"."""
 _SNARK = re.compile(r"\bnow do one (?:about|on|for)\b|\b(?:truly|really|such) a public service\b|\bor are we\b",
@@ -622,6 +623,11 @@ _SPARED = re.compile(
 """A loss the customer was spared ("the pop up stopped me sending $900 to a fake seller")."""
 
 
+_THANK_GOD = re.compile(r"\bthank (?:god|goodness|heavens|christ|f\w*k|the lord)\b", re.IGNORECASE)
+"""Relief, not thanks to anyone ("caught it in time thank god")."""
+_THANKED = re.compile(r"\b(?:thanks|thank you|thank u|thx|ty|cheers|grateful|appreciate\w*)\b", re.IGNORECASE)
+
+
 def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], text: str) -> bool:
     """A post that thanks the brand for handling a danger: praise words, delight read surely, no sarcasm.
 
@@ -637,6 +643,8 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
     kind = r.praise >= _STRONG_PRAISE or (delight > 0 and all(v <= delight for v in votes.values()))
     if r.intent.sarcasm or r.abuse.abusive or not r.praise:
         return False
+    if _THANK_GOD.search(text) and not _THANKED.search(_THANK_GOD.sub(" ", text)):
+        return False  # "the plug MELTED... caught it in time thank god. who do I report this to??": relief, no thanks
     if kind and emotion.label == "delight" and emotion.probability >= _DANGER_THANKS:
         return True
     # "to the lady who talked my mum out of sending £3,000 to a scammer - you saved her savings. thank you": a
