@@ -637,7 +637,8 @@ _CARD_UPDATE = re.compile(
 _ROAD = re.compile(
     r"^(?!.*\b(?:train|trains|rail|railway|railways|platform|platforms|station|stations|tube|underground|metro|"
     r"carriage|carriages|coach [0-9]{1,2}|coach [a-m])\b)"
-    r"(?=.*(?:\b(?:bus|buses|coach|coaches|rideshare|ride-share|taxi|taxis|cab|cabs|uber|lyft|tram|trams|driver|drivers|minicab|ferry|ferries|sailing|sailings)\b|"
+    r"(?=.*(?:\b(?:bus|buses|coach|coaches|rideshare|ride-share|taxi|taxis|cab|cabs|uber|lyft|tram|trams|driver|"
+    r"drivers|minicab|ferry|ferries|sailing|sailings)\b|"
     r"@\w*(?:bus|buses|coach|coaches|cab|cabs|taxi|taxis|ferry|ferries)\b))",
     re.IGNORECASE | re.DOTALL,
 )
@@ -964,10 +965,11 @@ _ROOM_FAULT = re.compile(
     r"boiling|\d{2,3} ?°)|"
     r"\bno (?:hot water|heat(?:ing)?|air ?con\w*|aircon|a/?c|grab (?:bars?|rails?)|working (?:shower|toilet|lock))\b",
     re.IGNORECASE)
+"""A hotel room that does not work for the guest in it ("heat stuck at 84F", "no grab bars"): fixed or the guest
+moved tonight (`post.room_fault`, with `_IN_HOTEL` and `_STILL_STAYING`)."""
 _IN_HOTEL = re.compile(r"\b(?:room \d+|rooms?|hotel|property|reception|front desk|engineering|maintenance|suite)\b",
                        re.IGNORECASE)
-"""A hotel room that does not work for the guest in it ("heat stuck at 84F", "no grab bars"): fixed or the guest
-moved tonight (`post.room_fault`, with `_STILL_STAYING`)."""
+"""A post set in a hotel room or a let property (`post.room_fault`, `post.pests`)."""
 _STILL_STAYING = re.compile(
     r"^(?![\s\S]*\b(?:left|checked out|checkout|check-out|stayed|charged|refund\w*|sent|dm[’']?e?d|emailed|"
     r"no reply|never again|last (?:week|month|weekend)|tweet)\b)", re.IGNORECASE)
@@ -1247,9 +1249,10 @@ _CANT_PHONE = re.compile(
     r"(?:deaf|hard of hearing|nonverbal|non-verbal)|"
     r"deaf (?:customer|person|user)|(?:relay uk|text relay|typetalk|bsl interpreter)|speech (?:impairment|disability)|"
     r"(?:can['’]?t|cannot|unable to) (?:use|hear on) (?:the|a) (?:phone|telephone))\b", re.IGNORECASE)
-_PHONE_HURDLE = re.compile(r"\b(?:phone|call|calls|calling|ring|rang|relay)\b", re.IGNORECASE)
 """A customer who cannot use the phone (deaf, Relay UK, a speech impairment) and is met with a phone call: never
-"call us"; the checks done in writing (`post.cant_phone`)."""
+"call us"; the checks done in writing (`post.cant_phone`, with `_PHONE_HURDLE`)."""
+_PHONE_HURDLE = re.compile(r"\b(?:phone|call|calls|calling|ring|rang|relay)\b", re.IGNORECASE)
+"""A phone in the way ("keep insisting I phone", "told to call"): what makes the lines offer writing instead."""
 SCAM_WORDS = r"links?|url|dot com|fake|scam\w*|dodgy|phish\w*|spoof\w*|7726|legit|suspicious"
 """Words that call a message a fake (a link, "scam", "forwarded to 7726"); the reading's scam-message rule reads them
 too."""

@@ -335,13 +335,16 @@ def _place_named(m: re.Match[str], vocab: _Vocab, *, nouns: bool) -> str | None:
     return None
 
 
+_ACCENTED_NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,14}"
+"""A first name, accented letters allowed ("Siobhán"). :data:`_STAFF_NAME` and :data:`_STAFF_GUESSED` use it; the
+older colleague patterns still take unaccented names only."""
 _STAFF_NAME = re.compile(
     r"\b(?:[Tt]hanks?(?: so much)?(?: to)?|[Tt]hank you(?: so much)?(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|"
     r"[Pp]rops to|[Cc]alled|[Nn]amed|"
     r"[Bb]ig (?:thanks|up) to|[Ss]pecial thanks to)\s+"
-    r"([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,14})\b(?!\s+[A-Z])(?!['’]s\b)"
+    rf"({_ACCENTED_NAME})\b(?!\s+[A-Z])(?!['’]s\b)"
 )
-_STAFF_GUESSED = re.compile(r"\(?\b([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,14}),? I think\b")
+_STAFF_GUESSED = re.compile(rf"\(?\b({_ACCENTED_NAME}),? I think\b")
 """A colleague's name given with a doubt ("the girl in the Galway shop (Aoife I think?) was so patient")."""
 _STAFF_PRAISED = re.compile(
     r"(?<![\w@#])([A-Z][a-z]{2,14})(?:\s+(?:at|from|on|in)\s+(?:the\s+|your\s+|our\s+)?(?:[A-Z][\w'-]*\s+){0,3}"

@@ -144,14 +144,18 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
         asks = tuple(a for a in asks if a != "remove")
     if "check_dm" in asks and _TOLD_TO_CHECK.search(text):
         asks = tuple(a for a in asks if a != "check_dm")
-    if "callback" in asks and (((_CALL_THEM.search(text) or _CALLS_RECEIVED.search(text)) and not _CALL_ME.search(text))
-                               or _CALL_ASKED.search(_QUOTED.sub(" ", text)) is None):
+    if "callback" in asks and _no_callback(text):
         asks = tuple(a for a in asks if a != "callback")
     return asks
 
 
-_I_NEED = re.compile(r"\b(?:i|we) (?:really )?(?:need|want) (?:it|this|that|them|my|our|a|an|the|to)\b", re.IGNORECASE)
-"""A need stated ("I NEED it REMOVED"): no joke, however the weights read it."""
+def _no_callback(text: str) -> bool:
+    """Whether a callback read from the words is asked of someone else, or only in words quoted from elsewhere."""
+    if (_CALL_THEM.search(text) or _CALLS_RECEIVED.search(text)) and not _CALL_ME.search(text):
+        return True  # "can someone please call him" (the driver), "i get a call from someone in washington"
+    return _CALL_ASKED.search(_QUOTED.sub(" ", text)) is None  # "a text saying 'if this wasn't you call us'"
+
+
 _CALLS_RECEIVED = re.compile(r"\b(?:get|gets|got|getting|had|have|receive[ds]?|receiving) (?:a |these |the |some )?"
                              r"(?:phone |scam |weird |random )?calls? from\b", re.IGNORECASE)
 """Calls the customer gets from someone else ("i get a call from someone in washington dc"): no callback asked."""
@@ -429,6 +433,8 @@ _GROUNDS = re.compile(
     r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing)|wrong (?:one|item|order|size)|"
     r"\d+ (?:weeks?|days?|hours?|hrs?) (?:for|waiting|late|on hold))\b", re.IGNORECASE)
 """A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came or came wrong."""
+_I_NEED = re.compile(r"\b(?:i|we) (?:really )?(?:need|want) (?:it|this|that|them|my|our|a|an|the|to)\b", re.IGNORECASE)
+"""A need stated ("I NEED it REMOVED"): no joke, however the weights read it."""
 _PLEA = re.compile(r"\b(?:(?:can|could|may) (?:i|we|you|u|someone)|please|pls|plz)\b", re.IGNORECASE)
 """Words that ask for something ("can I just have a replacement please"), not a rhetorical "honestly?"."""
 _SNARK = re.compile(r"\bnow do one (?:about|on|for)\b|\b(?:truly|really|such) a public service\b|\bor are we\b",
@@ -626,6 +632,7 @@ _SPARED = re.compile(
 _THANK_GOD = re.compile(r"\bthank (?:god|goodness|heavens|christ|f\w*k|the lord)\b", re.IGNORECASE)
 """Relief, not thanks to anyone ("caught it in time thank god")."""
 _THANKED = re.compile(r"\b(?:thanks|thank you|thank u|thx|ty|cheers|grateful|appreciate\w*)\b", re.IGNORECASE)
+"""Thanks to someone, besides relief (the brand thanked as well: "thank god and thank you")."""
 
 
 def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], text: str) -> bool:
@@ -1072,6 +1079,15 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     )
 
 
+_MONEY_THINGS = frozenset({"bill", "bills", "invoice", "charge", "charges", "fee", "fees", "refund", "money",
+                           "credit", "compensation", "payment"})
+"""Heads of a subject that is money: in a post about a fault, what is asked for, not what went wrong."""
+_NOT_ABOUT_MONEY = frozenset({"connectivity", "service_outage", "app_bug", "product_defect", "flight_disruption",
+                              "transport_disruption", "lost_baggage", "late_delivery", "wrong_item", "food_order",
+                              "rude_staff", "booking"})
+"""Situations of a fault, where a subject that is money is what the customer asks for, not what went wrong."""
+
+
 _ASK_AHEAD = re.compile(
     r"(?:^|[.,!?\n]|@\w+|\bquick (?:one|q|question)\b\W*|\b(?:hi|hey|hello|hiya)\b\W*)\s*"
     r"(?:does|do|is|are|can|will|would|what time|how much|how long|how many|which|what(?:'s| is| are))\b[^.!?\n]*\?",
@@ -1094,15 +1110,6 @@ _HAPPENED = re.compile(
     r"has ?n['’]?t|have ?n['’]?t|refund\w*|complain\w*|still|declined|missing|stuck|waiting|rude|disgrace\w*)\b",
     re.IGNORECASE)
 """Words that something has gone wrong already: no plan question, whatever it asks."""
-
-
-_MONEY_THINGS = frozenset({"bill", "bills", "invoice", "charge", "charges", "fee", "fees", "refund", "money",
-                           "credit", "compensation", "payment"})
-"""Heads of a subject that is money: in a post about a fault, what is asked for, not what went wrong."""
-_NOT_ABOUT_MONEY = frozenset({"connectivity", "service_outage", "app_bug", "product_defect", "flight_disruption",
-                              "transport_disruption", "lost_baggage", "late_delivery", "wrong_item", "food_order",
-                              "rude_staff", "booking"})
-"""Situations of a fault, where a subject that is money is what the customer asks for, not what went wrong."""
 
 
 def _planning_question(text: str) -> bool:
