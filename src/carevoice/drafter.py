@@ -29,6 +29,7 @@ from carevoice.plan import (
     asks_vaguely,
     asks_what_if,
     challenges,
+    knocks,
     on_premises,
     plan_reply,
     reads_as_announcement,
@@ -239,6 +240,7 @@ class Drafter:
                                   challenge=challenges(post.text),
                                   vulnerability=conditions["vulnerability"],
                                   announcement=reads_as_announcement(post.text), vague=asks_vaguely(post.text),
+                                  knock=knocks(post.text),
                                   shared=shares_content(post.text), brand_voice=speaks_as_brand(post.text))
         if answer is not None and "answer" not in plan.stages:
             answer = None  # the plan put a next step in its place (a bereaved customer gets no self-service answer)

@@ -269,6 +269,11 @@ _PLEA = re.compile(
     r"what['’]?s this|what is this|is this (?:normal|real|legit|genuine))\b|^\W*what\b", re.IGNORECASE)
 """A plea for help or a bare "what's this?" ("Hi twitter friends I need help finding new shows", "what's this
 about 😩 [link]"): a post that says too little to act on asks to be asked."""
+_KNOCK = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|yo|oi|helloo+|excuse me)\b\W*)*(?:(?:is )?(?:any ?(?:one|body)|some ?(?:one|body)) "
+    r"(?:there|home|around|awake|about|listening|out there|reading this|working today)\b|hello+|hi|hey)\W*$",
+    re.IGNORECASE)
+"""A post that only knocks ("hello?? anybody there?", "is anyone there"): nothing to check, so ask what is needed."""
 _VAGUE_WORDS = 30
 """A pleading post longer than this has said enough that a question back would not be listening."""
 
@@ -370,6 +375,12 @@ def asks_vaguely(text: str) -> bool:
     words = [w for w in text.split() if not w.startswith(("@", "http")) and w.lower() != "link"]
     bare = " ".join(words)
     return len(words) <= _VAGUE_WORDS and _PLEA.search(bare) is not None
+
+
+def knocks(text: str) -> bool:
+    """Whether a post only knocks ("hello?? anybody there?"), with handles and links left out."""
+    words = [w for w in text.split() if not w.startswith(("@", "http")) and w.lower() != "link"]
+    return _KNOCK.search(" ".join(words)) is not None
 
 
 def asks_how(text: str) -> bool:
@@ -483,7 +494,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
                sector: str = "general", part: bool = False, premises: bool = False, pricing: bool = False,
                hurt: bool = False, unhurt: bool = False, challenge: bool = False, vulnerability: bool = False,
                announcement: bool = False, vague: bool = False, shared: bool = False,
-               brand_voice: bool = False) -> Plan:
+               brand_voice: bool = False, knock: bool = False) -> Plan:
     """Decide the action and the stages for a reading of a post.
 
     ``answered`` says the bank holds a clear answer to the post (it takes the
@@ -503,7 +514,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
     ``vague`` that it asks for help while saying too little to act on (see :func:`asks_vaguely`); ``shared`` that
     it carries a link or the brand's own voice (see :func:`shares_content`); ``brand_voice`` that it speaks as the
     brand and never of the customer (see :func:`speaks_as_brand`), so a situation read from its nouns is about nothing
-    of the customer's.
+    of the customer's; ``knock`` that it only knocks ("hello?? anybody there?", see :func:`knocks`).
     The ``post.*`` flags are read by :func:`carevoice.variables.post_conditions`.
     """
     if drafting is None:
@@ -578,6 +589,12 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
             return Plan("reply", "general", ("greet", "clarify"), None, False,
                         (f"{why}: the post asks for help and says too little to act on, so a clarify line asks what "
                          "the customer needs (drafting.clarify)",), intent, no_apology=True, clarify=True)
+    if knock and drafting.clarify and not reading.urgency and not reading.abusive:
+        # "hello?? anybody there?": read as a question, yet it asks nothing we could check; "we'll look into that"
+        # would answer nothing, so a clarify line asks what the customer needs
+        return Plan("reply", "general", ("greet", "clarify"), None, False,
+                    ("the post only knocks (\"anybody there?\"), so a clarify line asks what the customer needs "
+                     "(drafting.clarify)",), intent, no_apology=True, clarify=True)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
     if announcement and drafting.clarify and _quiet_share(

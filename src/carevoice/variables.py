@@ -271,7 +271,8 @@ _NOT_WRONG_CHARGE = re.compile(
     r"(?:still )?(?:frozen|raw|undercooked|stone cold|cold|stale|burnt|mouldy|moldy) (?:in the middle|inside|through)|"
     r"(?:was|were|is|it'?s) (?:still )?(?:frozen|raw|undercooked|stone cold|stale|burnt|mouldy|moldy)|"
     r"(?:it'?s|it is|they'?re|they are) a "
-    r"(?:uk|british|us|american|local) (?:company|business|site|shop|website))\b)",
+    r"(?:uk|british|us|american|local) (?:company|business|site|shop|website)|"
+    r"forgot|forgotten|left out|missing)\b)",
     re.IGNORECASE,
 )
 """A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
@@ -488,20 +489,22 @@ _SCAM_DONE = re.compile(
     r"\W+(?:(?:them|him|her|the caller|the scammers?|it)\W+)(?:\w+\W+){0,3}?(?:code|otp|passcode|pin)s?\b|" +
     _NOT_DONE + r"(?:read out|confirm(?:ed)?|gave|given|shared|typed in)\W+(?:\w+\W+){0,3}?"
     r"(?:code|otp|passcode|pin)s?\b|" +
+    r"\b(?:code|otp|passcode|pin)s?\b[^.!?]{0,60}?\b(?:i|we|and i|mum|dad|she|he) (?:just )?(?:gave|read|told|sent|"
+    r"shared) (?:it|them|him|her)\b|"
     r"\b(?:install(?:ed)?|download(?:ed)?) (?:something|an app|a program|software|anydesk|teamviewer|their app)\b|"
     r"\bremote (?:access|control)\b|\b(?:let|gave) (?:them|him|her) (?:into|access|control)\b|"
     r"\bgot (?:me|her|him|them|us|my \w+) to (?:buy|pay|send|transfer|move|install|download|read|give|confirm)\b|"
-    r"(?:[£$€]\s?\d[\d,.]*k?|\b\d+ ?(?:quid|pounds|dollars|euros)) (?:\w+ ){0,3}?(?:gone|taken|missing|stolen|"
+    r"(?:[£$€₹]\s?\d[\d,.]*k?|\b\d+ ?(?:quid|pounds|dollars|euros)) (?:\w+ ){0,3}?(?:gone|taken|missing|stolen|"
     r"disappeared)\b|"
-    r"\b(?:took|stole|taken|emptied|drained|cleared out)\b (?:\w+ ){0,3}?(?:[£$€]\s?\d|my (?:savings|account|money))|"
+    r"\b(?:took|stole|taken|emptied|drained|cleared out)\b (?:\w+ ){0,3}?(?:[£$€₹]\s?\d|my (?:savings|account|money))|"
     r"\b(?:account|savings)s? (?:has |have |had |was |were |is |are )?(?:been |now |just )?"
     r"(?:emptied|drained|cleared out|"
     r"wiped out)\b|"
-    r"(?:[£$€]\s?\d[\d,.]*k?|\b(?:my|our|his|her|their|all (?:my|our|his|her|their)) (?:savings|money)) (?:\w+ ){0,3}?"
+    r"(?:[£$€₹]\s?\d[\d,.]*k?|\b(?:my|our|his|her|their|all (?:my|our|his|her|their)) (?:savings|money)) (?:\w+ ){0,3}?"
     r"(?:moved|transferred|sent) (?:\w+ ){0,4}?to (?:a |an |their )?\W?safe account|"
     r"\b(?:i|we)(?:[’']ve| have)? (?:already |just )?(?:moved|transferred|sent)\b (?:\w+ ){0,3}?"
-    r"(?:[£$€]\s?\d|\d[\d,.]*k\b|(?:my|our|all my|all our) (?:savings|money))|"
-    r"\b(?:payments?|transactions?|charges?) (?:of [£$€]\S+ )?(?:to|at|from|on) (?:\w+ )?(?:gift ?card|crypto|"
+    r"(?:[£$€₹]\s?\d|\d[\d,.]*k\b|(?:my|our|all my|all our) (?:savings|money))|"
+    r"\b(?:payments?|transactions?|charges?) (?:of [£$€₹]\S+ )?(?:to|at|from|on) (?:\w+ )?(?:gift ?card|crypto|"
     r"bitcoin)|"
     r"\b(?:contract|sim|phone|iphone|loan|card|account)s? (?:\w+ ){0,4}?(?:i|she|he|they|we) (?:never|didn'?t|did not) "
     r"(?:ordered|order|asked for|ask for|applied for|apply for|took out|take out|open|opened)\b",
@@ -739,7 +742,8 @@ _BOUNCED = re.compile(
 """A customer sent back and forth between teams ("lost property told me to contact you, you told me to contact
 lost property"): a reply that takes it on, never another hand-off (`post.bounced`)."""
 _CHARGED_TWICE = re.compile(
-    r"\b(?:charged|charging|billed|debited|paid|came out|come out|gone out|went out|go out|"
+    r"\b(?<!want )(?<!wanna )(?<!want to be )(?<!wanting )(?<!get )(?<!to be )"
+    r"(?:charged|charging|billed|debited|paid|came out|come out|gone out|went out|go out|"
     r"left (?:my|our|the) (?:account|bank|card)|(?:taken|took) (?:\w+ ){0,2}?(?:payments?|money|it|[£$€]\S+))"
     r"\b[^.!?]{0,30}?\b(?:twice|two times|2 times|three times|3 times|thrice|double)\b|"
     r"[£$€]\s?\d+(?:\.\d\d)? ?[x×] ?[234]\b|"
@@ -1042,7 +1046,8 @@ _GRIPE = re.compile(
     r"(?=\s*[,:;\-–]| is\b| was\b)|"
     r"one (?:small |tiny |little )?(?:thing|gripe|niggle|complaint)(?=\s*[,:;\-–]| is\b| though\b)|"
     r"shame (?:that|about|the|it|they|there)|except (?:that|the|for)|"
-    r"apart from|other than that|"
+    r"apart from|other than that|otherwise (?=\d+ ?/ ?\d+|great|perfect|lovely|brilliant|amazing|spot on|fab)|"
+    r"(?:a |bit of a |little )?bit (?:of a )?(?:scrum|faff|wait|mess|chaos|letdown|let down)|"
     r"if only|wish (?:the|it|they|you)|could do with|needs? (?:fixing|sorting))\b",
     re.IGNORECASE)
 """Praise with one thing wrong ("so quiet and actually warm. only thing, the next stop screen is stuck"): a praise
@@ -1239,6 +1244,38 @@ _FAILED_DEBITED = re.compile(
     re.IGNORECASE)
 """A payment that failed but took the money ("UPI payment of ₹2,450 failed but amount debited"): the money traced back,
 never "your card was declined" (`post.failed_debited`)."""
+_MEDICINE = re.compile(
+    r"\b(?:insulin|medicines?|medication|meds|pump supplies|inhalers?|epi-?pens?|prescriptions?|tablets|pills|"
+    r"oxygen|dialysis|heart pills|chemo)\b", re.IGNORECASE)
+"""Medicine the post names ("her spare insulin and pump supplies are in the checked bag"): the line knows it, and
+never asks "is there medicine in the bag?" (`post.medicine`)."""
+_ACCOUNT_NOTE = re.compile(
+    r"\b(?:put|add|place|flag|set up|stick) (?:a |an )?(?:note|flag|marker|alert|warning) (?:on|to|against) "
+    r"(?:her|his|my|their|the|our|mum['’]?s|mom['’]?s|dad['’]?s|nan['’]?s|gran['’]?s) ?account|"
+    r"(?:lasting )?power of attorney|third[- ]party (?:access|mandate)|"
+    r"(?:so|stop) (?:she|he|they|mum|dad|nan) (?:can['’]?t|cannot|won['’]?t) be (?:talked|pressured|tricked|conned|"
+    r"scammed)",
+    re.IGNORECASE)
+"""Extra care asked on someone's account ("can you put a note on her account", "I have lasting power of attorney",
+"so she can't be talked into this again"): the note offered and set up privately (`post.account_note`)."""
+_SOURCE = (r"(?:website|site|app|board|boards|screen|display|google|faq|faqs|email|e-mail|text|tracker|sign|timetable|"
+           r"staff|girl|guy|lady|man|woman|agent|page|receipt|leaflet|letter|one|other|another)")
+_MIXED_INFO = re.compile(
+    rf"\b{_SOURCE}\b[^.!?\n]{{0,40}}?\b(?:says?|said|shows?|showed|showing|told (?:me|us))\b[^.!?\n]{{0,80}}?"
+    rf"\b{_SOURCE}\b[^.!?\n]{{0,40}}?\b(?:says?|said|shows?|showed|showing|told (?:me|us))\b|"
+    r"\b(?:two|2|three|3) different (?:dates|times|answers|prices|things)\b|\bsays? one thing\b",
+    re.IGNORECASE)
+"""Two sources that disagree ("board says on time, app says cancelled", "website says 8 but google says 7", "the
+website says one thing and the FAQ says another"): the lines own the mixed messages and find out which is right
+(`post.mixed_info`)."""
+_APP_COST = re.compile(
+    r"(?:[£$€]\s?\d|\b(?:paid|pay|charged|cost me|fee)\b)[^.!?\n]{0,60}?\bbecause (?:of )?(?:your|the|ur) "
+    r"(?:app|site|website)\b|"
+    r"\b(?:app|site|website) (?:crashed|failed|froze|wouldn['’]?t|didn['’]?t|wasn['’]?t|broke)\b[^.!?\n]{0,60}?"
+    r"(?:had to pay|charged (?:me|us)|cost (?:me|us)|[£$€]\s?\d)",
+    re.IGNORECASE)
+"""Money paid because the app or site failed ("€55 to get a boarding pass at the desk because YOUR app crashed"): the
+cost looked at, not only the device (`post.app_cost`)."""
 _PESTS = re.compile(r"\b(?:bed ?bugs?|cockroach(?:es)?|roach(?:es)?|fleas|lice|infest(?:ed|ation)|(?:mouse|mice|rat) "
                     r"droppings)\b", re.IGNORECASE)
 """Pests in a room or a property ("your OYO property has bedbugs. my son is covered in bites"): the room inspected and
@@ -1318,7 +1355,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
     "big_stake": (_AT_STAKE_WORDS,), "all_ok": (_ALL_OK,), "mobility_aid": (_MOBILITY_AID,),
-    "pests": (_PESTS, _IN_HOTEL), "failed_debited": (_FAILED_DEBITED,),
+    "pests": (_PESTS, _IN_HOTEL), "failed_debited": (_FAILED_DEBITED,), "medicine": (_MEDICINE,),
+    "mixed_info": (_MIXED_INFO,), "account_note": (_ACCOUNT_NOTE,), "app_cost": (_APP_COST,),
     "cant_phone": (_CANT_PHONE, _PHONE_HURDLE),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),

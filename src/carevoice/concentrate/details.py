@@ -349,11 +349,13 @@ _STAFF_GUESSED = re.compile(rf"\(?\b({_ACCENTED_NAME}),? I think\b")
 _STAFF_PRAISED = re.compile(
     r"(?<![\w@#])([A-Z][a-z]{2,14})(?:\s+(?:at|from|on|in)\s+(?:the\s+|your\s+|our\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
     r"(?i:branch|store|shop|desk|counter|station|team|help ?desk|reception|restaurant|flight|train|gate|lounge))?"
-    r"\s+(?:was|is|has been|were)\s+(?:(?i:so|really|very|incredibly|absolutely|super)\s+)?"
+    r"(?:\s+and the\s+(?:[a-z]+\s+){0,2}(?:team|crew|staff|lads|girls|guys))?"
+    r"\s+(?:was|is|has been|were)\s+(?:(?i:so|really|very|incredibly|absolutely|super|simply|just)\s+)?"
     r"(?i:a star|a legend|a hero|an? (?:absolute )?(?:gem|star|legend|hero|angel)|amazing|brilliant|fantastic|"
-    r"wonderful|superb|outstanding|lovely|excellent|helpful|kind|great)\b"
+    r"wonderful|superb|outstanding|lovely|excellent|helpful|kind|great|flawless|faultless|impeccable|exceptional)\b"
 )
-"""A colleague named by what they did well: "Priya at the Bristol branch was a star", "Dave was so helpful"."""
+"""A colleague named by what they did well: "Priya at the Bristol branch was a star", "Dave was so helpful", "Arjun
+and the boat team were absolutely flawless"."""
 _STAFF_DID = re.compile(
     r"(?:^|[.!?]\s+|@\w+\s+|\n)([A-Z][a-z]{2,14})\s+(?:(?:at|from|on|in)\s+[^.!?,]{3,60}?\s+)?"
     r"(?:spent|helped|went out of (?:his|her|their) way|sorted|fixed|stayed|found|noticed|explained|carried|rebooked|"
@@ -364,7 +366,8 @@ Manchester Arndale spent 20 mins helping my mum", "Ola stayed late to sort it"."
 _STAFF_DID_WORDS = ("thank", "cheers", "star", "legend", "hero", "grateful", "appreciate", "raise", "deserves",
                     "credit to", "kudos", "shout", "above and beyond", "💛", "❤", "🙏", "👏", "🙌")
 _STAFF_PRAISE_WORDS = ("star", "legend", "hero", "gem", "angel", "amazing", "brilliant", "fantastic", "wonderful",
-                       "superb", "outstanding", "lovely", "excellent", "helpful", "kind", "great")
+                       "superb", "outstanding", "lovely", "excellent", "helpful", "kind", "great", "flawless",
+                       "faultless", "impeccable", "exceptional")
 _STAFF_PRAISE_SET = frozenset(_STAFF_PRAISE_WORDS)
 _STAFF_ROLE = re.compile(
     r"\b(?i:the|your|our|my|a|this)\s+((?i:lovely|amazing|wonderful|kind|brilliant|great|friendly|helpful|rude)\s+)?"

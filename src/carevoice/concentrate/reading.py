@@ -66,7 +66,7 @@ _TROUBLE = re.compile(
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
 _SCAM_MESSAGE = re.compile(
-    r"\b(?:texts?|sms|e-?mails?|messages?|calls?|letters?|dms?|whatsapps?|voicemails?)\b[^.!?]{0,40}?"
+    r"\b(?:texts?|sms|e-?mails?|messages?|calls?|letters?|dms?|whatsapps?|voicemails?)\b(?:[^.!?]|\.(?=\w)){0,60}?"
     r"\b(?:saying|claiming|telling (?:me|us)|says|said|asking (?:me|us)? ?(?:to|for))\b",
     re.IGNORECASE,
 )
@@ -151,8 +151,10 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
 
 def _no_callback(text: str) -> bool:
     """Whether a callback read from the words is asked of someone else, or only in words quoted from elsewhere."""
-    if (_CALL_THEM.search(text) or _CALLS_RECEIVED.search(text)) and not _CALL_ME.search(text):
-        return True  # "can someone please call him" (the driver), "i get a call from someone in washington"
+    if (_CALL_THEM.search(text) or _CALLS_RECEIVED.search(text) or _NO_LINE.search(text)) and not _CALL_ME.search(text):
+        # "can someone please call him" (the driver), "i get a call from someone in washington", "no signal at all...
+        # cant even make a 999 call" (a call back would never reach them)
+        return True
     return _CALL_ASKED.search(_QUOTED.sub(" ", text)) is None  # "a text saying 'if this wasn't you call us'"
 
 
@@ -168,6 +170,11 @@ _CALL_THEM = re.compile(r"\b(?:call|ring|phone|contact)(?:ing)? (?:him|her|them|
                         r"store|shop|hotel|host|engineer|technician))\b", re.IGNORECASE)
 """A call asked for to someone else ("driver won't come up... can someone please call him"): no callback to the
 customer."""
+_NO_LINE = re.compile(r"\bno (?:signal|service|reception|mobile signal|phone signal|phone line)\b|"
+                      r"\b(?:can['’]?t|cannot|unable to)(?: even)? (?:make|get|receive|take) (?:a |any )?"
+                      r"(?:\w+ )?calls?\b",
+                      re.IGNORECASE)
+"""The customer's own phone cannot be reached ("no signal at all", "cant even make a 999 call"): no callback."""
 _CALL_ME = re.compile(r"\b(?:call|ring|phone|contact) (?:me|us)\b|\bcall ?back\b", re.IGNORECASE)
 
 
@@ -207,7 +214,10 @@ _SCARE_QUOTED = re.compile(
     r"easy|unlimited|superfast|super fast|next day|same day|on time|complimentary|upgrade|upgraded|help|service|"
     r"customer service|support|compensation|apology|gift|guaranteed|deluxe|comfortable|spacious|quiet|friendly|"
     r"fixed|sorted|resolved|security upgrade|improvements?|improved|new and improved|seamless|instant|"
-    r"attempted(?: delivery)?|delivered|up to|dispatched|on (?:its|it's|the) way|in stock)['’\"”]",
+    r"attempted(?: delivery)?|delivered|up to|dispatched|on (?:its|it's|the) way|in stock|"
+    r"(?:pool|sea|ocean|city|garden|lake|river|mountain|harbou?r|beach) ?views?|views?|balcony|suite|family room|"
+    r"renovated|refurbished|newly renovated|cosy|cozy|boutique|gourmet|homemade|home made|handmade|hand made|"
+    r"large|extra large|family size|sharing size|loaded|generous)['’\"”]",
     re.IGNORECASE)
 """A claim of quality in scare quotes ("thanks for the 'hot' bao", "your 'express' delivery"): kind words beside it
 are said through gritted teeth."""
@@ -494,7 +504,8 @@ def _praise_then_problem(r: _Rules) -> str | None:
     return None
 
 
-_RULES_OVER_MODEL = frozenset({("feature_request", "app_bug"), ("flight_disruption", "app_bug")})
+_RULES_OVER_MODEL = frozenset({("feature_request", "app_bug"), ("flight_disruption", "app_bug"),
+                               ("transport_disruption", "app_bug")})
 """(rules, model) pairs where the rules' sure reading with a strong phrase wins however sure the model is: "the
 update removed offline mode" names a feature taken away, which the words of software (update, app, mode) lean
 the model to read as a fault; "pilot announced a technical issue and we've been deplaned" is a flight held up,
@@ -755,7 +766,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif (intent in ("complaint", "banter", "request", "follow_up") and r.praise >= _STRONG_PRAISE
               and (r.praise >= _PRAISE_CLEAR or not sure_problem)
               and not r.intent.sarcasm and not upset
-              and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.details.contacted
+              # one middling word of bad feeling beside two strong praise phrases is a small gripe ("were absolutely
+              # flawless... waited 25 min for eggs. otherwise 10/10 would go back")
+              and (r.emotion.emotion not in NEGATIVE_EMOTIONS or r.praise >= _PRAISE_CLEAR)
+              and not r.details.contacted
               and not (intent == "request" and r.verdict.category == "feature_request")):
             # "fair play, you fixed it", "10/10, legends": praise words, no bad feeling, no problem read surely
             # ("thanks for adding credits, can you add the year too?" asks for something: the request leads)
@@ -873,9 +887,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                            "complaint")
             intent, thanked_off = "complaint", True
         if intent == "praise" and (turn := _praise_then_problem(r)):
-            # "the dress is lovely but it came in the wrong size": kind words, then the problem after "but"
-            reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
-            intent, turned = "complaint", True
+            if turn in _ONLY_TURNS and r.shout_out is not None and not sure_problem:
+                # "big thanks to Aoife in the Ennis branch who sat with my dad... only thing is the app wont let him
+                # make the text bigger": a colleague thanked, with one small gripe beside the thanks
+                reasons.append(f"a colleague thanked ({r.shout_out!r}), then one gripe after {turn!r}: praise")
+            else:
+                # "the dress is lovely but it came in the wrong size": kind words, then the problem after "but"
+                reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
+                intent, turned = "complaint", True
         elif (intent == "complaint" and r.praise >= _STRONG_PRAISE and not r.intent.sarcasm and not sure_problem
               and (turn := _praise_then_problem(r))):
             # "bed was like a cloud, best sleep in months. WiFi was dire though": read as the complaint it is,
@@ -943,7 +962,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         category = "late_delivery"
         reasons.append("situation late_delivery: an order that has not come, whatever food it names")
     if ("fraud" in urgency and category in ("billing_error", "account_access", "late_delivery", "refund_status",
-                                            "cancellation_request")
+                                            "cancellation_request", "booking")
             and _SCAM_MESSAGE.search(inbound.text) and _SCAM_SIGN.search(inbound.text)):
         category, confidence = "fraud_security", max(confidence, _MODEL_SURE)
         reasons.append("situation fraud_security: a message received, with fraud at stake (its words are the scam's)")
@@ -1090,7 +1109,8 @@ _NOT_ABOUT_MONEY = frozenset({"connectivity", "service_outage", "app_bug", "prod
 
 _ASK_AHEAD = re.compile(
     r"(?:^|[.,!?\n]|@\w+|\bquick (?:one|q|question)\b\W*|\b(?:hi|hey|hello|hiya)\b\W*)\s*"
-    r"(?:does|do|is|are|can|will|would|what time|how much|how long|how many|which|what(?:'s| is| are))\b[^.!?\n]*\?",
+    r"(?:does|do|is|are|can|will|would|what time|how much|how long|how many|which|what(?:'s| is| are))\b"
+    r"(?:[^.!?\n]|\.(?=\d))*\?",
     re.IGNORECASE)
 """A question the post asks of how things are ("does the sapphire preferred charge foreign transaction fees?")."""
 _AHEAD = re.compile(
@@ -1101,13 +1121,16 @@ _AHEAD = re.compile(
     r"thursday)\b|"
     r"trying to (?:figure|work) out|(?:before|so) i (?:book|buy|order|go|travel|fly|drive)|"
     r"(?:do ?n['’]?t|do not) want to (?:get (?:stung|charged|caught out|hit)|be (?:stung|charged|caught out)|"
-    r"drive\b[^.!?\n]{0,30}\bfor nothing|pay)|(?:do ?n['’]?t|do not) want (?:a|another) \S+ bill)",
+    r"drive\b[^.!?\n]{0,30}\bfor nothing|pay)|(?:do ?n['’]?t|do not) want (?:a|another) \S+ bill|"
+    r"(?:do ?n['’]?t|do not) want (?:charging|charged|paying) twice|"
+    r"(?:got|have|'ve got) (?:\w+ ){0,4}?to (?:send back|return)\b)",
     re.IGNORECASE)
 """Words of a plan ahead ("going to Antalya next week", "flying luton to belfast friday", "dont want to drive 20 min
 for nothing"): the question is asked before anything has happened."""
 _HAPPENED = re.compile(
     r"\b(?:charged me|was charged|got charged|been charged|cancell?ed|lost|delayed|broken|never|did ?n['’]?t|"
-    r"has ?n['’]?t|have ?n['’]?t|refund\w*|complain\w*|still|declined|missing|stuck|waiting|rude|disgrace\w*)\b",
+    r"has ?n['’]?t|have ?n['’]?t|refund\w*|complain\w*|(?<!\bdo u )(?<!\bdo you )(?<!\bdo ye )still|declined|"
+    r"missing|stuck|waiting|rude|disgrace\w*)\b",
     re.IGNORECASE)
 """Words that something has gone wrong already: no plan question, whatever it asks."""
 

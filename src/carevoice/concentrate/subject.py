@@ -220,6 +220,9 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
     elif (first < i and lows[first].isdigit() and len(lows[first]) <= 2 and lows[first + 1] not in _UNITS
           and w.starts[first + 1] == w.ends[first] + 1 and (first == 0 or lows[first - 1] not in _DETERMINERS)):
         first += 1  # "while 2 staff chatted": a count, not part of the name ("sorry about the 2 staff")
+    while (0 < first < i and lows[first].isdigit() and lows[first - 1][-1:].isdigit()
+           and w.starts[first] - w.ends[first - 1] == 1):
+        first += 1  # "a $4.99 charge": the pence of a price, not part of the name ("your 99 charge")
     determiner = None
     if first > 0 and lows[first - 1] in _DETERMINERS and w.ends[first - 1] == w.starts[first] - 1:
         first -= 1
@@ -228,6 +231,9 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
         return None  # "watch later", "order more": a verb or a vague word, not a thing
     if lows[head_end - 1] == "watch" and head_end < len(lows) and lows[head_end] == "later":
         return None  # "my watch later": YouTube's list, not a watch
+    if (lows[head_end - 1] in _NUMBERED_PLACES and head_end < len(lows) and lows[head_end][:1].isdigit()
+            and w.starts[head_end] == w.ends[head_end - 1] + 1):
+        return None  # "sat at Edinburgh gate 9": where the customer is, not the thing that went wrong
     if determiner is None and first == i and first > 0 and lows[first - 1] in _BEFORE_A_VERB:
         return None  # "won't pick up", "to return it", "I order": a bare word after these is a verb
     if (first > 0 and lows[first - 1] in _NEGATING) or not _VAGUE.isdisjoint(lows[first:head_end]):
@@ -263,6 +269,8 @@ def _titled(w: _Words, i: int, text: str, common: frozenset[str]) -> bool:
     return w.lows[i] not in common and _capital_inside(w, i, text)
 
 
+_NUMBERED_PLACES = frozenset({"gate", "platform", "terminal", "stand", "carousel", "belt", "desk", "pier"})
+"""Places told by their number ("gate 9", "platform 4"): where the customer is, never a subject."""
 _NUMBERED_NAMES = frozenset({"windows", "iphone", "ipad", "ios", "android", "ps", "playstation", "xbox", "galaxy",
                              "pixel", "office", "macos", "watch", "series", "note", "fifa", "gta", "minecraft"})
 """Names a number follows ("windows 10 code", "iphone 11 case"): the number is part of the name."""
