@@ -106,7 +106,7 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.shipped", "post.verify", "post.accident", "post.venue_wifi", "post.card_stopped", "post.live",
              "post.room_fault", "post.mobility_aid", "post.cant_phone",
              "post.pests", "post.failed_debited", "post.medicine", "post.app_cost",
-             "post.mixed_info", "post.account_note")
+             "post.mixed_info", "post.account_note", "post.carbon_monoxide")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -220,7 +220,7 @@ _ASK = (r"(?:\b(?:send|sending|DM us|DM the|DM your|DM it|share|tell us|pop|drop
 """The start of a request for something: an asking word, then what is asked for within the sentence."""
 _ASKS_FOR_DETAILS = re.compile(
     _ASK + r"(?:order (?:number|no|id)|reference|ref|booking|details|"
-    r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name|"
+    r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name|dates? of|"
     r"(?:mobile|phone|account|customer) number)\b|"
     r"\b(?:your|the) [\w ]{0,25}?(?:number|reference|details|postcode) (?:is|are) all we need\b",
     re.IGNORECASE,

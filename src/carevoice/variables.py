@@ -387,6 +387,9 @@ _OTHER_ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 """Someone else's account, name or orders shown to the customer: a data exposure, not a break-in of their own."""
+_CARBON_MONOXIDE = re.compile(r"\b(?:carbon monoxide|co alarm|co detector|co2 alarm)\b", re.IGNORECASE)
+"""A carbon monoxide alarm ("the carbon monoxide alarm in our room has been going off all night... headaches"): out
+into fresh air and the emergency number, never "the gas emergency line" alone (`post.carbon_monoxide`)."""
 _GAS = re.compile(
     r"\b(?:(?:smell|smells|smelling|stink|stinks|reeks|reeking) (?:of|like) gas|gas (?:leak|leaking|smell)|"
     r"carbon monoxide|co alarm)\b",
@@ -596,7 +599,8 @@ _SENT = re.compile(
     r" (?:order #|order (?:number|no|id)s?|ref(?:erence)?s?|case (?:number|no|id|ref)|"
     r"booking (?:ref(?:erence)?|number)|pnr|(?:record )?locator|member (?:number|no)|"
     r"details|photos?|pictures?|pics?|screenshots?|receipts?|tracking (?:number|no)|account (?:number|email)|"
-    r"e-?mail address|proof|evidence|info(?:rmation)?|account details)(?:\b|(?<=#))|"
+    r"e-?mail address|proof|evidence|info(?:rmation)?|account details|everything|it all|the lot|all of it)"
+    r"(?:\b|(?<=#))|"
     r"\b(?:ref(?:erence)?|details|order number|everything|info)\b (?:is |are )?(?:already )?in (?:your|ur|the) "
     r"(?:dms?|inbox)\b|"
     r"\b(?:dm[’']?e?d|pm[’']?e?d|messaged|emailed|inboxed)(?: (?:you|u|y'?all|your team|the team))? (?:twice|"
@@ -1056,7 +1060,7 @@ _HELP_COMING = re.compile(
     r"\b(?:waiting for (?:the |an )?(?:ambulance|paramedics)|(?:ambulance|paramedics) (?:is |are )?"
     r"(?:on (?:the|its|their) way|coming|here|arrived|called)|(?:called|rang|phoned) (?:an ambulance|999|911|112)|"
     r"(?:in|at|to) a&e|"
-    r"in (?:the )?hospital|(?:in|at) (?:the )?er\b|emergency room)\b",
+    r"in (?:the )?hospital|(?:in|at) (?:the )?er\b|emergency room|waiting to be seen|being seen (?:to|now))\b",
     re.IGNORECASE)
 """Help already on its way or reached ("we're waiting for the ambulance", "we're in A&E now"): no "call 999 now"
 (`post.help_coming`)."""
@@ -1218,8 +1222,10 @@ days" (`post.on_arrival`)."""
 _AT_STAKE_WORDS = re.compile(
     r"\b(?:(?:lose|losing) (?:my|our|his|her|the) (?:job|house|home|flat|deposit|place|mortgage|purchase|sale)|"
     r"(?:pull|pulling|pulls) out|(?:fall|falls|falling) through|funeral|eviction|evicted|homeless|"
-    r"(?:purchase|sale|move) completes|completion (?:date|day))\b", re.IGNORECASE)
-"""Something big at stake ("I'm going to lose my job", "the seller is threatening to pull out", a funeral): no
+    r"(?:purchase|sale|move) completes|completion (?:date|day)|"
+    r"(?:mortgage|job|house) offer (?:expires|will expire|runs out|ends))\b", re.IGNORECASE)
+"""Something big at stake ("I'm going to lose my job", "the seller is threatening to pull out", a funeral, "my
+mortgage offer expires on Monday"): no
 "headache"; the lines chase it today (`post.big_stake`)."""
 _ALL_OK = re.compile(
     r"\b(?:(?:he|she|they|we)(?:['’]s|['’]re| is| are| was| were) (?:fine|ok|okay|alright|all right|unhurt|safe)"
@@ -1244,6 +1250,9 @@ _FAILED_DEBITED = re.compile(
     re.IGNORECASE)
 """A payment that failed but took the money ("UPI payment of ₹2,450 failed but amount debited"): the money traced back,
 never "your card was declined" (`post.failed_debited`)."""
+_BITTEN = re.compile(r"\b(?:bites?|bitten|itch(?:y|ing)?|rash(?:es)?|welts)\b", re.IGNORECASE)
+"""Bites or a rash the post tells of ("my son is covered in bites"): a pests line may say what to do about them
+(`post.bitten`)."""
 _MEDICINE = re.compile(
     r"\b(?:insulin|medicines?|medication|meds|pump supplies|inhalers?|epi-?pens?|prescriptions?|tablets|pills|"
     r"oxygen|dialysis|heart pills|chemo)\b", re.IGNORECASE)
@@ -1259,11 +1268,15 @@ _ACCOUNT_NOTE = re.compile(
 """Extra care asked on someone's account ("can you put a note on her account", "I have lasting power of attorney",
 "so she can't be talked into this again"): the note offered and set up privately (`post.account_note`)."""
 _SOURCE = (r"(?:website|site|app|board|boards|screen|display|google|faq|faqs|email|e-mail|text|tracker|sign|timetable|"
-           r"staff|girl|guy|lady|man|woman|agent|page|receipt|leaflet|letter|one|other|another)")
+           r"staff|girl|guy|lady|man|woman|agent|page|receipt|leaflet|letter|kiosk|till|menu|one|other|another)")
+_SAID = r"\b(?:says?|said|shows?|showed|showing|told (?:me|us))\b"
+_IN_SENTENCE = r"(?:[^.!?\n]|\.(?=\d))"
+"""A character of the same sentence (a price's decimal point is no full stop)."""
 _MIXED_INFO = re.compile(
-    rf"\b{_SOURCE}\b[^.!?\n]{{0,40}}?\b(?:says?|said|shows?|showed|showing|told (?:me|us))\b[^.!?\n]{{0,80}}?"
-    rf"\b{_SOURCE}\b[^.!?\n]{{0,40}}?\b(?:says?|said|shows?|showed|showing|told (?:me|us))\b|"
-    r"\b(?:two|2|three|3) different (?:dates|times|answers|prices|things)\b|\bsays? one thing\b",
+    rf"\b{_SOURCE}\b{_IN_SENTENCE}{{0,40}}?{_SAID}{_IN_SENTENCE}{{0,80}}?"
+    rf"\b{_SOURCE}\b{_IN_SENTENCE}{{0,40}}?(?:{_SAID}|\bcharged (?:me|us)\b)|"
+    r"\b(?:two|2|three|3|completely|totally) different (?:dates|times|answers|prices|things|info|information)\b|"
+    r"\bsays? one thing\b",
     re.IGNORECASE)
 """Two sources that disagree ("board says on time, app says cancelled", "website says 8 but google says 7", "the
 website says one thing and the FAQ says another"): the lines own the mixed messages and find out which is right
@@ -1356,7 +1369,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
     "big_stake": (_AT_STAKE_WORDS,), "all_ok": (_ALL_OK,), "mobility_aid": (_MOBILITY_AID,),
     "pests": (_PESTS, _IN_HOTEL), "failed_debited": (_FAILED_DEBITED,), "medicine": (_MEDICINE,),
-    "mixed_info": (_MIXED_INFO,), "account_note": (_ACCOUNT_NOTE,), "app_cost": (_APP_COST,),
+    "mixed_info": (_MIXED_INFO,), "account_note": (_ACCOUNT_NOTE,), "bitten": (_BITTEN,),
+    "carbon_monoxide": (_CARBON_MONOXIDE,), "app_cost": (_APP_COST,),
     "cant_phone": (_CANT_PHONE, _PHONE_HURDLE),
     "as_credit": (_AS_CREDIT,),
     "spilled": (_SPILLED, _DELIVERED_GOODS, _NOT_CONDUCT),

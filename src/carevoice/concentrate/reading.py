@@ -65,6 +65,17 @@ _TROUBLE = re.compile(
     re.IGNORECASE,
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
+_OTHER_PASSENGERS = re.compile(
+    r"\b(?:group of|gang of|lads|a (?:man|guy|bloke|woman|lady|drunk)|(?:some|two|three|drunk|young|older) "
+    r"(?:men|guys|blokes|lads|women|teenagers|kids)|(?:another|other|a|fellow) passengers?|"
+    r"(?:the |a )?(?:man|guy|bloke|woman) (?:in|on) (?:the |seat )?|^\W*(?:@\w+\s+)?(?:man|guy|bloke)\b)\b",
+    re.IGNORECASE)
+"""Other passengers named as the ones menacing ("group of lads kicking the doors", "the man in 23C"): a threat on
+board, not staff conduct, even where the weights hear the staff who stood by."""
+_OFF_BOARD = re.compile(r"\b(?:just |we )?(?:got off|landed|disembarked)\b|\bafter (?:we )?land(?:ed|ing)\b",
+                        re.IGNORECASE)
+"""The journey is over ("just got off LS 858... a drunk passenger threatened my husband"): a report of what happened,
+not a threat on board now."""
 _SCAM_MESSAGE = re.compile(
     r"\b(?:texts?|sms|e-?mails?|messages?|calls?|letters?|dms?|whatsapps?|voicemails?)\b(?:[^.!?]|\.(?=\w)){0,60}?"
     r"\b(?:saying|claiming|telling (?:me|us)|says|said|asking (?:me|us)? ?(?:to|for))\b",
@@ -428,7 +439,8 @@ _BAD_CONDUCT = re.compile(
     r"no help|useless|unhelpful|nothing|wasting|wasted|patroni[sz]\w*|abus\w*|swore|sworn at)\b", re.IGNORECASE)
 """What a colleague named in "thanks" did wrong ("thanks to Dave for ignoring us"): thanks for that are sarcastic."""
 _SHOUT_OUT = re.compile(
-    r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|wanted|to|give|giving)\s+){0,4}"
+    r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|want|wanted|to|say|give|giving|i|we|"
+    r"would|like|i['’]d|id)\s+){0,6}"
     r"(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:huge|big|massive|special) thanks)\s+(?:go(?:es)?\s+)?(?:out\s+)?"
     r"to\s+(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
     r"[^.!?\n]{0,40}?\b(?:conductor|driver|guard|crew|attendants?|pilot|captain|staff|team|lady|ladies|guy|"
@@ -505,11 +517,12 @@ def _praise_then_problem(r: _Rules) -> str | None:
 
 
 _RULES_OVER_MODEL = frozenset({("feature_request", "app_bug"), ("flight_disruption", "app_bug"),
-                               ("transport_disruption", "app_bug")})
+                               ("transport_disruption", "app_bug"), ("wrong_item", "app_bug")})
 """(rules, model) pairs where the rules' sure reading with a strong phrase wins however sure the model is: "the
 update removed offline mode" names a feature taken away, which the words of software (update, app, mode) lean
 the model to read as a fault; "pilot announced a technical issue and we've been deplaned" is a flight held up,
-not software."""
+not software; "board says on time, app says cancelled" is a train's running; "received a used phone in place of new
+one. Seal was broken" is the wrong item sent, not a phone's software."""
 _STRONG_PHRASE = 3.0
 """The weight of a phrase of the lexicon's strong tier (``tiers.strong`` in concentrate.yaml)."""
 
@@ -665,6 +678,8 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
         return False  # "the plug MELTED... caught it in time thank god. who do I report this to??": relief, no thanks
     if kind and emotion.label == "delight" and emotion.probability >= _DANGER_THANKS:
         return True
+    if kind and r.shout_out is not None and set(r.urgency) <= {"vulnerable"}:
+        return True  # "a big thanks to Gordon... My mum (84) got confused about her stop and he walked her off"
     # "to the lady who talked my mum out of sending £3,000 to a scammer - you saved her savings. thank you": a
     # danger someone stopped, thanked for; the weights may hear the scam's words as anger
     # "that 'this could be a scam' pop up stopped me sending $900... so yeah. thanks": a loss the customer was
@@ -746,8 +761,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         sure_problem = r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
-        elif (intent in ("complaint", "banter", "request", "follow_up", "question") and r.praise > 0
+        elif (intent in ("complaint", "banter", "request", "follow_up", "question", "danger") and r.praise > 0
               and not r.intent.sarcasm and not r.abuse.abusive and r.shout_out is not None):
+            # (a "danger" the weights hear in "my mum (84) got confused about her stop", with no urgency read)
             # "Shoutout to Mel in the lounge who found my dad's glasses... Absolute legend": a colleague thanked
             reasons.append(f"{intent} ({intent_p:.2f}) in a post that opens thanking a colleague "
                            f"({r.shout_out!r}): praise")
@@ -958,6 +974,13 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         # who do I contact about an incident report?": someone vulnerable or hurt, and no fraud
         category, confidence = "general", _GENERAL_EMPTY
         reasons.append(f"situation general: {' and '.join(urgency)} read, and no fraud, whatever the weights read")
+    if ("threat" in urgency and category == "rude_staff"
+            and r.verdict.category in ("transport_disruption", "flight_disruption")
+            and _OTHER_PASSENGERS.search(inbound.text) and not _OFF_BOARD.search(inbound.text)):
+        # "group of lads kicking the doors and roaring at a woman... driver hasnt said a word. can you get security to
+        # the next stop": a threat on board, by other passengers, whatever the weights hear of staff
+        category = r.verdict.category
+        reasons.append(f"situation {category}: a threat on board, read by the rules as the journey's")
     if category == "food_order" and r.verdict.category == "late_delivery" and _NOT_HERE.search(inbound.text):
         category = "late_delivery"
         reasons.append("situation late_delivery: an order that has not come, whatever food it names")
@@ -1123,14 +1146,19 @@ _AHEAD = re.compile(
     r"(?:do ?n['’]?t|do not) want to (?:get (?:stung|charged|caught out|hit)|be (?:stung|charged|caught out)|"
     r"drive\b[^.!?\n]{0,30}\bfor nothing|pay)|(?:do ?n['’]?t|do not) want (?:a|another) \S+ bill|"
     r"(?:do ?n['’]?t|do not) want (?:charging|charged|paying) twice|"
-    r"(?:got|have|'ve got) (?:\w+ ){0,4}?to (?:send back|return)\b)",
+    r"(?:got|have|'ve got) (?:\w+ ){0,4}?to (?:send back|return)\b|"
+    r"\bstill (?:going|on|running|available|a thing|valid|live)\b|"
+    r"\bor (?:did|has|was) (?:that|it) (?:finish|finished|end|ended|stop|stopped|just)\b)",
     re.IGNORECASE)
 """Words of a plan ahead ("going to Antalya next week", "flying luton to belfast friday", "dont want to drive 20 min
 for nothing"): the question is asked before anything has happened."""
 _HAPPENED = re.compile(
     r"\b(?:charged me|was charged|got charged|been charged|cancell?ed|lost|delayed|broken|never|did ?n['’]?t|"
-    r"has ?n['’]?t|have ?n['’]?t|refund\w*|complain\w*|(?<!\bdo u )(?<!\bdo you )(?<!\bdo ye )still|declined|"
-    r"missing|stuck|waiting|rude|disgrace\w*)\b",
+    r"has ?n['’]?t|have ?n['’]?t|refund\w*|complain\w*|"
+    r"(?<!\bdo u )(?<!\bdo you )(?<!\bdo ye )(?<!\bdo yall )(?<!\bdo y'all )"
+    r"still(?! (?:going|on|running|available|a thing|valid|live|do|doing|have|open)\b)|declined|"
+    r"missing|stuck|waiting|rude|disgrace\w*|invalid|expired|rejected|error|(?:does|did|wo|is|was)n['’]?t work\w*|"
+    r"not working)\b",
     re.IGNORECASE)
 """Words that something has gone wrong already: no plan question, whatever it asks."""
 

@@ -63,8 +63,8 @@ def read_abuse(found: Scan) -> Abuse:
     targets.update(i for i, token in enumerate(tokens) if token[0] == "@")
     fillers = _fillers()
     for hit in abuse:
-        if hit.key != "insults":
-            continue
+        if hit.key != "insults" or (hit.start and tokens[hit.start - 1] in _NAMED_THINGS):
+            continue  # "the percy pigs have gone rogue": a sweet, not an insult
         target = _target_before(hit.start, tokens, targets, fillers)
         if target is None and hit.end in targets:
             target = hit.end  # "idiots, you"
@@ -89,12 +89,23 @@ def _fillers() -> frozenset[str]:
     return frozenset(str(w) for w in lexicon().data["abuse"]["fillers"])
 
 
+_NAMED_THINGS = frozenset({"percy", "guinea", "peppa", "toy", "chocolate", "jelly", "gummy", "sweet"})
+"""Words before an insult word that make it a thing's name ("percy pigs", "guinea pigs"), aimed at no one."""
+_OTHER_PEOPLE = frozenset({"friends", "friend", "mates", "mate", "roommate", "roommates", "flatmate", "flatmates",
+                           "kids", "children", "husband", "wife", "partner", "brother", "sister", "family", "dad",
+                           "mum", "mom", "parents", "neighbours", "neighbors", "colleagues", "coworkers", "ex"})
+"""People of the customer's own between a target word and an insult ("your friends are idiots" in a warning asked
+for): the insult is aimed at them, not at the brand."""
+
+
 def _target_before(start: int, tokens: Sequence[str], targets: set[int], fillers: frozenset[str]) -> int | None:
     """Return the index of a target shortly before an insult, skipping filler words."""
     others = 0
     for i in range(start - 1, max(-1, start - 1 - _LOOK_BACK), -1):
         if i in targets:
             return i
+        if tokens[i] in _OTHER_PEOPLE:
+            return None
         if tokens[i] not in fillers:
             others += 1
             if others > _TARGET_BEFORE:

@@ -73,8 +73,10 @@ _BEFORE_A_VERB = frozenset({"to", "will", "won't", "wont", "would", "wouldn't", 
                             "must", "should", "let's", "lets", "i", "we", "they", "you", "u"})
 """Words after which a bare noun-like word is a verb ("won't pick up", "I order"), not a thing to name."""
 _NOT_MODIFIERS = _NEGATING | {"hello", "hi", "hey", "dear", "yo", "thanks", "thank", "please", "pls", "plz", "ok",
-                              "okay", "so", "and", "but", "lol", "omg", "wtf", "why", "what", "how", "when", "where"}
-"""Capitalised words that open a sentence or a greeting ("Hello Dear Youtube team"), never part of a name."""
+                              "okay", "so", "and", "but", "lol", "omg", "wtf", "why", "what", "how", "when", "where",
+                              "requesting", "request", "requested", "need", "needing", "want", "wanting", "kindly"}
+"""Capitalised words that open a sentence or a greeting ("Hello Dear Youtube team", "Requesting replacement
+immediately"), never part of a name."""
 _VAGUE = frozenset({"error", "errors", "glitch", "glitches", "bug", "bugs", "issue", "issues", "problem",
                     "problems", "fault", "faults"})
 """Words that make a phrase the trouble itself ("the error code"), not the thing it happens to."""
@@ -231,7 +233,7 @@ def _phrase(w: _Words, i: int, vocab: _Vocab) -> _Candidate | None:
         return None  # "watch later", "order more": a verb or a vague word, not a thing
     if lows[head_end - 1] == "watch" and head_end < len(lows) and lows[head_end] == "later":
         return None  # "my watch later": YouTube's list, not a watch
-    if (lows[head_end - 1] in _NUMBERED_PLACES and head_end < len(lows) and lows[head_end][:1].isdigit()
+    if (lows[head_end - 1] in _NUMBERED_PLACES and head_end < len(lows) and any(map(str.isdigit, lows[head_end]))
             and w.starts[head_end] == w.ends[head_end - 1] + 1):
         return None  # "sat at Edinburgh gate 9": where the customer is, not the thing that went wrong
     if determiner is None and first == i and first > 0 and lows[first - 1] in _BEFORE_A_VERB:
@@ -271,6 +273,8 @@ def _titled(w: _Words, i: int, text: str, common: frozenset[str]) -> bool:
 
 _NUMBERED_PLACES = frozenset({"gate", "platform", "terminal", "stand", "carousel", "belt", "desk", "pier"})
 """Places told by their number ("gate 9", "platform 4"): where the customer is, never a subject."""
+_NUMBERED_PLACE = re.compile(r"\b(?:" + "|".join(sorted(_NUMBERED_PLACES)) + r")\s+[A-Za-z]?[0-9]", re.IGNORECASE)
+"""A numbered place inside a name ("ATL gate B14"): no subject either."""
 _NUMBERED_NAMES = frozenset({"windows", "iphone", "ipad", "ios", "android", "ps", "playstation", "xbox", "galaxy",
                              "pixel", "office", "macos", "watch", "series", "note", "fifa", "gta", "minecraft"})
 """Names a number follows ("windows 10 code", "iphone 11 case"): the number is part of the name."""
@@ -530,6 +534,7 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
                  and end - start <= _MAX_CHARS
                  and not _CLAUSE_BREAK.search(text, start, end)  # "picked up, restaurant": two clauses, no thing
                  and not text.startswith("%", end)  # "Summer Sale 30" cut from "Summer Sale 30% off"
+                 and not _NUMBERED_PLACE.search(text, start, end)  # "sitting at ATL gate B14": a place
                  and not any(s <= start and end <= e for s, e in working)  # "works in my app but not on desktop"
                  and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end))  # "Minecraft 2 years ago"
                  and not (lows[cand.head_end - 1] in _REMEDIES and _WANTED.search(text, max(0, start - 24), start))
