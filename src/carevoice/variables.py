@@ -272,7 +272,7 @@ _NOT_WRONG_CHARGE = re.compile(
     r"(?:was|were|is|it'?s) (?:still )?(?:frozen|raw|undercooked|stone cold|stale|burnt|mouldy|moldy)|"
     r"(?:it'?s|it is|they'?re|they are) a "
     r"(?:uk|british|us|american|local) (?:company|business|site|shop|website)|"
-    r"forgot|forgotten|left out|missing)\b)",
+    r"forgot|forgotten|left out|missing|thought (?:it was|they were) free|(?:should|supposed to|meant to) be free)\b)",
     re.IGNORECASE,
 )
 """A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
@@ -1268,7 +1268,8 @@ _ACCOUNT_NOTE = re.compile(
 """Extra care asked on someone's account ("can you put a note on her account", "I have lasting power of attorney",
 "so she can't be talked into this again"): the note offered and set up privately (`post.account_note`)."""
 _SOURCE = (r"(?:website|site|app|board|boards|screen|display|google|faq|faqs|email|e-mail|text|tracker|sign|timetable|"
-           r"staff|girl|guy|lady|man|woman|agent|page|receipt|leaflet|letter|kiosk|till|menu|one|other|another)")
+           r"staff|girl|guy|lady|man|woman|agent|page|receipt|leaflet|letter|kiosk|till|menu|label|shelf|"
+           r"tag|one|other|another)")
 _SAID = r"\b(?:says?|said|shows?|showed|showing|told (?:me|us))\b"
 _IN_SENTENCE = r"(?:[^.!?\n]|\.(?=\d))"
 """A character of the same sentence (a price's decimal point is no full stop)."""

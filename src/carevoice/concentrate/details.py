@@ -335,9 +335,9 @@ def _place_named(m: re.Match[str], vocab: _Vocab, *, nouns: bool) -> str | None:
     return None
 
 
-_ACCENTED_NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,14}"
-"""A first name, accented letters allowed ("Siobhán"). :data:`_STAFF_NAME` and :data:`_STAFF_GUESSED` use it; the
-older colleague patterns still take unaccented names only."""
+_ACCENTED_NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,14}(?:-[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{1,14})?"
+"""A first name, accented letters and a second part allowed ("Siobhán", "Kerry-Ann"). :data:`_STAFF_NAME` and
+:data:`_STAFF_GUESSED` use it; the older colleague patterns still take unaccented names only."""
 _STAFF_NAME = re.compile(
     r"\b(?:[Tt]hanks?(?: so much)?(?: to)?|[Tt]hank you(?: so much)?(?: to)?|[Ss]hout ?-?out to|[Kk]udos to|"
     r"[Pp]rops to|[Cc]alled|[Nn]amed|"

@@ -453,7 +453,8 @@ _BANTER_UNSURE = 0.5
 _GROUNDS = re.compile(
     r"[£$€₹]\s?\d|\b(?:cancell?ations?|cancell?ed|refunds?|fees?|charged|overcharged|delayed|delays|"
     r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing)|wrong (?:one|item|order|size)|"
-    r"\d+ (?:weeks?|days?|hours?|hrs?) (?:for|waiting|late|on hold))\b", re.IGNORECASE)
+    r"\d+ (?:weeks?|days?|hours?|hrs?) (?:for|waiting|late|on hold)|"
+    r"where(?:['’]?s| is) my (?:food|order|parcel|delivery|refund|money)|for \d+ (?:mins?|minutes))\b", re.IGNORECASE)
 """A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came or came wrong."""
 _I_NEED = re.compile(r"\b(?:i|we) (?:really )?(?:need|want) (?:it|this|that|them|my|our|a|an|the|to)\b", re.IGNORECASE)
 """A need stated ("I NEED it REMOVED"): no joke, however the weights read it."""
@@ -981,7 +982,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         # the next stop": a threat on board, by other passengers, whatever the weights hear of staff
         category = r.verdict.category
         reasons.append(f"situation {category}: a threat on board, read by the rules as the journey's")
-    if category == "food_order" and r.verdict.category == "late_delivery" and _NOT_HERE.search(inbound.text):
+    if (category == "food_order" and r.verdict.category in ("late_delivery", "food_order", None)
+            and _NOT_HERE.search(inbound.text)):
         category = "late_delivery"
         reasons.append("situation late_delivery: an order that has not come, whatever food it names")
     if ("fraud" in urgency and category in ("billing_error", "account_access", "late_delivery", "refund_status",
