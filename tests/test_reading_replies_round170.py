@@ -25,13 +25,17 @@ from carevoice.variables import post_conditions
     "now only 20 spots left!! #travel",
     "@Skyway Lost money to a fake flight refund scam?? 😡 Our CERTIFIED recovery agents got back $42,000 for clients "
     "this month ✅ DM @FundsBackPro_ now, 100% guaranteed 💯",
+    "@Payco CASH APP GLITCH 💸💸 send $50 get $500 back in 10 mins!! DM me now limited spots #cashappfriday",
 ])
 def test_touts_are_spam(text: str) -> None:
     assert read(text).spam
 
 
-def test_a_customer_asking_for_a_dm_now_is_no_spam() -> None:
-    r = read("can you dm me now please, my flight is cancelled")
+@pytest.mark.parametrize("text", [
+    "can you dm me now please, my flight is cancelled", "i had to send it back to get my money back in full",
+])
+def test_a_customer_asking_for_a_dm_or_money_back_is_no_spam(text: str) -> None:
+    r = read(text)
     assert not r.spam and r.intent != "spam", r.reasons
 
 
