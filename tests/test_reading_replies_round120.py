@@ -55,10 +55,13 @@ def test_a_joke_about_a_problem_read_surely_is_met_as_the_problem(bank: str, tex
 ])
 def test_a_joke_about_nothing_wrong_or_about_a_hacking_attempt_keeps_its_light_reply(text: str) -> None:
     reading = read(text)
-    assert reading.intent == "banter" and not joke_about_a_problem(reading), reading.reasons
+    # "10/10 artistry" is a rating as well as a joke: since the twenty-eighth stop "10/10" counts as praise (the term
+    # had never matched), and thanks are as light a reply as banter's
+    assert reading.intent in ("banter", "praise") and not joke_about_a_problem(reading), reading.reasons
     for draft in drafts("base", text, range(1, 3)):
-        assert [s.stage for s in draft.stages] == ["acknowledge"], draft.stages
-        assert "sorry" not in draft.text.lower(), draft.text
+        if reading.intent == "banter":
+            assert [s.stage for s in draft.stages] == ["acknowledge"], draft.stages
+        assert "sorry" not in draft.text.lower() and draft.action == "reply", draft.text
 
 
 @pytest.mark.parametrize(("bank", "text"), [

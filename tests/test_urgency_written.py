@@ -39,7 +39,6 @@ XFAIL = {
     "u-rail_transport-024": "a fake refund call: 'give my card details' is ordinary checkout talk",
     "u-bank-010": "a card blocked 'while I'm in Lisbon': a city is not read as abroad",
     "u-bank-012": "data exposure by staff said with 'using the number from my account form'",
-    "u-bank-031": "'£1,500 left my account': a normal payment is described the same way",
     "u-bank-034": "'stuck at the border': a parcel is stuck at the border too",
     "u-telecom-003": SECOND_KIND + " ('a new sim in my name')",
     "u-telecom-005": "a scam call named by what it asked ('confirm my card number'): too common in real checkouts",
