@@ -372,15 +372,18 @@ def asks_vaguely(text: str) -> bool:
     clarify line asks what the customer needs. A post that names its need ("I need to reinstall, lost code,
     purchased online win10") or a longer post that told its story still goes to an agent.
     """
-    words = [w for w in text.split() if not w.startswith(("@", "http")) and w.lower() != "link"]
-    bare = " ".join(words)
-    return len(words) <= _VAGUE_WORDS and _PLEA.search(bare) is not None
+    words = _own_words(text)
+    return len(words) <= _VAGUE_WORDS and _PLEA.search(" ".join(words)) is not None
 
 
 def knocks(text: str) -> bool:
     """Whether a post only knocks ("hello?? anybody there?"), with handles and links left out."""
-    words = [w for w in text.split() if not w.startswith(("@", "http")) and w.lower() != "link"]
-    return _KNOCK.search(" ".join(words)) is not None
+    return _KNOCK.search(" ".join(_own_words(text))) is not None
+
+
+def _own_words(text: str) -> list[str]:
+    """The post's words without handles and links (a link written as "link" too)."""
+    return [w for w in text.split() if not w.startswith(("@", "http")) and w.lower() != "link"]
 
 
 def asks_how(text: str) -> bool:

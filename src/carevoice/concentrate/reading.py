@@ -337,6 +337,8 @@ class _Rules(NamedTuple):
     shout_out: str | None
     """The opening thanks to a colleague ("Shoutout to Mel"), when no bad conduct is told of them (else None)."""
     features: list[str]
+    grounds: bool = False
+    """An abusive post that names a real complaint's grounds (:data:`_GROUNDS`: money, a fee, a delay...)."""
 
 
 def _rules(text: str, locale: str) -> _Rules:
@@ -380,8 +382,9 @@ def _rules(text: str, locale: str) -> _Rules:
     # place they name is no complaint
     # an insult or a curse beside a real complaint ("give me my £4.49 back you absolute muppets", "$35 overdraft fee
     # x3 on the same day... go to hell"): anger at something that went wrong, answered, not ignored as abuse
+    grounds = abuse.abusive and _GROUNDS.search(text) is not None
     grounded = (not abuse.severe or abuse.curse) and (
-        details.order_id is not None or details.booking_id is not None or _GROUNDS.search(text) is not None)
+        details.order_id is not None or details.booking_id is not None or grounds)
     severe_abuse = abuse.abusive and not grounded and (
         abuse.severe or verdict.category is None or _TROUBLE.search(text) is None)
     problem = verdict.raw.get(verdict.category, 0.0) if verdict.category in PROBLEMS else 0.0
@@ -421,7 +424,7 @@ def _rules(text: str, locale: str) -> _Rules:
     return _Rules(found, verdict, abuse, emotion, urgency, urgency_reasons, spam, spam_reason, praise_score,
                   praise_reason, max((h.end for h in praise_hits), default=0), question, question_reason, intent,
                   language, pii, details, bereavement, shout_out,
-                  features(found, text, rules=rules))
+                  features(found, text, rules=rules), grounds)
 
 
 _TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame", "though", "tho", "although"})
@@ -861,10 +864,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
         elif (intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and r.intent.intent == "complaint"
               and r.verdict.category in PROBLEMS and r.verdict.raw.get(r.verdict.category, 0.0) >= _STRONG_PHRASE
-              and _TROUBLE.search(inbound.text) and not _KIND_ENDING.search(inbound.text)):
+              and _TROUBLE.search(inbound.text)):
             # "hair in the shower and stains on the sheets. Staff were nice about it but it shouldn't happen": a
             # kind word about how it was taken, no praise phrase, and the rules read the problem from a strong
-            # phrase (not "nearly missed my train" after a comfy bed)
+            # phrase (not "nearly missed my train" after a comfy bed; a closing "Respect" counts in r.praise)
             reasons.append(f"praise read unsurely ({intent_p:.2f}) from no praise phrase, where the rules read a "
                            f"complaint about {r.verdict.category}: complaint")
             intent, intent_p, turned = "complaint", r.intent.confidence, True
@@ -1077,7 +1080,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                        "call someone else)")
 
     if (r.abuse.abusive and intent == "complaint" and intent_p < _INSULT_ONLY and confidence < _INSULT_ONLY
-            and r.verdict.confidence < _INSULT_ONLY and not urgency and _GROUNDS.search(inbound.text) is None):
+            and r.verdict.confidence < _INSULT_ONLY and not urgency and not r.grounds):
         # "your staff are knuckle-dragging idiots who couldn't run a bath": insults with no problem read, weakly a
         # complaint: abuse, for the team to judge, not "that's a fair thing to be annoyed about"
         reasons.append(f"insults and no problem read (complaint {intent_p:.2f}, situation {confidence:.2f}): abuse")
