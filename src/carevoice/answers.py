@@ -72,6 +72,22 @@ def _topics(questions: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]
     return {q: frozenset(w for w in _clean(q).split() if w in rare) for phrasings in questions for q in phrasings}
 
 
+_FUNCTION = frozenset({
+    "how", "what", "whats", "when", "where", "which", "who", "why", "can", "could", "does", "did", "will", "would",
+    "should", "are", "was", "were", "has", "have", "had", "the", "and", "for", "you", "your", "yours", "our", "ours",
+    "mine", "any", "there", "here", "this", "that", "these", "those", "with", "from", "into", "onto", "about", "get",
+    "got", "change", "use", "using", "need", "want", "make", "set", "put", "take", "give", "find", "see", "still",
+    "not", "don", "dont", "cant", "cannot", "its", "it's", "much", "many", "long", "one", "way", "now", "today",
+    "please", "help", "again", "just", "also", "some", "all", "out", "off", "yet", "tell", "know", "someone"})
+"""Words that say how a question is asked, not what it is about: "how do I change my PIN" is about the PIN."""
+
+
+@lru_cache(maxsize=4096)
+def _content(question: str) -> frozenset[str]:
+    """A phrasing's words that say what it is about (three letters or more, not a word of :data:`_FUNCTION`)."""
+    return frozenset(w for w in _clean(question).split() if len(w) > 2 and w not in _FUNCTION)
+
+
 def _names_its_topic(topic: frozenset[str], words: frozenset[str], by_start: dict[str, list[str]]) -> bool:
     """Whether a phrasing's topic words (if it has any) are in the post.
 
@@ -139,7 +155,10 @@ def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> An
     for answer in bank.answers:
         if answer.channels and channel not in answer.channels:
             continue
-        best, which = max(((_score(post, q) if _names_its_topic(topics[q], words, by_start) else 0.0, q)
+        # a phrasing counts only where the post names its topic and at least one of its content words ("how do i
+        # change the primary bank account" is no match for "how do i change my pin")
+        best, which = max(((_score(post, q) if _names_its_topic(topics[q], words, by_start)
+                            and _names_its_topic(_content(q), words, by_start) else 0.0, q)
                            for q in answer.questions), default=(0.0, ""))
         if answer.situation and answer.situation not in _BROAD and reading.category not in _BROAD:
             best += _SAME_SITUATION if answer.situation == reading.category else _OTHER_SITUATION

@@ -610,7 +610,13 @@ def make_candidates(
         if len(out) >= count:
             break
     if not out and options:
-        parts = [(stage, *min(rendered, key=lambda o: len(o[1]))) for stage, rendered in options]
+        parts = []
+        covered = set()
+        for stage, rendered in options:
+            if stage not in covered:  # "Sorry for the trouble with the website." needs no "Sorry about this." after
+                p, text = min(rendered, key=lambda o: len(o[1]))
+                parts.append((stage, p, text))
+                covered.update(p.covers)
         parts = [x for x in parts if x[0] not in OPTIONAL_STAGES] or parts
         out.append(Candidate(tuple(parts), sign_off, proper))
     return out

@@ -70,6 +70,14 @@ _WAITED = re.compile(
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TIMELINE = re.compile(r"\b\d+(?:[-–]\d+)? (?:business |working )?(?:days?|weeks?)\b", re.IGNORECASE)
 """An answer that quotes how long something takes ("up to 5 business days")."""
+_REPORTED = re.compile(
+    r"\b(?:(?:raised|logged|filed|opened|lodged|made|put in|reported) (?:a |an |my |the )?"
+    r"(?:complaint|ticket|case|fault|report)|(?:complaint|ticket|case|fault) (?:no|number|ref|reference|id)\b|"
+    r"(?:complaint|ticket|case) #)",
+    re.IGNORECASE)
+"""A fault or complaint already reported ("raised complaint", "ticket no 4471")."""
+_REPORTED_DAYS = 2
+"""A complaint already reported to us and this many days old gets the case chased, not a help answer's steps."""
 _LONG_WAIT_DAYS = 10
 """A complaint that counts a wait of this many days or more is past any timeline an answer quotes."""
 
@@ -217,6 +225,12 @@ class Drafter:
             if answer is not None and reading.intent in ("complaint", "follow_up") and (
                     _waited_days(post.text) >= _LONG_WAIT_DAYS and _TIMELINE.search(" ".join(answer.answer.texts))):
                 answer = None  # "returned 2 March. 40 days. WHERE IS MY REFUND": past the "5 business days" it quotes
+            if answer is not None and reading.intent == "complaint" and (
+                    reading.details.contacted or _REPORTED.search(post.text)) and (
+                    _waited_days(post.text) >= _REPORTED_DAYS):
+                # "down since Sunday... raised complaint, got SMS 'resolved'. it is NOT resolved... 3 days": a case
+                # reported days ago to chase, not the hub's lights
+                answer = None
             if answer is not None and (conditions["asked_again"] or conditions["area_wide"]
                                        or tried_already(post.text, answer.answer)):
                 # "3rd time asking now", "whole street is down", "reset email never arrives, checked spam": a
@@ -425,6 +439,9 @@ def _hint(reading: Reading, required: bool, plan: Plan | None = None) -> str:
         return ("Nothing in the bank answers this question: add the answer here if you know it, or post it in the "
                 "thread once you have it, as the reply promises.")
     if plan is not None and plan.clarify:
+        if plan.knock:
+            return ("They are asking whether anyone is there: if their earlier posts or messages say what they are "
+                    "waiting on, answer that instead.")
         return ("The post could not be read surely, so the reply asks what they need: if you can tell (a link, a "
                 "screenshot, their earlier posts), answer that instead.")
     if reading.bereavement:

@@ -122,6 +122,8 @@ class Plan:
     must post the answer in the thread (``drafting.find_out``)."""
     clarify: bool = False
     """A post read too unsurely to act on, met by asking what the customer needs (``drafting.clarify``)."""
+    knock: bool = False
+    """The post only knocks ("hello?? anybody there?"): the clarify line asks what they were waiting on."""
 
 
 _SURE_SITUATION = 0.9
@@ -172,7 +174,8 @@ def _finds_out(reading: Reading, intent: str, drafting: DraftingSettings, *, poi
     """
     upset = reading.emotion not in _CALM or negative
     return (drafting.find_out and intent == "question" and not pointed
-            and (not upset or (plain and reading.emotion in _UPSET_FIND_OUT and not reading.bereavement
+            and (not upset or (plain and (reading.emotion in _UPSET_FIND_OUT or reading.emotion in _CALM)
+                               and not reading.bereavement
                                and reading.intent == "question" and reading.intent_confidence >= _UPSET_SURE
                                and reading.intent2 != "banter"))
             and not reading.urgency and not reading.sarcasm and reading.intensity < 0.6
@@ -597,7 +600,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # would answer nothing, so a clarify line asks what the customer needs
         return Plan("reply", "general", ("greet", "clarify"), None, False,
                     ("the post only knocks (\"anybody there?\"), so a clarify line asks what the customer needs "
-                     "(drafting.clarify)",), intent, no_apology=True, clarify=True)
+                     "(drafting.clarify)",), intent, no_apology=True, clarify=True, knock=True)
     if why is not None:
         return Plan("needs_agent", situation, ("handoff",), None, False, (f"needs an agent: {why}",), intent)
     if announcement and drafting.clarify and _quiet_share(
@@ -650,7 +653,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         situation = _SCAM_SITUATION
     negative = _negative(reading, calm_question)  # decided once: the find_out test and the calm ask share it
     unanswered: tuple[str, str] | None = None
-    plain_question = False  # a question about nothing we read; no what-if, policy question or how-to
+    plain_question = False  # a question about nothing we read or a how-to; no what-if or policy question
     if {"dm_me", "check_dm"} & set(reading.asks):
         pass  # "can someone DM me? looking to book the upstairs room": the reply says we've messaged them
     elif (intent == "question" and situation in COMPLAINTS and not answered and _about_the_offer(reading)
@@ -665,6 +668,9 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         # "how do I add a second guest to my booking?", "do I need to do anything for my guide dog?": a booking's
         # or a fault's lines ("DM us the reference and we'll check it") answer a problem that was not asked
         unanswered = ("a how-to question that nothing in the bank answers", " (an agent writes the steps)")
+        # "how do i remove an old card? app wont let me delete it": a how-to with the snag that sent the customer to
+        # us is still a plain question, met with "let me check" when read surely
+        plain_question = True
     elif (intent == "question" and what_if and not answered and not reading.urgency and not reading.sarcasm
             and reading.intensity < 0.6 and drafting.hand_off_general):
         # "if I were to book a flight for the summer, would I get a refund?": the situation's lines ("sorry your

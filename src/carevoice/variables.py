@@ -860,13 +860,15 @@ _OUT_OF_CONTRACT = re.compile(
 """A customer already out of contract ("account holder here and already out of contract"): no "we'll check your end
 date and any early exit fee" (`post.out_of_contract`)."""
 _AT_STATION = re.compile(
-    r"^(?!.*\b(?:on (?:the|a|this|my|our) (?:train|tube|tram)|on board|onboard|carriage|vestibule|coach [A-H]\b))"
+    r"^(?:(?!.*\b(?:on (?:the|a|this|my|our) (?:train|tube|tram)|on board|onboard|carriage|vestibule|coach [A-H]\b))"
     r".*?\b(?:on (?:the )?platform|at (?:the )?station|in (?:the )?station|ticket hall|concourse|at the barriers?|"
-    r"(?:station|platform) (?:entrance|exit|steps|stairs|toilets))\b",
+    r"(?:station|platform) (?:entrance|exit|steps|stairs|toilets))\b|"
+    r".*?\b(?:i|we) (?:just |have |had )?got off (?:at|the train|the tube)\b)",
     re.IGNORECASE | re.DOTALL,
 )
-"""Someone at a station, not on a train ("a man on the platform at Union Square grabbing women"): station
-staff, a help point and the station for British Transport Police, not "the train and coach" (`post.at_station`)."""
+"""Someone at a station, not on a train ("a man on the platform at Union Square grabbing women", "...carriage 3. I got
+off at Oxford Circus"): station staff, a help point and the station for British Transport Police, not "the train
+and coach" (`post.at_station`)."""
 _TWO_STEP = re.compile(
     r"\b(?:authenticat(?:or|ion)(?: app)?|2fa|2sv|two[- ]?(?:step|factor)|(?:verification|security|backup|login|"
     r"sign[- ]?in|one[- ]time|sms|text) codes?|one[- ]time passwords?|otps?|"
@@ -1259,13 +1261,15 @@ _MEDICINE = re.compile(
 """Medicine the post names ("her spare insulin and pump supplies are in the checked bag"): the line knows it, and
 never asks "is there medicine in the bag?" (`post.medicine`)."""
 _ACCOUNT_NOTE = re.compile(
-    r"\b(?:put|add|place|flag|set up|stick) (?:a |an )?(?:note|flag|marker|alert|warning) (?:on|to|against) "
+    r"\b(?:put|add|place|flag|set up|stick) (?:a |an |any |some )?(?:notes?|flags?|markers?|alerts?|warnings?|limits?)"
+    r"(?: or (?:notes?|flags?|limits?|blocks?))? (?:on|to|against) "
     r"(?:her|his|my|their|the|our|mum['’]?s|mom['’]?s|dad['’]?s|nan['’]?s|gran['’]?s) ?account|"
     r"(?:lasting )?power of attorney|third[- ]party (?:access|mandate)|"
     r"(?:so|stop) (?:she|he|they|mum|dad|nan) (?:can['’]?t|cannot|won['’]?t) be (?:talked|pressured|tricked|conned|"
     r"scammed)",
     re.IGNORECASE)
-"""Extra care asked on someone's account ("can you put a note on her account", "I have lasting power of attorney",
+"""Extra care asked on someone's account ("can you put a note on her account", "can the bank put any flags or limits
+on her account?", "I have lasting power of attorney",
 "so she can't be talked into this again"): the note offered and set up privately (`post.account_note`)."""
 _SOURCE = (r"(?:website|site|app|board|boards|screen|display|google|faq|faqs|email|e-mail|text|tracker|sign|timetable|"
            r"staff|girl|guy|lady|man|woman|agent|page|receipt|leaflet|letter|kiosk|till|menu|label|shelf|"

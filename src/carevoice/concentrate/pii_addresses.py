@@ -7,7 +7,7 @@ Shapes, with their words in ``data/concentrate.yaml`` (``pii``):
 - street type, name, number (Spanish, Italian, Portuguese): ``Calle Mayor 5``, ``via Roma 10``;
 - one-word or two-word street name, number (German, Dutch): ``Hauptstraße 12``,
   ``Berliner Str. 5``, ``Keizersgracht 123``;
-- ``Apt 4B``, ``Flat 3``, ``PO Box 1234``, a UK postcode (``SW1A 1AA``).
+- ``Apt 4B``, ``Flat 3``, ``PO Box 1234``, a UK postcode (``SW1A 1AA``), an Irish Eircode (``D15 X2K7``).
 
 A number followed by a count word ("via Twitter 3 times") is not a house number.
 """
@@ -32,6 +32,10 @@ _HOUSE_NUMBER = re.compile(r"[0-9][A-Za-z]?,? +[A-Za-z]")
 """Cheap check before the street patterns: a number, a space and a word."""
 _UNIT_WORDS = ("apt", "apartment", "suite", "flat", "unit", "box")
 """Some of these is in every flat, unit or PO box (lower-cased)."""
+_EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)(?P<gap> ?)(?=[0-9AC-FHKNPRTV-Y]{0,3}[0-9])"
+                      r"(?=[0-9]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b")
+"""An Irish Eircode (``D15 X2K7``): a routing key, then four letters and digits, both kinds in the four; written
+without the space (``D15X2K7``, like many order references) only where the post says "eircode"."""
 _POSTCODE_END = re.compile("[0-9][ABD-HJLNP-UW-Z]{2}")
 """The end of every postcode (a quicker search: it starts with a digit)."""
 _NOT_POSTCODE = frozenset({"GB", "TB", "MB", "KB", "PM", "HZ"})
@@ -131,6 +135,9 @@ def addresses(text: str) -> Iterator[tuple[PiiKind, int, int]]:
         for pattern in (_UNIT, _PO_BOX):
             for m in pattern.finditer(text):
                 yield "address", m.start(), m.end()
+    for m in _EIRCODE.finditer(text):
+        if m.group("gap") or "eircode" in low:
+            yield "address", m.start(), m.end()
     if _POSTCODE_END.search(text) is not None:
         for m in _POSTCODE.finditer(text):
             if m.group()[-2:] not in _NOT_POSTCODE:

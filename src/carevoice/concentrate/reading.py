@@ -65,6 +65,11 @@ _TROUBLE = re.compile(
     re.IGNORECASE,
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
+_NOT_CALM = re.compile(
+    r"\b(?:(?:meant|supposed) to do|how (?:is|are) (?:anyone|we|people|customers)|dent(?:ed)?|smashed|cracked|ripped|"
+    r"torn|snapped|(?:is|are|was|were) (?:just )?gone)\b", re.IGNORECASE)
+"""A question that is a complaint in its asking ("what's she meant to do?") or tells of damage ("one of the wheels
+is just gone, plus a big dent"): not a calm how-to question."""
 _OTHER_PASSENGERS = re.compile(
     r"\b(?:group of|gang of|lads|a (?:man|guy|bloke|woman|lady|drunk)|(?:some|two|three|drunk|young|older) "
     r"(?:men|guys|blokes|lads|women|teenagers|kids)|(?:another|other|a|fellow) passengers?|"
@@ -86,6 +91,16 @@ failed") are the scam's, not the customer's situation."""
 _SCAM_SIGN = re.compile(rf"\b(?:{SCAM_WORDS}|pin|otp|cvv|passcode)\b", re.IGNORECASE)
 """A word that calls a message a fake, or a code it asks for: without one, a message received is the customer's
 situation."""
+_PHISH_CHECK = re.compile(
+    r"\b(?:(?:that|this|it)(?:['’]s| is) not (?:you|from you|really you)|(?:is|was) (?:this|that|it) (?:you|from you|"
+    r"legit|real|genuine)|(?:nearly|almost) (?:clicked|tapped|fell for)|verify (?:at|here|via|on)\b|"
+    r"[a-z0-9]+-(?:secure|verify|login|support|alert)\.[a-z]{2,})",
+    re.IGNORECASE,
+)
+"""A message received that the customer asks about or nearly fell for ("that's not you right?", "my mum nearly
+clicked it", "verify at commbank-au-secure.info"): a phishing check, whatever account words it quotes."""
+_PHISH_SURE = 0.85
+"""How surely a message the customer asks about is read as a phishing check: its account words are the scam's."""
 _NOT_HERE = re.compile(
     r"\b(?:out for delivery|still (?:not|hasn['’]?t|has not) (?:here|arrived|come|turned up)|"
     r"never (?:arrived|came|turned up)|"
@@ -228,10 +243,12 @@ _SCARE_QUOTED = re.compile(
     r"attempted(?: delivery)?|delivered|up to|dispatched|on (?:its|it's|the) way|in stock|"
     r"(?:pool|sea|ocean|city|garden|lake|river|mountain|harbou?r|beach) ?views?|views?|balcony|suite|family room|"
     r"renovated|refurbished|newly renovated|cosy|cozy|boutique|gourmet|homemade|home made|handmade|hand made|"
-    r"large|extra large|family size|sharing size|loaded|generous)['’\"”]",
+    r"large|extra large|family size|sharing size|loaded|generous)['’\"”]|"
+    r"[\"“][^\"“”\n]{0,40}\b(?:best|fastest|most reliable|award[- ]winning|number one|no\.? ?1|greatest|leading)\b"
+    r"[^\"“”\n]{0,40}[\"”]",
     re.IGNORECASE)
-"""A claim of quality in scare quotes ("thanks for the 'hot' bao", "your 'express' delivery"): kind words beside it
-are said through gritted teeth."""
+"""A claim of quality in scare quotes ("thanks for the 'hot' bao", "your 'express' delivery", paying for "the UK's best
+network"): kind words beside it are said through gritted teeth."""
 _META = {"praise": "praise", "spam": "spam", "abuse": "abuse"}
 """Intents whose situation is the intent itself."""
 _RARELY = frozenset({"urgency"})
@@ -444,21 +461,29 @@ _BAD_CONDUCT = re.compile(
 _SHOUT_OUT = re.compile(
     r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|want|wanted|to|say|give|giving|i|we|"
     r"would|like|i['’]d|id)\s+){0,6}"
-    r"(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:huge|big|massive|special) thanks)\s+(?:go(?:es)?\s+)?(?:out\s+)?"
+    r"(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:(?:huge|big|massive|special) )?thanks|thank (?:you|u))\s+"
+    r"(?:go(?:es)?\s+)?(?:out\s+)?"
     r"to\s+(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
     r"[^.!?\n]{0,40}?\b(?:conductor|driver|guard|crew|attendants?|pilot|captain|staff|team|lady|ladies|guy|"
     r"gentleman|chap|bloke|engineer|agent|rep|manager|cashier|server|waiter|waitress|barista|receptionist|host|"
     r"inspector|technician|courier|postman|postie)\b)", re.IGNORECASE)
 """A post that opens by thanking someone ("Shoutout to Mel in the lounge", "Shout out to the conductor on the
-Surfliner"): praise of a colleague, whatever trouble they put right or joke they shared."""
+Surfliner", "Want to say thank you to Dan at the bereavement team"): praise of a colleague, whatever trouble they put
+right or joke they shared."""
+_TURN_TO_COLLEAGUE = re.compile(r"\b(?:but|however)\s+(?:he|she|they)\s+(?!(?:was|were|wasn|weren|didn|did not|"
+                                r"couldn|could not|never|won|wouldn|refused|said no)\b)\w+", re.IGNORECASE)
+"""A turn back to the colleague thanked ("awful everywhere else but he called back exactly when he said he would")."""
 _BANTER_UNSURE = 0.5
 """Banter read below this in a post that asks something is the ask, told with a smile."""
 _GROUNDS = re.compile(
     r"[£$€₹]\s?\d|\b(?:cancell?ations?|cancell?ed|refunds?|fees?|charged|overcharged|delayed|delays|"
     r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing)|wrong (?:one|item|order|size)|"
     r"\d+ (?:weeks?|days?|hours?|hrs?) (?:for|waiting|late|on hold)|"
-    r"where(?:['’]?s| is) my (?:food|order|parcel|delivery|refund|money)|for \d+ (?:mins?|minutes))\b", re.IGNORECASE)
-"""A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came or came wrong."""
+    r"where(?:['’]?s| is) my (?:food|order|parcel|delivery|refund|money)|for \d+ (?:mins?|minutes)|"
+    r"(?:left|made|punched|knocked) a hole|hole in (?:my|our|the)|(?:damaged|broke|smashed|scratched|cracked|dented) "
+    r"(?:my|our|the))\b", re.IGNORECASE)
+"""A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came or came wrong, damage
+done ("your technician left a hole in my drywall... go to hell")."""
 _I_NEED = re.compile(r"\b(?:i|we) (?:really )?(?:need|want) (?:it|this|that|them|my|our|a|an|the|to)\b", re.IGNORECASE)
 """A need stated ("I NEED it REMOVED"): no joke, however the weights read it."""
 _PLEA = re.compile(r"\b(?:(?:can|could|may) (?:i|we|you|u|someone)|please|pls|plz)\b", re.IGNORECASE)
@@ -644,11 +669,14 @@ def _why(label: str, probability: float, drivers: tuple[str, ...]) -> str:
 
 
 _RESCUED = re.compile(
-    r"\b(?:saved|stopped|spotted|caught|prevented|talked (?:\w+ ){1,3}out of|protected)\b"
+    r"\b(?:saved|stopped|spotted|caught|prevented|talked (?:\w+ ){1,3}out of|protected|"
+    r"stayed with (?:\w+ ){1,3}(?:until|till|til) (?:the )?(?:paramedics|ambulance|police|help)|"
+    r"(?:money|funds|it) (?:was|is|were) back in my account|got (?:my|the|all my) money back)\b"
     r"(?![^.!?]{0,30}\b(?:not|never)\b)",
     re.IGNORECASE,
 )
-"""Words of a danger someone stopped ("talked my mum out of sending it", "spotted the scam", "saved her savings")."""
+"""Words of a danger someone stopped or put right ("talked my mum out of sending it", "spotted the scam", "saved her
+savings", "stayed with her until the paramedics came", "the money was back in my account this morning")."""
 
 
 _SPARED = re.compile(
@@ -911,6 +939,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                 # "big thanks to Aoife in the Ennis branch who sat with my dad... only thing is the app wont let him
                 # make the text bigger": a colleague thanked, with one small gripe beside the thanks
                 reasons.append(f"a colleague thanked ({r.shout_out!r}), then one gripe after {turn!r}: praise")
+            elif r.shout_out is not None and not sure_problem and _TURN_TO_COLLEAGUE.search(inbound.text):
+                # "thank you to Dan... it has been awful everywhere else but he called back exactly when he said he
+                # would": the turn is to the colleague thanked, away from the trouble elsewhere
+                reasons.append(f"a colleague thanked ({r.shout_out!r}), and the turn {turn!r} is back to them: praise")
             else:
                 # "the dress is lovely but it came in the wrong size": kind words, then the problem after "but"
                 reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
@@ -994,6 +1026,26 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             and _SCAM_MESSAGE.search(inbound.text) and _SCAM_SIGN.search(inbound.text)):
         category, confidence = "fraud_security", max(confidence, _MODEL_SURE)
         reasons.append("situation fraud_security: a message received, with fraud at stake (its words are the scam's)")
+    how_to = (category == "general_question" and confidence >= _QUESTION_OVER and intent in ("complaint", "request")
+            and r.question and not urgency and not r.intent.sarcasm and not r.abuse.abusive
+            and r.emotion.emotion not in NEGATIVE_EMOTIONS
+            and not (r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE)
+            and not _TROUBLE.search(inbound.text) and not _NOT_CALM.search(inbound.text))
+    if how_to:
+        # "whats the max cheque amount i can pay in using the app?", "which roaming pack is best for 10 days in
+        # Dubai?": the weights read a how-to question surely, the rules a question and no bad feeling, yet the
+        # intent weights heard a gripe; the question leads
+        reasons.append(f"{intent} ({intent_p:.2f}) in a post read surely as a how-to question ({confidence:.2f}) "
+                       "with no bad feeling: question")
+        intent = "question"
+    if (category in ("account_access", "billing_error", "service_outage", "late_delivery", "app_bug")
+            and _SCAM_MESSAGE.search(inbound.text) and _PHISH_CHECK.search(inbound.text)):
+        category, confidence = "fraud_security", max(confidence, _PHISH_SURE)
+        reasons.append("situation fraud_security: a message received that the post asks about or nearly fell for "
+                       "(its words are the scam's)")
+        if intent in ("complaint", "request") and r.question and not r.intent.sarcasm and not urgency:
+            intent = "question"  # "that's not you right?": a check, asked before anything is lost
+            reasons.append("intent question: the post asks whether the message is real")
     planning = (intent in ("complaint", "request", "question") and not urgency and r.question
                 and not r.intent.sarcasm and _planning_question(inbound.text))
     if planning:
@@ -1042,8 +1094,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         # "...my coach doesn't exist. Paid £90 for this. DISGRACE": no worry in it, only anger (a scam or a stranger
         # in the account is a worry however it is sworn at)
         emotion = "anger"
-    if planning and emotion in NEGATIVE_EMOTIONS and emotion != "anxiety":
-        emotion = "neutral"  # a plan asked about is not an upset post
+    if (planning or how_to) and emotion in NEGATIVE_EMOTIONS and emotion != "anxiety":
+        emotion = "neutral"  # a plan or a how-to asked about is not an upset post
     reasons.append(f"emotion {_why(emotion, emotion_model.probability, emotion_model.drivers)}; "
                    + r.emotion.reason)
     reasons.extend(r.intent.reasons[1:])

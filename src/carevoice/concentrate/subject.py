@@ -77,6 +77,15 @@ _NOT_MODIFIERS = _NEGATING | {"hello", "hi", "hey", "dear", "yo", "thanks", "tha
                               "requesting", "request", "requested", "need", "needing", "want", "wanting", "kindly"}
 """Capitalised words that open a sentence or a greeting ("Hello Dear Youtube team", "Requesting replacement
 immediately"), never part of a name."""
+_SOURCE_HEADS = frozenset({"page", "board", "boards", "screen", "tracker", "sign", "display"})
+"""Things that only tell ("the status page says...", "board says on time"): the source, not the subject."""
+_SAYS = re.compile(r"\s+(?:says|said|shows|showed|claims|claimed|reads)\b", re.IGNORECASE)
+_SOURCE_SAYS = re.compile(r"\s+(?:page|board|boards|screen|tracker|sign|display)\s+(?:says|said|shows|showed|claims|"
+                          r"claimed|reads)\b", re.IGNORECASE)
+_CONTACT_DETAILS = frozenset((owner, *words) for owner in ("my", "our") for words in (
+    ("number",), ("phone", "number"), ("mobile", "number"), ("cell", "number"), ("contact", "number"),
+    ("home", "address"), ("address",), ("postcode",), ("zip", "code"), ("eircode",)))
+"""A customer's contact details ("my number is 1928447106", "asked for my number"): never the thing a reply names."""
 _VAGUE = frozenset({"error", "errors", "glitch", "glitches", "bug", "bugs", "issue", "issues", "problem",
                     "problems", "fault", "faults"})
 """Words that make a phrase the trouble itself ("the error code"), not the thing it happens to."""
@@ -538,6 +547,10 @@ def read_subject(text: str, pii: Sequence[PiiMatch], situation_hits: Sequence[Hi
                  and not any(s <= start and end <= e for s, e in working)  # "works in my app but not on desktop"
                  and not (lows[cand.last - 1].isdigit() and AGE_AFTER.match(text, end))  # "Minecraft 2 years ago"
                  and not (lows[cand.head_end - 1] in _REMEDIES and _WANTED.search(text, max(0, start - 24), start))
+                 and tuple(lows[cand.first:cand.last]) not in _CONTACT_DETAILS  # "asked for my number"
+                 # "Service status page says all systems operational": what the page says, not the trouble
+                 and not (lows[cand.head_end - 1] in _SOURCE_HEADS and _SAYS.match(text, end))
+                 and not _SOURCE_SAYS.match(text, end)
                  and not (lows[cand.head_end - 1] == "phone" and lows[cand.first] == "the"
                           and _ANSWERED.search(text, max(0, start - 20), start)))
         if clean and tagged and lows[cand.first] not in _OWNED:
