@@ -146,9 +146,10 @@ def read_intent(
         sarcasm = False  # "Thank you so much for sorting my flight": a problem's noun, no bad feeling, praise
         reasons.append("no sarcasm: praise with no bad feeling beside the problem's words")
     elif sarcasm and not sure and staff_thanked and not negative and (
-            (praise > 0 and negative_votes == 0) or (praise >= 2 * _STRONG and negative_votes <= _SARCASM_NEEDS)):
-        # "thanks to Priya... she spent ages helping me choose and was lovely. Great service as always": clear
-        # praise of a named colleague outweighs one middling word ("ages")
+            (praise > 0 and negative_votes == 0) or (praise >= _STRONG and negative_votes <= _SARCASM_NEEDS)):
+        # "thanks to Priya... she spent ages helping me choose and was lovely. Great service as always", "a shout out
+        # to Priya... was just lovely about it. Proper service still exists": clear praise of a named colleague
+        # outweighs one middling word ("ages", "still")
         sarcasm = False
         reasons.append("no sarcasm: a colleague thanked by name, with no bad feeling beside the problem's words")
     if sarcasm:

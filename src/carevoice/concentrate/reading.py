@@ -406,7 +406,10 @@ def _rules(text: str, locale: str) -> _Rules:
         abuse.severe or verdict.category is None or _TROUBLE.search(text) is None)
     problem = verdict.raw.get(verdict.category, 0.0) if verdict.category in PROBLEMS else 0.0
     shout = _SHOUT_OUT.search(text)  # anchored at the start: most posts fail at once
-    shout_out = shout.group(0).strip() if shout is not None and _BAD_CONDUCT.search(text) is None else None
+    # what the colleague did wrong is told in the sentence that thanks them ("thanks to Dave for ignoring us"), not
+    # in a later gripe about something else ("...she deserves a raise. your app was useless tho")
+    shout_out = (shout.group(0).strip() if shout is not None
+                 and _BAD_CONDUCT.search(text, 0, _sentence_end(text, shout.end())) is None else None)
     intent = read_intent(
         signals, language=language.language, locale_language=locale, spam=spam, abuse=severe_abuse,
         urgency=urgency, praise=praise_score if not negative and not abuse.abusive else 0.0,
@@ -444,10 +447,14 @@ def _rules(text: str, locale: str) -> _Rules:
                   features(found, text, rules=rules), grounds)
 
 
-_TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame", "though", "tho", "although"})
+_TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame", "though", "tho", "although",
+                    "also"})
 """Words that turn from kind words to a problem ("lovely, but it came in the wrong size")."""
 
 
+_ASIDES = frozenset({"quick", "question", "q", "a", "can", "could", "do", "does", "is", "are", "how", "what", "when",
+                     "where", "will", "would", "wondering", "random"})
+"""Words after "also" that open an aside ("also quick question", "also can I..."), not a problem."""
 _CONCESSIONS = frozenset({"though", "tho", "although"})
 """Turns that "even" makes a concession instead ("repaired it for free even though it was out of warranty")."""
 TURNED_REASON = "praise, then a problem after"
@@ -460,10 +467,11 @@ _BAD_CONDUCT = re.compile(
 """What a colleague named in "thanks" did wrong ("thanks to Dave for ignoring us"): thanks for that are sarcastic."""
 _SHOUT_OUT = re.compile(
     r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|want|wanted|to|say|give|giving|i|we|"
-    r"would|like|i['’]d|id)\s+){0,6}"
+    r"would|like|i['’]d|id|have|got|gotta|must|need|needed)\s+){0,6}"
     r"(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:(?:huge|big|massive|special) )?thanks|thank (?:you|u))\s+"
     r"(?:go(?:es)?\s+)?(?:out\s+)?"
-    r"to\s+(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
+    r"to\s+(?:@\w+\s+(?:and\s+)?(?:especially\s+|particularly\s+)?)?"
+    r"(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
     r"[^.!?\n]{0,40}?\b(?:conductor|driver|guard|crew|attendants?|pilot|captain|staff|team|lady|ladies|guy|"
     r"gentleman|chap|bloke|engineer|agent|rep|manager|cashier|server|waiter|waitress|barista|receptionist|host|"
     r"inspector|technician|courier|postman|postie)\b)", re.IGNORECASE)
@@ -473,12 +481,21 @@ right or joke they shared."""
 _TURN_TO_COLLEAGUE = re.compile(r"\b(?:but|however)\s+(?:he|she|they)\s+(?!(?:was|were|wasn|weren|didn|did not|"
                                 r"couldn|could not|never|won|wouldn|refused|said no)\b)\w+", re.IGNORECASE)
 """A turn back to the colleague thanked ("awful everywhere else but he called back exactly when he said he would")."""
+_SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence that holds ``start`` ends (the end of the text when no sentence ends after it)."""
+    m = _SENTENCE_END.search(text, start)
+    return m.end() if m is not None else len(text)
+
+
 _BANTER_UNSURE = 0.5
 """Banter read below this in a post that asks something is the ask, told with a smile."""
 _GROUNDS = re.compile(
     r"[£$€₹]\s?\d|\b(?:cancell?ations?|cancell?ed|refunds?|fees?|charged|overcharged|delayed|delays|"
     r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing)|wrong (?:one|item|order|size)|"
-    r"\d+ (?:weeks?|days?|hours?|hrs?) (?:for|waiting|late|on hold)|"
+    r"\d+ (?:weeks?|days?|hours?|hrs?|mins?|minutes) (?:for|waiting|late|on hold)|"
     r"where(?:['’]?s| is) my (?:food|order|parcel|delivery|refund|money)|for \d+ (?:mins?|minutes)|"
     r"(?:left|made|punched|knocked) a hole|hole in (?:my|our|the)|(?:damaged|broke|smashed|scratched|cracked|dented) "
     r"(?:my|our|the))\b", re.IGNORECASE)
@@ -536,8 +553,8 @@ def _praise_then_problem(r: _Rules) -> str | None:
             return word  # "would've been nice if that happened the first two times": the wish tells the problem
         turn = (word in _TURNS and not (word in _CONCESSIONS and i > 0 and tokens[i - 1] == "even")) or (
             word in _ONLY_TURNS and i > 0 and tokens[i - 1] in ("only", "one"))
-        if not turn:
-            continue
+        if not turn or (word == "also" and i + 1 < len(tokens) and tokens[i + 1] in _ASIDES):
+            continue  # "also quick question, do my stars expire?": an aside, no problem
         if sure and any(h.start > i for h in hits):
             return word
         if not sure and r.praise_end and any(t in _PROBLEM_CUES for t in tokens[i + 1:i + 16]):
@@ -685,6 +702,11 @@ _SPARED = re.compile(
 """A loss the customer was spared ("the pop up stopped me sending $900 to a fake seller")."""
 
 
+_CLOSING = 40
+"""The last characters of a post, where a closing thanks stands ("...til he settled. thank you. genuinely")."""
+_CARED = re.compile(r"\b(?:(?:sat|stayed|waited) with (?:him|her|them|us|me|my \w+)|walked (?:him|her|them|us|me) "
+                    r"(?:to|down|off|through|onto)|looked after (?:him|her|them|us|me|my))\b", re.IGNORECASE)
+"""Care given to someone vulnerable ("sat with him til he settled", "walked her to the gate")."""
 _THANK_GOD = re.compile(r"\bthank (?:god|goodness|heavens|christ|f\w*k|the lord)\b", re.IGNORECASE)
 """Relief, not thanks to anyone ("caught it in time thank god")."""
 _THANKED = re.compile(r"\b(?:thanks|thank you|thank u|thx|ty|cheers|grateful|appreciate\w*)\b", re.IGNORECASE)
@@ -710,8 +732,11 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
         return False  # "the plug MELTED... caught it in time thank god. who do I report this to??": relief, no thanks
     if kind and emotion.label == "delight" and emotion.probability >= _DANGER_THANKS:
         return True
-    if kind and r.shout_out is not None and set(r.urgency) <= {"vulnerable"}:
-        return True  # "a big thanks to Gordon... My mum (84) got confused about her stop and he walked her off"
+    if set(r.urgency) <= {"vulnerable"} and (
+            (kind and r.shout_out is not None) or (_THANKED.search(text[-_CLOSING:]) and _CARED.search(text))):
+        # "a big thanks to Gordon... My mum (84) got confused about her stop and he walked her off", "the flight
+        # attendant... noticed my dad was confused and sat with him during boarding til he settled... thank you."
+        return True
     # "to the lady who talked my mum out of sending £3,000 to a scammer - you saved her savings. thank you": a
     # danger someone stopped, thanked for; the weights may hear the scam's words as anger
     # "that 'this could be a scam' pop up stopped me sending $900... so yeah. thanks": a loss the customer was
@@ -792,6 +817,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         upset = bad > (_PRAISE_SHRUG if r.praise >= _PRAISE_CLEAR else 0.0)
         sure_problem = r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
         if r.intent.sarcasm and intent in ("praise", "banter"):
+            intent = "complaint"
+        elif intent == "banter" and r.emotion.emotion == "anger" and not r.praise and sure_problem:
+            # "yall are the most useless organization in the history of Philadelphia... regional rail 20 min late
+            # EVERY. SINGLE. DAY.": anger at a problem the rules read surely is no joke to smile back at
+            reasons.append(f"banter ({intent_p:.2f}) in an angry post about a problem read surely: complaint")
             intent = "complaint"
         elif (intent in ("complaint", "banter", "request", "follow_up", "question", "danger") and r.praise > 0
               and not r.intent.sarcasm and not r.abuse.abusive and r.shout_out is not None):
@@ -935,9 +965,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                            "complaint")
             intent, thanked_off = "complaint", True
         if intent == "praise" and (turn := _praise_then_problem(r)):
-            if turn in _ONLY_TURNS and r.shout_out is not None and not sure_problem:
+            if (turn in _ONLY_TURNS or turn == "also") and r.shout_out is not None and not sure_problem:
                 # "big thanks to Aoife in the Ennis branch who sat with my dad... only thing is the app wont let him
-                # make the text bigger": a colleague thanked, with one small gripe beside the thanks
+                # make the text bigger", "shoutout to Priya... also pls bring back the old garlic bread": a colleague
+                # thanked, with one small gripe or aside beside the thanks
                 reasons.append(f"a colleague thanked ({r.shout_out!r}), then one gripe after {turn!r}: praise")
             elif r.shout_out is not None and not sure_problem and _TURN_TO_COLLEAGUE.search(inbound.text):
                 # "thank you to Dan... it has been awful everywhere else but he called back exactly when he said he
