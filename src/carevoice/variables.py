@@ -1462,13 +1462,53 @@ def post_conditions(text: str) -> dict[str, bool]:
     return {c: all(holds_here(p) for p in patterns) for c, patterns in _POST_PATTERNS.items()}
 
 
-def emergency_number(locale: str) -> str:
-    """The number a reply tells someone in danger to call, for a bank's locale ("en-US" -> "911").
-
-    A locale without a region is the house style's, British English: "999".
-    """
+def locale_region(locale: str) -> str:
+    """The region of a bank's locale ("en-US" -> "US"); a locale without one is the house style's, "GB"."""
     region = locale.replace("_", "-").split("-")[1].upper() if "-" in locale or "_" in locale else "GB"
-    return _EMERGENCY.get(region, "112")
+    return "GB" if region == "UK" else region
+
+
+_REGION_PLACES = {
+    "US": r"(?-i:NYC)|New York|Brooklyn|Manhattan|(?-i:Queens)|Chicago|Los Angeles|San Francisco|Seattle|Boston|"
+          r"Philadelphia|Philly|Atlanta|Denver|Dallas|Houston|Austin|Miami|Orlando|Phoenix|Las Vegas|New Jersey|"
+          r"Newark|Texas|California|Florida|Ohio|Minneapolis|(?-i:JFK)|(?-i:LAX)|O'Hare|(?-i:SEPTA)|(?-i:MBTA)|"
+          r"NJ ?TRANSIT|NYCT\w*|(?-i:BART)|(?-i:WMATA)|Amtrak|Greyhound",
+    "CA": r"Toronto|Vancouver|Montreal|Montréal|Calgary|Ottawa|Winnipeg|Edmonton|(?-i:Pearson)|VIA Rail|(?-i:TTC)",
+    "AU": r"Sydney|Melbourne|Brisbane|(?-i:Perth)|Adelaide|Canberra|Hobart|Gold Coast|(?-i:NSW)|Queensland|"
+          r"Opal card|myki",
+    "NZ": r"Auckland|Wellington|Christchurch|Queenstown|Rotorua",
+    "IN": r"Mumbai|Delhi|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad|Pune|Gurgaon|Gurugram|Noida|Jaipur|Kochi|"
+          r"Rajdhani|(?-i:PNR)",
+    "IE": r"Dublin|(?-i:Cork)|Galway|Limerick|Eircode|(?-i:DART)|Luas",
+    "GB": r"London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Liverpool|Bristol|Cardiff|Newcastle|Sheffield|"
+          r"Nottingham|Heathrow|Gatwick|Stansted|Euston|King's Cross|Kings Cross|Paddington|Waterloo|(?-i:TfL)|"
+          r"(?-i:NHS)",
+}
+_REGION_PATTERNS = {region: re.compile(rf"(?<!\w)(?:{places})(?!\w)", re.IGNORECASE)
+                    for region, places in _REGION_PLACES.items()}
+"""Places and transport networks that tell where a customer is ("stuck at JFK", "Opal card", "@NYCTSubway")."""
+_REGION_SIGNS = {"IN": "₹", "GB": "£"}
+"""Currency signs that tell where a customer is ("₹18,499", "£40")."""
+
+
+def post_region(text: str) -> str | None:
+    """The one region the post's places point to ("swinging a belt on the 4 train in NYC" -> "US"), or None.
+
+    None when no place is named or places of two regions are ("flying Heathrow to Toronto"): the bank's own region
+    stands then.
+    """
+    found = {region for region, sign in _REGION_SIGNS.items() if sign in text}
+    found.update(region for region, pattern in _REGION_PATTERNS.items() if pattern.search(text))
+    return found.pop() if len(found) == 1 else None
+
+
+def emergency_number(locale: str, region: str | None = None) -> str:
+    """The number a reply tells someone in danger to call ("en-US" -> "911").
+
+    ``region`` is where the post says the customer is (:func:`post_region`); without one, the region of the bank's
+    locale; a locale without a region is the house style's, British English: "999".
+    """
+    return _EMERGENCY.get(region or locale_region(locale), "112")
 
 
 _POST_CONDITIONS = tuple(_POST_PATTERNS)
@@ -1483,7 +1523,7 @@ VARIABLES: dict[str, tuple[str, ...] | None] = {
     "time_of_day": None,
     "hours": ("next_open", "open"),
     "subject": ("text", "named", "head", "is", "has", "was", "it", "this"),
-    "post": ("words", "detailed", "link", "praised", "grave", "wry", *_POST_CONDITIONS),
+    "post": ("words", "detailed", "link", "praised", "grave", "wry", "elsewhere", *_POST_CONDITIONS),
     "intent": None,
     "emotion": None,
     "intensity": None,
@@ -1509,7 +1549,7 @@ CONDITION_PATHS: tuple[str, ...] = (
     "customer.first_name", "customer.name", "customer.handle", "agent.name",
     *(f"details.{d}" for d in DETAILS),
     "subject.named", "hours.open", "channel.public", "post.detailed", "post.link", "post.praised",
-    "post.grave", "post.bereaved", "post.wry",
+    "post.grave", "post.bereaved", "post.wry", "post.elsewhere",
     *(f"post.{c}" for c in _POST_CONDITIONS), "sarcasm", "pii",
     *(f"asks.{a}" for a in ASKS),
     *(f"urgency.{u}" for u in URGENCIES),
@@ -1648,6 +1688,7 @@ def build_context(
 
     handle = inbound.handle.lstrip("@") if inbound.handle else None
     words = sum(1 for w in inbound.text.split() if not w.startswith(("@", "http")))
+    region = post_region(inbound.text)  # where the customer is, when the post names it: the emergency number there
     d = reading.details
     s = reading.subject
     where = situation or reading.category
@@ -1689,7 +1730,7 @@ def build_context(
         "customer": {"name": _display_name(inbound.name), "first_name": _first_name(inbound.name),
                      "handle": handle},
         "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
-        "brand": {"name": bank.display_name, "emergency": emergency_number(bank.locale)},
+        "brand": {"name": bank.display_name, "emergency": emergency_number(bank.locale, region)},
         "details": {k: _detail(getattr(d, k, None)) if k == "date" else getattr(d, k, None) for k in DETAILS},
         "channel": {"id": profile.id, "name": profile.name, "private": profile.private, "public": profile.public},
         "time_of_day": time_of_day(local_time or inbound.time),
@@ -1699,6 +1740,7 @@ def build_context(
                  "praised": reading.intent == "complaint" and turned_from_praise(reading),
                  "grave": (grave := _grave(reading, where, inbound.text)), "bereaved": reading.bereavement,
                  "wry": told_as_a_joke(reading, grave, inbound.text),
+                 "elsewhere": region is not None and region != locale_region(bank.locale),
                  **(conditions if conditions is not None else post_conditions(inbound.text))},
         "intent": reading.intent,
         "emotion": reading.emotion,
