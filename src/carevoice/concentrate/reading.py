@@ -783,6 +783,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     tokens = r.found.tokens
     handles = sum(map(str.startswith, tokens, repeat("@"))) if "@" in r.found.plain else 0
     short = len(tokens) - handles <= _SHORT
+    sure_problem = r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE  # a problem the rules read
     if short and not forced:
         # a handful of words is too little for the weights ("ok so"): the rules' reading, as unsure as it is
         intent_model = intent_model._replace(label=r.intent.intent, probability=min(r.intent.confidence, 0.9),
@@ -815,7 +816,6 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         # waited till we got inside")
         bad = sum(v for k, v in r.emotion.votes.items() if k != "delight" and v > 0)
         upset = bad > (_PRAISE_SHRUG if r.praise >= _PRAISE_CLEAR else 0.0)
-        sure_problem = r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
         if r.intent.sarcasm and intent in ("praise", "banter"):
             intent = "complaint"
         elif intent == "banter" and r.emotion.emotion == "anger" and not r.praise and sure_problem:
@@ -1059,8 +1059,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         reasons.append("situation fraud_security: a message received, with fraud at stake (its words are the scam's)")
     how_to = (category == "general_question" and confidence >= _QUESTION_OVER and intent in ("complaint", "request")
             and r.question and not urgency and not r.intent.sarcasm and not r.abuse.abusive
-            and r.emotion.emotion not in NEGATIVE_EMOTIONS
-            and not (r.verdict.category in PROBLEMS and r.verdict.confidence >= _RULES_SURE)
+            and r.emotion.emotion not in NEGATIVE_EMOTIONS and not sure_problem
             and not _TROUBLE.search(inbound.text) and not _NOT_CALM.search(inbound.text))
     if how_to:
         # "whats the max cheque amount i can pay in using the app?", "which roaming pack is best for 10 days in

@@ -79,9 +79,11 @@ _NOT_MODIFIERS = _NEGATING | {"hello", "hi", "hey", "dear", "yo", "thanks", "tha
 immediately"), never part of a name."""
 _SOURCE_HEADS = frozenset({"page", "board", "boards", "screen", "tracker", "sign", "display"})
 """Things that only tell ("the status page says...", "board says on time"): the source, not the subject."""
-_SAYS = re.compile(r"\s+(?:says|said|shows|showed|claims|claimed|reads)\b", re.IGNORECASE)
-_SOURCE_SAYS = re.compile(r"\s+(?:page|board|boards|screen|tracker|sign|display)\s+(?:says|said|shows|showed|claims|"
-                          r"claimed|reads)\b", re.IGNORECASE)
+_SAYING = r"(?:says|said|shows|showed|claims|claimed|reads)\b"
+_SAYS = re.compile(r"\s+" + _SAYING, re.IGNORECASE)
+_SOURCE_SAYS = re.compile(r"\s+(?:" + "|".join(sorted(_SOURCE_HEADS)) + r")\s+" + _SAYING, re.IGNORECASE)
+"""What follows a phrase that a source tells of: "says" itself, or a source's head and "says" ("Service status"
+then " page says")."""
 _CONTACT_DETAILS = frozenset((owner, *words) for owner in ("my", "our") for words in (
     ("number",), ("phone", "number"), ("mobile", "number"), ("cell", "number"), ("contact", "number"),
     ("home", "address"), ("address",), ("postcode",), ("zip", "code"), ("eircode",)))
