@@ -782,7 +782,7 @@ def plan_reply(reading: Reading, *, out_of_hours: bool = False, drafting: Drafti
         reasons.append("bereavement: condolence, then the kind words passed on; no cheery thanks")
     if intent == "danger" and "safety" not in reading.urgency and not hurt and "safety" in stages:
         stages.remove("safety")  # "shoved my brother into a table, he's got a cut on his head": the injury first
-    elif intent == "danger" and unhurt and "safety" in stages:
+    elif intent == "danger" and unhurt and "safety" in stages and reading.category != "product_defect":
         stages.remove("safety")  # "the toggle came off in my son's mouth. He's fine": no ambulance to send for
         reasons.append("everyone is fine now: no safety step")
     if find_out and "resolve" in stages:

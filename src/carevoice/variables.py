@@ -519,7 +519,8 @@ _CABLE = re.compile(
     r"\b(?:cables?|wires?|poles?|telegraph poles?|overhead lines?)\b[^.!?]{0,30}?\b(?:down|hanging|dangling|fallen|"
     r"snapped|across (?:the )?(?:road|street|pavement|path|footpath|lane|track|drive)|sparking|exposed|hit|leaning|"
     r"low)\b|"
-    r"\b(?:fallen|downed|hanging|dangling|exposed|sparking|snapped) (?:cables?|wires?|lines?|poles?)\b",
+    r"\b(?:fallen|downed|hanging|dangling|exposed|sparking|snapped) (?:cables?|wires?|lines?|poles?)\b|"
+    r"\blines?\b[^.!?]{0,20}?\b(?:hanging|dangling) (?:across|over|low|down)\b",
     re.IGNORECASE,
 )
 """A cable, wire or pole down, hanging or exposed: keep well away, don't touch it, 999 if it's dangerous."""
@@ -985,7 +986,7 @@ _STILL_STAYING = re.compile(
     r"no reply|never again|last (?:week|month|weekend)|tweet)\b)", re.IGNORECASE)
 """A guest still in the room: not one who has left, been charged or already sent the details (`post.dirty_room`)."""
 _OCCASION = re.compile(
-    r"\b(?:birthday|bday|anniversary|honeymoon|proposal|proposing|propose|engagement|graduation|"
+    r"\b(?:birthday|bday|anniversary|honeymoon|proposal|proposing|propose|engagement(?! rings?\b)|graduation|"
     r"\d{1,2}(?:st|nd|rd|th) birthday|(?:her|his|our|my|their) \d{1,2}(?:st|nd|rd|th)\b|special occasion|"
     r"\b\w+['’]s \d{1,2}(?:st|nd|rd|th)\b)",
     re.IGNORECASE)
@@ -1160,6 +1161,20 @@ _LIVE = re.compile(
     r"(?:refund|claim|complaint|case|order)))\b", re.IGNORECASE)
 """Trouble still going on as the customer writes ("train 49 sitting outside Cleveland for 2 hours now", "a crowd of 200
 people right now"): never asked when it was (`post.live`)."""
+_EARLIER = re.compile(
+    r"\b(?:this morning|last night|yesterday|earlier (?:today|on|this (?:morning|evening|afternoon))|the other day|"
+    r"last (?:week|weekend)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+"""It happened earlier ("my mom's foot went down the gap this morning"): no "use the passenger alarm now"
+(`post.earlier`; `post.live` says it is still going on)."""
+_MACHINE_DOWN = re.compile(
+    r"\b(?:ice ?cream|mcflurry|shake|milkshake|slushie|slush|frozen drinks?|coffee|frappe) (?:machines?|makers?)\b"
+    r"[^.!?]{0,40}?\b(?:broken|broke|down|out of order|not working|off|being cleaned|cleaning|out)\b",
+    re.IGNORECASE)
+"""The restaurant's machine down again ("ice cream machine at the Paisley Road West one broken AGAIN"): no photo
+and order number to send; the restaurant's manager hears it (`post.machine_down`)."""
+_WHICH_SERVICE = re.compile(r"\b(?:(?:mobile )?data|calls?|calling|texts?|texting|sms|4g|5g|internet)\b", re.IGNORECASE)
+"""The post says what has stopped ("no mobile data in Bendigo since 7am"): never asked "calls, texts or data?"
+(`post.which_service`)."""
 _CARD_STOPPED = re.compile(
     r"\b(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?|already|just)\s+(?:just\s+|already\s+|now\s+)?"
     r"(?:frozen|froze|locked|blocked|cancell?ed|stopped)\s+(?:it|them|(?:my|the|both)(?:\s+(?:debit|credit|bank))?"
@@ -1231,7 +1246,7 @@ mortgage offer expires on Monday"): no
 "headache"; the lines chase it today (`post.big_stake`)."""
 _ALL_OK = re.compile(
     r"\b(?:(?:he|she|they|we)(?:['’]s|['’]re| is| are| was| were) (?:fine|ok|okay|alright|all right|unhurt|safe)"
-    r"(?: now)?\b(?! (?:with|about|to)\b)|"
+    r"(?: now)?\b(?! (?:with|about|to)\b)(?![-‐]?ish)|"
     r"(?:thankfully|luckily),? (?:he|she|they|we|nobody|no one)(?:['’]s| is| are| was| "
     r"were)? (?:fine|ok|okay|unhurt|hurt)\b|no(?:body| one) (?:was |got )?(?:hurt|injured)\b|"
     r"everyone(?:['’]s| is) (?:fine|ok|okay|safe)\b)",
@@ -1372,6 +1387,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
+    "earlier": (_EARLIER,), "which_service": (_WHICH_SERVICE,), "machine_down": (_MACHINE_DOWN,),
     "big_stake": (_AT_STAKE_WORDS,), "all_ok": (_ALL_OK,), "mobility_aid": (_MOBILITY_AID,),
     "pests": (_PESTS, _IN_HOTEL), "failed_debited": (_FAILED_DEBITED,), "medicine": (_MEDICINE,),
     "mixed_info": (_MIXED_INFO,), "account_note": (_ACCOUNT_NOTE,), "bitten": (_BITTEN,),

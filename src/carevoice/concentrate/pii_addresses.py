@@ -86,8 +86,9 @@ def _patterns() -> _Patterns:
     separate = _alternation(data["separate_street_words"])
     name = rf"(?:(?i:{particles})\s*)*{_CAPITAL}(?:\s+(?:(?i:{particles})\s*)*{_CAPITAL}){{0,2}}"
     return _Patterns(
-        capital=re.compile(rf"{_NUMBER_START}[0-9]{{0,4}}[A-Za-z]?(?:,?[ ]+[A-Z][A-Za-z'\u2019.-]*){{1,3}}[ ]+"
-                           rf"(?i:{suffixes})\b\.?"),
+        # (not a subway station named for a numbered street: "the gap at 14 St-Union Sq")
+        capital=re.compile(rf"{_NUMBER_START}[0-9]{{0,4}}[A-Za-z]?(?![ ]+St-)"
+                           rf"(?:,?[ ]+[A-Z][A-Za-z'\u2019.-]*){{1,3}}[ ]+(?i:{suffixes})\b\.?"),
         lower=re.compile(rf"{_NUMBER_START}[0-9]{{0,4}}[a-z]?((?:[ ]+[a-z]{{3,}}){{1,2}})[ ]+(?:{plain})\b\.?"),
         hints=_hints(data["plain_suffixes"], " "),
         stopwords=frozenset(str(w).lower() for w in data["not_street_names"]),

@@ -105,7 +105,10 @@ _NOT_HERE = re.compile(
     r"\b(?:out for delivery|still (?:not|hasn['’]?t|has not) (?:here|arrived|come|turned up)|"
     r"never (?:arrived|came|turned up)|"
     r"(?:hasn['’]?t|has not|didn['’]?t|did not) (?:arrive|turn up|come|show up)|"
-    r"where(?:['’]s| is) (?:my|our) (?:food|order|pizza|delivery|meal|dinner|lunch))\b",
+    r"where(?:['’]s| is) (?:my|our) (?:food|order|pizza|delivery|meal|dinner|lunch)|"
+    r"(?:rider|driver|courier|dasher|delivery (?:guy|partner|boy))(?:['’]s)? (?:gps|map|location|tracker) "
+    r"(?:shows?|says|is)|"
+    r"(?:rider|driver|courier|dasher) (?:is )?(?:driving|going|heading|riding) (?:away|the wrong way|in circles))\b",
     re.IGNORECASE,
 )
 """An order that has not come ("tracker said 'out for delivery' at 7:35, it's now 8:50"): a late delivery, whatever
@@ -115,6 +118,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|in case|incase|supposing|say)\b[^.?!;]*", r
 _CONDEMNED = re.compile(r"\b(?:shameful|disgraceful|disgusting|appalling|outrageous|scandalous|unacceptable|"
                         r"pathetic|shocking|a disgrace|an absolute joke|a joke)\b", re.IGNORECASE)
 """A verdict of anger on what the brand did ("shameful", "a disgrace"): a post saying it is no joke."""
+_WHERE_IS_IT = re.compile(
+    r"\bwhere(?:['’]s| is) (?:it|my (?:money|pay|paycheck|paycheque|wages|salary|refund|parcel|order|package|deposit|"
+    r"cash|transfer|payment|delivery|food))\b", re.IGNORECASE)
+"""Something owed asked for ("its friday. where is it", "where's my refund"): no joke to laugh along with."""
 _GRIEVANCE = re.compile(
     r"\bnew customers? only\b|\bonly for new customers\b|"
     r"\b(?:been|banked|stayed) (?:with (?:you|u) |a customer )?(?:for )?(?:\d+|two|three|four|five|six|seven|eight|"
@@ -131,11 +138,15 @@ _NO_TROUBLE = re.compile(
     r"(?: (?:for|on|in|right now|atm|at the moment|today)(?: [^.!?]{0,30})?)?\s*\?\s*$|"
     r"\b(?:is|are) (?:the |this |that |your |my )?(?:\S+ ){0,3}?still (?:running|available|on|valid|open|going|"
     r"active|happening|live|offered|in stock|a thing)\b|"
-    r"\b(?:i|we|i've|we've|i have|we have|i just|we just)(?: just| already)? cancell?ed\b",
+    r"\b(?:i|we|i've|we've|i have|we have|i just|we just)(?: just| already)? cancell?ed\b|"
+    r"\bbut not (?:long|far|very|much|many|too)\b|"
+    r"\b(?:his|her|their|my|your) name,? not (?:mine|his|hers|theirs|me)\b|"
+    r"\b(?:can['’]?t|cannot|can not) walk (?:far|long|very far|distances)\b",
     re.IGNORECASE,
 )
 """Words of trouble that tell none: "do you still do...?" and "is the £100 welcome bonus still running?" ask what
-is on offer, "I cancelled" is the customer's own act."""
+is on offer, "I cancelled" is the customer's own act, "he can walk a bit but not long distances" tells what help
+is needed."""
 _PAID_THEM = re.compile(
     r"\b(?:i|we|i've|we've|i have|we have)(?: just| already)? "
     r"(?:sent|paid|transferred|wired|bought|ordered|lost|gave)\b",
@@ -306,6 +317,9 @@ _PRAISE_DELIGHT = 0.6
 """A complaint or banter read with delight at least this likely is praise (never answered with an apology)."""
 _BANTER_OVER = 0.75
 """A complaint the weights read below this yields to banter the rules read surely, when nothing sounds upset."""
+_BANTER_STRONG_OVER = 0.9
+"""...and below this, when a joke's own words ("went in for milk, left with a kayak") stand in a post of no
+situation."""
 _STRONG_PRAISE = 3.0
 """One strong praise phrase ("fair play", "10/10")."""
 _PRAISE_CLEAR = 6.0
@@ -318,6 +332,12 @@ _INSULT_ONLY = 0.6
 """An insulting post read as a complaint below this, with no situation read at least this surely, is abuse."""
 _QUESTION_OVER = 0.7
 """Below this, a complaint the rules read as a plain question (and no problem) is a question."""
+_QUESTION_OPENS_OVER = 0.9
+"""...and below this, when the post opens with its question and the rules read no bad feeling."""
+_OPENS_ASKING = re.compile(
+    r"\W*(?:@\w+\W+)*(?:(?:hi|hey|hello|hiya)\W+(?:@\w+\W+)?)?(?:what|when|where|which|how|is|are|does|do|can|could|"
+    r"will|would|should|has|have|any)\b", re.IGNORECASE)
+"""A post that opens with its question ("what is the last metro timing from Rajiv Chowk on sunday?")."""
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
 _DANGER_THANKS = 0.9
@@ -534,6 +554,20 @@ _PROBLEM_CUES = frozenset({
     "disgusting", "gross", "sticky", "hadn't", "hadnt", "smashed", "damaged", "cracked", "dented", "torn", "soaked",
     "wild", "steep", "extortionate", "insane", "mental", "criminal", "robbery", "meant", "supposed"})
 """Words that, after a turn, say a problem follows ("lovely but WHY is there no plug", "only thing is pls sort")."""
+
+
+def _told_before_praise(r: _Rules) -> bool:
+    """Whether the situation's words come well before the praise.
+
+    "I want to cancel Sky Sports... then that person was lovely actually but she couldn't do it": a complaint with a
+    kind word on the way, not praise that turned.
+    """
+    hits = r.verdict.evidence.get(r.verdict.category, (0.0, []))[1] if r.verdict.category else []
+    return any(h.start + _BEFORE_PRAISE < r.praise_end for h in hits)
+
+
+_BEFORE_PRAISE = 6
+"""Tokens between a situation's words and the end of the praise that make them told before it."""
 
 
 def _praise_then_problem(r: _Rules) -> str | None:
@@ -872,6 +906,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # kind word is no joke
             reasons.append(f"banter ({intent_p:.2f}) condemned in anger with no kind word: complaint")
             intent = "complaint"
+        elif intent == "banter" and r.praise == 0 and (owed := _WHERE_IS_IT.search(inbound.text)) is not None:
+            # "'get paid up to 2 days early' more like up to 2 days late lol. employer says DD went out tuesday, its
+            # friday. where is it": a joke on the way to something owed, asked for
+            reasons.append(f"banter ({intent_p:.2f}) asking where something owed is ({owed.group(0)!r}): complaint")
+            intent = "complaint"
         elif (intent == "banter" and not r.intent.sarcasm and r.praise == 0
               and (grievance := _GRIEVANCE.search(inbound.text)) is not None and not _LAUGHING.search(inbound.text)):
             reasons.append(f"banter ({intent_p:.2f}) carrying a grievance ({grievance.group(0)!r}): complaint")
@@ -905,18 +944,29 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"banter read unsurely ({intent_p:.2f}) in a post that asks something: "
                            f"{r.intent.intent}, as the rules read it")
             intent, intent_p = r.intent.intent, r.intent.confidence
-        elif (intent == "complaint" and r.intent.intent == "banter" and intent_p < _BANTER_OVER
+        elif (intent == "complaint" and r.intent.intent == "banter"
+              and (intent_p < _BANTER_OVER
+                   or ("signal:banter:strong" in r.features and r.verdict.category is None
+                       and (intent_p < _BANTER_STRONG_OVER
+                            or (predicted["emotion"].label == "delight"
+                                and predicted["emotion"].probability >= _PRAISE_DELIGHT))))
               and r.emotion.emotion not in NEGATIVE_EMOTIONS and not r.intent.sarcasm):
-            # "ordered mac and cheese for the 3rd time this week, no regrets": a joke the weights took for a gripe
+            # "ordered mac and cheese for the 3rd time this week, no regrets": a joke the weights took for a gripe;
+            # "went in for milk. left with a kayak, 48 croissants... this is a hostage situation": a joke's own words
+            # and nothing of any situation, whatever the weights hear
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read banter and "
                            "no bad feeling: banter")
             intent = "banter"
-        elif (intent == "complaint" and intent_p < _QUESTION_OVER and r.intent.intent == "question" and r.question
+        elif (intent == "complaint" and r.intent.intent == "question" and r.question
+              and (intent_p < _QUESTION_OVER or (intent_p < _QUESTION_OPENS_OVER and _OPENS_ASKING.match(inbound.text)
+                                                 and r.emotion.emotion not in NEGATIVE_EMOTIONS))
               and not r.intent.sarcasm and not sure_problem):
-            # "what time does the Leeds store close tonight": a plain question the weights took for a gripe
+            # "what time does the Leeds store close tonight": a plain question the weights took for a gripe; "what is
+            # the last metro timing from Rajiv Chowk on sunday? website and app showing diff times": a post that opens
+            # with its question, and no word of bad feeling
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read a clear "
                            "question and no problem: question")
-            intent, intent_p = "question", max(intent_model.second_probability, 1.0 - intent_p)
+            intent, intent_p = "question", max(intent_model.second_probability, 1.0 - intent_p, r.intent.confidence)
         elif intent == "question" and not r.question and intent_model.second != "question":
             reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
@@ -979,7 +1029,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                 reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
                 intent, turned = "complaint", True
         elif (intent == "complaint" and r.praise >= _STRONG_PRAISE and not r.intent.sarcasm and not sure_problem
-              and (turn := _praise_then_problem(r))):
+              and not _told_before_praise(r) and (turn := _praise_then_problem(r))):
             # "bed was like a cloud, best sleep in months. WiFi was dire though": read as the complaint it is,
             # and the kind words before it are thanked too (where the rules name the problem surely, its own
             # lines speak to it: "staff were lovely but we waited 40 mins for 2 tacos" is about the wait)
@@ -1041,12 +1091,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         # who do I contact about an incident report?": someone vulnerable or hurt, and no fraud
         category, confidence = "general", _GENERAL_EMPTY
         reasons.append(f"situation general: {' and '.join(urgency)} read, and no fraud, whatever the weights read")
-    if ("threat" in urgency and category == "rude_staff"
-            and r.verdict.category in ("transport_disruption", "flight_disruption")
+    if ("threat" in urgency and category not in ("transport_disruption", "flight_disruption")
+            and (r.verdict.category in ("transport_disruption", "flight_disruption") or r.details.flight)
             and _OTHER_PASSENGERS.search(inbound.text) and not _OFF_BOARD.search(inbound.text)):
         # "group of lads kicking the doors and roaring at a woman... driver hasnt said a word. can you get security to
-        # the next stop": a threat on board, by other passengers, whatever the weights hear of staff
-        category = r.verdict.category
+        # the next stop", "on EI135 right now. man in 22D is very drunk and has grabbed the woman across the aisle":
+        # a threat on board, by other passengers, whatever the weights hear of staff
+        category = (r.verdict.category if r.verdict.category in ("transport_disruption", "flight_disruption")
+                    else "flight_disruption")
         reasons.append(f"situation {category}: a threat on board, read by the rules as the journey's")
     if (category == "food_order" and r.verdict.category in ("late_delivery", "food_order", None)
             and _NOT_HERE.search(inbound.text)):
