@@ -186,12 +186,6 @@ def test_a_joke_that_asks_where_the_money_is_is_a_complaint() -> None:
     assert r.intent == "complaint", r.reasons
 
 
-def test_a_post_that_opens_with_its_question_is_a_question() -> None:
-    r = read("@OfficialDMRC what is the last metro timing from Rajiv Chowk to Noida Electronic City on sunday? website "
-             "and app showing diff times")
-    assert r.intent == "question", r.reasons
-
-
 def test_a_wheelchair_question_is_no_problem_to_apologise_for() -> None:
     text = ("Hi @emirates travelling DXB to Glasgow in December with my dad who is 87, he can walk a bit but not long "
             "distances. how do I book wheelchair assistance at both ends? the booking is under his name not mine "
@@ -268,3 +262,92 @@ def test_no_mobile_data_is_not_asked_calls_texts_or_data() -> None:
     assert post_conditions(text)["which_service"]
     for d in drafts("tidewave", text, range(1, 5)):
         assert "calls, texts, data" not in d.text and "broadband, mobile or both" not in d.text, d.text
+
+
+# --- round 181's reviews (writers u-x, drafted at 9cd780e) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, urgency", [
+    ("@Metrorail_WC central line train between Philippi and Nyanga RIGHT NOW 3 guys with knives robbing people in "
+     "the back coach. no security on the train at all", "threat"),
+    ("@Walmart freezer door just shattered at store #2291, glass all over aisle 14 and theres kids walking thru it in "
+     "flip flops. someone is going to get hurt, please call the store NOW", "safety"),
+    ("@dublinbusnews the driver on the 39A this morning closed the doors on my 12 year old's arm and drove off "
+     "laughing", "safety"),
+    ("@airindia AI302 Sydney to Delhi was due 10am, it's now 7pm and we are STILL at the gate. no food vouchers no "
+     "info no staff. elderly passengers lying on the floor. someone please respond", "vulnerable"),
+    ("@BofA_Help I'm at JFK about to board DL 48 to Lagos and my debit card is getting declined everywhere. I have no "
+     "other card on me. boarding in 50 min, please unblock it", "stranded"),
+])
+def test_more_dangers_are_read(text: str, urgency: str) -> None:
+    assert urgency in read(text).urgency
+
+
+def test_an_injury_with_kind_staff_is_no_thanks() -> None:
+    text = ("@TfL my mum fell on the down escalator at Bank (Northern line) about 20 min ago, it jolted and stopped "
+            "suddenly. staff were lovely and helped her but her wrist looks broken and we're heading to the Royal "
+            "London now. who do we report this to properly? she's 71")
+    r = read(text)
+    assert r.intent == "danger" and "safety" in r.urgency, r.reasons
+    assert post_conditions(text)["earlier"]
+    for d in drafts("northline-rail", text, range(1, 4)):
+        assert "shout-out" not in d.text and "alarm" not in d.text, d.text
+
+
+def test_a_robbery_in_cape_town_gets_no_british_transport_police() -> None:
+    text = ("@Metrorail_WC central line train between Philippi and Nyanga RIGHT NOW 3 guys with knives robbing people "
+            "in the back coach. no security on the train at all. please send someone to Nyanga station now")
+    for d in drafts("northline-rail", text, range(1, 4)):
+        assert "61016" not in d.text and "999" not in d.text and "Delay Repay" not in d.text, d.text
+
+
+@pytest.mark.parametrize("text", [
+    "@CashSupport Im giving back to the community!! 🙏 first 100 people to send $50 to $blessedmike2024 get $500 back "
+    "in 1hr 💸💸 comment DONE when sent",
+    "@CashApp I can help you recover your lost funds!! Contact our verified support agent on WhatsApp 💯 fast response "
+    "guaranteed ✅✅",
+])
+def test_flips_and_recovery_touts_are_spam(text: str) -> None:
+    assert read(text).spam
+
+
+def test_sarcastic_thanks_for_a_price_rise_is_a_complaint() -> None:
+    r = read("thank you @Ask_Spectrum for raising my bill $15 a month and in exchange giving me absolutely nothing. "
+             "truly a partnership")
+    assert r.intent == "complaint" and r.sarcasm, r.reasons
+
+
+def test_afrikaans_is_another_language() -> None:
+    r = read("@FlyLIFT goeiemiddag, is dit moontlik om my vlug na Vrydag te skuif sonder die wysigingsfooi? My ma is "
+             "gisteraand hospitaal toe geneem in Kaapstad. Dankie")
+    assert r.language == "af" and r.intent == "other_language", r.reasons
+
+
+def test_one_kind_word_in_a_story_of_trouble_is_a_complaint() -> None:
+    r = read("@British_Airways Flew BA15 LHR to SYD last week, a birthday trip for my wife. Seat 11A wouldn't recline "
+             "so she sat bolt upright for 13 hours. The crew were lovely and moved us but the only free seats were "
+             "rows apart. Then one of our bags didn't make it, turned up 3 days later with the zip busted. Filled in "
+             "the form online, got an auto reply, then nothing. Who do I actually talk to?")
+    assert r.intent == "complaint", r.reasons
+
+
+def test_a_colleague_at_a_named_place_is_the_colleague() -> None:
+    r = read("Priya at @wagamama_uk Cabot Circus is a gem, sorted my coeliac sister and checked everything twice. "
+             "10/10. only gripe is it's so loud in there")
+    assert r.details.staff == "Priya"
+
+
+@pytest.mark.parametrize("text", [
+    "@IHG Holiday Inn Express Glasgow Airport is an absolute sh*thole. mould in the shower, hair on the pillow, and "
+    "the night manager is a smug little prick who laughed in my face. never again you clowns",
+    "@Ask_WellsFargo you absolute fucking clowns. closed my account after 11 years with zero warning and now want me "
+    "to 'visit a branch' 2 hrs away",
+])
+def test_a_grievance_under_the_insults_gets_a_reply(text: str) -> None:
+    r = read(text)
+    assert r.intent == "complaint", r.reasons
+
+
+def test_a_late_pizza_on_the_tracker_is_a_late_delivery() -> None:
+    assert read("@dominos_au pizza tracker says Josh put my pizza in the oven at 6:42. it's 8:10. where is josh. is "
+                "josh ok").category == "late_delivery"

@@ -863,6 +863,7 @@ date and any early exit fee" (`post.out_of_contract`)."""
 _AT_STATION = re.compile(
     r"^(?:(?!.*\b(?:on (?:the|a|this|my|our) (?:train|tube|tram)|on board|onboard|carriage|vestibule|coach [A-H]\b))"
     r".*?\b(?:on (?:the )?platform|at (?:the )?station|in (?:the )?station|ticket hall|concourse|at the barriers?|"
+    r"on the (?:down |up )?escalators?|"
     r"(?:station|platform) (?:entrance|exit|steps|stairs|toilets))\b|"
     r".*?\b(?:i|we) (?:just |have |had )?got off (?:at|the train|the tube)\b)",
     re.IGNORECASE | re.DOTALL,
@@ -1163,7 +1164,8 @@ _LIVE = re.compile(
 people right now"): never asked when it was (`post.live`)."""
 _EARLIER = re.compile(
     r"\b(?:this morning|last night|yesterday|earlier (?:today|on|this (?:morning|evening|afternoon))|the other day|"
-    r"last (?:week|weekend)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+    r"last (?:week|weekend)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:about |around )?\d+ ?(?:mins?|minutes|hours?|hrs?) ago)\b", re.IGNORECASE)
 """It happened earlier ("my mom's foot went down the gap this morning"): no "use the passenger alarm now"
 (`post.earlier`; `post.live` says it is still going on)."""
 _MACHINE_DOWN = re.compile(
@@ -1491,8 +1493,12 @@ _REGION_PLACES = {
           r"NJ ?TRANSIT|NYCT\w*|(?-i:BART)|(?-i:WMATA)|Amtrak|Greyhound",
     "CA": r"Toronto|Vancouver|Montreal|Montréal|Calgary|Ottawa|Winnipeg|Edmonton|(?-i:Pearson)|VIA Rail|(?-i:TTC)",
     "AU": r"Sydney|Melbourne|Brisbane|(?-i:Perth)|Adelaide|Canberra|Hobart|Gold Coast|(?-i:NSW)|Queensland|"
-          r"Opal card|myki",
-    "NZ": r"Auckland|Wellington|Christchurch|Queenstown|Rotorua",
+          r"Opal card|myki|Transperth|TransLinkSEQ|TransportforNSW|Transport for NSW|(?-i:PTV)|Parramatta|Cairns|"
+          r"Bowen Hills|Fortitude Valley|Bondi|Fremantle|Geelong|Newtown NSW|Woolies|Maccas",
+    "NZ": r"Auckland|Wellington|Christchurch|Queenstown|Rotorua|AklTransport|Britomart|Metlink|KiwiRail|Dunedin",
+    "ZA": r"Cape Town|Johannesburg|Joburg|Durban|Pretoria|Soweto|Stellenbosch|Sea Point|Hermanus|Metrorail(?:_\w+)?|"
+          r"Khayelitsha|Bellville|Nyanga|Sandton|"
+          r"Gautrain|(?-i:PRASA)",
     "IN": r"Mumbai|Delhi|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad|Pune|Gurgaon|Gurugram|Noida|Jaipur|Kochi|"
           r"Rajdhani|(?-i:PNR)",
     "IE": r"Dublin|(?-i:Cork)|Galway|Limerick|Eircode|(?-i:DART)|Luas",

@@ -347,8 +347,10 @@ _STAFF_NAME = re.compile(
 _STAFF_GUESSED = re.compile(rf"\(?\b({_ACCENTED_NAME}),? I think\b")
 """A colleague's name given with a doubt ("the girl in the Galway shop (Aoife I think?) was so patient")."""
 _STAFF_PRAISED = re.compile(
-    r"(?<![\w@#])([A-Z][a-z]{2,14})(?:\s+(?:at|from|on|in)\s+(?:the\s+|your\s+|our\s+)?(?:[A-Z][\w'-]*\s+){0,3}"
-    r"(?i:branch|store|shop|desk|counter|station|team|help ?desk|reception|restaurant|flight|train|gate|lounge))?"
+    r"(?<![\w@#])([A-Z][a-z]{2,14})(?:\s+(?:at|from|on|in)\s+(?:the\s+|your\s+|our\s+)?(?:(?:[A-Z][\w'-]*\s+){0,3}"
+    r"(?i:branch|store|shop|desk|counter|station|team|help ?desk|reception|restaurant|flight|train|gate|lounge)|"
+    # "Priya at @wagamama_uk Cabot Circus is a gem": the place named, no word for what it is
+    r"(?:@\w+\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))?"
     r"(?:\s+and the\s+(?:[a-z]+\s+){0,2}(?:team|crew|staff|lads|girls|guys))?"
     r"\s+(?:was|is|has been|were)\s+(?:(?i:so|really|very|incredibly|absolutely|super|simply|just)\s+)?"
     r"(?i:a star|a legend|a hero|an? (?:absolute )?(?:gem|star|legend|hero|angel)|amazing|brilliant|fantastic|"

@@ -108,7 +108,8 @@ _NOT_HERE = re.compile(
     r"where(?:['’]s| is) (?:my|our) (?:food|order|pizza|delivery|meal|dinner|lunch)|"
     r"(?:rider|driver|courier|dasher|delivery (?:guy|partner|boy))(?:['’]s)? (?:gps|map|location|tracker) "
     r"(?:shows?|says|is)|"
-    r"(?:rider|driver|courier|dasher) (?:is )?(?:driving|going|heading|riding) (?:away|the wrong way|in circles))\b",
+    r"(?:rider|driver|courier|dasher) (?:is )?(?:driving|going|heading|riding) (?:away|the wrong way|in circles)|"
+    r"(?:pizza|order|delivery|food) tracker (?:says|said|shows|showed))\b",
     re.IGNORECASE,
 )
 """An order that has not come ("tracker said 'out for delivery' at 7:35, it's now 8:50"): a late delivery, whatever
@@ -332,12 +333,6 @@ _INSULT_ONLY = 0.6
 """An insulting post read as a complaint below this, with no situation read at least this surely, is abuse."""
 _QUESTION_OVER = 0.7
 """Below this, a complaint the rules read as a plain question (and no problem) is a question."""
-_QUESTION_OPENS_OVER = 0.9
-"""...and below this, when the post opens with its question and the rules read no bad feeling."""
-_OPENS_ASKING = re.compile(
-    r"\W*(?:@\w+\W+)*(?:(?:hi|hey|hello|hiya)\W+(?:@\w+\W+)?)?(?:what|when|where|which|how|is|are|does|do|can|could|"
-    r"will|would|should|has|have|any)\b", re.IGNORECASE)
-"""A post that opens with its question ("what is the last metro timing from Rajiv Chowk on sunday?")."""
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
 _DANGER_THANKS = 0.9
@@ -518,7 +513,9 @@ _GROUNDS = re.compile(
     r"\d+ (?:weeks?|days?|hours?|hrs?|mins?|minutes) (?:for|waiting|late|on hold)|"
     r"where(?:['’]?s| is) my (?:food|order|parcel|delivery|refund|money)|for \d+ (?:mins?|minutes)|"
     r"(?:left|made|punched|knocked) a hole|hole in (?:my|our|the)|(?:damaged|broke|smashed|scratched|cracked|dented) "
-    r"(?:my|our|the))\b", re.IGNORECASE)
+    r"(?:my|our|the)|closed my account|(?:mould|mold|hair|stains?|blood) (?:in|on) (?:the|my|our)|"
+    r"laughed (?:in|at) (?:my|our) face|threw (?:my|the) \w+ at (?:me|us)|over the fence|after \d+ (?:years|yrs))\b",
+    re.IGNORECASE)
 """A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came or came wrong, damage
 done ("your technician left a hole in my drywall... go to hell")."""
 _I_NEED = re.compile(r"\b(?:i|we) (?:really )?(?:need|want) (?:it|this|that|them|my|our|a|an|the|to)\b", re.IGNORECASE)
@@ -566,6 +563,8 @@ def _told_before_praise(r: _Rules) -> bool:
     return any(h.start + _BEFORE_PRAISE < r.praise_end for h in hits)
 
 
+_PROBLEM_STORY = 3
+"""Words of trouble (``_PROBLEM_CUES``) that make a post with one kind word a story of trouble."""
 _BEFORE_PRAISE = 6
 """Tokens between a situation's words and the end of the praise that make them told before it."""
 
@@ -747,6 +746,13 @@ _THANKED = re.compile(r"\b(?:thanks|thank you|thank u|thx|ty|cheers|grateful|app
 """Thanks to someone, besides relief (the brand thanked as well: "thank god and thank you")."""
 
 
+_STILL_HURT = re.compile(
+    r"\b(?:looks|is|might be|could be|think it'?s) broken\b|\b(?:heading|going|on (?:our|the|my) way) to (?:the )?"
+    r"(?:hospital|a ?& ?e|er|royal|emergency)|\bwho do (?:i|we) (?:report|complain|speak|talk)\b", re.IGNORECASE)
+"""Someone still hurt, or the incident still to be reported ("her wrist looks broken and we're heading to the Royal
+London now. who do we report this to properly?"): kind words for the staff do not make the post thanks."""
+
+
 def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], text: str) -> bool:
     """A post that thanks the brand for handling a danger: praise words, delight read surely, no sarcasm.
 
@@ -764,6 +770,8 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
         return False
     if _THANK_GOD.search(text) and not _THANKED.search(_THANK_GOD.sub(" ", text)):
         return False  # "the plug MELTED... caught it in time thank god. who do I report this to??": relief, no thanks
+    if _STILL_HURT.search(text):
+        return False  # "staff were lovely and helped her but her wrist looks broken and we're heading to the Royal..."
     if kind and emotion.label == "delight" and emotion.probability >= _DANGER_THANKS:
         return True
     if set(r.urgency) <= {"vulnerable"} and (
@@ -957,16 +965,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read banter and "
                            "no bad feeling: banter")
             intent = "banter"
-        elif (intent == "complaint" and r.intent.intent == "question" and r.question
-              and (intent_p < _QUESTION_OVER or (intent_p < _QUESTION_OPENS_OVER and _OPENS_ASKING.match(inbound.text)
-                                                 and r.emotion.emotion not in NEGATIVE_EMOTIONS))
+        elif (intent == "complaint" and intent_p < _QUESTION_OVER and r.intent.intent == "question" and r.question
               and not r.intent.sarcasm and not sure_problem):
-            # "what time does the Leeds store close tonight": a plain question the weights took for a gripe; "what is
-            # the last metro timing from Rajiv Chowk on sunday? website and app showing diff times": a post that opens
-            # with its question, and no word of bad feeling
+            # "what time does the Leeds store close tonight": a plain question the weights took for a gripe
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read a clear "
                            "question and no problem: question")
-            intent, intent_p = "question", max(intent_model.second_probability, 1.0 - intent_p, r.intent.confidence)
+            intent, intent_p = "question", max(intent_model.second_probability, 1.0 - intent_p)
         elif intent == "question" and not r.question and intent_model.second != "question":
             reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
@@ -1035,6 +1039,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # lines speak to it: "staff were lovely but we waited 40 mins for 2 tacos" is about the wait)
             reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): complaint")
             turned = True
+        elif (intent == "praise" and r.praise <= _STRONG_PRAISE and r.shout_out is None and not r.intent.sarcasm
+              and (r.question or r.details.contacted)
+              and (cues := sum(t in _PROBLEM_CUES for t in tokens)) >= _PROBLEM_STORY):
+            # "Seat 11A wouldn't recline... The crew were lovely (esp Tomasz)... one of our bags didn't make it...
+            # got an auto reply, then nothing. Who do I actually talk to?": one kind word in a story of trouble
+            reasons.append(f"{TURNED_REASON} {cues} words of trouble, with a question or an earlier contact: "
+                           "complaint")
+            intent, turned = "complaint", True
         if (intent == "praise" and not turned and intent_p < _PRAISE_SURE and r.praise >= _PRAISE_CLEAR
                 and not r.intent.sarcasm and not r.abuse.abusive and not _TROUBLE.search(inbound.text)):
             # "shout out to the driver of the 47 who waited for me... you made my day": the weights hear "waited";
