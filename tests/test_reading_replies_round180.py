@@ -351,3 +351,80 @@ def test_a_grievance_under_the_insults_gets_a_reply(text: str) -> None:
 def test_a_late_pizza_on_the_tracker_is_a_late_delivery() -> None:
     assert read("@dominos_au pizza tracker says Josh put my pizza in the oven at 6:42. it's 8:10. where is josh. is "
                 "josh ok").category == "late_delivery"
+
+
+# --- round 183's reviews (writers y-b, drafted at 4f0642f) ------------------------------------------------------
+
+
+def test_a_threat_quoted_from_a_courier_is_a_danger_not_abuse() -> None:
+    text = ("@UberEats your driver just threatened me on my doorstep because I asked why my drink was missing. said "
+            "'I know where you live now'. I'm on my own with my kids. I need this dealt with")
+    r = read(text)
+    assert r.intent == "danger" and "threat" in r.urgency and r.category == "rude_staff", r.reasons
+    for d in drafts("crumb-and-co", text, range(1, 4)):
+        assert d.action == "escalate" and d.text, d
+
+
+def test_a_customer_who_says_i_know_where_you_live_is_still_abuse() -> None:
+    assert read("@UberEats fix my order or else. i know where you live").intent == "abuse"
+
+
+@pytest.mark.parametrize("text", [
+    "@MarriottBonvoy the team at the Cardiff Marriott left a card and a little cake in our room for our 10th "
+    "anniversary when I'd only mentioned it in passing in the booking notes. really lovely touch, thank you 🥂",
+    pytest.param("@jdwtweet the app let me send a pint to my mate's table from 200 miles away and he nearly cried. "
+                 "best thing you've ever done", marks=pytest.mark.xfail(
+                     strict=True, reason="known gap: the rules read the praise ('best thing you've ever done'), the "
+                     "weights hear a complaint in 'cried' and win")),
+])
+def test_kind_words_that_name_a_room_or_a_tear_are_praise(text: str) -> None:
+    r = read(text)
+    assert r.intent == "praise" and not r.sarcasm, r.reasons
+
+
+def test_a_gift_off_a_wishlist_is_no_fraud() -> None:
+    r = read("@AmazonHelp quick q - if someone bought me something off my wishlist as a gift can I return it without "
+             "them getting notified? wrong size lol")
+    assert "fraud" not in r.urgency and r.intent != "danger", r.reasons
+
+
+@pytest.mark.parametrize("text, urgency", [
+    ("@united UA925 cancelled at Newark. I have a 6 month old with me and no formula left in the diaper bag",
+     "vulnerable"),
+    ("@wizzair is @WizzCare_Help one of yours? they asked me to fill in a google form with my card number and the 3 "
+     "digits on the back", "fraud"),
+    ("@ANZ_NZ URGENT someone has just taken $2,400 out of my everyday account in 4 transactions in the last 10 "
+     "minutes. NOT ME", "fraud"),
+    ("@Bunnings urgent - aisle 23, top shelf of the racking is sagging badly with bags of concrete mix hanging over "
+     "the edge and kids everywhere", "safety"),
+    ("@GreyhoundBus driver left the Nashville station 15 min EARLY and 4 of us are standing here. next bus isnt til "
+     "tomorrow afternoon and the station is closing", "stranded"),
+])
+def test_round_183_dangers_are_read(text: str, urgency: str) -> None:
+    assert urgency in read(text).urgency
+
+
+def test_no_water_handed_out_yet_on_a_delay_is_no_emergency() -> None:
+    r = read("@British_Airways been sat on the tarmac at T5 for 2hrs on BA117, no water been handed out yet. is the 3 "
+             "hour compensation thing from when the doors closed?")
+    assert "safety" not in r.urgency, r.reasons
+
+
+def test_a_medical_alert_pendant_is_never_told_to_stop_being_used() -> None:
+    text = ("@Telstra my dad is 87 and lives alone outside Bright VIC, his medical alert pendant runs off your mobile "
+            "network and there's been no signal since the storm on Tuesday")
+    for d in drafts("tidewave", text, range(1, 5)):
+        assert "stop using" not in d.text and "set it aside" not in d.text and "999" not in d.text, d.text
+
+
+def test_a_bus_incident_names_no_british_transport_police() -> None:
+    text = ("Bus driver on the 73 closed the doors on my buggy with my son in it and then shouted at ME. "
+            "@CapitalTransit this needs looking at")
+    assert post_conditions(text)["off_rail"]
+    assert not post_conditions("the bus replacement from the station was late")["off_rail"]
+    for d in drafts("northline-rail", text, range(1, 5)):
+        assert "61016" not in d.text and "Transport Police" not in d.text, d.text
+
+
+def test_check_dms_please_is_answered_as_asked() -> None:
+    assert "check_dm" in read("@VerizonSupport check dms pls, sent the acct info 2 hrs ago").asks

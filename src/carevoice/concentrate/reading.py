@@ -101,6 +101,10 @@ _PHISH_CHECK = re.compile(
 clicked it", "verify at commbank-au-secure.info"): a phishing check, whatever account words it quotes."""
 _PHISH_SURE = 0.85
 """How surely a message the customer asks about is read as a phishing check: its account words are the scam's."""
+_COURIER_THREAT = re.compile(
+    r"\b(?:driver|rider|courier|dasher|delivery (?:guy|man|partner|boy|driver))\b[^.!?]{0,60}?"
+    r"\b(?:threaten\w*|said|says|told me|messaged|texted|knows where)\b", re.IGNORECASE)
+"""A courier named as the one who threatened ("your driver just threatened me on my doorstep")."""
 _NOT_HERE = re.compile(
     r"\b(?:out for delivery|still (?:not|hasn['’]?t|has not) (?:here|arrived|come|turned up)|"
     r"never (?:arrived|came|turned up)|"
@@ -1112,6 +1116,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         category = (r.verdict.category if r.verdict.category in ("transport_disruption", "flight_disruption")
                     else "flight_disruption")
         reasons.append(f"situation {category}: a threat on board, read by the rules as the journey's")
+    if ("threat" in urgency and category in ("food_order", "late_delivery", "wrong_item")
+            and _COURIER_THREAT.search(inbound.text)):
+        # "your driver just threatened me on my doorstep because I asked why my drink was missing": the courier's
+        # conduct, not the food
+        category = "rude_staff"
+        reasons.append("situation rude_staff: a threat from the courier, whatever the order's words")
     if (category == "food_order" and r.verdict.category in ("late_delivery", "food_order", None)
             and _NOT_HERE.search(inbound.text)):
         category = "late_delivery"

@@ -79,9 +79,20 @@ _THIRD_PERSON = frozenset({"he's", "she's", "hes", "shes", "he", "she", "they", 
 
 
 def _reported(hit: Hit, tokens: Sequence[str]) -> bool:
-    """Tell whether a direct threat is another person's, which the customer reports ("he's going to stab someone")."""
+    """Tell whether a direct threat is another person's, which the customer reports.
+
+    "he's going to stab someone"; "your driver just threatened me... said 'I know where you live now'": the words
+    are quoted after a saying word, a threat made to the customer, not by them.
+    """
     before = tokens[max(0, hit.start - 3):hit.start]
+    if not _SAID.isdisjoint(before):
+        return True
     return tokens[hit.start] in ("going", "gonna") and not _THIRD_PERSON.isdisjoint(before)
+
+
+_SAID = frozenset({"said", "says", "saying", "told", "telling", "texted", "messaged", "threatened", "shouted",
+                   "yelled", "screamed", "goes", "went"})
+"""Saying words just before a threat that make it reported speech ("said 'I know where you live now'")."""
 
 
 @cache
