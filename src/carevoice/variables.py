@@ -1503,8 +1503,7 @@ _REGION_PLACES = {
           r"Parramatta|Cairns|Bowen Hills|Fortitude Valley|Bondi|Fremantle|Geelong|Newtown NSW|Woolies|Maccas",
     "NZ": r"Auckland|Wellington|Christchurch|Queenstown|Rotorua|AklTransport|Britomart|Metlink|KiwiRail|Dunedin",
     "ZA": r"Cape Town|Johannesburg|Joburg|Durban|Pretoria|Soweto|Stellenbosch|Sea Point|Hermanus|Metrorail(?:_\w+)?|"
-          r"Khayelitsha|Bellville|Nyanga|Sandton|"
-          r"Gautrain|(?-i:PRASA)",
+          r"Khayelitsha|Bellville|Nyanga|Sandton|Gautrain|(?-i:PRASA)",
     "IN": r"Mumbai|Delhi|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad|Pune|Gurgaon|Gurugram|Noida|Jaipur|Kochi|"
           r"Rajdhani|(?-i:PNR)",
     "IE": r"Dublin|(?-i:Cork)|Galway|Limerick|Eircode|(?-i:DART)|Luas",

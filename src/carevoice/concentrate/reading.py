@@ -101,18 +101,19 @@ _PHISH_CHECK = re.compile(
 clicked it", "verify at commbank-au-secure.info"): a phishing check, whatever account words it quotes."""
 _PHISH_SURE = 0.85
 """How surely a message the customer asks about is read as a phishing check: its account words are the scam's."""
+_COURIER = r"(?:rider|driver|courier|dasher|delivery (?:guy|man|partner|boy|driver))"
+"""Who brings an order ("the rider", "my delivery guy"), for the patterns below."""
 _COURIER_THREAT = re.compile(
-    r"\b(?:driver|rider|courier|dasher|delivery (?:guy|man|partner|boy|driver))\b[^.!?]{0,60}?"
-    r"\b(?:threaten\w*|said|says|told me|messaged|texted|knows where)\b", re.IGNORECASE)
+    rf"\b{_COURIER}\b[^.!?]{{0,60}}?\b(?:threaten\w*|said|says|told me|messaged|texted|knows where)\b",
+    re.IGNORECASE)
 """A courier named as the one who threatened ("your driver just threatened me on my doorstep")."""
 _NOT_HERE = re.compile(
     r"\b(?:out for delivery|still (?:not|hasn['’]?t|has not) (?:here|arrived|come|turned up)|"
     r"never (?:arrived|came|turned up)|"
     r"(?:hasn['’]?t|has not|didn['’]?t|did not) (?:arrive|turn up|come|show up)|"
     r"where(?:['’]s| is) (?:my|our) (?:food|order|pizza|delivery|meal|dinner|lunch)|"
-    r"(?:rider|driver|courier|dasher|delivery (?:guy|partner|boy))(?:['’]s)? (?:gps|map|location|tracker) "
-    r"(?:shows?|says|is)|"
-    r"(?:rider|driver|courier|dasher) (?:is )?(?:driving|going|heading|riding) (?:away|the wrong way|in circles)|"
+    rf"{_COURIER}(?:['’]s)? (?:gps|map|location|tracker) (?:shows?|says|is)|"
+    rf"{_COURIER} (?:is )?(?:driving|going|heading|riding) (?:away|the wrong way|in circles)|"
     r"(?:pizza|order|delivery|food) tracker (?:says|said|shows|showed))\b",
     re.IGNORECASE,
 )
@@ -557,6 +558,12 @@ _PROBLEM_CUES = frozenset({
 """Words that, after a turn, say a problem follows ("lovely but WHY is there no plug", "only thing is pls sort")."""
 
 
+_PROBLEM_STORY = 3
+"""Words of trouble (``_PROBLEM_CUES``) that make a post with one kind word a story of trouble."""
+_BEFORE_PRAISE = 6
+"""Tokens between a situation's words and the end of the praise that make them told before it."""
+
+
 def _told_before_praise(r: _Rules) -> bool:
     """Whether the situation's words come well before the praise.
 
@@ -565,12 +572,6 @@ def _told_before_praise(r: _Rules) -> bool:
     """
     hits = r.verdict.evidence.get(r.verdict.category, (0.0, []))[1] if r.verdict.category else []
     return any(h.start + _BEFORE_PRAISE < r.praise_end for h in hits)
-
-
-_PROBLEM_STORY = 3
-"""Words of trouble (``_PROBLEM_CUES``) that make a post with one kind word a story of trouble."""
-_BEFORE_PRAISE = 6
-"""Tokens between a situation's words and the end of the praise that make them told before it."""
 
 
 def _praise_then_problem(r: _Rules) -> str | None:

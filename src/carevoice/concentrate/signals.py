@@ -78,6 +78,11 @@ _THIRD_PERSON = frozenset({"he's", "she's", "hes", "shes", "he", "she", "they", 
 """Who a threat is reported of: "a guy shouting that he's going to stab someone" tells of a danger, aims at no one."""
 
 
+_SAID = frozenset({"said", "says", "saying", "told", "telling", "texted", "messaged", "threatened", "shouted",
+                   "yelled", "screamed", "goes", "went"})
+"""Saying words just before a threat that make it reported speech ("said 'I know where you live now'")."""
+
+
 def _reported(hit: Hit, tokens: Sequence[str]) -> bool:
     """Tell whether a direct threat is another person's, which the customer reports.
 
@@ -88,11 +93,6 @@ def _reported(hit: Hit, tokens: Sequence[str]) -> bool:
     if not _SAID.isdisjoint(before):
         return True
     return tokens[hit.start] in ("going", "gonna") and not _THIRD_PERSON.isdisjoint(before)
-
-
-_SAID = frozenset({"said", "says", "saying", "told", "telling", "texted", "messaged", "threatened", "shouted",
-                   "yelled", "screamed", "goes", "went"})
-"""Saying words just before a threat that make it reported speech ("said 'I know where you live now'")."""
 
 
 @cache
