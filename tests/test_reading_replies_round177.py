@@ -27,6 +27,9 @@ from carevoice.variables import emergency_number, locale_region, post_region
     ("@TfL lift at Stratford out again", "GB"),
     ("paid £40 for nothing", "GB"),
     ("flying Heathrow to Toronto tomorrow", None),
+    ("@TTChelps theres a guy on the southbound Line 1 train waving a knife around", "CA"),
+    ("@RailMinIndia @RPF_INDIA URGENT train 12627 coach S7, drunk men harassing two girls", "IN"),
+    ("@Metrorail_WC central line train between Philippi and Nyanga", "ZA"),
     ("my order never came", None),
 ])
 def test_the_region_a_post_names(text: str, region: str | None) -> None:

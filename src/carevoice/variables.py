@@ -1497,7 +1497,8 @@ _REGION_PLACES = {
           r"Philadelphia|Philly|Atlanta|Denver|Dallas|Houston|Austin|Miami|Orlando|Phoenix|Las Vegas|New Jersey|"
           r"Newark|Texas|California|Florida|Ohio|Minneapolis|(?-i:JFK)|(?-i:LAX)|O'Hare|(?-i:SEPTA)|(?-i:MBTA)|"
           r"NJ ?TRANSIT|NYCT\w*|(?-i:BART)|(?-i:WMATA)|Amtrak|Greyhound",
-    "CA": r"Toronto|Vancouver|Montreal|Montréal|Calgary|Ottawa|Winnipeg|Edmonton|(?-i:Pearson)|VIA Rail|(?-i:TTC)",
+    "CA": r"Toronto|Vancouver|Montreal|Montréal|Calgary|Ottawa|Winnipeg|Edmonton|(?-i:Pearson)|VIA Rail|(?-i:TTC)\w*|"
+          r"GO ?Transit|OC_?Transpo|Presto card|TransLink BC",
     "AU": r"Sydney|Melbourne|Brisbane|(?-i:Perth)|Adelaide|Canberra|Hobart|Gold Coast|(?-i:NSW)|Queensland|"
           r"Opal card|myki|(?-i:VIC)|(?-i:QLD)|Transperth|TransLinkSEQ|TransportforNSW|Transport for NSW|(?-i:PTV)|"
           r"Parramatta|Cairns|Bowen Hills|Fortitude Valley|Bondi|Fremantle|Geelong|Newtown NSW|Woolies|Maccas",
@@ -1505,7 +1506,7 @@ _REGION_PLACES = {
     "ZA": r"Cape Town|Johannesburg|Joburg|Durban|Pretoria|Soweto|Stellenbosch|Sea Point|Hermanus|Metrorail(?:_\w+)?|"
           r"Khayelitsha|Bellville|Nyanga|Sandton|Gautrain|(?-i:PRASA)",
     "IN": r"Mumbai|Delhi|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad|Pune|Gurgaon|Gurugram|Noida|Jaipur|Kochi|"
-          r"Rajdhani|(?-i:PNR)",
+          r"Rajdhani|(?-i:PNR)|IRCTC\w*|RailMinIndia|RPF_INDIA|Shatabdi|Vande Bharat|Tatkal|(?-i:UPI)",
     "IE": r"Dublin|(?-i:Cork)|Galway|Limerick|Eircode|(?-i:DART)|Luas",
     "GB": r"London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Liverpool|Bristol|Cardiff|Newcastle|Sheffield|"
           r"Nottingham|Heathrow|Gatwick|Stansted|Euston|King's Cross|Kings Cross|Paddington|Waterloo|(?-i:TfL)|"
