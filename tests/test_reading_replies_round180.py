@@ -420,8 +420,8 @@ def test_a_medical_alert_pendant_is_never_told_to_stop_being_used() -> None:
 def test_a_bus_incident_names_no_british_transport_police() -> None:
     text = ("Bus driver on the 73 closed the doors on my buggy with my son in it and then shouted at ME. "
             "@CapitalTransit this needs looking at")
-    assert post_conditions(text)["off_rail"]
-    assert not post_conditions("the bus replacement from the station was late")["off_rail"]
+    assert post_conditions(text)["road"]
+    assert not post_conditions("the bus replacement from the station was late")["road"]
     for d in drafts("northline-rail", text, range(1, 5)):
         assert "61016" not in d.text and "Transport Police" not in d.text, d.text
 

@@ -1174,11 +1174,6 @@ _MACHINE_DOWN = re.compile(
     re.IGNORECASE)
 """The restaurant's machine down again ("ice cream machine at the Paisley Road West one broken AGAIN"): no photo
 and order number to send; the restaurant's manager hears it (`post.machine_down`)."""
-_OFF_RAIL = re.compile(
-    r"^(?![\s\S]*\b(?:trains?|rail|railway|stations?|platforms?|tube|underground|carriages?|coach [A-H])\b)"
-    r"[\s\S]*\b(?:bus|buses|tram|trams|luas|ferry|ferries|bus driver|coach driver)\b", re.IGNORECASE)
-"""A bus, tram or ferry and no train ("bus driver on the 73 closed the doors on my buggy"): British Transport Police
-police the railway only, so no "text BTP on 61016" (`post.off_rail`)."""
 _WHICH_SERVICE = re.compile(r"\b(?:(?:mobile )?data|calls?|calling|texts?|texting|sms|4g|5g|internet)\b", re.IGNORECASE)
 """The post says what has stopped ("no mobile data in Bendigo since 7am"): never asked "calls, texts or data?"
 (`post.which_service`)."""
@@ -1395,7 +1390,6 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
     "earlier": (_EARLIER,), "which_service": (_WHICH_SERVICE,), "machine_down": (_MACHINE_DOWN,),
-    "off_rail": (_OFF_RAIL,),
     "big_stake": (_AT_STAKE_WORDS,), "all_ok": (_ALL_OK,), "mobility_aid": (_MOBILITY_AID,),
     "pests": (_PESTS, _IN_HOTEL), "failed_debited": (_FAILED_DEBITED,), "medicine": (_MEDICINE,),
     "mixed_info": (_MIXED_INFO,), "account_note": (_ACCOUNT_NOTE,), "bitten": (_BITTEN,),

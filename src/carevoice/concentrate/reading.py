@@ -564,14 +564,18 @@ _BEFORE_PRAISE = 6
 """Tokens between a situation's words and the end of the praise that make them told before it."""
 
 
+def _situation_hits(r: _Rules) -> Sequence[Hit]:
+    """The phrases that read the rules' situation (none when they read no situation)."""
+    return r.verdict.evidence.get(r.verdict.category, (0.0, []))[1] if r.verdict.category else []
+
+
 def _told_before_praise(r: _Rules) -> bool:
     """Whether the situation's words come well before the praise.
 
     "I want to cancel Sky Sports... then that person was lovely actually but she couldn't do it": a complaint with a
     kind word on the way, not praise that turned.
     """
-    hits = r.verdict.evidence.get(r.verdict.category, (0.0, []))[1] if r.verdict.category else []
-    return any(h.start + _BEFORE_PRAISE < r.praise_end for h in hits)
+    return any(h.start + _BEFORE_PRAISE < r.praise_end for h in _situation_hits(r))
 
 
 def _praise_then_problem(r: _Rules) -> str | None:
@@ -584,7 +588,7 @@ def _praise_then_problem(r: _Rules) -> str | None:
     tokens = r.found.tokens
     category = r.verdict.category
     sure = category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
-    hits = r.verdict.evidence.get(category, (0.0, []))[1] if sure and category else []
+    hits = _situation_hits(r) if sure else []
     for i in range(r.praise_end, len(tokens)):
         word = tokens[i]
         if word == "if" and i > 1 and tokens[i - 1] in _WISHED and tokens[i - 2] == "been":
