@@ -9,7 +9,8 @@ scores its best phrasing; a phrasing's topic words (words only one or two of the
 bank's answers use) must be in the post for it to count at all. The reading adjusts it: an answer written for the
 situation read gains, one written for another specific situation loses. An
 answer is used only when the match is clear: at least the bank's
-``answer_threshold`` and ahead of every other answer by ``answer_margin``. :func:`tried_already` tells when
+``answer_threshold`` and ahead of every other answer by ``answer_margin``; an answer that quotes money in
+one currency is never used for a post that counts in another. :func:`tried_already` tells when
 the post says the answer's steps were tried; the drafter then gives no answer.
 """
 
@@ -23,6 +24,7 @@ from rapidfuzz import fuzz, utils
 
 from carevoice._plain import Reading
 from carevoice.bank.resolved import Answer, Bank
+from carevoice.variables import post_region
 
 __all__ = ["AnswerMatch", "match_answer", "tried_already"]
 
@@ -32,6 +34,29 @@ _OTHER_SITUATION = -8.0
 _MIN_WORDS = 3
 """A phrasing shorter than this many words only counts when the post is nearly that short too."""
 _BROAD = frozenset({"general", "general_question", "praise", "abuse", "spam"})
+_MONEY = {"£": "£", "$": "$", "€": "€", "₹": "₹", "pounds": "£", "quid": "£", "gbp": "£", "dollars": "$", "usd": "$",
+          "aud": "$", "cad": "$", "nzd": "$", "euros": "€", "euro": "€", "eur": "€", "rupees": "₹", "rs": "₹",
+          "inr": "₹"}
+_MONEY_WORD = re.compile(r"[£$€₹]|\b(?:" + "|".join(w for w in _MONEY if w.isalpha()) + r")\b", re.IGNORECASE)
+"""Currencies by sign or name: an answer that quotes pounds is no answer to a post that counts in dollars (or that
+names a Canadian network)."""
+
+
+_REGION_MONEY = {"GB": "£", "US": "$", "CA": "$", "AU": "$", "NZ": "$", "IN": "₹", "IE": "€"}
+"""The currency of the region a post's places point to, for a post that names no money ("Interac e-transfer")."""
+
+
+def _currencies(text: str) -> frozenset[str]:
+    return frozenset(_MONEY[m.group().lower()] for m in _MONEY_WORD.finditer(text))
+
+
+def _post_money(text: str) -> frozenset[str]:
+    """The currencies a post counts in: those it names, else its region's."""
+    named = _currencies(text)
+    if named:
+        return named
+    region = post_region(text)
+    return frozenset({_REGION_MONEY[region]}) if region in _REGION_MONEY else frozenset()
 
 
 @dataclass(frozen=True)
@@ -148,6 +173,7 @@ def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> An
     topics = _topics(tuple(tuple(a.questions) for a in bank.answers))
     words = frozenset(post.split())
     words |= frozenset(w[:-1] for w in words if w.endswith("s"))
+    money = _post_money(text)
     by_start: dict[str, list[str]] = {}
     for word in words:
         if len(word) >= 4:
@@ -155,6 +181,9 @@ def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> An
     for answer in bank.answers:
         if answer.channels and channel not in answer.channels:
             continue
+        quoted = _currencies(" ".join(answer.texts)) if money else frozenset()
+        if quoted and not quoted & money:
+            continue  # "$8k deposit" is not answered by "up to £10,000 a day"
         # a phrasing counts only where the post names its topic and at least one of its content words ("how do i
         # change the primary bank account" is no match for "how do i change my pin")
         best, which = max(((_score(post, q) if _names_its_topic(topics[q], words, by_start)

@@ -458,6 +458,11 @@ _DOING = frozenset({"take", "act"})
 closer look", "we'll act on it. ... so we can act on this")."""
 
 
+def _stem(word: str) -> str:
+    """A word without a plural or third-person "s", so that "it means a lot" echoes "it'll mean a lot"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "'s", "us", "is")) else word
+
+
 @lru_cache(maxsize=8192)
 def _runs(text: str) -> frozenset[tuple[str, ...]]:
     """The runs of a rendered part that would read as an echo in another part of the reply.
@@ -467,7 +472,8 @@ def _runs(text: str) -> frozenset[tuple[str, ...]]:
     and a reference with a digit in it ("Sorry about the disruption to SK482.
     We'll find out what's happening with SK482.").
     """
-    words = _WORD.findall(_LET_US.sub("let's ", _IS.sub(r"\1 is", text.lower().replace("’", "'"))))
+    said = _LET_US.sub("let's ", _IS.sub(r"\1 is", text.lower().replace("’", "'")))
+    words = [_stem(w) for w in _WORD.findall(said)]
     runs = zip(words, words[1:], words[2:], strict=False)
     doing = itertools.pairwise(words)
     return frozenset([*(run for run in runs if not _PLAIN_WORDS.issuperset(run)),

@@ -108,6 +108,8 @@ _PHISHING = re.compile(r"\b(?:" + "|".join((
     r"(?:is|was|are|were) (?:this|that|it|these|those|they)(?: \w+){0,4} (?:legit|legitimate|real|genuine|"
     r"a scam|official)\b",
     r"(?:is|was) (?:this|that|it) (?:really |actually )?(?:you|from you)\b",
+    r"(?:is|was) (?:the|this|that|your) (?:\w+ ){0,3}(?:e-?mail|text|sms|message|call|letter|link|site|website|offer|"
+    r"page) (?:legit|legitimate|real|genuine|a scam|official|from you)\b",
     r"(?:got|received|receiving|getting|had|keep getting) (?:a |an |this |these |some )?(?:weird |strange |suspicious |"
     r"dodgy |fake |odd |random )?(?:texts?|sms|e-?mails?|calls?|phone calls?|messages?|letters?|dms?|voicemails?) "
     r"(?:from|claiming|saying|pretending|asking|supposedly)",
@@ -416,7 +418,7 @@ _QUOTED_ERROR = re.compile(
 """The message on screen quoted ("keeps saying \"card not added\""): never ask whether an error appears."""
 _MOBILE = re.compile(
     r"\b(?:lte|4g|5g|3g|mobile data|cellular|cell service|cell signal|phone signal|mobile signal|no signal|"
-    r"no service|sos only|emergency calls only|no bars|one bar|masts?|roaming|sim card|calls? and texts?|"
+    r"no (?:mobile )?service|sos only|emergency calls only|no bars|one bar|masts?|roaming|sim card|calls? and texts?|"
     r"no (?:mobile )?data(?:,? (?:and )?no calls)?|no calls|can[’']?t (?:make|receive|get) (?:any )?calls|"
     r"(?:zero|poor|weak|patchy|bad|rubbish|terrible|dodgy) (?:phone |mobile )?signal)\b",
     re.IGNORECASE,
@@ -467,7 +469,8 @@ thursday"): no "we can test your line from here" (`post.engineer`)."""
 _IN_STORE = re.compile(r"\bin[- ]store\b|\b(?:the|a|your|ur|local|nearest) (?:store|shop|branch)\b|\breceipt\b|"
                        r"\bself[- ]?(?:check ?outs?|service tills?|scan\w*)\b|\bat the tills?\b|"
                        r"\btill (?:charged|said|rang|scanned|price)\b|\bshelf (?:said|price|label|edge|tag)\b|"
-                       r"\b(?-i:[A-Z][\w']*) (?:store|shop|branch)\b",
+                       r"\b(?-i:[A-Z][\w']*) (?:store|shop|branch)\b|\b(?:cashiers?|checkout (?:staff|lady|guy)|"
+                       r"store manager|shop floor|the aisles?)\b",
                        re.IGNORECASE)
 """The post speaks of a shop or a receipt ("receipt in hand, can i just swap it in store?"): no "no trip to a store
 needed, DM us the order number" (`post.in_store`)."""
@@ -750,7 +753,7 @@ _CHARGED_TWICE = re.compile(
     r"\b(?<!want )(?<!wanna )(?<!want to be )(?<!wanting )(?<!get )(?<!to be )"
     r"(?:charged|charging|billed|debited|paid|came out|come out|gone out|went out|go out|"
     r"left (?:my|our|the) (?:account|bank|card)|(?:taken|took) (?:\w+ ){0,2}?(?:payments?|money|it|[£$€]\S+))"
-    r"\b[^.!?]{0,30}?\b(?:twice|two times|2 times|three times|3 times|thrice|double)\b|"
+    r"\b[^.!?]{0,30}?\b(?:twice|two times|2 times|three times|3 times|thrice|(?<!double )double(?! double))\b|"
     r"[£$€]\s?\d+(?:\.\d\d)? ?[x×] ?[234]\b|"
     r"\bdouble[- ]?(?:charged|billed|charge|charging|payment|debit|debited)s?\b|"
     r"\bduplicate (?:payment|charge|transaction|debit|transfer)s?\b|"
@@ -1168,6 +1171,28 @@ _EARLIER = re.compile(
     r"(?:about |around )?\d+ ?(?:mins?|minutes|hours?|hrs?) ago)\b", re.IGNORECASE)
 """It happened earlier ("my mom's foot went down the gap this morning"): no "use the passenger alarm now"
 (`post.earlier`; `post.live` says it is still going on)."""
+_FOR_LONG = re.compile(
+    r"\b(?:since|day (?:\d+|two|three|four|five|six|seven|eight|nine|ten)|all (?:day|night|week|weekend)|"
+    r"(?:\d+|two|three|four|five|six|seven|several|a few|few|over an?|nearly an?|almost an?|an?)\s?"
+    r"(?:days?|weeks?|months?|hours?|hrs?)(?! ago))\b", re.IGNORECASE)
+"""The post says how long it has gone on ("day 11 no broadband", "down since 6am", "3 hours now"): "that's far too long
+to wait" only where a wait is told (`post.for_long`)."""
+_RAN_LATE = re.compile(
+    r"\b(?:late|delay(?:ed|s)?|cancell?(?:ed|ations?)|held|stuck|stopped|sat|sitting|terminated|diverted|missed|"
+    r"(?:\d+|an?|half an?) ?(?:mins?|minutes|hours?|hrs?|h))\b", re.IGNORECASE)
+"""The post tells of a journey held up ("1h10 late", "cancelled", "sat outside Preston"): Delay Repay and "your ticket's
+valid on the next one" only then (`post.ran_late`)."""
+_CROWDED = re.compile(
+    r"\b(?:short[- ]?formed|(?:only |just )?(?:\d|two|three|four|five|six) (?:carriages|coaches|cars)|overcrowd\w*|"
+    r"rammed|packed|crushed|crammed|standing room|sardines|no seats?|nowhere to sit|(?:sat|sitting) on the floor|"
+    r"standing (?:all|the whole))\b", re.IGNORECASE)
+"""The post tells of a crowded train ("4 carriages. FOUR.", "rammed", "sat on the floor"): only then "if it was short of
+carriages" (`post.crowded`)."""
+_CARE_ALARM = re.compile(
+    r"\b(?:telecare|careline|care ?line|lifeline|(?:medical|personal|care|pendant|alert) (?:alert|alarm)s?|"
+    r"(?:alert|alarm) pendants?)\b", re.IGNORECASE)
+"""The post names the care alarm on the line ("my nan's personal alarm runs off a mobile SIM"): never asked whether one
+does (`post.care_alarm`)."""
 _MACHINE_DOWN = re.compile(
     r"\b(?:ice ?cream|mcflurry|shake|milkshake|slushie|slush|frozen drinks?|coffee|frappe) (?:machines?|makers?)\b"
     r"[^.!?]{0,40}?\b(?:broken|broke|down|out of order|not working|off|being cleaned|cleaning|out)\b",
@@ -1317,8 +1342,9 @@ _PESTS = re.compile(r"\b(?:bed ?bugs?|cockroach(?:es)?|roach(?:es)?|fleas|lice|i
 treated, not a product kept "with its packaging" for a safety team (`post.pests`, with `_IN_HOTEL`: a cockroach in a
 restaurant is food safety's)."""
 _CANT_PHONE = re.compile(
-    r"\b(?:(?:i['’]?m|i am|i['’]m profoundly|as a|my (?:mum|mom|dad|husband|wife|partner|son|daughter) is) "
-    r"(?:deaf|hard of hearing|nonverbal|non-verbal)|"
+    r"\b(?:(?:i['’]?m|i am|(?:she|he)(?:['’]s| is)|they(?:['’]re| are)|as a|my (?:mum|mom|dad|husband|wife|partner|son|"
+    r"daughter|nan|gran|grandma|grandad|grandpa|grandmother|grandfather) is)(?: profoundly| completely| totally| "
+    r"severely)? (?:deaf|hard of hearing|nonverbal|non-verbal)|"
     r"deaf (?:customer|person|user)|(?:relay uk|text relay|typetalk|bsl interpreter)|speech (?:impairment|disability)|"
     r"(?:can['’]?t|cannot|unable to) (?:use|hear on) (?:the|a) (?:phone|telephone))\b", re.IGNORECASE)
 """A customer who cannot use the phone (deaf, Relay UK, a speech impairment) and is met with a phone call: never
@@ -1390,6 +1416,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
     "earlier": (_EARLIER,), "which_service": (_WHICH_SERVICE,), "machine_down": (_MACHINE_DOWN,),
+    "for_long": (_FOR_LONG,), "care_alarm": (_CARE_ALARM,), "crowded": (_CROWDED,), "ran_late": (_RAN_LATE,),
     "big_stake": (_AT_STAKE_WORDS,), "all_ok": (_ALL_OK,), "mobility_aid": (_MOBILITY_AID,),
     "pests": (_PESTS, _IN_HOTEL), "failed_debited": (_FAILED_DEBITED,), "medicine": (_MEDICINE,),
     "mixed_info": (_MIXED_INFO,), "account_note": (_ACCOUNT_NOTE,), "bitten": (_BITTEN,),
@@ -1490,21 +1517,23 @@ _REGION_PLACES = {
     "US": r"(?-i:NYC)|New York|Brooklyn|Manhattan|(?-i:Queens)|Chicago|Los Angeles|San Francisco|Seattle|Boston|"
           r"Philadelphia|Philly|Atlanta|Denver|Dallas|Houston|Austin|Miami|Orlando|Phoenix|Las Vegas|New Jersey|"
           r"Newark|Texas|California|Florida|Ohio|Minneapolis|(?-i:JFK)|(?-i:LAX)|O'Hare|(?-i:SEPTA)|(?-i:MBTA)|"
-          r"NJ ?TRANSIT|NYCT\w*|(?-i:BART)|(?-i:WMATA)|Amtrak|Greyhound",
+          r"NJ ?TRANSIT|NYCT\w*|(?-i:BART)|(?-i:WMATA)|Amtrak|Greyhound|(?-i:LGA|EWR|ORD|DFW|SFO|ATL|BOS|IAD|DCA|MCO)|"
+          r"(?:call|dial|calling) 911",
     "CA": r"Toronto|Vancouver|Montreal|Montréal|Calgary|Ottawa|Winnipeg|Edmonton|(?-i:Pearson)|VIA Rail|(?-i:TTC)\w*|"
-          r"GO ?Transit|OC_?Transpo|Presto card|TransLink BC",
+          r"GO ?Transit|OC_?Transpo|Presto card|TransLink BC|Interac",
     "AU": r"Sydney|Melbourne|Brisbane|(?-i:Perth)|Adelaide|Canberra|Hobart|Gold Coast|(?-i:NSW)|Queensland|"
           r"Opal card|myki|(?-i:VIC)|(?-i:QLD)|Transperth|TransLinkSEQ|TransportforNSW|Transport for NSW|(?-i:PTV)|"
-          r"Parramatta|Cairns|Bowen Hills|Fortitude Valley|Bondi|Fremantle|Geelong|Newtown NSW|Woolies|Maccas",
+          r"Parramatta|Cairns|Bowen Hills|Fortitude Valley|Bondi|Fremantle|Geelong|Newtown NSW|Woolies|Maccas|"
+          r"Telstra\w*|Optus\w*|CommBank|Westpac|Bunnings|Officeworks|(?:call|dial|ring|calling|ringing) 000",
     "NZ": r"Auckland|Wellington|Christchurch|Queenstown|Rotorua|AklTransport|Britomart|Metlink|KiwiRail|Dunedin",
     "ZA": r"Cape Town|Johannesburg|Joburg|Durban|Pretoria|Soweto|Stellenbosch|Sea Point|Hermanus|Metrorail(?:_\w+)?|"
-          r"Khayelitsha|Bellville|Nyanga|Sandton|Gautrain|(?-i:PRASA)",
+          r"Khayelitsha|Bellville|Nyanga|Sandton|Gautrain|(?-i:PRASA)|MTNza|Vodacom\w*|load ?shedding",
     "IN": r"Mumbai|Delhi|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad|Pune|Gurgaon|Gurugram|Noida|Jaipur|Kochi|"
           r"Rajdhani|(?-i:PNR)|IRCTC\w*|RailMinIndia|RPF_INDIA|Shatabdi|Vande Bharat|Tatkal|(?-i:UPI)",
     "IE": r"Dublin|(?-i:Cork)|Galway|Limerick|Eircode|(?-i:DART)|Luas",
     "GB": r"London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Liverpool|Bristol|Cardiff|Newcastle|Sheffield|"
           r"Nottingham|Heathrow|Gatwick|Stansted|Euston|King's Cross|Kings Cross|Paddington|Waterloo|(?-i:TfL)|"
-          r"(?-i:NHS)",
+          r"(?-i:NHS)|(?:call|dial|ring|calling|ringing|rang) 999",
 }
 _REGION_PATTERNS = {region: re.compile(rf"(?<!\w)(?:{places})(?!\w)", re.IGNORECASE)
                     for region, places in _REGION_PLACES.items()}

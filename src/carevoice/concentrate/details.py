@@ -359,18 +359,35 @@ _STAFF_PRAISED = re.compile(
 """A colleague named by what they did well: "Priya at the Bristol branch was a star", "Dave was so helpful", "Arjun
 and the boat team were absolutely flawless"."""
 _STAFF_DID = re.compile(
-    r"(?:^|[.!?]\s+|@\w+\s+|\n)([A-Z][a-z]{2,14})\s+(?:(?:at|from|on|in)\s+[^.!?,]{3,60}?\s+)?"
+    r"(?:^|[.!?]\s+|@\w+\s+|\n|\b(?:and|also)\s+)((?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z]{2,14})\s+"
+    r"(?:(?:at|from|on|in)\s+[^.!?,]{3,60}?\s+)?"
     r"(?:spent|helped|went out of (?:his|her|their) way|sorted|fixed|stayed|found|noticed|explained|carried|rebooked|"
-    r"saved|talked|walked|waited|made sure|took the time)\b"
+    r"saved|talked|walked|waited|made sure|took the time|upgraded|remembered|ran|looked after|got us|got me|"
+    r"surprised|arranged|organised|organized|brought|gave us|gave me)\b"
 )
-"""A colleague named at the start of a sentence of thanks by what they did: "Jess in the fitting rooms at
-Manchester Arndale spent 20 mins helping my mum", "Ola stayed late to sort it"."""
+"""A colleague named at the start of a sentence or clause of thanks by what they did: "Jess in the fitting rooms at
+Manchester Arndale spent 20 mins helping my mum", "Ola stayed late to sort it", "and Mr Faisal ran it all the way to
+gate B22", "Darnell at the front desk upgraded us"."""
+_STAFF_SINGLED = re.compile(
+    rf"\b(?:esp\.?|especially|particularly|notably)\s+({_ACCENTED_NAME})\b(?!\s+[A-Z])(?!['’]s\b)|"
+    rf"(?<=\w),\s+({_ACCENTED_NAME}),\s+who\b|"
+    rf"\b(?:badge|name ?tag|nametag|name badge)\s+(?:said|says|read|reads)\s+({_ACCENTED_NAME})\b|"
+    rf"\b(?i:whoever)\s+({_ACCENTED_NAME})\s+(?:from|in|on|at)\b|"
+    rf"\b(?i:lovely|kind|nice|young|the|a)\s+(?:lady|girl|lad|gent|gentleman|fella|woman|man|guy|chap)\s+"
+    rf"({_ACCENTED_NAME})\b(?!['’]s\b)"
+)
+"""A colleague singled out by name in a post of thanks: "the crew, especially Tanisha who did the demo", "the
+ambassador at Union, Priya, who found my daughter's phone", "badge said Darragh", "lovely lady Siobhan sorted it"."""
 _STAFF_DID_WORDS = ("thank", "cheers", "star", "legend", "hero", "grateful", "appreciate", "raise", "deserves",
                     "credit to", "kudos", "shout", "above and beyond", "💛", "❤", "🙏", "👏", "🙌")
 _STAFF_PRAISE_WORDS = ("star", "legend", "hero", "gem", "angel", "amazing", "brilliant", "fantastic", "wonderful",
                        "superb", "outstanding", "lovely", "excellent", "helpful", "kind", "great", "flawless",
                        "faultless", "impeccable", "exceptional")
 _STAFF_PRAISE_SET = frozenset(_STAFF_PRAISE_WORDS)
+_STAFF_SINGLED_WORDS = (*_STAFF_DID_WORDS, *_STAFF_PRAISE_WORDS, "gent", "manager", "pass it on", "shoutout",
+                        "never close", "remembered", "upgraded", "surprised", "be back", "whoever")
+"""Some of these (lower-cased) is in every post :data:`_STAFF_DID` and :data:`_STAFF_SINGLED` read a colleague's name
+from."""
 _STAFF_ROLE = re.compile(
     r"\b(?i:the|your|our|my|a|this)\s+((?i:lovely|amazing|wonderful|kind|brilliant|great|friendly|helpful|rude)\s+)?"
     r"((?i:cabin crew|flight attendants?|delivery (?:driver|guy)|customer service (?:rep|agent)|driver|crew|"
@@ -402,6 +419,12 @@ _STAFF_WORDS = frozenset({
     "advisor", "adviser", "consultant", "stylist", "teller", "deserves", "raise", "girl", "woman", "fella",
     "bloke", "lad"})
 """Words without which no colleague is named or described."""
+_STAFF_GATE = _STAFF_WORDS | _STAFF_PRAISE_SET | frozenset({
+    "especially", "esp", "particularly", "notably", "badge", "tag", "nametag", "who", "mr", "mrs", "ms", "miss",
+    "upgraded", "remembered", "ran", "surprised", "arranged", "organised", "organized", "brought", "sorted",
+    "helped", "found", "stayed", "spent", "explained", "carried", "rebooked", "saved", "noticed", "whoever", "gave"})
+"""Words without which no colleague is named: the colleague words, the praise words and those of being singled out or
+of what a colleague did."""
 _STAFF_NAME_WORDS = ("thank", "shout", "kudos", "props", "called", "named", "big up")
 """Some of these (lower-cased) is in every colleague's name :data:`_STAFF_NAME` finds."""
 _STAFF_ROLE_WORDS = (
@@ -414,12 +437,17 @@ _NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", 
                         "Get", "Have", "Help", "Make", "Keep", "See", "Say", "Please", "Call", "Contact", "Use"})
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[a-z] $")
+"""A capitalised word right before: the name found is the end of a longer one ("Cabot Circus")."""
+
+
 def _names(matches: Iterable[re.Match[str]]) -> Iterator[Found]:
-    """The first groups of ``matches`` that are a person's name: not a place, a common word or a pronoun."""
+    """The first groups of ``matches`` that took part and are a person's name: not a place, a word or a pronoun."""
     for m in matches:
-        name = m.group(1)
+        group = next(g for g in range(1, (m.re.groups or 1) + 1) if m.group(g) is not None)
+        name = m.group(group)
         if name not in _NOT_NAMES and name not in _vocab().places and name.lower() not in lexicon().known:
-            yield Found(name, m.start(1), m.end(1))
+            yield Found(name, m.start(group), m.end(group))
 
 
 def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
@@ -428,9 +456,11 @@ def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
             if m.group(1) not in _NOT_NAMES:
                 yield Found(m.group(1), m.start(1), m.end(1))
     if any(map(low.__contains__, _STAFF_PRAISE_WORDS)):
-        yield from _names(_STAFF_PRAISED.finditer(text))
-    if any(map(low.__contains__, _STAFF_DID_WORDS)):
+        # "the staff at Nando's Cabot Circus were amazing": the last word of a place's name is no colleague
+        yield from _names(m for m in _STAFF_PRAISED.finditer(text) if not _NAME_BEFORE.search(text, 0, m.start(1)))
+    if any(map(low.__contains__, _STAFF_SINGLED_WORDS)):
         yield from _names(_STAFF_DID.finditer(text))
+        yield from _names(_STAFF_SINGLED.finditer(text))
     if "i think" in low:
         yield from _names(_STAFF_GUESSED.finditer(text))
     if not plain or any(map(low.__contains__, _STAFF_ROLE_WORDS)):
@@ -473,8 +503,7 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
     has_digit = _DIGIT.search(text) is not None
     device = _first(_devices(text), pii) if not _DEVICE_WORDS.isdisjoint(words) else None
     plain = plain_case(text)
-    staff = _first(_staff(text, low, plain), pii) if not (
-        _STAFF_WORDS.isdisjoint(words) and _STAFF_PRAISE_SET.isdisjoint(words)) else None
+    staff = _first(_staff(text, low, plain), pii) if not _STAFF_GATE.isdisjoint(words) else None
     if not has_digit and vocab.triggers.isdisjoint(words) and not (device or contacted or tried or forgot or staff):
         return build(Details)
     refs = _CaseRefs(text)  # a case reference is the booking's, and never an error code

@@ -190,7 +190,11 @@ def read_emotion(found: Scan, text: str, abusive: bool = False) -> EmotionVerdic
 
     An ``abusive`` post (see :mod:`.signals`) counts as a strong vote for anger.
     """
-    votes, hits, symbols = _votes(found.family("emotion"), found.tokens, text, found.plain)
+    praise = found.family("praise")
+    # a word of bad feeling inside a phrase of praise is the praise's ("keep that man", "scary but sorted")
+    felt = [h for h in found.family("emotion")
+            if h.key == "delight" or not any(p.start <= h.start and h.end <= p.end for p in praise)]
+    votes, hits, symbols = _votes(felt, found.tokens, text, found.plain)
     if abusive:
         votes["anger"] = votes.get("anger", 0.0) + _ABUSE_VOTE
     emotion, score = _pick(votes)

@@ -604,13 +604,34 @@ def _praise_then_problem(r: _Rules) -> str | None:
     return None
 
 
+def _strong_problem_after_turn(r: _Rules) -> str | None:
+    """The turning word when a strong phrase of the rules' problem follows it and all the praise comes before it.
+
+    "rider was lovely but my Dishoom order came without the black daal": the problem leads, however many other
+    situations the rest of the post touches.
+    """
+    if r.verdict.category not in PROBLEMS or not r.praise_end:
+        return None
+    tokens = r.found.tokens
+    for h in _situation_hits(r):
+        if h.weight >= _STRONG_PHRASE and h.start >= r.praise_end:
+            turn = next((t for t in tokens[r.praise_end:h.start] if t in _TURNS), None)
+            if turn is not None:
+                return turn
+    return None
+
+
 _RULES_OVER_MODEL = frozenset({("feature_request", "app_bug"), ("flight_disruption", "app_bug"),
-                               ("transport_disruption", "app_bug"), ("wrong_item", "app_bug")})
+                               ("transport_disruption", "app_bug"), ("wrong_item", "app_bug"),
+                               ("transport_disruption", "food_order"),
+                               ("transport_disruption", "service_outage")})
 """(rules, model) pairs where the rules' sure reading with a strong phrase wins however sure the model is: "the
 update removed offline mode" names a feature taken away, which the words of software (update, app, mode) lean
 the model to read as a fault; "pilot announced a technical issue and we've been deplaned" is a flight held up,
 not software; "board says on time, app says cancelled" is a train's running; "received a used phone in place of new
-one. Seal was broken" is the wrong item sent, not a phone's software."""
+one. Seal was broken" is the wrong item sent, not a phone's software; "lift to platform 5 out of order... waiting 25 min
+in the cold" is a station's, not a cold meal; "bee network 50 bus... driver pulled off while my mum was still getting
+sat down" is a bus's, not a network down."""
 _STRONG_PHRASE = 3.0
 """The weight of a phrase of the lexicon's strong tier (``tiers.strong`` in concentrate.yaml)."""
 
@@ -892,6 +913,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
               and not sure_problem):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
+        elif (intent in ("complaint", "request", "follow_up") and _STRONG_PRAISE <= r.praise < _PRAISE_CLEAR
+              and not r.intent.sarcasm and not upset and (turn := _strong_problem_after_turn(r))):
+            # "rider was lovely but my Dishoom order came without the black daal... any chance of a refund": one
+            # kind word first, and a problem the rules name strongly after the turn leads; the kind word is thanked
+            reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): {intent}")
+            turned = True
         elif (intent in ("complaint", "banter", "request", "follow_up") and r.praise >= _STRONG_PRAISE
               and (r.praise >= _PRAISE_CLEAR or not sure_problem)
               and not r.intent.sarcasm and not upset
@@ -945,6 +972,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"banter ({intent_p:.2f}) with no joke's words where the rules read a complaint "
                            f"({'a loss' if r.bereavement else r.emotion.emotion}): complaint")
             intent = "complaint"
+        elif intent == "danger" and not urgency and r.bereavement and r.intent.intent != "danger":
+            # "I was recently widowed and I'm trying to take my husband off our joint checking": the weights hear
+            # a danger in a loss, and no danger is read; the loss is met by its own lines
+            reasons.append(f"danger ({intent_p:.2f}) with no danger read, in a post that tells of a loss: "
+                           f"{r.intent.intent}, as the rules read it")
+            intent = r.intent.intent
         elif (intent == "banter" and intent_p < _BANTER_UNSURE and "signal:banter" not in r.features
               and r.praise == 0 and (r.intent.asks or _I_NEED.search(inbound.text))
               and not _LAUGHING.search(inbound.text)):
