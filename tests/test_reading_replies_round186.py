@@ -108,11 +108,16 @@ def test_a_card_blocked_over_the_customers_own_spending_is_no_fraud() -> None:
         assert "freeze" not in d.text.lower(), d.text
 
 
-def test_an_earlier_complaint_about_a_scam_is_chased_not_reported_anew() -> None:
-    text = ("@AskHalifaxBank still nothing. complaint ref 12-4490133 opened 7 weeks ago about the £640 scam payment. "
-            "you said 8 weeks max. tick tock")
+@pytest.mark.parametrize("text", [
+    "@AskHalifaxBank still nothing. complaint ref 12-4490133 opened 7 weeks ago about the £640 scam payment. you said "
+    "8 weeks max. tick tock",
+    "still waiting on the callback I was promised Friday about my fraud claim. it's Wednesday. @KingsmereBank",
+])
+def test_an_earlier_fraud_case_is_chased_not_reported_anew(text: str) -> None:
     r = read(text)
-    assert r.intent == "follow_up" and "fraud" not in r.urgency, r.reasons
+    assert r.intent == "follow_up" and "fraud" in r.urgency, r.reasons  # still escalated; the reply answers the wait
+    for d in drafts("harbour-bank", text, range(1, 4)):
+        assert "freeze" not in d.text.lower(), d.text
 
 
 def test_a_scam_payment_just_made_is_still_fraud() -> None:

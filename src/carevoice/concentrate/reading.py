@@ -578,17 +578,25 @@ def _told_before_praise(r: _Rules) -> bool:
     return any(h.start + _BEFORE_PRAISE < r.praise_end for h in _situation_hits(r))
 
 
-def _praise_then_problem(r: _Rules) -> str | None:
+def _praise_then_problem(r: _Rules, *, strong: bool = False) -> str | None:
     """The turning word when every praise phrase comes before it and a problem follows it.
 
     The problem is a situation read surely after the turn, or, when the rules read no situation
     surely, a word of trouble after it ("but why is there no plug", "only thing is pls sort the
-    lighting").
+    lighting"). With ``strong``, only a strong phrase of the rules' problem counts, however unsure the rules are
+    ("rider was lovely but my Dishoom order came without the black daal").
     """
     tokens = r.found.tokens
     category = r.verdict.category
-    sure = category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
-    hits = _situation_hits(r) if sure else []
+    hits: Sequence[Hit]
+    if strong:
+        sure = category in PROBLEMS and bool(r.praise_end)
+        hits = [h for h in _situation_hits(r) if h.weight >= _STRONG_PHRASE] if sure else []
+        if not hits:
+            return None
+    else:
+        sure = category in PROBLEMS and r.verdict.confidence >= _RULES_SURE
+        hits = _situation_hits(r) if sure else []
     for i in range(r.praise_end, len(tokens)):
         word = tokens[i]
         if word == "if" and i > 1 and tokens[i - 1] in _WISHED and tokens[i - 2] == "been":
@@ -601,23 +609,6 @@ def _praise_then_problem(r: _Rules) -> str | None:
             return word
         if not sure and r.praise_end and any(t in _PROBLEM_CUES for t in tokens[i + 1:i + 16]):
             return word
-    return None
-
-
-def _strong_problem_after_turn(r: _Rules) -> str | None:
-    """The turning word when a strong phrase of the rules' problem follows it and all the praise comes before it.
-
-    "rider was lovely but my Dishoom order came without the black daal": the problem leads, however many other
-    situations the rest of the post touches.
-    """
-    if r.verdict.category not in PROBLEMS or not r.praise_end:
-        return None
-    tokens = r.found.tokens
-    for h in _situation_hits(r):
-        if h.weight >= _STRONG_PHRASE and h.start >= r.praise_end:
-            turn = next((t for t in tokens[r.praise_end:h.start] if t in _TURNS), None)
-            if turn is not None:
-                return turn
     return None
 
 
@@ -661,6 +652,9 @@ def _rules_win(r: _Rules, rules: str, situation: Prediction) -> bool:
         return True
     return (rules, situation.label) in _RULES_OVER_MODEL and _strongest(r, rules) >= _STRONG_PHRASE
 _CHASED_URGENCIES = frozenset({"fraud", "data_exposure"})
+_CASE_CHASED = re.compile(r"\b(?:claim|case|complaint|call ?back|dispute)\b", re.IGNORECASE)
+"""An earlier case named beside follow-up words ("still waiting on the callback I was promised about my fraud claim"):
+the case is chased, whatever the weights hear."""
 """Urgencies a post may chase as an earlier case (a fraud claim's refund), rather than report anew."""
 _RECOVERY = frozenset({
     "rebooked", "refunded", "reimbursed", "credited", "compensated", "replaced", "replacement", "sorted", "fixed",
@@ -870,10 +864,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             intent, intent_p = "praise", max(0.6, predicted["emotion"].probability)
             reasons.append("intent praise: thanks for how a danger was handled ("
                            + "; ".join(urgency_reasons[:1]) + "; clear praise words, only delight)")
-        elif (set(urgency) <= _CHASED_URGENCIES and "signal:follow_up:strong" in r.features
-              and "follow_up" in (intent, intent_model.second)):
-            # "I reported the fraud 2 weeks ago and the money still hasn't come back, any update?": a case
-            # chased, not a new report; still escalated, but the reply answers the wait
+        elif (set(urgency) <= _CHASED_URGENCIES and "signal:follow_up" in r.features
+              and (("signal:follow_up:strong" in r.features and "follow_up" in (intent, intent_model.second))
+                   or _CASE_CHASED.search(inbound.text))):
+            # "I reported the fraud 2 weeks ago and the money still hasn't come back, any update?", "still nothing.
+            # complaint ref opened 7 weeks ago about the £640 scam payment": a case chased, not a new report; still
+            # escalated, but the reply answers the wait
             intent = "follow_up"
             reasons.append("intent follow_up: an earlier report of " + "; ".join(urgency_reasons[:1])
                            + " chased (follow-up words), not a new danger")
@@ -914,7 +910,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
         elif (intent in ("complaint", "request", "follow_up") and _STRONG_PRAISE <= r.praise < _PRAISE_CLEAR
-              and not r.intent.sarcasm and not upset and (turn := _strong_problem_after_turn(r))):
+              and not r.intent.sarcasm and not upset and (turn := _praise_then_problem(r, strong=True))):
             # "rider was lovely but my Dishoom order came without the black daal... any chance of a refund": one
             # kind word first, and a problem the rules name strongly after the turn leads; the kind word is thanked
             reasons.append(f"{TURNED_REASON} {turn!r} ({r.verdict.reason}): {intent}")
