@@ -652,10 +652,10 @@ def _rules_win(r: _Rules, rules: str, situation: Prediction) -> bool:
         return True
     return (rules, situation.label) in _RULES_OVER_MODEL and _strongest(r, rules) >= _STRONG_PHRASE
 _CHASED_URGENCIES = frozenset({"fraud", "data_exposure"})
+"""Urgencies a post may chase as an earlier case (a fraud claim's refund), rather than report anew."""
 _CASE_CHASED = re.compile(r"\b(?:claim|case|complaint|call ?back|dispute)\b", re.IGNORECASE)
 """An earlier case named beside follow-up words ("still waiting on the callback I was promised about my fraud claim"):
 the case is chased, whatever the weights hear."""
-"""Urgencies a post may chase as an earlier case (a fraud claim's refund), rather than report anew."""
 _RECOVERY = frozenset({
     "rebooked", "refunded", "reimbursed", "credited", "compensated", "replaced", "replacement", "sorted", "fixed",
     "resolved", "rescued", "saved", "arranged", "upgraded", "returned", "reunited", "froze", "blocked",
