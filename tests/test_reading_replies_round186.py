@@ -72,10 +72,26 @@ def test_an_anniversary_stay_with_a_nitpick_is_thanks_not_a_joke() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # round 186
     "@FlyFrontier Want FREE flights?? I got 3 roundtrips for $0 using this ONE trick airlines hate!!! DM me TRAVEL and "
     "I'll send u the link #travelhacks #freeflights",
     "@Delta Lost money on a cancelled flight?? Our CERTIFIED refund recovery agents get 100% of your funds back in "
     "24hrs!! No fees upfront. WhatsApp now +1 (302) 555-0148 #Delta #refund",
+    # round 187
+    "@PizzaHutUK heyyy! I'm a food creator with 2.1k followers, would love to collab, free pizza for a year in "
+    "exchange for content? check your DMs #collab #foodie",
+    "@hudsonsbay GET 90% OFF ALL BRANDS visit bay-clearance-outlet .shop limited stock #HBC #clearance #sale",
+    # round 188
+    "@AmericanAir Got my full refund in 24hrs by contacting AA Refund Desk on WhatsApp +1 (415) 555-0199 they fixed "
+    "everything!! DM @aa_claims_helpdesk for fast help #refund",
+    "@Costco COSTCO is giving away FREE $500 gift cards to the first 1000 people!! Click bit.ly/cstco-gift500 SHARE + "
+    "FOLLOW to claim before midnight!!",
+    # round 189
+    "@dominos GIVEAWAY Follow me + RT to win a $500 Domino's gift card!! Only 24hrs left bit.ly/dmz-free500",
+    "@Tesco @sainsburys GET 10K FOLLOWERS IN 24HRS real + active cheapest prices DM now grow ur page bro",
+    "@lufthansa @Ryanair FLIGHT DELAYED?? GET UP TO €600 IN 24 HOURS!!! no win no fee, we beat airlines EVERY time "
+    "WhatsApp us now #flightdelay #compensation",
+    "@TMobileHelp UNLOCK ANY PHONE in 10 min! iPhone Samsung Pixel all carriers $20 only, DM me now no questions asked",
 ])
 def test_a_tout_is_spam(text: str) -> None:
     assert read(text).intent == "spam"
@@ -216,10 +232,41 @@ def test_an_answer_in_another_currency_is_never_given(sign: str, thousands: int)
 # --- dangers -------------------------------------------------------------------------------------------------------
 
 
-def test_a_manager_who_will_see_the_customer_outside_is_a_threat() -> None:
-    text = ("@burgerkingindia the manager at your Phoenix Marketcity Kurla outlet told me he'll \"see me outside\" "
-            "after I complained about a raw patty in my Whopper. in front of my kids. I want this escalated today")
-    assert "threat" in read(text).urgency
+@pytest.mark.parametrize("text, urgency", [
+    # round 186
+    ("@burgerkingindia the manager at your Phoenix Marketcity Kurla outlet told me he'll \"see me outside\" "
+     "after I complained about a raw patty in my Whopper. in front of my kids. I want this escalated today", "threat"),
+    # round 187
+    ("@HiltonHelp a man keeps knocking on my door at the Hilton Durban saying he's from maintenance. front desk says "
+     "they didn't send anyone. I'm alone on the 11th floor and security still hasn't come up", "threat"),
+    ("@RailMinIndia Coach B3 of 12951 Rajdhani, berth 41. AC not working since Kota, extremely hot and my father is a "
+     "heart patient. TTE saying nothing can be done. Please help urgently", "vulnerable"),
+    ("@TheGautrain why are trains every 20 min at 7:40?? platform is shoulder to shoulder, people are standing right "
+     "on the yellow line. someone is going to end up on the tracks", "safety"),
+    ("@zomatocare found a piece of hard plastic in my biryani, almost swallowed it. order ID 7124890553", "safety"),
+    # round 188
+    ("@HiltonHelp someone just opened my room door at Transcorp Hilton Abuja with a key card at 2:10am. thank God the "
+     "latch was on. front desk is saying it was 'a mistake'", "threat"),
+    ("@Target there is a man at the Target on Soncy Rd in Amarillo yelling at the cashiers and telling them he has a "
+     "gun in his truck. I called 911 and left", "threat"),
+    ("@IrishRail the 17:00 Heuston to Cork, coach C, aircon is broken AGAIN and it's like a sauna. an older lady "
+     "across from me looks like she's about to pass out, she's gone very pale. can staff come down??", "vulnerable"),
+    ("@ATTHelp the AT&T line on our street came down in last nights storm and its lying across the sidewalk right by "
+     "the school bus stop. kids walk past it at 7am", "safety"),
+    ("@monzo someone's just taken £1,240 out of my account in 3 payments to something called CRYPTO PAY LTD. I've "
+     "frozen the card", "fraud"),
+    ("@Hyatt fire alarm going off on the 9th floor for 10 mins and nobody is picking up the front desk line. is this "
+     "a drill?? people standing in the hallway not sure whether to evacuate", "safety"),
+    # round 189
+    ("@TTChelps man on southbound Line 1 that just left Bloor, car 5452, screaming and waving a box cutter at people "
+     "by the doors. we're getting off at Wellesley. PLEASE send someone", "threat"),
+    ("@VenmoSupport someone sent me $40 by mistake, I sent it back, and now they keep messaging saying they know "
+     "where I live and they're 'coming for the rest'", "threat"),
+    ("@Telstra is the tower down near Gympie? no mobile coverage since 6am and there are bushfire warnings for our "
+     "area. can't get emergency alerts. please advise urgently", "safety"),
+])
+def test_a_danger_is_read(text: str, urgency: str) -> None:
+    assert urgency in read(text).urgency
 
 
 def test_a_medical_alert_pendant_on_a_dead_network_is_urgent_and_gets_australias_number() -> None:
@@ -239,28 +286,6 @@ def test_money_taken_after_the_customer_locked_the_card_is_fraud_not_access() ->
 
 
 # --- round 187 (writers xk-xn, drafted after round 186's mends) ------------------------------------------------------
-
-
-@pytest.mark.parametrize("text, urgency", [
-    ("@HiltonHelp a man keeps knocking on my door at the Hilton Durban saying he's from maintenance. front desk says "
-     "they didn't send anyone. I'm alone on the 11th floor and security still hasn't come up", "threat"),
-    ("@RailMinIndia Coach B3 of 12951 Rajdhani, berth 41. AC not working since Kota, extremely hot and my father is a "
-     "heart patient. TTE saying nothing can be done. Please help urgently", "vulnerable"),
-    ("@TheGautrain why are trains every 20 min at 7:40?? platform is shoulder to shoulder, people are standing right "
-     "on the yellow line. someone is going to end up on the tracks", "safety"),
-    ("@zomatocare found a piece of hard plastic in my biryani, almost swallowed it. order ID 7124890553", "safety"),
-])
-def test_a_danger_is_read(text: str, urgency: str) -> None:
-    assert urgency in read(text).urgency
-
-
-@pytest.mark.parametrize("text", [
-    "@PizzaHutUK heyyy! I'm a food creator with 2.1k followers, would love to collab, free pizza for a year in "
-    "exchange for content? check your DMs #collab #foodie",
-    "@hudsonsbay GET 90% OFF ALL BRANDS visit bay-clearance-outlet .shop limited stock #HBC #clearance #sale",
-])
-def test_a_pitch_or_a_sale_is_spam(text: str) -> None:
-    assert read(text).intent == "spam"
 
 
 def test_a_collab_a_customer_talks_about_is_no_spam() -> None:
@@ -326,24 +351,6 @@ def test_two_parts_that_say_it_means_a_lot_are_an_echo() -> None:
 # --- round 188 (writers xo-xr, drafted after round 187's mends) ------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, urgency", [
-    ("@HiltonHelp someone just opened my room door at Transcorp Hilton Abuja with a key card at 2:10am. thank God the "
-     "latch was on. front desk is saying it was 'a mistake'", "threat"),
-    ("@Target there is a man at the Target on Soncy Rd in Amarillo yelling at the cashiers and telling them he has a "
-     "gun in his truck. I called 911 and left", "threat"),
-    ("@IrishRail the 17:00 Heuston to Cork, coach C, aircon is broken AGAIN and it's like a sauna. an older lady "
-     "across from me looks like she's about to pass out, she's gone very pale. can staff come down??", "vulnerable"),
-    ("@ATTHelp the AT&T line on our street came down in last nights storm and its lying across the sidewalk right by "
-     "the school bus stop. kids walk past it at 7am", "safety"),
-    ("@monzo someone's just taken £1,240 out of my account in 3 payments to something called CRYPTO PAY LTD. I've "
-     "frozen the card", "fraud"),
-    ("@Hyatt fire alarm going off on the 9th floor for 10 mins and nobody is picking up the front desk line. is this "
-     "a drill?? people standing in the hallway not sure whether to evacuate", "safety"),
-])
-def test_a_danger_told_in_other_words_is_read(text: str, urgency: str) -> None:
-    assert urgency in read(text).urgency
-
-
 def test_a_threat_in_a_shop_is_not_asked_for_an_order_number() -> None:
     text = ("@Target there is a man at the Target on Soncy Rd in Amarillo yelling at the cashiers and telling them he "
             "has a gun in his truck. store manager just keeps saying 'sir please'. I called 911 and left")
@@ -363,16 +370,6 @@ def test_calling_the_brand_a_scam_is_an_insult_not_a_fraud() -> None:
     assert "fraud" not in read(text).urgency
     for d in drafts("harbour-bank", text, range(1, 4)):
         assert "freeze" not in d.text.lower(), d.text
-
-
-@pytest.mark.parametrize("text", [
-    "@AmericanAir Got my full refund in 24hrs by contacting AA Refund Desk on WhatsApp +1 (415) 555-0199 they fixed "
-    "everything!! DM @aa_claims_helpdesk for fast help #refund",
-    "@Costco COSTCO is giving away FREE $500 gift cards to the first 1000 people!! Click bit.ly/cstco-gift500 SHARE + "
-    "FOLLOW to claim before midnight!!",
-])
-def test_a_recovery_tout_or_a_giveaway_is_spam(text: str) -> None:
-    assert read(text).intent == "spam"
 
 
 @pytest.mark.parametrize("text", [
@@ -409,29 +406,6 @@ def test_short_of_carriages_only_where_the_train_was_crowded() -> None:
 
 
 # --- round 189 (writers xs-xv, drafted at round 188's code) ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("text", [
-    "@dominos GIVEAWAY Follow me + RT to win a $500 Domino's gift card!! Only 24hrs left bit.ly/dmz-free500",
-    "@Tesco @sainsburys GET 10K FOLLOWERS IN 24HRS real + active cheapest prices DM now grow ur page bro",
-    "@lufthansa @Ryanair FLIGHT DELAYED?? GET UP TO €600 IN 24 HOURS!!! no win no fee, we beat airlines EVERY time "
-    "WhatsApp us now #flightdelay #compensation",
-    "@TMobileHelp UNLOCK ANY PHONE in 10 min! iPhone Samsung Pixel all carriers $20 only, DM me now no questions asked",
-])
-def test_a_tout_of_another_kind_is_spam(text: str) -> None:
-    assert read(text).intent == "spam"
-
-
-@pytest.mark.parametrize("text, urgency", [
-    ("@TTChelps man on southbound Line 1 that just left Bloor, car 5452, screaming and waving a box cutter at people "
-     "by the doors. we're getting off at Wellesley. PLEASE send someone", "threat"),
-    ("@VenmoSupport someone sent me $40 by mistake, I sent it back, and now they keep messaging saying they know "
-     "where I live and they're 'coming for the rest'", "threat"),
-    ("@Telstra is the tower down near Gympie? no mobile coverage since 6am and there are bushfire warnings for our "
-     "area. can't get emergency alerts. please advise urgently", "safety"),
-])
-def test_a_danger_of_another_kind_is_read(text: str, urgency: str) -> None:
-    assert urgency in read(text).urgency
 
 
 @pytest.mark.parametrize("text, name", [

@@ -37,17 +37,22 @@ _BROAD = frozenset({"general", "general_question", "praise", "abuse", "spam"})
 _MONEY = {"£": "£", "$": "$", "€": "€", "₹": "₹", "pounds": "£", "quid": "£", "gbp": "£", "dollars": "$", "usd": "$",
           "aud": "$", "cad": "$", "nzd": "$", "euros": "€", "euro": "€", "eur": "€", "rupees": "₹", "rs": "₹",
           "inr": "₹"}
-_MONEY_WORD = re.compile(r"[£$€₹]|\b(?:" + "|".join(w for w in _MONEY if w.isalpha()) + r")\b", re.IGNORECASE)
+_MONEY_WORD = re.compile("[" + re.escape("".join(w for w in _MONEY if not w.isalpha())) + r"]|\b(?:"
+                         + "|".join(w for w in _MONEY if w.isalpha()) + r")\b", re.IGNORECASE)
 """Currencies by sign or name: an answer that quotes pounds is no answer to a post that counts in dollars (or that
 names a Canadian network)."""
-
-
 _REGION_MONEY = {"GB": "£", "US": "$", "CA": "$", "AU": "$", "NZ": "$", "IN": "₹", "IE": "€"}
 """The currency of the region a post's places point to, for a post that names no money ("Interac e-transfer")."""
 
 
 def _currencies(text: str) -> frozenset[str]:
     return frozenset(_MONEY[m.group().lower()] for m in _MONEY_WORD.finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def _quoted(texts: tuple[str, ...]) -> frozenset[str]:
+    """The currencies an answer's texts quote (read once per answer, not once per post)."""
+    return _currencies(" ".join(texts))
 
 
 def _post_money(text: str) -> frozenset[str]:
@@ -181,7 +186,7 @@ def match_answer(text: str, reading: Reading, bank: Bank, *, channel: str) -> An
     for answer in bank.answers:
         if answer.channels and channel not in answer.channels:
             continue
-        quoted = _currencies(" ".join(answer.texts)) if money else frozenset()
+        quoted = _quoted(answer.texts) if money else frozenset()
         if quoted and not quoted & money:
             continue  # "$8k deposit" is not answered by "up to £10,000 a day"
         # a phrasing counts only where the post names its topic and at least one of its content words ("how do i
