@@ -106,7 +106,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.shipped", "post.verify", "post.accident", "post.venue_wifi", "post.card_stopped", "post.live",
              "post.room_fault", "post.mobility_aid", "post.cant_phone",
              "post.pests", "post.failed_debited", "post.medicine", "post.app_cost",
-             "post.mixed_info", "post.account_note", "post.carbon_monoxide", "post.machine_down")
+             "post.mixed_info", "post.account_note", "post.carbon_monoxide", "post.machine_down", "post.got_out",
+             "post.none_at_all", "post.running_now", "post.esim_switch", "post.weapon")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)
@@ -216,8 +217,9 @@ def stage_options(bank: Bank, situation: str, stage: str, *, channel: str, emoti
 
 _ASK = (r"(?:\b(?:send|sending|DM us|DM the|DM your|DM it|share|tell us|pop|drop|include|give us|let us have|"
         r"what(?:'s| is| was) the|which|need|needs|with)\b|\{\{ ?channel\.private ?\}\} (?:us|it|the|your|me))"
-        r"[^.?]{0,70}?\b")
-"""The start of a request for something: an asking word, then what is asked for within the sentence."""
+        r"(?:[^.?]|\.(?=postcode)){0,70}?\b")
+"""The start of a request for something: an asking word, then what is asked for within the sentence (the dot
+of ``{{ brand.postcode }}`` does not end it)."""
 _ASKS_FOR_DETAILS = re.compile(
     _ASK + r"(?:order (?:number|no|id)|reference|ref|booking|details|"
     r"photos?|screenshot|receipt|tracking|account email|email|membership number|postcode|name|dates? of|"

@@ -305,6 +305,9 @@ _MISSING = re.compile(
     r"\b(?:missing|forgot|forgotten|left out|left off|didn[’']?t (?:get|come|include|receive)|"
     r"wasn[’']?t (?:in|there|included)|weren[’']?t (?:in|there|included)|no (?:\w+ )?in the bag|"
     r"someone else[’']?s order|wrong (?:order|items?|food|meal|drink|burger|pizza)|instead of|short|"
+    r"(?:turned up|arrived|came|delivered) with(?:out| no)|"
+    r"no (?:chips|fries|sides?|drinks?|sauces?|dips?|coleslaw|garlic bread|gravy|cutlery|rice|naan|bread|dessert)"
+    r"(?:,| and| or|\.)|"
     r"ordered (?!(?:after|before|at|from|on|in|online|via|through|yesterday|today|last|it|them)\b)"
     r"(?:the |a |an |my )?[\w'-]+(?: [\w'-]+){0,2}?,? (?:and |but )?(?:got|received|was given|they sent)"
     r"(?! (?:nothing|no|zero|any)\b))\b",
@@ -584,6 +587,7 @@ _PAYMENT_FAILED = re.compile(
     r"(?:payment|purchase))\b|\berror\b[^.!?]{0,40}?\b(?:renew|paying|payment|checkout)\b|"
     r"\b(?:renew|renewing|paying|payment|checkout)\b[^.!?]{0,40}?\berror\b|"
     r"\b(?:trouble|problems?|issues?|stuck) (?:on|at|with) (?:the |your )?check ?out\b|"
+    r"\b(?:keeps?|kept) (?:getting |being )?declined\b|"
     r"\b(?:can[’']?t|cannot|cant|unable to) check ?out\b|"
     r"\b(?:won[’']?t|doesn[’']?t|wouldn[’']?t|will not|does not|would not) let (?:me|us) (?:pay|renew|top up)\b",
     re.IGNORECASE,
@@ -1065,12 +1069,22 @@ _GRIPE = re.compile(
 reply passes on the fault too (`post.gripe`)."""
 _HELP_COMING = re.compile(
     r"\b(?:waiting for (?:the |an )?(?:ambulance|paramedics)|(?:ambulance|paramedics) (?:is |are )?"
-    r"(?:on (?:the|its|their) way|coming|here|arrived|called)|(?:called|rang|phoned) (?:an ambulance|999|911|112)|"
-    r"(?:in|at|to) a&e|"
+    r"(?:on (?:the|its|their) way|coming|here|arrived|called|with (?:him|her|them|us|me))|"
+    r"(?:called|rang|phoned|calling|texting|texted|on the phone to) (?:an ambulance|the police|999|911|112|000)|"
+    r"(?:fire ?(?:brigade|dept|department|service|crew|engine)s?|police|cops) (?:is |are )?(?:on (?:the|its|their) way|"
+    r"coming|here|arrived)|"
+    r"(?:in|at|to) (?:[A-Z][\w']* ){0,2}a&e|"
     r"in (?:the )?hospital|(?:in|at) (?:the )?er\b|emergency room|waiting to be seen|being seen (?:to|now))\b",
     re.IGNORECASE)
 """Help already on its way or reached ("we're waiting for the ambulance", "we're in A&E now"): no "call 999 now"
 (`post.help_coming`)."""
+_GOT_OUT = re.compile(
+    r"\b(?:(?:we|we're|we are|we've|i'm|i am|i've|everyone(?:'s| is)|all of us are) (?:all )?(?:now )?"
+    r"(?:outside|out of (?:the|our) (?:room|house|flat|building|apartment)|got out|gotten out|left|evacuated)|"
+    r"(?:sitting|sat|waiting) (?:outside|in the car)|packed up and left|not going back in)\b",
+    re.IGNORECASE)
+"""Everyone already out of the place ("we're outside in the car with the kids", "packed up and left"): no "leave
+the room now" (`post.got_out`)."""
 _BRANCH_CLOSING = re.compile(
     r"\b(?:closing|to close|will close|being closed|shutting(?: down)?|to shut)\b(?! (?:early|at|time))[^.!?]{0,40}?"
     r"\bbranch(?:es)?\b|\bbranch(?:es)?\b[^.!?]{0,40}?\b(?:is closing|are closing|closing down|will close|"
@@ -1202,6 +1216,34 @@ and order number to send; the restaurant's manager hears it (`post.machine_down`
 _WHICH_SERVICE = re.compile(r"\b(?:(?:mobile )?data|calls?|calling|texts?|texting|sms|4g|5g|internet)\b", re.IGNORECASE)
 """The post says what has stopped ("no mobile data in Bendigo since 7am"): never asked "calls, texts or data?"
 (`post.which_service`)."""
+_RUNNING_NOW = re.compile(
+    r"\b(?:(?:is|are|will) (?:the |my |our |any |your )?(?:[\w:.'’]+ ){0,5}?(?:running|moving|on time|going|"
+    r"leaving|coming|actually running)|any (?:update|idea|news|word)|"
+    r"how (?:long|much longer) (?:will|are|is) (?:we|it|the train|the bus|this))\b[^.!?\n]{0,60}\?|"
+    r"\b(?:any eta|what(?:['’]s| is) the eta|eta (?:on|for|into|to))\b",
+    re.IGNORECASE)
+"""The post asks whether a service is running or when it will move ("is the 1 Line running north to Northgate right
+now??", "any ETA on the 5:12 Hutt Valley?"): a reply says it will check that service, not "DM us what happened"
+(`post.running_now`)."""
+_NONE_AT_ALL = re.compile(
+    r"\b(?:without (?:any )?(?:broadband|internet|wi-?fi|signal|service|a connection|phone|landline|tv|data)|"
+    r"no (?:broadband|internet|wi-?fi|signal|service|connection|phone line|landline|dial tone|data)(?: at all)? "
+    r"(?:for|since)|(?:dead|down|off) (?:since|for (?:\d+|two|three|four|five|six|several|over a) (?:days?|weeks?|"
+    r"hours?|months?))|sos only|stuck on sos|(?:completely|totally) (?:dead|down|off))\b",
+    re.IGNORECASE)
+"""No service at all ("4 weeks without broadband", "landline dead since Friday", "phone stuck on SOS"): never called
+patchy or asked whether it drops in and out (`post.none_at_all`)."""
+_ESIM_SWITCH = re.compile(
+    r"\b(?:after|since|when) (?:i |we )?(?:switch(?:ed|ing)?|mov(?:ed|ing)|chang(?:ed|ing)|transferr(?:ed|ing)|"
+    r"activat(?:ed|ing)|convert(?:ed|ing)) (?:over )?(?:to |my \w+ to )?(?:an? |the |my )?e-?sims?\b|"
+    r"\be-?sim (?:switch|swap|transfer|activation|conversion)\b",
+    re.IGNORECASE)
+"""Service lost in a switch to an eSIM ("my sim stopped working after i switched to esim"): the switch is finished
+from our side, never a mast fault looked for (`post.esim_switch`)."""
+_WEAPON = re.compile(
+    r"\b(?:knife|knives|machete|blade|gun|pistol|firearm|weapon|stabb(?:ed|ing)|shooting|shot at)\b", re.IGNORECASE)
+"""A weapon out ("a man at the back of the 7 waving a knife"): the emergency number now, not a text line to the police
+(`post.weapon`)."""
 _CARD_STOPPED = re.compile(
     r"\b(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?|already|just)\s+(?:just\s+|already\s+|now\s+)?"
     r"(?:frozen|froze|locked|blocked|cancell?ed|stopped)\s+(?:it|them|(?:my|the|both)(?:\s+(?:debit|credit|bank))?"
@@ -1306,7 +1348,7 @@ _ACCOUNT_NOTE = re.compile(
     r"\b(?:put|add|place|flag|set up|stick) (?:a |an |any |some )?(?:notes?|flags?|markers?|alerts?|warnings?|limits?)"
     r"(?: or (?:notes?|flags?|limits?|blocks?))? (?:on|to|against) "
     r"(?:her|his|my|their|the|our|mum['’]?s|mom['’]?s|dad['’]?s|nan['’]?s|gran['’]?s) ?account|"
-    r"(?:lasting )?power of attorney|third[- ]party (?:access|mandate)|"
+    r"(?<!set up )(?<!sorted )(?<!sorted out )(?:lasting )?power of attorney|third[- ]party (?:access|mandate)|"
     r"(?:so|stop) (?:she|he|they|mum|dad|nan) (?:can['’]?t|cannot|won['’]?t) be (?:talked|pressured|tricked|conned|"
     r"scammed)",
     re.IGNORECASE)
@@ -1410,6 +1452,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "plan": (_PLAN,), "emptied": (_EMPTIED,), "ate": (_ATE,), "on_arrival": (_ON_ARRIVAL,),
     "trouble": (_TROUBLE_TOLD,), "recommend": (_RECOMMEND,), "fake_account": (_FAKE_ACCOUNT,),
     "loyalty_penalty": (_LOYALTY_PENALTY,), "gripe": (_GRIPE,), "help_coming": (_HELP_COMING,),
+    "got_out": (_GOT_OUT,), "running_now": (_RUNNING_NOW,),
+    "none_at_all": (_NONE_AT_ALL,), "esim_switch": (_ESIM_SWITCH,), "weapon": (_WEAPON,),
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
@@ -1518,7 +1562,10 @@ _REGION_PLACES = {
           r"Philadelphia|Philly|Atlanta|Denver|Dallas|Houston|Austin|Miami|Orlando|Phoenix|Las Vegas|New Jersey|"
           r"Newark|Texas|California|Florida|Ohio|Minneapolis|(?-i:JFK)|(?-i:LAX)|O'Hare|(?-i:SEPTA)|(?-i:MBTA)|"
           r"NJ ?TRANSIT|NYCT\w*|(?-i:BART)|(?-i:WMATA)|Amtrak|Greyhound|(?-i:LGA|EWR|ORD|DFW|SFO|ATL|BOS|IAD|DCA|MCO)|"
-          r"(?:call|dial|calling) 911",
+          r"(?:call|dial|calling|called|texting|texted|text) 911|Oregon|Tacoma|Spokane|SeaTac|Portland|Sacramento|"
+          r"San Diego|San Jose|"
+          r"Detroit|Pittsburgh|Baltimore|Nashville|Cannon Beach|(?-i:PDX|SEA|SJC|MSP|DTW|PHX|IAH|MTA)|"
+          r"\d+(?:st|nd|rd|th) (?:st|street|ave|avenue)",
     "CA": r"Toronto|Vancouver|Montreal|Montréal|Calgary|Ottawa|Winnipeg|Edmonton|(?-i:Pearson)|VIA Rail|(?-i:TTC)\w*|"
           r"GO ?Transit|OC_?Transpo|Presto card|TransLink BC|Interac",
     "AU": r"Sydney|Melbourne|Brisbane|(?-i:Perth)|Adelaide|Canberra|Hobart|Gold Coast|(?-i:NSW)|Queensland|"
@@ -1533,13 +1580,19 @@ _REGION_PLACES = {
     "IE": r"Dublin|(?-i:Cork)|Galway|Limerick|Eircode|(?-i:DART)|Luas",
     "GB": r"London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Liverpool|Bristol|Cardiff|Newcastle|Sheffield|"
           r"Nottingham|Heathrow|Gatwick|Stansted|Euston|King's Cross|Kings Cross|Paddington|Waterloo|(?-i:TfL)|"
-          r"(?-i:NHS)|(?:call|dial|ring|calling|ringing|rang) 999",
+          r"(?-i:NHS)|(?:call|dial|ring|calling|ringing|rang) 999|Derby|Leicester|Coventry|Wolverhampton|Bradford|"
+          r"Stockport|Oldham|Rochdale|Walsall|Slough|Southampton|Portsmouth|Plymouth|Swansea|Aberdeen|Belfast|"
+          r"Preston|Bolton|Blackpool|Stoke(?:-on-Trent)?|(?-i:A&E)",
 }
 _REGION_PATTERNS = {region: re.compile(rf"(?<!\w)(?:{places})(?!\w)", re.IGNORECASE)
                     for region, places in _REGION_PLACES.items()}
 """Places and transport networks that tell where a customer is ("stuck at JFK", "Opal card", "@NYCTSubway")."""
 _REGION_SIGNS = {"IN": "₹", "GB": "£"}
 """Currency signs that tell where a customer is ("₹18,499", "£40")."""
+_REGION_HANDLES = {region: re.compile(rf"@\w+?_?(?:{suffix})\b")
+                   for region, suffix in {"GB": "UK|uk|UKI|GB", "NZ": "NZ|nz", "AU": "AU|Aus|AUS", "ZA": "ZA|za",
+                                          "IN": "India|INDIA|_IN"}.items()}
+"""A brand's national account tagged ("@coopuk", "@VodafoneUK", "@ASB_NZ"): the customer is most likely there."""
 
 
 def post_region(text: str) -> str | None:
@@ -1550,6 +1603,8 @@ def post_region(text: str) -> str | None:
     """
     found = {region for region, sign in _REGION_SIGNS.items() if sign in text}
     found.update(region for region, pattern in _REGION_PATTERNS.items() if pattern.search(text))
+    if not found:
+        found.update(region for region, pattern in _REGION_HANDLES.items() if pattern.search(text))
     return found.pop() if len(found) == 1 else None
 
 
@@ -1562,13 +1617,25 @@ def emergency_number(locale: str, region: str | None = None) -> str:
     return _EMERGENCY.get(region or locale_region(locale), "112")
 
 
+_POSTCODE_WORDS = {"US": "ZIP code", "IN": "PIN code", "IE": "Eircode"}
+"""What a postal code is called where the customer is; elsewhere "postcode"."""
+
+
+def postcode_word(locale: str, region: str | None = None) -> str:
+    """What a reply calls a postal code for this customer ("en-US" -> "ZIP code", a post from Delhi -> "PIN code").
+
+    ``region`` is where the post says the customer is (:func:`post_region`); without one, the bank's locale's.
+    """
+    return _POSTCODE_WORDS.get(region or locale_region(locale), "postcode")
+
+
 _POST_CONDITIONS = tuple(_POST_PATTERNS)
 """The ``post.*`` conditions read from the post's words."""
 
 VARIABLES: dict[str, tuple[str, ...] | None] = {
     "customer": ("name", "first_name", "handle"),
     "agent": ("name", "initials"),
-    "brand": ("name", "emergency"),
+    "brand": ("name", "emergency", "postcode"),
     "details": DETAILS,
     "channel": ("id", "name", "private", "public"),
     "time_of_day": None,
@@ -1781,7 +1848,10 @@ def build_context(
         "customer": {"name": _display_name(inbound.name), "first_name": _first_name(inbound.name),
                      "handle": handle},
         "agent": {"name": agent_name or bank.agent_name, "initials": agent_initials or bank.agent_initials},
-        "brand": {"name": bank.display_name, "emergency": emergency_number(bank.locale, region)},
+        "brand": {"name": bank.display_name, "emergency": emergency_number(bank.locale, region),
+                  # a traveller stuck at JFK is asked for their home postcode, not a ZIP code
+                  "postcode": postcode_word(bank.locale, None if "stranded" in reading.urgency
+                                            or _ABROAD.search(inbound.text) else region)},
         "details": {k: _detail(getattr(d, k, None)) if k == "date" else getattr(d, k, None) for k in DETAILS},
         "channel": {"id": profile.id, "name": profile.name, "private": profile.private, "public": profile.public},
         "time_of_day": time_of_day(local_time or inbound.time),

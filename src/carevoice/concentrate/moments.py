@@ -69,9 +69,10 @@ _CLOCK = (
         r"(?P<v>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])\b(?!:[0-9])(?!\s+(?:in|into|of)\b)",
         re.IGNORECASE,
     ),
-    # a departure named by its time: "the 17:32 from Leeds", "my 08:15 to Euston", "the 10:30 Euston to Glasgow"
+    # a departure named by its time: "the 17:32 from Leeds", "my 08:15 to Euston", "the 10:30 Euston to Glasgow",
+    # "the 5:12 Hutt Valley from Wellington"
     re.compile(r"\b(?:the|my|our|this|that|today's|tonight's)\s+(?P<v>(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9])\b"
-               r"(?=\s+(?:from|to|train|service|bus|departure|flight|out|into)\b|\s+\w+(?:\s+\w+)?\s+(?:to|-|–)\s)",
+               r"(?=\s+(?:from|to|train|service|bus|departure|flight|out|into)\b|\s+\w+(?:\s+\w+)?\s+(?:to|from|-|–)\s)",
                re.IGNORECASE),
     # a departure with no article, named by its time and route: "07:32 Brighton to Victoria cancelled AGAIN"
     re.compile(r"(?<![\w:.])(?P<v>(?:[01][0-9]|2[0-3])[:.][0-5][0-9])(?![\w:.])"

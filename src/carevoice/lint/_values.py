@@ -83,7 +83,7 @@ def context(values: dict[str, Any], profile: ChannelProfile, *, brand: str, miss
             out[root] = values.get(root, PLAIN_DEFAULTS[root])
         else:
             out[root] = {a: get(f"{root}.{a}") for a in attrs}
-    out["brand"] = {"name": brand, "emergency": "999"}
+    out["brand"] = {"name": brand, "emergency": "999", "postcode": "postcode"}
     out["channel"] = {"id": profile.id, "name": profile.name, "private": profile.private, "public": profile.public}
     out["hours"]["open"] = is_open
     for root in ("asks", "urgency"):
