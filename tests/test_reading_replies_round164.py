@@ -201,12 +201,13 @@ def test_no_way_to_pay_or_no_bed_tonight_is_stranded(text: str) -> None:
     assert "stranded" in read(text).urgency
 
 
-def test_a_knife_on_a_numbered_coach_of_a_train_gets_british_transport_police() -> None:
+def test_a_knife_on_a_numbered_coach_of_a_train_gets_the_emergency_number() -> None:
+    # round 191: a weapon out is a 999 call, not a text to British Transport Police
     text = ("@SouthernRailUK there's a man on the 21:14 Victoria to Brighton, coach 3, shouting at people and he just "
             "said he's got a knife. we're between Clapham Junction and East Croydon. please send someone")
     assert not post_conditions(text)["road"]
     for draft in drafts("northline-rail", text, range(1, 5)):
-        assert draft.action == "escalate" and "61016" in draft.text, draft.text
+        assert draft.action == "escalate" and "call 999" in draft.text and "61016" not in draft.text, draft.text
 
 
 def test_following_a_young_woman_and_photographing_her_is_a_threat() -> None:

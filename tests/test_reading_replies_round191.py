@@ -134,14 +134,14 @@ def test_where_the_customer_is(text: str, region: str) -> None:
 
 def test_the_number_and_the_postcode_follow_the_region() -> None:
     assert emergency_number("en-US", "GB") == "999"
-    assert postcode_word("en-US", "IN") == "PIN code"
+    assert postcode_word("en-US", "IN") == "postcode"
     assert postcode_word("en-GB", "US") == "ZIP code"
     assert postcode_word("en-GB", "IE") == "Eircode"
     assert postcode_word("en-US") == "ZIP code"
     assert postcode_word("en-GB") == "postcode"
 
 
-def test_an_indian_order_is_asked_for_its_pin_code() -> None:
+def test_an_indian_order_is_not_asked_for_a_zip_code() -> None:
     text = ("@Flipkart return was picked up on 14th, refund of ₹3,499 still not credited. Order ID "
             "OD429918273645112100. Customer care says 5-7 working days every time I call, today is day 12")
     for d in drafts("parcelpop", text, range(1, 7)):
@@ -280,3 +280,39 @@ def test_sides_that_never_came_are_missing() -> None:
     text = ("@Deliveroo order from Nando's Highcross Leicester turned up with no chips, no coleslaw, no garlic bread. "
             "just a sad quarter chicken sat on its own")
     assert post_conditions(text)["missing"]
+
+
+# --- round 191's A/B: what its reviewers still stopped -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "@Amtrak Cascades 517 has been sitting just outside Tacoma for 55 mins with zero announcements. café car closed. "
+    "love that for us. any ETA into Portland or should I just start walking",
+    "@Amtrak train 171 stopped outside Trenton for 90 min now. conductor came through once and said 'signal issue'. "
+    "any update? I have a connection in DC to the Carolinian",
+])
+def test_a_train_the_post_names_is_not_asked_for(text: str) -> None:
+    assert post_conditions(text)["train_named"]
+    for d in drafts("northline-rail", text, range(1, 5)):
+        assert "which train" not in d.text.lower(), d.text
+
+
+def test_a_note_on_an_account_speaks_of_money_only_where_money_is_at_stake() -> None:
+    bank = ("@AskBarclays my mum is 82 and has dementia. she's been going into the Barclays in Taunton and taking out "
+            "cash for a 'friend' who rings her. I have lasting power of attorney registered. how do I get it added?")
+    assert post_conditions(bank)["money"] and post_conditions(bank)["account_note"]
+    assert any("move money" in d.text for d in drafts("harbour-bank", bank, range(1, 4)))
+    assert not post_conditions("I have lasting power of attorney for my dad's phone contract")["money"]
+
+
+def test_a_relatives_funeral_is_a_loss() -> None:
+    text = ("@TMobileHelp went to Mexico for my tía's funeral, was told my Magenta plan covers Mexico at no extra "
+            "charge. now there's $186 in data charges on my bill?? please fix this, it was a really hard week already")
+    assert read(text).bereavement
+
+
+def test_missing_sides_get_their_refund_without_a_photo() -> None:
+    text = ("@KFC_UKI bucket for 2 from the Dundalk shop, no gravy AND no popcorn chicken. 3rd time in a row from that "
+            "shop. starting to think its personal")
+    for d in drafts("crumb-and-co", text, range(1, 7)):
+        assert "us a photo" not in d.text and "photo of it" not in d.text and "cold or squashed" not in d.text, d.text

@@ -314,9 +314,10 @@ def test_a_joke_with_a_laughing_emoji_and_no_kind_word_is_banter_not_praise() ->
 @pytest.mark.parametrize(("bank", "number"), [("northline-rail", "999"), ("northwind-air", "999"),
                                               ("parcelpop", "911"), ("base", "999")])
 def test_someone_collapsed_gets_the_emergency_number_first(bank: str, number: str) -> None:
-    """The emergency number is the bank's locale's: ParcelPop is en-US (911), the others en-GB (999)."""
-    text = ("the 22:15 to Swansea is so packed people are fainting, a man just collapsed in the vestibule. "
-            "staff can't get through. need an ambulance at Newport")
+    """With no place named, the emergency number is the bank's locale's: ParcelPop is en-US (911), the others en-GB
+    (999). (A place named sets it: "the 22:15 to Swansea" is 999 for every bank; round 191.)"""
+    text = ("the 22:15 is so packed people are fainting, a man just collapsed in the vestibule. "
+            "staff can't get through. need an ambulance at the next stop")
     for reply in _texts(bank, text):
         assert number in reply, reply
 

@@ -41,7 +41,7 @@ _MONEY_WORD = re.compile("[" + re.escape("".join(w for w in _MONEY if not w.isal
                          + "|".join(w for w in _MONEY if w.isalpha()) + r")\b", re.IGNORECASE)
 """Currencies by sign or name: an answer that quotes pounds is no answer to a post that counts in dollars (or that
 names a Canadian network)."""
-_REGION_MONEY = {"GB": "£", "US": "$", "CA": "$", "AU": "$", "NZ": "$", "IN": "₹", "IE": "€"}
+_REGION_MONEY = {"GB": "£", "NI": "£", "US": "$", "CA": "$", "AU": "$", "NZ": "$", "IN": "₹", "IE": "€"}
 """The currency of the region a post's places point to, for a post that names no money ("Interac e-transfer")."""
 
 

@@ -241,7 +241,8 @@ through my handbag with the queue watching"), nor a queue that another failure c
 so now queueing at reception"): lines about the wait and the staffing, not "you were treated poorly"
 (`post.queue`)."""
 _PRICING = re.compile(
-    r"\b(?:daylight robbery|rip[- ]?off|ripping (?:us|people|customers) off|overpriced|extortionate|extortion|"
+    r"\b(?:daylight robbery|rip[- ]?off|ripping (?:us|people|customers) off|"
+    r"overpriced(?! (?:clowns?|idiots?|muppets?|morons?|jokers?|cowboys?|amateurs?))|extortionate|extortion|"
     r"price (?:hike|rise|increase|gouging)s?|prices? (?:went|gone|have gone|has gone|going) up|"
     r"(?:creeping|creeps|crept|going|gone|went) up again|\bnow (?:being|costs?|is|at) [£$€]\s?\d|"
     r"(?:put|putting|keep putting) (?:the |your )?prices? up|dearer|pricier|more expensive than|"
@@ -274,7 +275,9 @@ _NOT_WRONG_CHARGE = re.compile(
     r"(?:was|were|is|it'?s) (?:still )?(?:frozen|raw|undercooked|stone cold|stale|burnt|mouldy|moldy)|"
     r"(?:it'?s|it is|they'?re|they are) a "
     r"(?:uk|british|us|american|local) (?:company|business|site|shop|website)|"
-    r"forgot|forgotten|left out|missing|thought (?:it was|they were) free|(?:should|supposed to|meant to) be free)\b)",
+    r"forgot|forgotten|left out|missing|thought (?:it was|they were) free|(?:should|supposed to|meant to) be free|"
+    r"overdraft fee|late fee|maintenance fee|(?:fee|charge) on my account|(?:paycheck|pay ?cheque|salary|wages) "
+    r"(?:posted|went in|came in|landed))\b)",
     re.IGNORECASE,
 )
 """A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
@@ -962,7 +965,7 @@ you're stranded" to the one who wrote (`post.relative_stranded`)."""
 _WRONG_RECIPIENT = re.compile(
     r"\b(?<!nearly )(?<!almost )(?<!nearly have )(?<!almost have )(?<!could have )"
     r"(?:sent|paid|transferred|send|pay|transfer)\b[^.!?]{0,40}?\bto (?:the )?wrong (?:person|account|number|"
-    r"name|username|user|sort code|payee|iban|phone number)\b|"
+    r"name|username|user|sort code|payee|iban|phone number|handle|tag|upi id|@)(?!\w)|"
     r"\btypo in the (?:username|user ?name|account number|sort code|name|number|iban)\b",
     re.IGNORECASE)
 """Money sent to the wrong person by mistake ("sent £75 to the wrong person, typo in the username"): a recall of
@@ -1244,6 +1247,24 @@ _WEAPON = re.compile(
     r"\b(?:knife|knives|machete|blade|gun|pistol|firearm|weapon|stabb(?:ed|ing)|shooting|shot at)\b", re.IGNORECASE)
 """A weapon out ("a man at the back of the 7 waving a knife"): the emergency number now, not a text line to the police
 (`post.weapon`)."""
+_MONEY_AT_RISK = re.compile(
+    r"\b(?:bank\w*|savings|cash|card|cards|money|pension|isa|mortgage|withdraw\w*|transfers?|payees?|cheques?|"
+    r"safe account|funds)\b", re.IGNORECASE)
+"""Money in the story ("taking out cash for a 'friend' who rings her", "read his card number out"): a note on the
+account speaks of money and card details (`post.money`)."""
+_TRAIN_NAMED = re.compile(
+    r"\b(?:train|service|regional|cascades|acela|surfliner|bus|route|tram|coach)\s*#?\d{1,4}\b|"
+    r"\b(?:the|my|our) \d{1,2}[:.]\d\d\b", re.IGNORECASE)
+"""The post names the service ("train 171", "Cascades 517", "the 5:12"): never asked "which train is it?"
+(`post.train_named`)."""
+_MORTGAGE = re.compile(r"\b(?:mortgages?|re-?mortgag\w*|home loans?)\b", re.IGNORECASE)
+"""The post is about a mortgage ("can I book a mortgage appointment"): only then is a mortgage adviser offered
+(`post.mortgage`)."""
+_SKIMMER = re.compile(
+    r"\bskimmers?\b|\b(?:something|a device|a thing|plastic)\b[^.!?]{0,30}\b(?:stuck|attached|fitted|glued|taped)\b"
+    r"[^.!?]{0,20}\b(?:over|on|to|onto) the (?:card )?(?:slot|reader|keypad)\b", re.IGNORECASE)
+"""A cash machine tampered with, reported ("something stuck over the card slot, could be a skimmer"): thanks, keep
+away from it, the branch told; no "freeze your card" to someone who never used it (`post.skimmer`)."""
 _CARD_STOPPED = re.compile(
     r"\b(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?|already|just)\s+(?:just\s+|already\s+|now\s+)?"
     r"(?:frozen|froze|locked|blocked|cancell?ed|stopped)\s+(?:it|them|(?:my|the|both)(?:\s+(?:debit|credit|bank))?"
@@ -1307,7 +1328,7 @@ days" (`post.on_arrival`)."""
 
 _AT_STAKE_WORDS = re.compile(
     r"\b(?:(?:lose|losing) (?:my|our|his|her|the) (?:job|house|home|flat|deposit|place|mortgage|purchase|sale)|"
-    r"(?:pull|pulling|pulls) out|(?:fall|falls|falling) through|funeral|eviction|evicted|homeless|"
+    r"(?:pull|pulling|pulls) out|(?:fall|falls|falling) through|(?<!own )(?<!my )funeral|eviction|evicted|homeless|"
     r"(?:purchase|sale|move) completes|completion (?:date|day)|"
     r"(?:mortgage|job|house) offer (?:expires|will expire|runs out|ends))\b", re.IGNORECASE)
 """Something big at stake ("I'm going to lose my job", "the seller is threatening to pull out", a funeral, "my
@@ -1454,6 +1475,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "loyalty_penalty": (_LOYALTY_PENALTY,), "gripe": (_GRIPE,), "help_coming": (_HELP_COMING,),
     "got_out": (_GOT_OUT,), "running_now": (_RUNNING_NOW,),
     "none_at_all": (_NONE_AT_ALL,), "esim_switch": (_ESIM_SWITCH,), "weapon": (_WEAPON,),
+    "money": (_MONEY_AT_RISK,), "train_named": (_TRAIN_NAMED,), "mortgage": (_MORTGAGE,), "skimmer": (_SKIMMER,),
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
@@ -1504,7 +1526,7 @@ def _grave(reading: Reading, situation: str, text: str) -> bool:
             or _AT_STAKE_WORDS.search(text) is not None)
 
 
-_EMERGENCY = {"GB": "999", "UK": "999", "US": "911", "CA": "911", "AU": "000", "NZ": "111"}
+_EMERGENCY = {"GB": "999", "UK": "999", "NI": "999", "US": "911", "CA": "911", "AU": "000", "NZ": "111"}
 """The emergency number by the region of a bank's locale; elsewhere 112, which most phone networks answer."""
 
 
@@ -1565,7 +1587,8 @@ _REGION_PLACES = {
           r"(?:call|dial|calling|called|texting|texted|text) 911|Oregon|Tacoma|Spokane|SeaTac|Portland|Sacramento|"
           r"San Diego|San Jose|"
           r"Detroit|Pittsburgh|Baltimore|Nashville|Cannon Beach|(?-i:PDX|SEA|SJC|MSP|DTW|PHX|IAH|MTA)|"
-          r"\d+(?:st|nd|rd|th) (?:st|street|ave|avenue)",
+          r"\d+(?:st|nd|rd|th) (?:st|street|ave|avenue)|"
+          r"(?-i:[A-Z][a-z]+,? (?:NJ|NY|TX|OH|IL|MI|MN|IA|WI|KS|MO|PA|FL|AZ|NC|VA|CT|MD|TN|KY))",
     "CA": r"Toronto|Vancouver|Montreal|Montréal|Calgary|Ottawa|Winnipeg|Edmonton|(?-i:Pearson)|VIA Rail|(?-i:TTC)\w*|"
           r"GO ?Transit|OC_?Transpo|Presto card|TransLink BC|Interac",
     "AU": r"Sydney|Melbourne|Brisbane|(?-i:Perth)|Adelaide|Canberra|Hobart|Gold Coast|(?-i:NSW)|Queensland|"
@@ -1578,10 +1601,12 @@ _REGION_PLACES = {
     "IN": r"Mumbai|Delhi|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad|Pune|Gurgaon|Gurugram|Noida|Jaipur|Kochi|"
           r"Rajdhani|(?-i:PNR)|IRCTC\w*|RailMinIndia|RPF_INDIA|Shatabdi|Vande Bharat|Tatkal|(?-i:UPI)",
     "IE": r"Dublin|(?-i:Cork)|Galway|Limerick|Eircode|(?-i:DART)|Luas",
+    "NI": r"Belfast|Derry|Londonderry|Newry|Lisburn|Portrush|Portstewart|Holywood|Ballymena|Coleraine|Enniskillen|"
+          r"Translink(?:_NI)?|Aldergrove|Northern Ireland",
     "GB": r"London|Manchester|Birmingham|Leeds|Glasgow|Edinburgh|Liverpool|Bristol|Cardiff|Newcastle|Sheffield|"
           r"Nottingham|Heathrow|Gatwick|Stansted|Euston|King's Cross|Kings Cross|Paddington|Waterloo|(?-i:TfL)|"
           r"(?-i:NHS)|(?:call|dial|ring|calling|ringing|rang) 999|Derby|Leicester|Coventry|Wolverhampton|Bradford|"
-          r"Stockport|Oldham|Rochdale|Walsall|Slough|Southampton|Portsmouth|Plymouth|Swansea|Aberdeen|Belfast|"
+          r"Stockport|Oldham|Rochdale|Walsall|Slough|Southampton|Portsmouth|Plymouth|Swansea|Aberdeen|"
           r"Preston|Bolton|Blackpool|Stoke(?:-on-Trent)?|(?-i:A&E)",
 }
 _REGION_PATTERNS = {region: re.compile(rf"(?<!\w)(?:{places})(?!\w)", re.IGNORECASE)
@@ -1590,8 +1615,8 @@ _REGION_PATTERNS = {region: re.compile(rf"(?<!\w)(?:{places})(?!\w)", re.IGNOREC
 _REGION_SIGNS = {"IN": "₹", "GB": "£"}
 """Currency signs that tell where a customer is ("₹18,499", "£40")."""
 _REGION_HANDLES = {region: re.compile(rf"@\w+?_?(?:{suffix})\b")
-                   for region, suffix in {"GB": "UK|uk|UKI|GB", "NZ": "NZ|nz", "AU": "AU|Aus|AUS", "ZA": "ZA|za",
-                                          "IN": "India|INDIA|_IN"}.items()}
+                   for region, suffix in {"GB": "UK|uk|UKI|GB", "NI": "NI", "NZ": "NZ|nz", "AU": "AU|Aus|AUS",
+                                          "ZA": "ZA|za", "IN": "India|INDIA|_IN"}.items()}
 """A brand's national account tagged ("@coopuk", "@VodafoneUK", "@ASB_NZ"): the customer is most likely there."""
 
 
@@ -1617,12 +1642,13 @@ def emergency_number(locale: str, region: str | None = None) -> str:
     return _EMERGENCY.get(region or locale_region(locale), "112")
 
 
-_POSTCODE_WORDS = {"US": "ZIP code", "IN": "PIN code", "IE": "Eircode"}
-"""What a postal code is called where the customer is; elsewhere "postcode"."""
+_POSTCODE_WORDS = {"US": "ZIP code", "IE": "Eircode"}
+"""What a postal code is called where the customer is; elsewhere "postcode" (India's "PIN code" too: asked for by DM,
+it reads as a PIN)."""
 
 
 def postcode_word(locale: str, region: str | None = None) -> str:
-    """What a reply calls a postal code for this customer ("en-US" -> "ZIP code", a post from Delhi -> "PIN code").
+    """What a reply calls a postal code for this customer ("en-US" -> "ZIP code", a post from Dublin -> "Eircode").
 
     ``region`` is where the post says the customer is (:func:`post_region`); without one, the bank's locale's.
     """

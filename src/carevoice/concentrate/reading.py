@@ -146,7 +146,7 @@ _NO_TROUBLE = re.compile(
     r"\b(?:is|are) (?:the |this |that |your |my )?(?:\S+ ){0,3}?still (?:running|available|on|valid|open|going|"
     r"active|happening|live|offered|in stock|a thing)\b|"
     r"\b(?:i|we|i've|we've|i have|we have|i just|we just)(?: just| already)? cancell?ed\b|"
-    r"\bbut not (?:long|far|very|much|many|too)\b|"
+    r"\bbut not (?:long|far|very|much|many|too)\b|\bor not\b|"
     r"\b(?:his|her|their|my|your) name,? not (?:mine|his|hers|theirs|me)\b|"
     r"\b(?:can['’]?t|cannot|can not) walk (?:far|long|very far|distances)\b",
     re.IGNORECASE,
@@ -180,6 +180,12 @@ _NO_REFUND_WANTED = re.compile(
     r"(?:don['’]?t|do not|didn['’]?t|did not) (?:even )?(?:want|need|care about)) (?:a |my |the |any )?"
     r"(?:refund|money back|compensation)\b", re.IGNORECASE)
 """A refund waved away ("not even asking for refund, just fix it"): no refund asked for."""
+_NO_CANCEL_WANTED = re.compile(
+    r"\b(?:(?:don['’]?t|do not|dont|didn['’]?t|did not) (?:really )?(?:want|wanna|need) to cancel|"
+    r"(?:not|never) (?:looking|trying|wanting) to cancel|rather not cancel)\b",
+    re.IGNORECASE)
+"""A cancellation waved away ("can you pause the subscription? don't want to cancel and lose the price"): none
+asked."""
 
 
 def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -199,6 +205,8 @@ def _asks(asks: tuple[str, ...], text: str) -> tuple[str, ...]:
         asks = tuple(a for a in asks if a != "callback")
     if "refund" in asks and _NO_REFUND_WANTED.search(text):
         asks = tuple(a for a in asks if a != "refund")
+    if "cancel" in asks and _NO_CANCEL_WANTED.search(text):
+        asks = tuple(a for a in asks if a != "cancel")
     return asks
 
 
@@ -1159,6 +1167,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             category, confidence = "general", _GENERAL_EMPTY
             reasons.append("situation general: nothing clear " + f"(best {situation.label} "
                            f"{situation.probability:.2f})")
+    if (category == "cancellation_request" and _NO_CANCEL_WANTED.search(inbound.text) is not None):
+        # "can you pause the Club Pret subscription? don't want to cancel and lose the price": no cancelling asked
+        category, confidence = "general_question" if r.question else "general", _GENERAL_EMPTY
+        reasons.append(f"situation {category}: a cancellation waved away, whatever the words of cancelling say")
     if (category == "refund_status" and r.verdict.category != "refund_status"
             and _NO_REFUND_WANTED.search(inbound.text) is not None):
         # "milk 2 days past expiry again... not even asking for refund, just fix it": the weights hear the refund
@@ -1205,6 +1217,17 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         # intent weights heard a gripe; the question leads
         reasons.append(f"{intent} ({intent_p:.2f}) in a post read surely as a how-to question ({confidence:.2f}) "
                        "with no bad feeling: question")
+        intent = "question"
+    elif (intent == "complaint" and r.question and _OPENS_ASKING.match(inbound.text) is not None
+          and not urgency and not sure_problem and not r.intent.sarcasm
+          and not r.abuse.abusive and r.emotion.emotion == "neutral" and predicted["emotion"].label == "neutral"
+          and not _NOT_CALM.search(inbound.text)
+          and not _TROUBLE.search(_NO_TROUBLE.sub(" ", inbound.text)) and not _FIX_ASKED.search(inbound.text)):
+        # "does the app deal for $1 large fries stack with rewards points or not? cashier in Toledo said no, the one
+        # in Perrysburg said yes": a post that opens with its question, with no bad feeling in the words or the
+        # weights and no problem the rules are sure of, asks; it does not complain
+        reasons.append(f"complaint ({intent_p:.2f}) in a post that opens with its question, with no bad feeling: "
+                       "question")
         intent = "question"
     if (category in ("account_access", "billing_error", "service_outage", "late_delivery", "app_bug")
             and _SCAM_MESSAGE.search(inbound.text) and _PHISH_CHECK.search(inbound.text)):
@@ -1297,7 +1320,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
     if asks != r.intent.asks:
         reasons.append("asks: not " + ", ".join(a for a in r.intent.asks if a not in asks)
                        + " (the customer paid, sold or was sold to, was already sent to their DMs, asked us to "
-                       "call someone else, or waved a refund away)")
+                       "call someone else, or waved a refund or a cancellation away)")
 
     if (r.abuse.abusive and intent == "complaint" and intent_p < _INSULT_ONLY and confidence < _INSULT_ONLY
             and r.verdict.confidence < _INSULT_ONLY and not urgency and not r.grounds):
@@ -1365,12 +1388,14 @@ _AHEAD = re.compile(
     r"\b(?:(?:going|flying|travell?ing|heading|off|moving) to\b[^.!?\n]{0,40}\b(?:next|this|on|in|tomorrow|"
     r"tonight|friday|saturday|sunday|monday|tuesday|wednesday|thursday|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|weekend|week|month)\b|"
-    r"flying\b[^.!?\n]{0,40}\b(?:next|this|tomorrow|tonight|on|friday|saturday|sunday|monday|tuesday|wednesday|"
+    r"flying\b[^.!?\n]{0,60}\b(?:next|this|tomorrow|tonight|on|friday|saturday|sunday|monday|tuesday|wednesday|"
     r"thursday)\b|"
-    r"trying to (?:figure|work) out|(?:before|so) i (?:book|buy|order|go|travel|fly|drive)|"
+    r"trying to (?:figure|work) out|(?:before|so) i (?:book|buy|order|go|travel|fly|drive|pack|leave|set off)|"
     r"(?:do ?n['’]?t|do not) want to (?:get (?:stung|charged|caught out|hit)|be (?:stung|charged|caught out)|"
     r"drive\b[^.!?\n]{0,30}\bfor nothing|pay)|(?:do ?n['’]?t|do not) want (?:a|another) \S+ bill|"
     r"(?:do ?n['’]?t|do not) want (?:charging|charged|paying) twice|"
+    r"(?:do ?n['’]?t|do not) want (?:my|the|our|any) (?:\w+ ){1,2}(?:going wrong|to go wrong|messed up|to bounce|"
+    r"bouncing|missed)|"
     r"(?:got|have|'ve got) (?:\w+ ){0,4}?to (?:send back|return)\b|"
     r"\bstill (?:going|on|running|available|a thing|valid|live)\b|"
     r"\bor (?:did|has|was) (?:that|it) (?:finish|finished|end|ended|stop|stopped|just)\b)",
@@ -1394,6 +1419,14 @@ def _planning_question(text: str) -> bool:
     """Whether the post asks how things are, ahead of a plan, with nothing gone wrong yet."""
     return (_ASK_AHEAD.search(text) is not None and _AHEAD.search(text) is not None
             and _HAPPENED.search(text) is None)
+
+
+_OPENS_ASKING = re.compile(
+    r"\W*(?:@\w+\W*)*(?:(?:hi|hey|hello|hiya|quick (?:one|q|question))\W+)?(?:does|do|is|are|can|could|will|would|"
+    r"what|when|where|which|how (?:much|many|long|often))\b", re.IGNORECASE)
+"""A post that opens with its question ("@McDonalds does the app deal stack with rewards points or not?")."""
+_FIX_ASKED = re.compile(r"\b(?:fix|fixed|glitch\w*|bug|bugs|why)\b", re.IGNORECASE)
+"""Words of something to put right ("how can i fix this?", "why does it say no purchases"): a problem asked about."""
 
 
 def _calm_ask(intent: Intent, details: Details, text: str) -> bool:
