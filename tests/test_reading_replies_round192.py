@@ -28,8 +28,8 @@ def test_a_creepy_message_from_a_driver_is_a_threat() -> None:
 @pytest.mark.parametrize("text", [
     "@Starbucks your staff at 5th & 42nd are braindead. 25 minutes for a fkn latte and the girl had the nerve to roll "
     "her eyes at me. hire people with an IQ above room temp you useless overpriced clowns",
-    "@Ask_WellsFargo why is there a $35 overdraft fee on my account when my paycheck posted THE SAME DAY?? second month "
-    "in a row",
+    "@Ask_WellsFargo why is there a $35 overdraft fee on my account when my paycheck posted THE SAME DAY?? second "
+    "month in a row",
 ])
 def test_no_pricing_line_where_the_price_is_not_the_complaint(text: str) -> None:
     assert not post_conditions(text)["pricing"]
