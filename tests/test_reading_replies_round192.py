@@ -73,6 +73,12 @@ def test_a_skimmer_reported_is_not_the_reporters_fraud() -> None:
         assert "don't use that machine" in d.text and "freeze your card" not in d.text, d.text
 
 
+def test_a_skimmer_that_already_took_money_is_fraud_to_stop() -> None:
+    text = ("the ticket machine at Hove had a card reader stuck on top of the real one. pretty sure it's a skimmer. my "
+            "card got used in 3 shops an hour later @NorthlineRail")
+    assert not post_conditions(text)["skimmer"]
+
+
 @pytest.mark.parametrize("text, region", [
     ("@Translink_NI URGENT there is a man on the Bangor train right now, left Holywood about 22:10", "NI"),
     ("I live in Newry and my phone keeps jumping onto an Irish network", "NI"),

@@ -1265,6 +1265,11 @@ _SKIMMER = re.compile(
     r"[^.!?]{0,20}\b(?:over|on|to|onto) the (?:card )?(?:slot|reader|keypad)\b", re.IGNORECASE)
 """A cash machine tampered with, reported ("something stuck over the card slot, could be a skimmer"): thanks, keep
 away from it, the branch told; no "freeze your card" to someone who never used it (`post.skimmer`)."""
+_CARD_NOT_USED = re.compile(
+    r"^(?![\s\S]*\b(?:(?:got|been|was|were|being) used|used (?:in|at|for|online)|taken out|taken from|stolen|"
+    r"(?:payments?|transactions?|charges?) (?:i|we) (?:didn'?t|did not|never) make)\b)", re.IGNORECASE)
+"""Nothing taken yet ("didnt put my card in"): a card already used in three shops is fraud to stop, not only a
+machine to check."""
 _CARD_STOPPED = re.compile(
     r"\b(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?|already|just)\s+(?:just\s+|already\s+|now\s+)?"
     r"(?:frozen|froze|locked|blocked|cancell?ed|stopped)\s+(?:it|them|(?:my|the|both)(?:\s+(?:debit|credit|bank))?"
@@ -1475,7 +1480,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "loyalty_penalty": (_LOYALTY_PENALTY,), "gripe": (_GRIPE,), "help_coming": (_HELP_COMING,),
     "got_out": (_GOT_OUT,), "running_now": (_RUNNING_NOW,),
     "none_at_all": (_NONE_AT_ALL,), "esim_switch": (_ESIM_SWITCH,), "weapon": (_WEAPON,),
-    "money": (_MONEY_AT_RISK,), "train_named": (_TRAIN_NAMED,), "mortgage": (_MORTGAGE,), "skimmer": (_SKIMMER,),
+    "money": (_MONEY_AT_RISK,), "train_named": (_TRAIN_NAMED,), "mortgage": (_MORTGAGE,),
+    "skimmer": (_SKIMMER, _CARD_NOT_USED),
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),
