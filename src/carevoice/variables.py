@@ -399,7 +399,8 @@ _CARBON_MONOXIDE = re.compile(r"\b(?:carbon monoxide|co alarm|co detector|co2 al
 """A carbon monoxide alarm ("the carbon monoxide alarm in our room has been going off all night... headaches"): out
 into fresh air and the emergency number, never "the gas emergency line" alone (`post.carbon_monoxide`)."""
 _GAS = re.compile(
-    r"\b(?:(?:smell|smells|smelling|stink|stinks|reeks|reeking) (?:of|like) gas|gas (?:leak|leaking|smell)|"
+    r"\b(?:(?:smell|smells|smelt|smelled|smelling|stink|stinks|reeks|reeking)(?: \w+){0,2} (?:of|like) gas|"
+    r"gas (?:leak|leaking|smell)|"
     r"carbon monoxide|co alarm)\b",
     re.IGNORECASE,
 )
@@ -820,7 +821,9 @@ _PAID_FOR = re.compile(
     r"\b(?:paid|charged|debited|taken|took|payment (?:went|has gone|came) (?:through|out)|came out)\b", re.IGNORECASE)
 _CLICKED = re.compile(
     r"\b(?:clicked|tapped|pressed|opened|followed)(?: on)? (?:it|the link|that link|a link|the text|the email)\b|"
-    r"\balready (?:clicked|tapped|opened)\b",
+    r"\balready (?:clicked|tapped|opened)\b|"
+    r"\b(?:already |just )?(?:put|entered|typed|keyed|filled)(?: in)? (?:in )?(?:my|our|his|her) (?:card|card details|"
+    r"details|bank details|password|pin|login)(?: in)?\b",
     re.IGNORECASE)
 """Someone already clicked the scam's link ("my mum already clicked it"): no "thanks for not clicking", and the card
 blocked if details went in (`post.clicked`)."""
@@ -1221,7 +1224,7 @@ _WHICH_SERVICE = re.compile(r"\b(?:(?:mobile )?data|calls?|calling|texts?|textin
 (`post.which_service`)."""
 _RUNNING_NOW = re.compile(
     r"\b(?:(?:is|are|will) (?:the |my |our |any |your )?(?:[\w:.'’]+ ){0,5}?(?:running|moving|on time|going|"
-    r"leaving|coming|actually running)|any (?:update|idea|news|word)|"
+    r"leaving|coming|actually running)|any (?:update|idea|news|word)|(?:any chance of|can (?:i|we) get) an update|"
     r"how (?:long|much longer) (?:will|are|is) (?:we|it|the train|the bus|this))\b[^.!?\n]{0,60}\?|"
     r"\b(?:any eta|what(?:['’]s| is) the eta|eta (?:on|for|into|to))\b",
     re.IGNORECASE)
@@ -1270,6 +1273,16 @@ _CARD_NOT_USED = re.compile(
     r"(?:payments?|transactions?|charges?) (?:i|we) (?:didn'?t|did not|never) make)\b)", re.IGNORECASE)
 """Nothing taken yet ("didnt put my card in"): a card already used in three shops is fraud to stop, not only a
 machine to check."""
+_CAMERA = re.compile(
+    r"\bhidden cameras?\b|\bcameras?\b[^.!?]{0,80}?\b(?:pointing|pointed|aimed|facing|not (?:in|on) the listing|"
+    r"not disclosed|undisclosed|inside (?:the|a) (?:smoke (?:alarm|detector)|clock|charger))\b", re.IGNORECASE)
+"""A hidden camera in a stay ("a camera in the living room that was NOT in the listing, pointing at the sofa bed"):
+cover it, keep out of the room, move somewhere safe; no gas or fire advice (`post.camera`)."""
+_FIRE = re.compile(r"\b(?:alarms?|smoke|smoky|smoking|fire|flames?|burning|gas|carbon monoxide)\b", re.IGNORECASE)
+"""An alarm, smoke, fire or gas named: only then does a line say "if an alarm is sounding or you smell gas or smoke"
+(`post.fire`)."""
+_DOOR = re.compile(r"\b(?:door|doors|lock|locks|latch|deadbolt|chain|key ?cards?)\b", re.IGNORECASE)
+"""A door, a lock or a key named: only then does a line speak of a door that won't lock (`post.door`)."""
 _CARD_STOPPED = re.compile(
     r"\b(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?|already|just)\s+(?:just\s+|already\s+|now\s+)?"
     r"(?:frozen|froze|locked|blocked|cancell?ed|stopped)\s+(?:it|them|(?:my|the|both)(?:\s+(?:debit|credit|bank))?"
@@ -1481,7 +1494,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "got_out": (_GOT_OUT,), "running_now": (_RUNNING_NOW,),
     "none_at_all": (_NONE_AT_ALL,), "esim_switch": (_ESIM_SWITCH,), "weapon": (_WEAPON,),
     "money": (_MONEY_AT_RISK,), "train_named": (_TRAIN_NAMED,), "mortgage": (_MORTGAGE,),
-    "skimmer": (_SKIMMER, _CARD_NOT_USED),
+    "skimmer": (_SKIMMER, _CARD_NOT_USED), "camera": (_CAMERA,), "door": (_DOOR,), "fire": (_FIRE,),
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),
     "pay_missing": (_PAY_MISSING,), "cut_off_paid": (_CUT_OFF_PAID,), "scam_live": (_SCAM_LIVE,),

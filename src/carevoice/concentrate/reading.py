@@ -489,7 +489,7 @@ def _rules(text: str, locale: str) -> _Rules:
 
 
 _TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame", "though", "tho", "although",
-                    "also"})
+                    "also", "anyway", "anyways"})
 """Words that turn from kind words to a problem ("lovely, but it came in the wrong size")."""
 
 
@@ -515,7 +515,7 @@ _SHOUT_OUT = re.compile(
     r"(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
     r"[^.!?\n]{0,40}?\b(?:conductor|driver|guard|crew|attendants?|pilot|captain|staff|team|lady|ladies|guy|"
     r"gentleman|chap|bloke|engineer|agent|rep|manager|cashier|server|waiter|waitress|barista|receptionist|host|"
-    r"inspector|technician|courier|postman|postie)\b)", re.IGNORECASE)
+    r"inspector|technician|courier|postman|postie|lass|lad|fella|woman|man|girl)\b)", re.IGNORECASE)
 """A post that opens by thanking someone ("Shoutout to Mel in the lounge", "Shout out to the conductor on the
 Surfliner", "Want to say thank you to Dan at the bereavement team"): praise of a colleague, whatever trouble they put
 right or joke they shared."""
@@ -536,6 +536,8 @@ _BANTER_UNSURE = 0.5
 _GROUNDS = re.compile(
     r"[£$€₹]\s?\d|\b(?:cancell?ations?|cancell?ed|refunds?|fees?|charged|overcharged|delayed|delays|"
     r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing)|wrong (?:one|item|order|size)|"
+    r"lost (?:my|our) (?:bag|bags|luggage|suitcase|case|connection|parcel|order)|missed (?:my|our) "
+    r"(?:connection|flight|train)|"
     r"\d+ (?:weeks?|days?|hours?|hrs?|mins?|minutes) (?:for|waiting|late|on hold)|"
     r"where(?:['’]?s| is) my (?:food|order|parcel|delivery|refund|money)|for \d+ (?:mins?|minutes)|"
     r"(?:left|made|punched|knocked) a hole|hole in (?:my|our|the)|(?:damaged|broke|smashed|scratched|cracked|dented) "
@@ -1218,6 +1220,14 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         reasons.append(f"{intent} ({intent_p:.2f}) in a post read surely as a how-to question ({confidence:.2f}) "
                        "with no bad feeling: question")
         intent = "question"
+    elif (intent == "praise" and r.question and intent_p < _BARE_THANKS_SURE and r.shout_out is None
+          and _closing_thanks(r, inbound.text) is not None):
+        # "if I buy a new goodybag on the 28th does it start fresh or stack on the old one? cheers 🙏": the only kind
+        # word is the thanks that closes a question
+        reasons.append(f"praise ({intent_p:.2f}) read from the thanks that closes a question: question")
+        intent = "question"
+        if category == "praise":
+            category, confidence = "general_question", max(confidence, _QUESTION_OVER)
     elif (intent == "complaint" and r.question and _OPENS_ASKING.match(inbound.text) is not None
           and not urgency and not sure_problem and not r.intent.sarcasm
           and not r.abuse.abusive and r.emotion.emotion == "neutral" and predicted["emotion"].label == "neutral"
@@ -1229,7 +1239,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         reasons.append(f"complaint ({intent_p:.2f}) in a post that opens with its question, with no bad feeling: "
                        "question")
         intent = "question"
-    if (category in ("account_access", "billing_error", "service_outage", "late_delivery", "app_bug")
+    if (category in ("account_access", "billing_error", "service_outage", "late_delivery", "app_bug",
+                     "cancellation_request", "booking", "refund_status")
             and _SCAM_MESSAGE.search(inbound.text) and _PHISH_CHECK.search(inbound.text)):
         category, confidence = "fraud_security", max(confidence, _PHISH_SURE)
         reasons.append("situation fraud_security: a message received that the post asks about or nearly fell for "

@@ -32,8 +32,11 @@ _WALLET = re.compile(r"\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{25,60}|[13][1-
 _WORD = re.compile(r"[@#]?[^\W_]+(?:['\u2019][^\W_]+)?")
 
 
-_CURSE = re.compile(r"go to hell|(?:just |hope you |hope u )?go (?:bankrupt|bust(?: already)?|under)")
-"""A curse wished on the company, not on a person: beside a real complaint it is anger, not abuse to ignore."""
+_CURSE = re.compile(r"go to hell|(?:just |hope you |hope u )?go (?:bankrupt|bust(?: already)?|under)|"
+                    r"should(?: all)? (?:be|get) (?:fired|shot|launched|thrown)(?: out of a cannon)?"
+                    r"(?: into (?:the sun|space|a volcano))?")
+"""A curse wished on the company, not on a person ("go bust", "whoever runs your ATL operation should be launched
+into the sun"): beside a real complaint it is anger, not abuse to ignore."""
 
 
 class Abuse(NamedTuple):
