@@ -277,7 +277,8 @@ _NOT_WRONG_CHARGE = re.compile(
     r"(?:uk|british|us|american|local) (?:company|business|site|shop|website)|"
     r"forgot|forgotten|left out|missing|thought (?:it was|they were) free|(?:should|supposed to|meant to) be free|"
     r"overdraft fee|late fee|maintenance fee|(?:fee|charge) on my account|(?:paycheck|pay ?cheque|salary|wages) "
-    r"(?:posted|went in|came in|landed))\b)",
+    r"(?:posted|went in|came in|landed)|ate my|half (?:a|the|my) \w+|stood (?:in|for|from|all)|no seat|"
+    r"(?:didn'?t|did not) exist|fit(?:s|ted)? (?:in|into) (?:the|your) (?:stupid )?(?:sizer|frame)|sizer)\b)",
     re.IGNORECASE,
 )
 """A complaint about what something costs or how much you get for it ("£3.80 for a teabag in hot water",
@@ -1254,7 +1255,8 @@ _MONEY_AT_RISK = re.compile(
     r"\b(?:bank\w*|savings|cash|card|cards|money|pension|isa|mortgage|withdraw\w*|transfers?|payees?|cheques?|"
     r"safe account|funds)\b", re.IGNORECASE)
 """Money in the story ("taking out cash for a 'friend' who rings her", "read his card number out"): a note on the
-account speaks of money and card details (`post.money`)."""
+account speaks of money and card details (`post.money`). Unlike `_BANKING` (a branch closing), "account" and "app"
+are no sign of money here: a phone contract has an account too."""
 _TRAIN_NAMED = re.compile(
     r"\b(?:train|service|regional|cascades|acela|surfliner|bus|route|tram|coach)\s*#?\d{1,4}\b|"
     r"\b(?:the|my|our) \d{1,2}[:.]\d\d\b", re.IGNORECASE)

@@ -134,11 +134,12 @@ _GRIEVANCE = re.compile(
     r"nine|ten|twenty) (?:years|yrs)\b|\bloyal(?:ty)? (?:customers?|penalty)\b|\bpaying customers?\b|"
     r"\bwhat am i (?:even )?paying (?:you )?for\b|\bhow is (?:this|that) (?:fair|legal|acceptable|ok|okay)\b|"
     r"\bon hold (?:for )?(?:over |nearly |almost )?(?:an? |\d+ )(?:hours?|hrs?|minutes?|mins?)\b|"
-    r"\b\d+ (?:hours?|hrs?|minutes?|mins?) on hold\b|\bmake (?:it|this|that) make sense\b",
+    r"\b\d+ (?:hours?|hrs?|minutes?|mins?) on hold\b|\bmake (?:it|this|that) make sense\b|"
+    r"(?<!for the )\b(?:2nd|second|3rd|third|4th|fourth|5th|fifth) time (?:this|in a|today|running)\b",
     re.IGNORECASE)
 """A grievance told plainly ("every deal is new customers only. I've been with you 9 years", "we're paying
-customers", "on hold for 1 hour 52 minutes", "make it make sense"): a post carrying one is a complaint, however
-lightly the rest reads."""
+customers", "on hold for 1 hour 52 minutes", "make it make sense", "3rd time this month"): a post carrying one is a
+complaint, however lightly the rest reads."""
 _NO_TROUBLE = re.compile(
     r"\b(?:do|does|are|is|can|could|will|would) (?:you|u|they|it|i|we) still\b|"
     r"^\W*(?:@\w+\s+)*(?:is|are) (?:the |your )?(?:\S+ ){0,5}?(?:down|offline|having (?:issues|problems)|not working)"
@@ -1435,7 +1436,9 @@ def _planning_question(text: str) -> bool:
 _OPENS_ASKING = re.compile(
     r"\W*(?:@\w+\W*)*(?:(?:hi|hey|hello|hiya|quick (?:one|q|question))\W+)?(?:does|do|is|are|can|could|will|would|"
     r"what|when|where|which|how (?:much|many|long|often))\b", re.IGNORECASE)
-"""A post that opens with its question ("@McDonalds does the app deal stack with rewards points or not?")."""
+"""A post that opens with its question ("@McDonalds does the app deal stack with rewards points or not?"): the
+post's first words, not the first question sentence's (``signals.read_question`` reads those); "how" only as "how
+much/many/long/often", since "how can I fix this?" asks about a problem."""
 _FIX_ASKED = re.compile(r"\b(?:fix|fixed|glitch\w*|bug|bugs|why)\b", re.IGNORECASE)
 """Words of something to put right ("how can i fix this?", "why does it say no purchases"): a problem asked about."""
 
