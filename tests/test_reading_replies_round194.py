@@ -10,7 +10,7 @@ about prices; "thanks for turning my commute into a journey of personal growth. 
 from __future__ import annotations
 
 import pytest
-from reading_helpers import read
+from reading_helpers import drafts, read
 
 from carevoice.variables import post_conditions
 
@@ -55,3 +55,14 @@ def test_a_failure_repeated_this_month_is_no_joke() -> None:
     assert read(text).intent not in ("banter", "praise")
     assert read("ordering Golden Bun at 11pm and saying 'just this once' for the 4th time this week 🍔 "
                 "@GoldenBun").intent == "banter"
+
+
+def test_a_camera_left_behind_and_the_police_called() -> None:
+    gone = ("@AirbnbHelp there is a camera inside the smoke alarm pointing at the bed in our Airbnb in Queenstown. "
+            "We've packed up and left, sitting in the car now. Host isn't answering")
+    for d in drafts("base", gone, range(1, 4)):
+        assert "cover the camera" not in d.text, d.text
+    called = ("hidden camera in the smoke alarm at our CoveLets rental in Malaga, pointed at the bed. we've called the "
+              "police. @CoveLets this host needs removing NOW")
+    for d in drafts("base", called, range(1, 4)):
+        assert "call the emergency services" not in d.text, d.text
