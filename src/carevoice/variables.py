@@ -1854,6 +1854,7 @@ def build_context(
     handle = inbound.handle.lstrip("@") if inbound.handle else None
     words = sum(1 for w in inbound.text.split() if not w.startswith(("@", "http")))
     region = post_region(inbound.text)  # where the customer is, when the post names it: the emergency number there
+    found = conditions if conditions is not None else post_conditions(inbound.text)
     d = reading.details
     s = reading.subject
     where = situation or reading.category
@@ -1898,7 +1899,7 @@ def build_context(
         "brand": {"name": bank.display_name, "emergency": emergency_number(bank.locale, region),
                   # a traveller stuck at JFK is asked for their home postcode, not a ZIP code
                   "postcode": postcode_word(bank.locale, None if "stranded" in reading.urgency
-                                            or _ABROAD.search(inbound.text) else region)},
+                                            or found["abroad"] else region)},
         "details": {k: _detail(getattr(d, k, None)) if k == "date" else getattr(d, k, None) for k in DETAILS},
         "channel": {"id": profile.id, "name": profile.name, "private": profile.private, "public": profile.public},
         "time_of_day": time_of_day(local_time or inbound.time),
@@ -1909,7 +1910,7 @@ def build_context(
                  "grave": (grave := _grave(reading, where, inbound.text)), "bereaved": reading.bereavement,
                  "wry": told_as_a_joke(reading, grave, inbound.text),
                  "elsewhere": region is not None and region != locale_region(bank.locale),
-                 **(conditions if conditions is not None else post_conditions(inbound.text))},
+                 **found},
         "intent": reading.intent,
         "emotion": reading.emotion,
         "intensity": intensity_band(reading.intensity),
