@@ -490,7 +490,7 @@ def _rules(text: str, locale: str) -> _Rules:
 
 
 _TURNS = frozenset({"but", "however", "except", "unfortunately", "sadly", "shame", "though", "tho", "although",
-                    "also", "anyway", "anyways"})
+                    "also"})
 """Words that turn from kind words to a problem ("lovely, but it came in the wrong size")."""
 
 
