@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from carevoice.plan import has_link, joke_about_a_problem, turned_from_praise
@@ -1641,11 +1642,12 @@ _REGION_HANDLES = {region: re.compile(rf"@\w+?_?(?:{suffix})\b")
 """A brand's national account tagged ("@coopuk", "@VodafoneUK", "@ASB_NZ"): the customer is most likely there."""
 
 
+@lru_cache(maxsize=1024)
 def post_region(text: str) -> str | None:
     """The one region the post's places point to ("swinging a belt on the 4 train in NYC" -> "US"), or None.
 
     None when no place is named or places of two regions are ("flying Heathrow to Toronto"): the bank's own region
-    stands then.
+    stands then. Cached: a draft asks it for the context and again when matching an answer's currency.
     """
     found = {region for region, sign in _REGION_SIGNS.items() if sign in text}
     found.update(region for region, pattern in _REGION_PATTERNS.items() if pattern.search(text))

@@ -1170,7 +1170,7 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             category, confidence = "general", _GENERAL_EMPTY
             reasons.append("situation general: nothing clear " + f"(best {situation.label} "
                            f"{situation.probability:.2f})")
-    if (category == "cancellation_request" and _NO_CANCEL_WANTED.search(inbound.text) is not None):
+    if category == "cancellation_request" and _NO_CANCEL_WANTED.search(inbound.text) is not None:
         # "can you pause the Club Pret subscription? don't want to cancel and lose the price": no cancelling asked
         category, confidence = "general_question" if r.question else "general", _GENERAL_EMPTY
         reasons.append(f"situation {category}: a cancellation waved away, whatever the words of cancelling say")
