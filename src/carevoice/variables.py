@@ -1266,6 +1266,8 @@ _TRAIN_NAMED = re.compile(
 _MORTGAGE = re.compile(r"\b(?:mortgages?|re-?mortgag\w*|home loans?)\b", re.IGNORECASE)
 """The post is about a mortgage ("can I book a mortgage appointment"): only then is a mortgage adviser offered
 (`post.mortgage`)."""
+_OVERDRAFT = re.compile(r"\boverdra(?:fts?|wn)\b", re.IGNORECASE)
+"""An overdraft named: only then does a line guess at an overdraft charge (`post.overdraft`)."""
 _SKIMMER = re.compile(
     r"\bskimmers?\b|\b(?:something|a device|a thing|plastic)\b[^.!?]{0,30}\b(?:stuck|attached|fitted|glued|taped)\b"
     r"[^.!?]{0,20}\b(?:over|on|to|onto) the (?:card )?(?:slot|reader|keypad)\b", re.IGNORECASE)
@@ -1496,7 +1498,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "loyalty_penalty": (_LOYALTY_PENALTY,), "gripe": (_GRIPE,), "help_coming": (_HELP_COMING,),
     "got_out": (_GOT_OUT,), "running_now": (_RUNNING_NOW,),
     "none_at_all": (_NONE_AT_ALL,), "esim_switch": (_ESIM_SWITCH,), "weapon": (_WEAPON,),
-    "money": (_MONEY_AT_RISK,), "train_named": (_TRAIN_NAMED,), "mortgage": (_MORTGAGE,),
+    "money": (_MONEY_AT_RISK,), "train_named": (_TRAIN_NAMED,), "mortgage": (_MORTGAGE,), "overdraft": (_OVERDRAFT,),
     "skimmer": (_SKIMMER, _CARD_NOT_USED), "camera": (_CAMERA,), "door": (_DOOR,), "fire": (_FIRE,),
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),

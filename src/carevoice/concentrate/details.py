@@ -71,9 +71,9 @@ _SITE = re.compile(rf"(?<![@#\w])({_NAME}(?:\s+{_NAME}){{0,2}})\s+"
                    r"(?i:branch|store|shop|station|restaurant|outlet|location|depot)\b")
 """A name before a site noun, anywhere in the post: "Didsbury branch", "Castle Street station"."""
 _WHERE_NOW = re.compile(
-    rf"\b(?i:i'?m|i am|we'?re|we are|stuck|stranded|sat|sitting|waiting|standing|currently|still|now) "
+    rf"\b(?i:i'?m|i am|we'?re|we are|we were|i was|stuck|stranded|sat|sitting|waiting|standing|currently|still|now) "
     rf"(?i:at|in) ({_NAME}(?:\s+{_NAME}){{0,2}})"
-    r"(?=\s+(?i:now|with|and|since|for|right|tonight|today)\b|\s*[,.!?;:]|\s*$)"
+    r"(?=\s+(?i:now|with|and|since|for|right|tonight|today|at)\b|\s*[,.!?;:]|\s*$)"
     rf"|\b(?i:at|in) @\w+\s+({_NAME}(?:\s+{_NAME}){{0,1}})\b"
 )
 """A name where the customer is stuck now, known or not: "I'm at Cairnryan now with a car and 2 dogs"; or a
@@ -195,6 +195,16 @@ def _vocab() -> _Vocab:
     )
 
 
+_NOW_BEFORE = re.compile(r"\b(?:it is|it['’]?s|its|now)(?: now)?\s*$", re.IGNORECASE)
+"""Words that make the time after them the time of posting ("it is 2:05am and I'm sitting outside the station"),
+not a time of the service or the event."""
+
+
+def _service_times(text: str, low: str, words: AbstractSet[str]) -> Iterator[Found]:
+    """The clock times in ``text``, but the time it is now ("it is 2:05am... the 12:50 to Laredo never came")."""
+    return (f for f in times(text, low, words) if not _NOW_BEFORE.search(text, max(0, f.start - 12), f.start))
+
+
 def _first(found: Iterable[Found], pii: Sequence[PiiMatch]) -> str | None:
     for item in found:
         if not pii or not any(item.start < p.end and p.start < item.end for p in pii):  # most posts have none
@@ -205,7 +215,8 @@ def _first(found: Iterable[Found], pii: Sequence[PiiMatch]) -> str | None:
 def _orders(text: str) -> Iterator[Found]:
     for m in _ORDER.finditer(text):
         value = m.group(1)
-        numbered = "#" in m.group(0) and value.isdigit()  # "order #4417": four digits after a '#' are a number
+        # "order #4417", "order #9A41": four characters after a '#' are a number
+        numbered = "#" in m.group(0) and len(value) >= 4
         if (len(value) >= 5 or numbered) and sum(ch.isdigit() for ch in value) >= 3:
             yield Found(value, m.start(1), m.end(1))
 
@@ -527,5 +538,5 @@ def read_details(text: str, pii: Sequence[PiiMatch], words: AbstractSet[str] | N
         product=_first(_products(text, words, vocab), pii) if not vocab.product_words.isdisjoint(words) else None,
         place=_first(_places(text, words, vocab), pii),
         date=_first(dates(text, words, has_digit), pii),
-        time=_first(times(text, low, words), pii) if has_digit else None,
+        time=_first(_service_times(text, low, words), pii) if has_digit else None,
     )

@@ -271,6 +271,18 @@ def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit])
 
 _EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
 """An upside-down face, an eye roll or an unamused face: praise words beside them are said through gritted teeth."""
+
+
+def _rolled(text: str, shout: re.Match[str] | None) -> bool:
+    """Tell whether an eye roll falls on kind words: anywhere, or in the sentence of a colleague's thanks.
+
+    "massive thanks to Callum... in 10 mins. shame it took 3 calls to your helpline 🙃": the roll is at the gripe
+    after the thanks, not at the thanks.
+    """
+    roll = _EYE_ROLL.search(text)
+    return roll is not None and (shout is None or roll.start() <= _sentence_end(text, shout.end()))
+
+
 _SCARE_QUOTED = re.compile(
     r"(?:^|[\s(])['‘\"“](?:hot|fresh|free|fast|quick|express|helpful|premium|luxury|priority|clean|working|secure|"
     r"easy|unlimited|superfast|super fast|next day|same day|on time|complimentary|upgrade|upgraded|help|service|"
@@ -355,10 +367,21 @@ _PRAISE_CLEAR = 6.0
 _PRAISE_SHRUG = 2.0
 """The bad feeling clear praise outweighs: one middling word ("waited", "again") beside "an absolute gent"."""
 _PRAISE_SURE = 0.75
+_UPSET_ONLY = 6.0
+"""Votes of bad feeling (and none of delight) that outweigh the weights' praise when the post has no kind word."""
+_KIND_WORDS = re.compile(r"\b(?:thanks?|thank you|thx|cheers|love|lovely|great|amazing|kind|legend|brilliant|"
+                         r"appreciate\w*|grateful|helpful|shout\s?-?\s?out)\b", re.IGNORECASE)
+"""Kind words the rules may not count as praise; any of them leaves the weights' praise standing."""
 """Praise with no praise words or delight behind it needs the model at least this sure."""
 _INSULT_ONLY = 0.6
 """An insulting post read as a complaint below this, with no situation read at least this surely, is abuse."""
 _QUESTION_OVER = 0.7
+_ASKED_UNMARKED = re.compile(
+    r"\b(?:if (?:i|my|we|our)|(?:is|are) (?:the|it|there|you|this|that)|does|do (?:you|i|they|u)|"
+    r"(?:will|can|could|would) (?:the|you|it|they|i|u|we))\b", re.IGNORECASE)
+"""A question asked without a question mark ("does the rider judge me. asking for me")."""
+_ASKED_OVER = 0.45
+"""A question situation read at least this surely leads a post that opens asking, with no word of feeling."""
 """Below this, a complaint the rules read as a plain question (and no problem) is a question."""
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
@@ -428,11 +451,17 @@ def _rules(text: str, locale: str) -> _Rules:
             tried = ()  # "my recordings vanished after last night's box update": an update that broke it, not a fix
     details = read_details(text, pii, words, contacted[0] if contacted else None,
                            tried[0] if tried else None, forgot[0] if forgot else None)
-    if "stranded" not in urgency and details.place and not _STUCK.isdisjoint(words) and (
+    if "stranded" not in urgency and details.place and not _STUCK.isdisjoint(words) and not any(
+            h.key == "stranded" for h in found.family("urgency_except")) and (
             verdict.category in ("flight_disruption", "lost_baggage", "transport_disruption") or details.flight):
         # "stuck in Lisbon" after a cancelled flight: a customer stranded away from home now
         urgency = (*urgency, "stranded")
         urgency_reasons = (*urgency_reasons, f"urgency stranded: stuck, in {details.place}")
+    if "threat" in urgency and len(urgency) > 1 and _only_fear(found):
+        # "my mum has dementia... she gave them her card details... I'm terrified they've emptied it": the fear is
+        # of the harm told beside it (a fraud, a child's first flight), no one menaces anyone
+        urgency = tuple(u for u in urgency if u != "threat")
+        urgency_reasons = tuple(u for u in urgency_reasons if not u.startswith("urgency threat:"))
     bereavement = bool(found.family("bereavement"))
     negative = emotion.emotion in NEGATIVE_EMOTIONS or bereavement
     top = max(verdict.raw.values(), default=0.0)
@@ -459,7 +488,7 @@ def _rules(text: str, locale: str) -> _Rules:
         problem=max((v for k, v in verdict.raw.items() if k in PROBLEMS), default=0.0),
         category=verdict.category, negative=negative, emotion_votes=emotion.votes,
         # "let my 5yo 'help' with the announcement": quotes in a shout-out to a colleague are fondness, not doubt
-        eye_roll=(not text.isascii() and _EYE_ROLL.search(text) is not None) or (
+        eye_roll=(not text.isascii() and _rolled(text, shout)) or (
             _SCARE_QUOTED.search(text) is not None and shout is None),
         irony=(ending := _ironic_ending(text, found.tokens, praise_hits)) is not None,
         trouble_before=ending is not None and _trouble_unmended(text[:ending.start()]),
@@ -543,7 +572,9 @@ _GROUNDS = re.compile(
     r"where(?:['’]?s| is) my (?:food|order|parcel|delivery|refund|money)|for \d+ (?:mins?|minutes)|"
     r"(?:left|made|punched|knocked) a hole|hole in (?:my|our|the)|(?:damaged|broke|smashed|scratched|cracked|dented) "
     r"(?:my|our|the)|closed my account|(?:mould|mold|hair|stains?|blood) (?:in|on) (?:the|my|our)|"
-    r"laughed (?:in|at) (?:my|our) face|threw (?:my|the) \w+ at (?:me|us)|over the fence|after \d+ (?:years|yrs))\b",
+    r"laughed (?:in|at) (?:my|our) face|threw (?:my|the) \w+ at (?:me|us)|over the fence|after \d+ (?:years|yrs)|"
+    r"\d+ ?(?:hours?|hrs?|h|mins?|minutes?) delay|(?:blocked|froze|frozen|locked) (?:my|our) (?:card|account)|"
+    r"(?:\d+(?:st|nd|rd|th)|another|second|third|fourth|fifth) (?:outage|cancell?ation|delay|missed appointment))\b",
     re.IGNORECASE)
 """A real complaint's grounds: money, a cancellation, a fee, a delay, something that never came or came wrong, damage
 done ("your technician left a hole in my drywall... go to hell")."""
@@ -600,6 +631,19 @@ def _told_before_praise(r: _Rules) -> bool:
     kind word on the way, not praise that turned.
     """
     return any(h.start + _BEFORE_PRAISE < r.praise_end for h in _situation_hits(r))
+
+
+def _trouble_then_kind_word(r: _Rules) -> bool:
+    """Whether words of trouble come well before the praise, with nothing put right before it.
+
+    "recline broken, tray table held together with tape... Crew were lovely and apologetic": a complaint with a kind
+    word on the way; not "charged twice at a wee cafe and they had it sorted in the chat in 4 minutes".
+    """
+    praise = [h.start for h in r.found.family("praise")]
+    if not praise or min(praise) < _BEFORE_PRAISE:
+        return False
+    before = r.found.tokens[:min(praise)]
+    return _TROUBLE.search(" ".join(before)) is not None and _RECOVERY.isdisjoint(before)
 
 
 _WORTH_IT = (("worth", "it"), ("worth", "it", "tho"), ("worth", "it", "though"), ("worth", "the", "wait"),
@@ -809,6 +853,16 @@ _STILL_HURT = re.compile(
 London now. who do we report this to properly?"): kind words for the staff do not make the post thanks."""
 
 
+_FEAR_WORDS = frozenset({"terrified", "petrified", "frightened", "scared_stiff", "scared stiff"})
+"""Words of fear that read as a threat on their own ("my son was terrified in the turbulence")."""
+
+
+def _only_fear(found: Scan) -> bool:
+    """Tell whether every threat word read is only a word of fear, with no one menacing anyone."""
+    threat = [h for h in found.family("urgency") if h.key == "threat"]
+    return bool(threat) and all(h.label.strip("'") in _FEAR_WORDS for h in threat)
+
+
 def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], text: str) -> bool:
     """A post that thanks the brand for handling a danger: praise words, delight read surely, no sarcasm.
 
@@ -830,10 +884,13 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
         return False  # "staff were lovely and helped her but her wrist looks broken and we're heading to the Royal..."
     if kind and emotion.label == "delight" and emotion.probability >= _DANGER_THANKS:
         return True
-    if set(r.urgency) <= {"vulnerable"} and (
-            (kind and r.shout_out is not None) or (_THANKED.search(text[-_CLOSING:]) and _CARED.search(text))):
+    if set(r.urgency) <= {"vulnerable", "threat"} and ("threat" not in r.urgency or _only_fear(r.found)) and (
+            ((kind or _only_fear(r.found)) and r.shout_out is not None)
+            or (_THANKED.search(text[-_CLOSING:]) and _CARED.search(text))):
         # "a big thanks to Gordon... My mum (84) got confused about her stop and he walked her off", "the flight
         # attendant... noticed my dad was confused and sat with him during boarding til he settled... thank you."
+        # "thank you to the crew... My son (7) was terrified in the turbulence, Marcus sat with him for ages": fear
+        # told of, calmed by the colleague thanked
         return True
     # "to the lady who talked my mum out of sending £3,000 to a scammer - you saved her savings. thank you": a
     # danger someone stopped, thanked for; the weights may hear the scam's words as anger
@@ -954,6 +1011,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
               # flawless... waited 25 min for eggs. otherwise 10/10 would go back")
               and (r.emotion.emotion not in NEGATIVE_EMOTIONS or r.praise >= _PRAISE_CLEAR)
               and not r.details.contacted
+              # "recline broken, tray table held together with tape... Crew were lovely and apologetic but...": the
+              # trouble told first, nothing put right, a kind word for the crew on the way
+              and (r.praise >= _PRAISE_CLEAR or not _trouble_then_kind_word(r))
               and not (intent == "request" and r.verdict.category == "feature_request")):
             # "fair play, you fixed it", "10/10, legends": praise words, no bad feeling, no problem read surely
             # ("thanks for adding credits, can you add the year too?" asks for something: the request leads)
@@ -1044,6 +1104,17 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read a clear "
                            "question and no problem: question")
             intent, intent_p = "question", max(intent_model.second_probability, 1.0 - intent_p)
+        elif (intent == "question" and not r.question and r.intent.intent == "banter"
+              and "signal:banter:strong" in r.features and not urgency and not r.praise
+              and r.emotion.emotion not in NEGATIVE_EMOTIONS and not _TROUBLE.search(inbound.text)
+              and not _LAUGHING.search(inbound.text)  # "lol so geek squad has had my laptop since the 3rd": a laugh
+              # a question asked without its mark ("if my bag is 41cm am i getting done for £70") or a roast asked
+              # for ("roast my ex") is the team's own to answer
+              and not _ASKED_UNMARKED.search(inbound.text) and "roast" not in tokens):
+            # "the new Percy Pig flavour is an abomination and I've eaten the whole bag to be sure. please advise": no
+            # question asked, and a joke's own words; the weights' next guess (praise, a danger) is further off
+            reasons.append(f"a question with no question in it ({intent_p:.2f}), and a joke's words: banter")
+            intent, intent_p = "banter", r.intent.confidence
         elif intent == "question" and not r.question and intent_model.second != "question":
             reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
@@ -1062,6 +1133,15 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"praise read ({intent_p:.2f}) from no praise words, beside a gripe ({gripe.group(0)!r}): "
                            "complaint")
             intent, intent_p = "complaint", min(intent_p, 0.6)
+        elif (intent == "praise" and not r.praise and r.intent.intent in ("complaint", "follow_up")
+              and "delight" not in r.emotion.votes and not _KIND_WORDS.search(inbound.text)
+              and not r.abuse.abusive
+              and (bad := sum(v for k, v in r.emotion.votes.items() if k != "delight")) >= _UPSET_ONLY):
+            # "geek squad has had my laptop for 23 days now... every single time I call it's 'waiting on parts'":
+            # the weights' praise, however sure, with not one kind word and only bad feeling read
+            reasons.append(f"praise ({intent_p:.2f}) with no kind word and only bad feeling ({bad:g}): "
+                           f"{r.intent.intent}, as the rules read it")
+            intent, intent_p = r.intent.intent, r.intent.confidence
         elif intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and "rule_vote:delight" not in r.features:
             if intent_model.second == "danger" and not urgency:
                 # no danger read by the rules either: the rules' own reading ("whoever runs this account is a
@@ -1240,6 +1320,17 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         reasons.append(f"complaint ({intent_p:.2f}) in a post that opens with its question, with no bad feeling: "
                        "question")
         intent = "question"
+    elif (intent == "complaint" and r.question and category == "general_question" and confidence >= _ASKED_OVER
+          and _OPENS_ASKING.match(inbound.text) is not None and not r.emotion.votes
+          and predicted["emotion"].label != "anger" and (not sure_problem or confidence >= _QUESTION_OVER)
+          and not urgency and not r.intent.sarcasm and not r.abuse.abusive
+          and not _NOT_CALM.search(inbound.text) and not _FIX_ASKED.search(inbound.text)):
+        # "is the Extra in Milton Keynes still open 24hrs or not? google says one thing, your website says another",
+        # "is the Ranelagh branch actually closing or is that a rumour?": a post that opens with its question, read
+        # as one by the weights, with not one word of feeling; the weights' gripe is the muddle the question is about
+        reasons.append(f"complaint ({intent_p:.2f}) in a post that opens with a question read as one "
+                       f"({confidence:.2f}), with no word of feeling: question")
+        intent = "question"
     if (category in ("account_access", "billing_error", "service_outage", "late_delivery", "app_bug",
                      "cancellation_request", "booking", "refund_status")
             and _SCAM_MESSAGE.search(inbound.text) and _PHISH_CHECK.search(inbound.text)):
@@ -1391,7 +1482,7 @@ _NOT_ABOUT_MONEY = frozenset({"connectivity", "service_outage", "app_bug", "prod
 
 
 _ASK_AHEAD = re.compile(
-    r"(?:^|[.,!?\n]|@\w+|\bquick (?:one|q|question)\b\W*|\b(?:hi|hey|hello|hiya)\b\W*)\s*"
+    r"(?:^|[.,!?\n]|@\w+|\bquick (?:one|q|question)\b\W*(?:[^.!?\n]{0,40}?\s)?|\b(?:hi|hey|hello|hiya)\b\W*)\s*"
     r"(?:does|do|is|are|can|will|would|what time|how much|how long|how many|which|what(?:'s| is| are))\b"
     r"(?:[^.!?\n]|\.(?=\d))*\?",
     re.IGNORECASE)
@@ -1403,7 +1494,8 @@ _AHEAD = re.compile(
     r"flying\b[^.!?\n]{0,60}\b(?:next|this|tomorrow|tonight|on|friday|saturday|sunday|monday|tuesday|wednesday|"
     r"thursday)\b|"
     r"trying to (?:figure|work) out|(?:before|so) i (?:book|buy|order|go|travel|fly|drive|pack|leave|set off)|"
-    r"(?:do ?n['’]?t|do not) want to (?:get (?:stung|charged|caught out|hit)|be (?:stung|charged|caught out)|"
+    r"(?:do ?n['’]?t|do not) want to (?:get (?:stung|charged|caught out|hit|pinged|fined|done)|"
+    r"be (?:stung|charged|caught out|pinged|fined)|"
     r"drive\b[^.!?\n]{0,30}\bfor nothing|pay)|(?:do ?n['’]?t|do not) want (?:a|another) \S+ bill|"
     r"(?:do ?n['’]?t|do not) want (?:charging|charged|paying) twice|"
     r"(?:do ?n['’]?t|do not) want (?:my|the|our|any) (?:\w+ ){1,2}(?:going wrong|to go wrong|messed up|to bounce|"
