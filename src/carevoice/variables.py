@@ -227,6 +227,11 @@ _QUEUE = re.compile(
     r"(?:queue|queuing|queueing|in (?:the )?line)\b)",
     re.IGNORECASE,
 )
+_NOT_PHONE_QUEUE = re.compile(
+    r"^(?![\s\S]*\b(?:ring|rang|call|called|calling|phone|phoned|number|helpline|on hold)\b[^.!?]{0,40}\bqueue|"
+    r"[\s\S]*\bqueue\b[^.!?]{0,40}\b(?:listening to|music|on hold|on the phone|helpline))", re.IGNORECASE)
+"""No queue on the phone ("ring the number? i've been in the queue 25 mins listening to the same bit of music"): a
+wait on the line is not a queue at a counter."""
 _NOT_RUDE = re.compile(
     r"^(?![\s\S]*\b(?:rude|rudely|swore|swearing|shouted|yelled|screamed|attitude|disrespect\w*|dismissive|"
     r"condescending|patroni[sz]\w*|laughed at|mocked|ignored (?:me|us)|eye[- ]?roll\w*|aggressive|hurt|injur\w*|"
@@ -1485,7 +1490,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "at_station": (_AT_STATION,), "hurt": (_HURT,), "refused": (_REFUSED,),
     "card_given": (_CARD_GIVEN,), "fee": (FEE_NAMED, _NOT_FEE_RHETORIC), "ongoing": (_ONGOING,),
     "recurring": (_RECURRING,), "points_changed": (_POINTS_CHANGED, _NOT_EXPIRY_QUESTION),
-    "queue": (_QUEUE, _NOT_RUDE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
+    "queue": (_QUEUE, _NOT_RUDE, _NOT_PHONE_QUEUE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
     "unexpected_charge": (_UNEXPECTED_CHARGE,), "disputed": (_DISPUTED,),
     "refund_eligibility": (_REFUND_ELIGIBILITY,),
     "arrived_late": (_ARRIVED_LATE, _DELIVERED_GOODS), "repayment": (_REPAYMENT,),
@@ -1618,7 +1623,9 @@ _REGION_PLACES = {
     "AU": r"Sydney|Melbourne|Brisbane|(?-i:Perth)|Adelaide|Canberra|Hobart|Gold Coast|(?-i:NSW)|Queensland|"
           r"Opal card|myki|(?-i:VIC)|(?-i:QLD)|Transperth|TransLinkSEQ|TransportforNSW|Transport for NSW|(?-i:PTV)|"
           r"Parramatta|Cairns|Bowen Hills|Fortitude Valley|Bondi|Fremantle|Geelong|Newtown NSW|Woolies|Maccas|"
-          r"Telstra\w*|Optus\w*|CommBank|Westpac|Bunnings|Officeworks|(?:call|dial|ring|calling|ringing) 000",
+          r"Telstra\w*|Optus\w*|CommBank|Westpac|Bunnings|Officeworks|(?:call|dial|ring|calling|ringing) 000|"
+          r"QueenslandRail|Queensland Rail|Caboolture|Toowoomba|Sunshine Coast|Townsville|Noosa|Darwin|Ballarat|"
+          r"Bendigo|Wollongong",
     "NZ": r"Auckland|Wellington|Christchurch|Queenstown|Rotorua|AklTransport|Britomart|Metlink|KiwiRail|Dunedin",
     "ZA": r"Cape Town|Johannesburg|Joburg|Durban|Pretoria|Soweto|Stellenbosch|Sea Point|Hermanus|Metrorail(?:_\w+)?|"
           r"Khayelitsha|Bellville|Nyanga|Sandton|Gautrain|(?-i:PRASA)|MTNza|Vodacom\w*|load ?shedding",

@@ -539,16 +539,16 @@ _BAD_CONDUCT = re.compile(
 _SHOUT_OUT = re.compile(
     r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|want|wanted|to|say|give|giving|i|we|"
     r"would|like|i['’]d|id|have|got|gotta|must|need|needed)\s+){0,6}"
-    r"(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:(?:huge|big|massive|special) )?thanks|thank (?:you|u))\s+"
-    r"(?:go(?:es)?\s+)?(?:out\s+)?"
-    r"to\s+(?:@\w+\s+(?:and\s+)?(?:especially\s+|particularly\s+)?)?"
+    r"(?:(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:(?:huge|big|massive|special) )?thanks|thank (?:you|u))\s+"
+    r"(?:go(?:es)?\s+)?(?:out\s+)?to\s+|big\s?ups?\s+(?:to\s+)?)"
+    r"(?:@\w+\s+(?:and\s+)?(?:especially\s+|particularly\s+)?)?"
     r"(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
     r"[^.!?\n]{0,40}?\b(?:conductor|driver|guard|crew|attendants?|pilot|captain|staff|team|lady|ladies|guy|"
     r"gentleman|chap|bloke|engineer|agent|rep|manager|cashier|server|waiter|waitress|barista|receptionist|host|"
     r"inspector|technician|courier|postman|postie|lass|lad|fella|woman|man|girl)\b)", re.IGNORECASE)
 """A post that opens by thanking someone ("Shoutout to Mel in the lounge", "Shout out to the conductor on the
-Surfliner", "Want to say thank you to Dan at the bereavement team"): praise of a colleague, whatever trouble they put
-right or joke they shared."""
+Surfliner", "Want to say thank you to Dan at the bereavement team", "big up di driver"): praise of a colleague,
+whatever trouble they put right or joke they shared."""
 _TURN_TO_COLLEAGUE = re.compile(r"\b(?:but|however)\s+(?:he|she|they)\s+(?!(?:was|were|wasn|weren|didn|did not|"
                                 r"couldn|could not|never|won|wouldn|refused|said no)\b)\w+", re.IGNORECASE)
 """A turn back to the colleague thanked ("awful everywhere else but he called back exactly when he said he would")."""
@@ -853,6 +853,15 @@ _STILL_HURT = re.compile(
 London now. who do we report this to properly?"): kind words for the staff do not make the post thanks."""
 
 
+_HELP_CAME = re.compile(r"\b(?:till?|until) (?:the |di |da )?(?:ambulance|paramedics|police|help|an ambulance)"
+                        r"(?: (?:came|come|arrived|got there|turned up))?\b", re.IGNORECASE)
+"""Help that came while a colleague stayed ("waited with her till the ambulance came"): the danger is over."""
+_PERSON_PRAISED = re.compile(
+    r"\b(?:fella|lady|guy|bloke|man|woman|lad|lass|gentleman|chap|driver|agent|girl)\b[^.!?]{0,60}?\b(?:was|were)\s+"
+    r"(?:so |really |absolutely |just )?(?:brilliant|amazing|lovely|great|fantastic|patient|kind|class|decent|superb|"
+    r"excellent|wonderful|incredible)\b", re.IGNORECASE)
+"""A colleague praised in the post's own words ("the fella on the phone this morning (Gareth i think) was brilliant
+with my mum")."""
 _FEAR_WORDS = frozenset({"terrified", "petrified", "frightened", "scared_stiff", "scared stiff"})
 """Words of fear that read as a threat on their own ("my son was terrified in the turbulence")."""
 
@@ -884,8 +893,12 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
         return False  # "staff were lovely and helped her but her wrist looks broken and we're heading to the Royal..."
     if kind and emotion.label == "delight" and emotion.probability >= _DANGER_THANKS:
         return True
+    if kind and (r.shout_out is not None or _PERSON_PRAISED.search(text)) and _HELP_CAME.search(text):
+        # "big up di driver... Him pull over when a lady tek sick an wait wid her till di ambulance come": the help
+        # came, and the colleague is thanked for staying
+        return True
     if set(r.urgency) <= {"vulnerable", "threat"} and ("threat" not in r.urgency or _only_fear(r.found)) and (
-            ((kind or _only_fear(r.found)) and r.shout_out is not None)
+            ((kind or _only_fear(r.found)) and r.shout_out is not None) or (kind and _PERSON_PRAISED.search(text))
             or (_THANKED.search(text[-_CLOSING:]) and _CARED.search(text))):
         # "a big thanks to Gordon... My mum (84) got confused about her stop and he walked her off", "the flight
         # attendant... noticed my dad was confused and sat with him during boarding til he settled... thank you."
@@ -1060,6 +1073,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"banter ({intent_p:.2f}) with no joke's words where the rules read a complaint "
                            f"({'a loss' if r.bereavement else r.emotion.emotion}): complaint")
             intent = "complaint"
+        elif (intent == "danger" and not urgency and intent_p < _BANTER_UNSURE and "signal:banter:strong" in r.features
+              and r.emotion.emotion not in ("anger", "anxiety", "sadness")):
+            # "the bloke in 32C has been eating boiled eggs since Singapore. not a complaint, I just need someone else
+            # to know": an unsure danger with none read, told as a joke
+            reasons.append(f"danger read unsurely ({intent_p:.2f}) with no danger read, and a joke's words: banter")
+            intent = "banter"
         elif intent == "danger" and not urgency and r.bereavement and r.intent.intent != "danger":
             # "I was recently widowed and I'm trying to take my husband off our joint checking": the weights hear
             # a danger in a loss, and no danger is read; the loss is met by its own lines
@@ -1104,6 +1123,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read a clear "
                            "question and no problem: question")
             intent, intent_p = "question", max(intent_model.second_probability, 1.0 - intent_p)
+        elif (intent == "question" and intent_p < _BANTER_UNSURE and r.intent.intent == "complaint"
+              and r.emotion.emotion == "anger" and not urgency):
+            # "you lot are a disgrace. host cancels my booking an HOUR before check in and you offer me a $40
+            # coupon?? shove it": a question mark on a furious complaint, no question to look into
+            reasons.append(f"question read unsurely ({intent_p:.2f}) in an angry complaint: complaint")
+            intent = "complaint"
         elif (intent == "question" and not r.question and r.intent.intent == "banter"
               and "signal:banter:strong" in r.features and not urgency and not r.praise
               and r.emotion.emotion not in NEGATIVE_EMOTIONS and not _TROUBLE.search(inbound.text)
