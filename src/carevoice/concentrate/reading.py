@@ -61,7 +61,8 @@ _TROUBLE = re.compile(
     r"\b(?:\w+n['’]t|(?:do|does|did|ca|wo|is|are|was|were|has|have|had|could|should|would|ai)nt|"
     r"not|never|no longer|still|yet|again|wrong|missing|broken|broke|error|problem|issue|fault|"
     r"fail\w*|declined|overcharged|charged twice|billed|late|delay\w*|lost|stuck|unable|stopped|disappeared|cancell?ed|"
-    r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help)\b",
+    r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help|"
+    r"(?:drove|blew|went|sailed|flew) (?:right |straight )?(?:past|by))\b",
     re.IGNORECASE,
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
@@ -1008,6 +1009,8 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
               and (r.praise > 0 or (not r.question and intent != "banter" and not _TROUBLE.search(inbound.text)
                                     and not _GRIPE.search(inbound.text)))
               and not _SNARK.search(inbound.text)
+              # "unexpected item in the bagging area. yes. it's my dignity 🙃": an eye roll is no delight
+              and (inbound.text.isascii() or _EYE_ROLL.search(inbound.text) is None)
               and not sure_problem):
             reasons.append(f"a delighted post ({predicted['emotion'].probability:.2f}) read as praise, not {intent}")
             intent = "praise"
@@ -1507,7 +1510,8 @@ _NOT_ABOUT_MONEY = frozenset({"connectivity", "service_outage", "app_bug", "prod
 
 
 _ASK_AHEAD = re.compile(
-    r"(?:^|[.,!?\n]|@\w+|\bquick (?:one|q|question)\b\W*(?:[^.!?\n]{0,40}?\s)?|\b(?:hi|hey|hello|hiya)\b\W*)\s*"
+    r"(?:^|[.,!?\n]|@\w+|\bquick (?:one|q|question)\b\W*(?:[^.!?\n]{0,40}?\s)?|\b(?:hi|hey|hello|hiya)\b\W*|"
+    r"\bif (?:i|we)\b[^.!?\n]{0,60}?\s)\s*"
     r"(?:does|do|is|are|can|will|would|what time|how much|how long|how many|which|what(?:'s| is| are))\b"
     r"(?:[^.!?\n]|\.(?=\d))*\?",
     re.IGNORECASE)
@@ -1519,6 +1523,8 @@ _AHEAD = re.compile(
     r"flying\b[^.!?\n]{0,60}\b(?:next|this|tomorrow|tonight|on|friday|saturday|sunday|monday|tuesday|wednesday|"
     r"thursday)\b|"
     r"trying to (?:figure|work) out|(?:before|so) i (?:book|buy|order|go|travel|fly|drive|pack|leave|set off)|"
+    r"\bif (?:i|we) (?:buy|get|book|order|switch|upgrade|pay|sign up|top up|take out|open)\b|"
+    r"(?:do ?n['’]?t|do not) want to hold (?:everyone|people|anyone|the queue|the bus|the line) up|"
     r"(?:do ?n['’]?t|do not) want to (?:get (?:stung|charged|caught out|hit|pinged|fined|done)|"
     r"be (?:stung|charged|caught out|pinged|fined)|"
     r"drive\b[^.!?\n]{0,30}\bfor nothing|pay)|(?:do ?n['’]?t|do not) want (?:a|another) \S+ bill|"
@@ -1534,7 +1540,8 @@ for nothing"): the question is asked before anything has happened."""
 _HAPPENED = re.compile(
     r"\b(?:charged me|was charged|got charged|been charged|cancell?ed|lost|delayed|broken|never|did ?n['’]?t|"
     r"has ?n['’]?t|have ?n['’]?t|refund\w*|complain\w*|"
-    r"(?<!\bdo u )(?<!\bdo you )(?<!\bdo ye )(?<!\bdo yall )(?<!\bdo y'all )"
+    r"(?<!\bdo u )(?<!\bdo you )(?<!\bdo ye )(?<!\bdo yall )(?<!\bdo y'all )(?<!\bdo i )(?<!\bdo we )"
+    r"(?<!\bdoes it )(?<!\bwill it )(?<!\bis it )"
     r"still(?! (?:going|on|running|available|a thing|valid|live|do|doing|have|open)\b)|declined|"
     r"missing|stuck|waiting|rude|disgrace\w*|invalid|expired|rejected|error|(?:does|did|wo|is|was)n['’]?t work\w*|"
     r"not working|stinks?|stank|reeks?|rattl\w*|filthy|mouldy|moldy|leak(?:s|ing|ed)|nothing (?:he|she|they|anyone|we) "
