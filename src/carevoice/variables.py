@@ -1094,7 +1094,9 @@ _HELP_COMING = re.compile(
 _GOT_OUT = re.compile(
     r"\b(?:(?:we|we're|we are|we've|i'm|i am|i've|everyone(?:'s| is)|all of us are) (?:all )?(?:now )?"
     r"(?:outside|out of (?:the|our) (?:room|house|flat|building|apartment)|got out|gotten out|left|evacuated)|"
-    r"(?:sitting|sat|waiting) (?:outside|in the car)|packed up and left|not going back in)\b",
+    r"(?:sitting|sat|waiting) (?:outside|in the car)|packed up and left|not going back in|"
+    r"(?:everyone(?:'s| is)|we're all|we are all|we're) out (?:on|in) (?:the )?(?:street|road|car park|carpark|"
+    r"parking lot|pavement|[A-Z]\w+ (?:Ave|Avenue|Rd|Road|St|Street)))\b",
     re.IGNORECASE)
 """Everyone already out of the place ("we're outside in the car with the kids", "packed up and left"): no "leave
 the room now" (`post.got_out`)."""
@@ -1291,6 +1293,11 @@ cover it, keep out of the room, move somewhere safe; no gas or fire advice (`pos
 _FIRE = re.compile(r"\b(?:alarms?|smoke|smoky|smoking|fire|flames?|burning|gas|carbon monoxide)\b", re.IGNORECASE)
 """An alarm, smoke, fire or gas named: only then does a line say "if an alarm is sounding or you smell gas or smoke"
 (`post.fire`)."""
+_ALARM_SOUNDING = re.compile(
+    r"\b(?:fire|smoke) alarms? (?:is |are |has been |have been |been |keeps? |still )?(?:going off|sounding|ringing|"
+    r"blaring|beeping)\b|\balarms? (?:is |are )?still (?:going|sounding|ringing)\b", re.IGNORECASE)
+"""A fire alarm sounding now ("fire alarm going off on floor 6 for 10 mins and no announcement"): leave by the
+nearest exit, don't wait (`post.alarm_sounding`)."""
 _DOOR = re.compile(r"\b(?:door|doors|lock|locks|latch|deadbolt|chain|key ?cards?)\b", re.IGNORECASE)
 """A door, a lock or a key named: only then does a line speak of a door that won't lock (`post.door`)."""
 _CARD_STOPPED = re.compile(
@@ -1504,6 +1511,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "got_out": (_GOT_OUT,), "running_now": (_RUNNING_NOW,),
     "none_at_all": (_NONE_AT_ALL,), "esim_switch": (_ESIM_SWITCH,), "weapon": (_WEAPON,),
     "money": (_MONEY_AT_RISK,), "train_named": (_TRAIN_NAMED,), "mortgage": (_MORTGAGE,), "overdraft": (_OVERDRAFT,),
+    "alarm_sounding": (_ALARM_SOUNDING,),
     "skimmer": (_SKIMMER, _CARD_NOT_USED), "camera": (_CAMERA,), "door": (_DOOR,), "fire": (_FIRE,),
     "branch_closing": (_BRANCH_CLOSING, _BANKING), "credit_expired": (_CREDIT_EXPIRED,),
     "area_wide": (_AREA_WIDE, _NETWORK_DOWN),

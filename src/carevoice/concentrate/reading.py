@@ -1146,6 +1146,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         elif intent == "question" and not r.question and intent_model.second != "question":
             reasons.append(f"a question with no question in it ({intent_p:.2f}): {intent_model.second} instead")
             intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
+            if r.intent.sarcasm and intent in ("praise", "banter"):
+                # "'unlimited' data but after 10GB speed become like 2005 dial up. very unlimited": no joke
+                reasons.append(f"{intent} said with sarcasm: complaint")
+                intent = "complaint"
         elif (intent == "praise" and intent_p < _PRAISE_SURE and not r.praise and r.intent.intent == "complaint"
               and r.verdict.category in PROBLEMS and r.verdict.raw.get(r.verdict.category, 0.0) >= _STRONG_PHRASE
               and _TROUBLE.search(inbound.text)):
@@ -1523,7 +1527,8 @@ _AHEAD = re.compile(
     r"flying\b[^.!?\n]{0,60}\b(?:next|this|tomorrow|tonight|on|friday|saturday|sunday|monday|tuesday|wednesday|"
     r"thursday)\b|"
     r"trying to (?:figure|work) out|(?:before|so) i (?:book|buy|order|go|travel|fly|drive|pack|leave|set off)|"
-    r"\bif (?:i|we) (?:buy|get|book|order|switch|upgrade|pay|sign up|top up|take out|open)\b|"
+    r"\bif (?:i|we) (?:buy|get|book|order|switch|upgrade|pay|sign up|top up|take out|open|miss|exceed)\b|"
+    r"\bif (?:i|we) (?:go|went) (?:£|\$|€)?\d*\s?(?:over|into)\b|trying to (?:send|pay|transfer) (?:some|money|it)\b|"
     r"(?:do ?n['’]?t|do not) want to hold (?:everyone|people|anyone|the queue|the bus|the line) up|"
     r"(?:do ?n['’]?t|do not) want to (?:get (?:stung|charged|caught out|hit|pinged|fined|done)|"
     r"be (?:stung|charged|caught out|pinged|fined)|"
