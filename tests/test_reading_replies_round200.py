@@ -68,3 +68,12 @@ def test_a_food_question_about_what_would_happen_is_no_danger() -> None:
 ])
 def test_a_fee_asked_about_ahead_is_a_question(text: str) -> None:
     assert read(text).intent == "question"
+
+
+def test_a_threat_beside_a_hurt_child_is_answered_and_a_threat_alone_is_not() -> None:
+    hurt = ("@dublinbusnews the driver on the 39A this morning closed the doors on my 12 year old's arm and drove off "
+            "laughing. if I see him again I swear to god I'll drag him out of that cab myself")
+    assert read(hurt).intent != "abuse"
+    alone = ("@dublinbusnews the driver on the 46a at 8.10 drove straight past 6 of us at Stillorgan. waved at us. "
+             "if I see him again I swear I'll drag him out of that cab")
+    assert read(alone).intent == "abuse"

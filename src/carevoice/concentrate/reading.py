@@ -574,6 +574,7 @@ _GROUNDS = re.compile(
     r"(?:left|made|punched|knocked) a hole|hole in (?:my|our|the)|(?:damaged|broke|smashed|scratched|cracked|dented) "
     r"(?:my|our|the)|closed my account|(?:mould|mold|hair|stains?|blood) (?:in|on) (?:the|my|our)|"
     r"laughed (?:in|at) (?:my|our) face|threw (?:my|the) \w+ at (?:me|us)|over the fence|after \d+ (?:years|yrs)|"
+    r"(?:closed|shut) the doors? on|"
     r"\d+ ?(?:hours?|hrs?|h|mins?|minutes?) delay|(?:blocked|froze|frozen|locked) (?:my|our) (?:card|account)|"
     r"(?:\d+(?:st|nd|rd|th)|another|second|third|fourth|fifth) (?:outage|cancell?ation|delay|missed appointment))\b",
     re.IGNORECASE)

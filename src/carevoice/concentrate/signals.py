@@ -33,10 +33,13 @@ _WORD = re.compile(r"[@#]?[^\W_]+(?:['\u2019][^\W_]+)?")
 
 
 _CURSE = re.compile(r"go to hell|(?:just |hope you |hope u )?go (?:bankrupt|bust(?: already)?|under)|"
+                    r"(?:i'll|i will|ill|i'm gonna|im gonna|i'm going to) (?:drag|batter|deck|smack|slap|punch|lamp|"
+                    r"knock out) (?:him|her|them|that driver|the driver)|"
                     r"should(?: all)? (?:be|get) (?:fired|shot|launched|thrown)(?: out of a cannon)?"
                     r"(?: into (?:the sun|space|a volcano))?")
 """A curse wished on the company, not on a person ("go bust", "whoever runs your ATL operation should be launched
-into the sun"): beside a real complaint it is anger, not abuse to ignore."""
+into the sun"), or a threat made in anger at a colleague ("I'll drag him out of that cab"): beside a real complaint
+it is anger, answered, not abuse to ignore; alone it is abuse."""
 
 
 class Abuse(NamedTuple):
