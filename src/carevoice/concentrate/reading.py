@@ -899,8 +899,9 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
         # "big up di driver... Him pull over when a lady tek sick an wait wid her till di ambulance come": the help
         # came, and the colleague is thanked for staying
         return True
-    if set(r.urgency) <= {"vulnerable", "threat"} and ("threat" not in r.urgency or _only_fear(r.found)) and (
-            ((kind or _only_fear(r.found)) and r.shout_out is not None) or (kind and _PERSON_PRAISED.search(text))
+    feared = _only_fear(r.found)
+    if set(r.urgency) <= {"vulnerable", "threat"} and ("threat" not in r.urgency or feared) and (
+            ((kind or feared) and r.shout_out is not None) or (kind and _PERSON_PRAISED.search(text))
             or (_THANKED.search(text[-_CLOSING:]) and _CARED.search(text))):
         # "a big thanks to Gordon... My mum (84) got confused about her stop and he walked her off", "the flight
         # attendant... noticed my dad was confused and sat with him during boarding til he settled... thank you."
