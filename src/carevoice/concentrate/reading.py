@@ -368,22 +368,22 @@ _PRAISE_CLEAR = 6.0
 _PRAISE_SHRUG = 2.0
 """The bad feeling clear praise outweighs: one middling word ("waited", "again") beside "an absolute gent"."""
 _PRAISE_SURE = 0.75
+"""Praise with no praise words or delight behind it needs the model at least this sure."""
 _UPSET_ONLY = 6.0
 """Votes of bad feeling (and none of delight) that outweigh the weights' praise when the post has no kind word."""
 _KIND_WORDS = re.compile(r"\b(?:thanks?|thank you|thx|cheers|love|lovely|great|amazing|kind|legend|brilliant|"
                          r"appreciate\w*|grateful|helpful|shout\s?-?\s?out)\b", re.IGNORECASE)
 """Kind words the rules may not count as praise; any of them leaves the weights' praise standing."""
-"""Praise with no praise words or delight behind it needs the model at least this sure."""
 _INSULT_ONLY = 0.6
 """An insulting post read as a complaint below this, with no situation read at least this surely, is abuse."""
 _QUESTION_OVER = 0.7
+"""Below this, a complaint the rules read as a plain question (and no problem) is a question."""
 _ASKED_UNMARKED = re.compile(
     r"\b(?:if (?:i|my|we|our)|(?:is|are) (?:the|it|there|you|this|that)|does|do (?:you|i|they|u)|"
     r"(?:will|can|could|would) (?:the|you|it|they|i|u|we))\b", re.IGNORECASE)
 """A question asked without a question mark ("does the rider judge me. asking for me")."""
 _ASKED_OVER = 0.45
 """A question situation read at least this surely leads a post that opens asking, with no word of feeling."""
-"""Below this, a complaint the rules read as a plain question (and no problem) is a question."""
 _SHORT = 3
 """Posts of at most this many words are read by the rules alone."""
 _DANGER_THANKS = 0.9
@@ -1328,6 +1328,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             and r.question and not urgency and not r.intent.sarcasm and not r.abuse.abusive
             and r.emotion.emotion not in NEGATIVE_EMOTIONS and not sure_problem
             and not _TROUBLE.search(inbound.text) and not _NOT_CALM.search(inbound.text))
+    # a complaint that opens with its question ("@McDonalds does the app deal stack..."), with no danger, sarcasm or
+    # insult, nothing hard to bear and nothing asked to be fixed: a question, if the feeling allows (below)
+    opens_asking = (intent == "complaint" and r.question and not urgency and not r.intent.sarcasm
+                    and not r.abuse.abusive and _OPENS_ASKING.match(inbound.text) is not None
+                    and not _NOT_CALM.search(inbound.text) and not _FIX_ASKED.search(inbound.text))
     if how_to:
         # "whats the max cheque amount i can pay in using the app?", "which roaming pack is best for 10 days in
         # Dubai?": the weights read a how-to question surely, the rules a question and no bad feeling, yet the
@@ -1343,22 +1348,17 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
         intent = "question"
         if category == "praise":
             category, confidence = "general_question", max(confidence, _QUESTION_OVER)
-    elif (intent == "complaint" and r.question and _OPENS_ASKING.match(inbound.text) is not None
-          and not urgency and not sure_problem and not r.intent.sarcasm
-          and not r.abuse.abusive and r.emotion.emotion == "neutral" and predicted["emotion"].label == "neutral"
-          and not _NOT_CALM.search(inbound.text)
-          and not _TROUBLE.search(_NO_TROUBLE.sub(" ", inbound.text)) and not _FIX_ASKED.search(inbound.text)):
+    elif (opens_asking and not sure_problem
+          and r.emotion.emotion == "neutral" and predicted["emotion"].label == "neutral"
+          and not _TROUBLE.search(_NO_TROUBLE.sub(" ", inbound.text))):
         # "does the app deal for $1 large fries stack with rewards points or not? cashier in Toledo said no, the one
         # in Perrysburg said yes": a post that opens with its question, with no bad feeling in the words or the
         # weights and no problem the rules are sure of, asks; it does not complain
         reasons.append(f"complaint ({intent_p:.2f}) in a post that opens with its question, with no bad feeling: "
                        "question")
         intent = "question"
-    elif (intent == "complaint" and r.question and category == "general_question" and confidence >= _ASKED_OVER
-          and _OPENS_ASKING.match(inbound.text) is not None and not r.emotion.votes
-          and predicted["emotion"].label != "anger" and (not sure_problem or confidence >= _QUESTION_OVER)
-          and not urgency and not r.intent.sarcasm and not r.abuse.abusive
-          and not _NOT_CALM.search(inbound.text) and not _FIX_ASKED.search(inbound.text)):
+    elif (opens_asking and category == "general_question" and confidence >= _ASKED_OVER and not r.emotion.votes
+          and predicted["emotion"].label != "anger" and (not sure_problem or confidence >= _QUESTION_OVER)):
         # "is the Extra in Milton Keynes still open 24hrs or not? google says one thing, your website says another",
         # "is the Ranelagh branch actually closing or is that a rumour?": a post that opens with its question, read
         # as one by the weights, with not one word of feeling; the weights' gripe is the muddle the question is about
