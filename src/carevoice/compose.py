@@ -106,7 +106,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.shipped", "post.verify", "post.accident", "post.venue_wifi", "post.card_stopped", "post.live",
              "post.room_fault", "post.mobility_aid", "post.cant_phone",
              "post.pests", "post.failed_debited", "post.medicine", "post.app_cost",
-             "post.mixed_info", "post.account_note", "post.carbon_monoxide", "post.machine_down", "post.got_out",
+             "post.mixed_info", "post.account_note", "post.carbon_monoxide", "post.machine_down", "post.sold_out",
+             "post.got_out",
              "post.none_at_all", "post.running_now", "post.esim_switch", "post.weapon",
              "post.train_named", "post.skimmer", "post.camera", "post.alarm_sounding")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,

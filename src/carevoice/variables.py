@@ -724,8 +724,9 @@ lines sorry for "the change" or for "something you relied on" need it, so a new 
 _LEFT_BADLY = re.compile(
     r"\b(?:threw|thrown|throws|throwing|tossed|tosses|chucked|chucks|flung|lobbed|dumped|dumps|dropped|left|leaves|"
     r"leaving|hurled|kicked)\b(?: (?:it|them|my|the|our|a|an|\w+))?(?: (?:parcel|package|delivery|box|order|"
-    r"shopping|bags?))? (?:over|into|in|on|onto|at|outside|by|under|behind|through) (?:the |my |our |a |next door'?s? "
-    r")?(?:fence|gate|wall|hedge|pond|bin|bins|rain|puddle|mud|garden|street|road|"
+    r"shopping|bags?|food|meal|takeaway|pizza|curry))? (?:over|into|in|on|onto|at|outside|by|under|behind|through) "
+    r"(?:the |my |our |a |next door'?s? )?(?:side |back |front |garden )?(?:fence|gate|wall|hedge|pond|bin|bins|rain|"
+    r"puddle|mud|garden|street|road|"
     r"pavement|bush|bushes|driveway|roof|wrong (?:house|door|address|flat|building)|neighbou?rs?'?s?|front of)\b|"
     r"\bdelivered to (?:the |a )?wrong (?:house|door|address|flat|building)\b|"
     r"\b(?:left|dumped|dropped)\b[^.!?]{0,30}\bin the (?:rain|snow|wet)\b",
@@ -1228,6 +1229,16 @@ _MACHINE_DOWN = re.compile(
     re.IGNORECASE)
 """The restaurant's machine down again ("ice cream machine at the Paisley Road West one broken AGAIN"): no photo
 and order number to send; the restaurant's manager hears it (`post.machine_down`)."""
+_SOLD_OUT = re.compile(
+    r"\b(?:(?:(?:ran|run|running|sold|been|are|were|was|is|they're|theyre|you're|youre)\s+)?out\s+of|"
+    r"(?:had|has|have|got)\s+(?:no|nee|nae|zero)|no\s+more)\s+(?!date\b|code\b)(?:\w+\s+)?"
+    r"(?:sausage\s+rolls?|steak\s+bakes?|chicken|fries|chips|burgers?|buns|bread|pastries|pasties|donuts|doughnuts|"
+    r"bagels|croissants|sandwiches|wraps|nuggets|wings|rice|naan|dough|ice\s+cream|oat\s+milk|milk|cups|lids)\b"
+    r"(?!\s+(?:in|on|with)\s+(?:it|them|the|my|our|his|her)\b)",
+    re.IGNORECASE)
+"""The restaurant sold out of a staple ("old swan KFC out of chicken AGAIN", "had NO sausage rolls at 11am"): no photo
+or order number to send, nothing served wrong; the branch's manager hears it (`post.sold_out`). Not a dish served
+without something ("my wrap had no chicken in it") nor food out of date."""
 _WHICH_SERVICE = re.compile(r"\b(?:(?:mobile )?data|calls?|calling|texts?|texting|sms|4g|5g|internet)\b", re.IGNORECASE)
 """The post says what has stopped ("no mobile data in Bendigo since 7am"): never asked "calls, texts or data?"
 (`post.which_service`)."""
@@ -1301,7 +1312,7 @@ nearest exit, don't wait (`post.alarm_sounding`)."""
 _DOOR = re.compile(r"\b(?:door|doors|lock|locks|latch|deadbolt|chain|key ?cards?)\b", re.IGNORECASE)
 """A door, a lock or a key named: only then does a line speak of a door that won't lock (`post.door`)."""
 _CARD_STOPPED = re.compile(
-    r"\b(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?|already|just)\s+(?:just\s+|already\s+|now\s+)?"
+    r"\b(?:i(?:['’]?ve| have)?|we(?:['’]?ve| have)?|already|just)\s+(?:just\s+|already\s+|now\s+)?"
     r"(?:frozen|froze|locked|blocked|cancell?ed|stopped)\s+(?:it|them|(?:my|the|both)(?:\s+(?:debit|credit|bank))?"
     r"\s+cards?)\b", re.IGNORECASE)
 """A card the customer has already frozen, locked or cancelled ("I've locked it in the app but another one just came
@@ -1519,6 +1530,7 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "reports_sender": (_REPORTS_SENDER,), "shipped": (_SHIPPED,), "verify": (_VERIFY,), "accident": (_ACCIDENT,),
     "venue_wifi": (_VENUE_WIFI,), "card_stopped": (_CARD_STOPPED,), "live": (_LIVE,),
     "earlier": (_EARLIER,), "which_service": (_WHICH_SERVICE,), "machine_down": (_MACHINE_DOWN,),
+    "sold_out": (_SOLD_OUT,),
     "for_long": (_FOR_LONG,), "care_alarm": (_CARE_ALARM,), "crowded": (_CROWDED,), "ran_late": (_RAN_LATE,),
     "big_stake": (_AT_STAKE_WORDS,), "all_ok": (_ALL_OK,), "mobility_aid": (_MOBILITY_AID,),
     "pests": (_PESTS, _IN_HOTEL), "failed_debited": (_FAILED_DEBITED,), "medicine": (_MEDICINE,),

@@ -229,16 +229,21 @@ _QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){6,}'(?!\w)|\"[^\"\n]{6,
 """Words quoted from somewhere else ("a text saying 'if this wasn't you call us on the number below'")."""
 _CALL_ASKED = re.compile(r"\b(?:call|ring|phone|telephone|callback|speak|talk|contact)\b", re.IGNORECASE)
 """Some word of a call outside quotes: a callback asked only in quoted words ("a text saying 'call us'") is none."""
+_KIN_AFTER_ME = (r"(?:mam|mum|mom|ma|mammy|nan|nana|nanna|da|dad|gran|granny|missus|wife|husband|fella|mate|"
+                 r"brother|sister|bro|sis|kids?|ould one|auld one)\b")
+"""Kin named after a dialect "me" for "my" ("had to gan stand in the back lane to ring me mam")."""
 _CALL_THEM = re.compile(r"\b(?:call|ring|phone|contact)(?:ing)? (?:him|her|them|the (?:driver|rider|courier|restaurant|"
-                        r"store|shop|hotel|host|engineer|technician))\b", re.IGNORECASE)
-"""A call asked for to someone else ("driver won't come up... can someone please call him"): no callback to the
-customer."""
-_NO_LINE = re.compile(r"\bno (?:signal|service|reception|mobile signal|phone signal|phone line)\b|"
+                        r"store|shop|hotel|host|engineer|technician)|me " + _KIN_AFTER_ME + r")\b", re.IGNORECASE)
+"""A call asked for to someone else ("driver won't come up... can someone please call him", "to ring me mam"): no
+callback to the customer."""
+_NO_LINE = re.compile(r"\b(?:no|nee|nae|0|zero) (?:signal|service|reception|mobile signal|phone signal|phone line|"
+                      r"bars)\b|"
                       r"\b(?:can['’]?t|cannot|unable to)(?: even)? (?:make|get|receive|take) (?:a |any )?"
                       r"(?:\w+ )?calls?\b",
                       re.IGNORECASE)
 """The customer's own phone cannot be reached ("no signal at all", "cant even make a 999 call"): no callback."""
-_CALL_ME = re.compile(r"\b(?:call|ring|phone|contact) (?:me|us)\b|\bcall ?back\b", re.IGNORECASE)
+_CALL_ME = re.compile(r"\b(?:call|ring|phone|contact) (?:me(?! " + _KIN_AFTER_ME + r")|us)\b|\bcall ?back\b",
+                      re.IGNORECASE)
 
 
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]|\\b(?:lol|lmao|haha\\w*|hehe)\\b",
@@ -1079,9 +1084,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                            f"({'a loss' if r.bereavement else r.emotion.emotion}): complaint")
             intent = "complaint"
         elif (intent == "danger" and not urgency and intent_p < _BANTER_UNSURE and "signal:banter:strong" in r.features
-              and r.emotion.emotion not in ("anger", "anxiety", "sadness")):
+              and r.emotion.emotion not in ("anger", "sadness") and (r.emotion.emotion != "anxiety" or r.praise > 0)):
             # "the bloke in 32C has been eating boiled eggs since Singapore. not a complaint, I just need someone else
-            # to know": an unsure danger with none read, told as a joke
+            # to know": an unsure danger with none read, told as a joke; fear made light of beside kind words ("two
+            # go-arounds in the fog... 10/10 would be mildly terrified again. landed like a feather") is one too
             reasons.append(f"danger read unsurely ({intent_p:.2f}) with no danger read, and a joke's words: banter")
             intent = "banter"
         elif intent == "danger" and not urgency and r.bereavement and r.intent.intent != "danger":

@@ -203,7 +203,7 @@ def _opened_question(text: str) -> str | None:
 _SHORT_QUESTION = 20
 """A post of at most this many words that opens like a question is one, even without a '?'."""
 _PLAIN_OPENERS = frozenset({"is", "are", "does", "do", "can", "could", "will", "would", "what", "what's", "whats",
-                            "when", "where", "where's", "which", "who", "how", "any"})
+                            "when", "when's", "whens", "where", "where's", "which", "who", "how", "any"})
 """Openers that ask without a '?' ("does it work on pc"); "why" and "was" more often open a complaint."""
 _EXCLAIMS = re.compile(r"^[^a-z]*(?:@\w+\s+)*(?:what an?|how (?:lovely|nice|good|great|kind|cool|amazing|brilliant|"
                        r"fun|sweet|funny|rude|annoying))\b", re.IGNORECASE)

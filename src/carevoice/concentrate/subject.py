@@ -74,9 +74,10 @@ _BEFORE_A_VERB = frozenset({"to", "will", "won't", "wont", "would", "wouldn't", 
 """Words after which a bare noun-like word is a verb ("won't pick up", "I order"), not a thing to name."""
 _NOT_MODIFIERS = _NEGATING | {"hello", "hi", "hey", "dear", "yo", "thanks", "thank", "please", "pls", "plz", "ok",
                               "okay", "so", "and", "but", "lol", "omg", "wtf", "why", "what", "how", "when", "where",
-                              "requesting", "request", "requested", "need", "needing", "want", "wanting", "kindly"}
+                              "requesting", "request", "requested", "need", "needing", "want", "wanting", "kindly",
+                              "arrange", "provide", "send", "resolve", "process", "initiate", "expedite"}
 """Capitalised words that open a sentence or a greeting ("Hello Dear Youtube team", "Requesting replacement
-immediately"), never part of a name."""
+immediately", "Arrange room NOW or refund full amount"), never part of a name."""
 _SOURCE_HEADS = frozenset({"page", "board", "boards", "screen", "tracker", "sign", "display"})
 """Things that only tell ("the status page says...", "board says on time"): the source, not the subject."""
 _SAYING = r"(?:says|said|shows|showed|claims|claimed|reads)\b"
