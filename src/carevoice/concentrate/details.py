@@ -408,6 +408,10 @@ _STAFF_ROLE = re.compile(
     r"housekeeping(?: team)?|"
     r"cleaner|chef|porter|concierge|doorman|nurse|bartender|checkout (?:lady|guy|assistant)|shop assistant))\b"
 )
+_HELPED_ROLES = frozenset({"lady", "guy", "gentleman"})
+"""Words that name a customer as often as a colleague."""
+_HELPED_BEFORE = re.compile(r"\b(?:for|with|after|helped|helping|help|assisted|carried|lifted)\s+$", re.IGNORECASE)
+"""Words just before "the lady" that make her the one helped ("waited for the lady with the walker")."""
 _STAFF_ROLE_NAME = re.compile(
     r"\b(?i:driver|conductor|pilot|captain|barista|cashier|manager|receptionist|courier|host|server|agent|rep|"
     r"guard|engineer|technician|tech|advisor|adviser|consultant|stylist|teller|waiter|waitress|steward|stewardess|"
@@ -477,6 +481,8 @@ def _staff(text: str, low: str, plain: bool) -> Iterator[Found]:
     if not plain or any(map(low.__contains__, _STAFF_ROLE_WORDS)):
         yield from _names(_STAFF_ROLE_NAME.finditer(text))
         for m in _STAFF_ROLE.finditer(text):
+            if m.group(2).lower() in _HELPED_ROLES and _HELPED_BEFORE.search(text, 0, m.start()):
+                continue  # "waited for the lady with the walker": the one helped, not the colleague
             yield Found("the " + m.group(2).lower(), m.start(2), m.end(2))
 
 

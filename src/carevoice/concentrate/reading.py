@@ -61,8 +61,8 @@ _TROUBLE = re.compile(
     r"\b(?:\w+n['’]t|(?:do|does|did|ca|wo|is|are|was|were|has|have|had|could|should|would|ai)nt|"
     r"not|never|no longer|still|yet|again|wrong|missing|broken|broke|error|problem|issue|fault|"
     r"fail\w*|declined|overcharged|charged twice|billed|late|delay\w*|lost|stuck|unable|stopped|disappeared|cancell?ed|"
-    r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help|"
-    r"(?:drove|blew|went|sailed|flew) (?:right |straight )?(?:past|by))\b",
+    r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help|subbed|substitutions|"
+    r"substituted|(?:drove|blew|went|sailed|flew) (?:right |straight )?(?:past|by))\b",
     re.IGNORECASE,
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
@@ -545,13 +545,14 @@ _BAD_CONDUCT = re.compile(
 _SHOUT_OUT = re.compile(
     r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|want|wanted|to|say|give|giving|i|we|"
     r"would|like|i['’]d|id|have|got|gotta|must|need|needed)\s+){0,6}"
-    r"(?:(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:(?:huge|big|massive|special) )?thanks|thank (?:you|u))\s+"
+    r"(?:(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:(?:huge|big|massive|special|proper) )?thanks|thank (?:you|u))\s+"
     r"(?:go(?:es)?\s+)?(?:out\s+)?to\s+|big\s?ups?\s+(?:to\s+)?)"
     r"(?:@\w+\s+(?:and\s+)?(?:especially\s+|particularly\s+)?)?"
     r"(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
     r"[^.!?\n]{0,40}?\b(?:conductor|driver|guard|crew|attendants?|pilot|captain|staff|team|lady|ladies|guy|"
     r"gentleman|chap|bloke|engineer|agent|rep|manager|cashier|server|waiter|waitress|barista|receptionist|host|"
-    r"inspector|technician|courier|postman|postie|lass|lad|fella|woman|man|girl)\b)", re.IGNORECASE)
+    r"inspector|technician|courier|postman|postie|lass|lad|fella|woman|man|girl|pharmacist|nurse|operator|steward|"
+    r"stewardess|assistant|clerk)\b)", re.IGNORECASE)
 """A post that opens by thanking someone ("Shoutout to Mel in the lounge", "Shout out to the conductor on the
 Surfliner", "Want to say thank you to Dan at the bereavement team", "big up di driver"): praise of a colleague,
 whatever trouble they put right or joke they shared."""
@@ -650,7 +651,10 @@ def _trouble_then_kind_word(r: _Rules) -> bool:
     if not praise or min(praise) < _BEFORE_PRAISE:
         return False
     before = r.found.tokens[:min(praise)]
-    return _TROUBLE.search(" ".join(before)) is not None and _RECOVERY.isdisjoint(before)
+    recovery = _RECOVERY
+    if any(t.startswith("substitut") or t == "subbed" for t in before):
+        recovery = recovery - {"swapped"}  # "9 substitutions... they swapped my oat milk for DOUBLE CREAM": the fault
+    return _TROUBLE.search(" ".join(before)) is not None and recovery.isdisjoint(before)
 
 
 _WORTH_IT = (("worth", "it"), ("worth", "it", "tho"), ("worth", "it", "though"), ("worth", "the", "wait"),
@@ -845,8 +849,11 @@ _SPARED = re.compile(
 _CLOSING = 40
 """The last characters of a post, where a closing thanks stands ("...til he settled. thank you. genuinely")."""
 _CARED = re.compile(r"\b(?:(?:sat|stayed|waited) with (?:him|her|them|us|me|my \w+)|walked (?:him|her|them|us|me) "
-                    r"(?:to|down|off|through|onto)|looked after (?:him|her|them|us|me|my))\b", re.IGNORECASE)
-"""Care given to someone vulnerable ("sat with him til he settled", "walked her to the gate")."""
+                    r"(?:to|down|off|through|onto)|looked after (?:him|her|them|us|me|my|(?:a|an|the|this|that) "
+                    r"(?:\w+ )?(?:woman|man|lady|gentleman|girl|boy|passenger|customer|kid|child|person)))\b",
+                    re.IGNORECASE)
+"""Care given to someone vulnerable ("sat with him til he settled", "walked her to the gate", "looked after a woman
+who fainted")."""
 _THANK_GOD = re.compile(r"\bthank (?:god|goodness|heavens|christ|f\w*k|the lord)\b", re.IGNORECASE)
 """Relief, not thanks to anyone ("caught it in time thank god")."""
 _THANKED = re.compile(r"\b(?:thanks|thank you|thank u|thx|ty|cheers|grateful|appreciate\w*)\b", re.IGNORECASE)
@@ -903,6 +910,10 @@ def _thanks_for_danger_handled(r: _Rules, predicted: Mapping[str, Prediction], t
     if kind and (r.shout_out is not None or _PERSON_PRAISED.search(text)) and _HELP_CAME.search(text):
         # "big up di driver... Him pull over when a lady tek sick an wait wid her till di ambulance come": the help
         # came, and the colleague is thanked for staying
+        return True
+    if kind and r.shout_out is not None and "safety" in r.urgency and _CARED.search(text):
+        # "shout out to the guard... who looked after a woman who fainted near Upminster and kept the whole carriage
+        # calm. legend": someone taken ill, cared for by the colleague thanked
         return True
     feared = _only_fear(r.found)
     if set(r.urgency) <= {"vulnerable", "threat"} and ("threat" not in r.urgency or feared) and (
