@@ -1219,8 +1219,8 @@ _CROWDED = re.compile(
 """The post tells of a crowded train ("4 carriages. FOUR.", "rammed", "sat on the floor"): only then "if it was short of
 carriages" (`post.crowded`)."""
 _CARE_ALARM = re.compile(
-    r"\b(?:telecare|careline|care ?line|lifeline|(?:medical|personal|care|pendant|alert) (?:alert|alarm)s?|"
-    r"(?:alert|alarm) pendants?)\b", re.IGNORECASE)
+    r"\b(?:telecare|careline|(?<!customer )care ?line|lifeline|"
+    r"(?:medical|personal|care|pendant|alert) (?:alert|alarm)s?|(?:alert|alarm) pendants?)\b", re.IGNORECASE)
 """The post names the care alarm on the line ("my nan's personal alarm runs off a mobile SIM"): never asked whether one
 does (`post.care_alarm`)."""
 _MACHINE_DOWN = re.compile(

@@ -641,6 +641,13 @@ def _told_before_praise(r: _Rules) -> bool:
     return any(h.start + _BEFORE_PRAISE < r.praise_end for h in _situation_hits(r))
 
 
+_NEGATORS = frozenset({"never", "not", "didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "wasn't", "wasnt",
+                       "weren't", "werent", "no"})
+"""Words that undo the recovery word after them ("never got", "not sorted")."""
+_STAYED_AT = frozenset({"at", "in", "overnight", "the", "a", "last", "for", "two", "three", "one"})
+"""Words after "stayed" that make it a stay, not a colleague who stayed with someone."""
+
+
 def _trouble_then_kind_word(r: _Rules) -> bool:
     """Whether words of trouble come well before the praise, with nothing put right before it.
 
@@ -654,7 +661,11 @@ def _trouble_then_kind_word(r: _Rules) -> bool:
     recovery = _RECOVERY
     if any(t.startswith("substitut") or t == "subbed" for t in before):
         recovery = recovery - {"swapped"}  # "9 substitutions... they swapped my oat milk for DOUBLE CREAM": the fault
-    return _TROUBLE.search(" ".join(before)) is not None and recovery.isdisjoint(before)
+    # a fix said not to have come is none ("shower never got past lukewarm")
+    # nor is a stay ("stayed at Skipton last night")
+    put_right = {t for i, t in enumerate(before) if t in recovery and (i == 0 or before[i - 1] not in _NEGATORS)
+                 and not (t == "stayed" and i + 1 < len(before) and before[i + 1] in _STAYED_AT)}
+    return _TROUBLE.search(" ".join(before)) is not None and not put_right
 
 
 _WORTH_IT = (("worth", "it"), ("worth", "it", "tho"), ("worth", "it", "though"), ("worth", "the", "wait"),
@@ -1101,6 +1112,13 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # go-arounds in the fog... 10/10 would be mildly terrified again. landed like a feather") is one too
             reasons.append(f"danger read unsurely ({intent_p:.2f}) with no danger read, and a joke's words: banter")
             intent = "banter"
+        elif (intent == "danger" and not urgency and r.intent.intent == "praise" and r.praise >= _STRONG_PRAISE
+              and not r.intent.sarcasm and not r.abuse.abusive and r.emotion.emotion not in NEGATIVE_EMOTIONS):
+            # "my dasher Kwame realised the restaurant gave him the wrong bag... drove BACK to get the right one. in a
+            # snowstorm. please make sure he knows he's a gem": the weights hear a danger in the story, none is read
+            reasons.append(f"danger ({intent_p:.2f}) with no danger read, where the rules read praise "
+                           f"({r.praise_reason}) and no bad feeling: praise")
+            intent = "praise"
         elif intent == "danger" and not urgency and r.bereavement and r.intent.intent != "danger":
             # "I was recently widowed and I'm trying to take my husband off our joint checking": the weights hear
             # a danger in a loss, and no danger is read; the loss is met by its own lines
