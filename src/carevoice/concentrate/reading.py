@@ -843,7 +843,8 @@ def _why(label: str, probability: float, drivers: tuple[str, ...]) -> str:
 _RESCUED = re.compile(
     r"\b(?:saved|stopped|spotted|caught|prevented|talked (?:\w+ ){1,3}out of|protected|"
     r"stayed with (?:\w+ ){1,3}(?:until|till|til) (?:the )?(?:paramedics|ambulance|police|help)|"
-    r"(?:money|funds|it) (?:was|is|were) back in my account|got (?:my|the|all my) money back)\b"
+    r"(?:money|funds|it) (?:was|is|were) back in my account|got (?:my|the|all my) money back|"
+    r"sorted (?:out )?(?:my|the) (?:\w+ )?(?:card|account)|had a new one (?:ordered|sent|on its way))\b"
     r"(?![^.!?]{0,30}\b(?:not|never)\b)",
     re.IGNORECASE,
 )
@@ -1218,6 +1219,11 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                 reasons.append(f"praise read from no praise words ({intent_p:.2f}), and no danger read: "
                                f"{r.intent.intent}, as the rules read it")
                 intent, intent_p = r.intent.intent, r.intent.confidence
+            elif ("signal:banter:strong" in r.features and not r.intent.sarcasm and not urgency
+                  and r.emotion.emotion not in NEGATIVE_EMOTIONS and not _TROUBLE.search(inbound.text)):
+                # "went in for one hinge. came out with a lemon tree... explain yourselves": a joke's own words
+                reasons.append(f"praise read from no praise words ({intent_p:.2f}), and a joke's words: banter")
+                intent = "banter"
             else:
                 reasons.append(f"praise read from no praise words ({intent_p:.2f}): {intent_model.second} instead")
                 intent, intent_p = intent_model.second, intent_model.second_probability  # type: ignore[assignment]
