@@ -57,12 +57,15 @@ PROBLEMS = frozenset({
     "transport_disruption", "booking", "food_order", "loyalty", "gift_card_promo",
 })
 """Situations that are a problem (their evidence is evidence of a complaint)."""
+_SUBSTITUTED = re.compile(r"subbed|substitut\w*")
+"""A grocery substitution named ("9 substitutions", "milk subbed for full cream"): trouble, and beside it "swapped" is
+the fault, not a fix."""
 _TROUBLE = re.compile(
     r"\b(?:\w+n['’]t|(?:do|does|did|ca|wo|is|are|was|were|has|have|had|could|should|would|ai)nt|"
     r"not|never|no longer|still|yet|again|wrong|missing|broken|broke|error|problem|issue|fault|"
     r"fail\w*|declined|overcharged|charged twice|billed|late|delay\w*|lost|stuck|unable|stopped|disappeared|cancell?ed|"
-    r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help|subbed|substitutions|"
-    r"substituted|(?:drove|blew|went|sailed|flew) (?:right |straight )?(?:past|by))\b",
+    r"refused|rejected|blocked|locked|down|crash\w*|scam\w*|stolen|damaged|faulty|help|" + _SUBSTITUTED.pattern + r"|"
+    r"(?:drove|blew|went|sailed|flew) (?:right |straight )?(?:past|by))\b",
     re.IGNORECASE,
 )
 """Words of something gone wrong: a question with none of them is a calm question, not a problem."""
@@ -641,9 +644,6 @@ def _told_before_praise(r: _Rules) -> bool:
     return any(h.start + _BEFORE_PRAISE < r.praise_end for h in _situation_hits(r))
 
 
-_NEGATORS = frozenset({"never", "not", "didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "wasn't", "wasnt",
-                       "weren't", "werent", "no"})
-"""Words that undo the recovery word after them ("never got", "not sorted")."""
 _STAYED_AT = frozenset({"at", "in", "overnight", "the", "a", "last", "for", "two", "three", "one"})
 """Words after "stayed" that make it a stay, not a colleague who stayed with someone."""
 
@@ -659,11 +659,12 @@ def _trouble_then_kind_word(r: _Rules) -> bool:
         return False
     before = r.found.tokens[:min(praise)]
     recovery = _RECOVERY
-    if any(t.startswith("substitut") or t == "subbed" for t in before):
+    if any(_SUBSTITUTED.fullmatch(t) for t in before):
         recovery = recovery - {"swapped"}  # "9 substitutions... they swapped my oat milk for DOUBLE CREAM": the fault
     # a fix said not to have come is none ("shower never got past lukewarm")
     # nor is a stay ("stayed at Skipton last night")
-    put_right = {t for i, t in enumerate(before) if t in recovery and (i == 0 or before[i - 1] not in _NEGATORS)
+    negators = lexicon().negators | {"no"}
+    put_right = {t for i, t in enumerate(before) if t in recovery and (i == 0 or before[i - 1] not in negators)
                  and not (t == "stayed" and i + 1 < len(before) and before[i + 1] in _STAYED_AT)}
     return _TROUBLE.search(" ".join(before)) is not None and not put_right
 
