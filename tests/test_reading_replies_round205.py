@@ -4,7 +4,9 @@ Gift-card giveaways ("for the first 1000 ppl!! claim now", "only 50 left!! claim
 commute of my life", "an actual human answered in under 2 mins... didn't know this was legal" and thanks for a stolen
 card "sorted" met with complaint and fraud scripts; "I know where your branch is... you'll get what's coming" met with
 a breezy DM ask; "what I can only describe as a bucket-adjacent experience... bravo" thanked; "went in for one hinge.
-came out with a lemon tree... explain yourselves" asked for a DM; "said 10 mins. its been 47" read as a joke.
+came out with a lemon tree... explain yourselves" asked for a DM; "said 10 mins. its been 47" read as a joke. Round 206
+(writers qa-qd): "love the timing... brilliant business model" and "thanks for the free sauna" thanked; the middle
+aisle's jokes asked for a DM.
 """
 
 from __future__ import annotations
@@ -68,3 +70,27 @@ def test_a_promised_time_passed_is_late() -> None:
     reading = read("@Swiggy instamart said 10 mins. its been 47. the bread is toast by now")
     assert reading.category == "late_delivery"
     assert reading.intent == "complaint"
+
+
+# Round 206 (writers qa-qd): sarcasm with a problem beside it, and the middle aisle's jokes.
+
+
+@pytest.mark.parametrize("text", [
+    "so @XfinitySupport raises my bill $15 and in the same week the internet is out for 2 days. love the timing guys. "
+    "brilliant business model",
+    "@XfinitySupport love how my internet goes out every single night at 9pm right as I sit down to watch something. "
+    "very thoughtful of you to remind me to read a book. 10/10 no notes",
+    "34 degrees on the central line. thanks for the free sauna @TfL 🫠",
+])
+def test_sarcasm_beside_a_problem_is_a_complaint(text: str) -> None:
+    assert read(text).intent == "complaint"
+
+
+def test_the_middle_aisle_is_a_joke() -> None:
+    text = ("@AldiUK the middle aisle has beaten me again. went in for milk, came out with a welding mask and a kayak "
+            "paddle. i do not own a kayak. send help")
+    assert read(text).intent == "banter"
+    # a charge laughed about is still a charge
+    charged = ("@kroger app charged me for 2 lbs of shrimp and the bag had 1 lb. pickup order 6/14 at the Clear Lake "
+               "store. not mad just want my $8.99 back lol")
+    assert read(charged).intent != "banter"

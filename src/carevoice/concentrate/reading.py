@@ -573,6 +573,8 @@ def _sentence_end(text: str, start: int) -> int:
 
 _BANTER_UNSURE = 0.5
 """Banter read below this in a post that asks something is the ask, told with a smile."""
+_ONE_GRUMBLE = 2.0
+"""Frustration votes no higher than one word of weariness ("again"): a joke may carry that much."""
 _GROUNDS = re.compile(
     r"[£$€₹]\s?\d|\b(?:cancell?ations?|cancell?ed|refunds?|fees?|charged|overcharged|delayed|delays|"
     r"never (?:arrived|came|showed|turned up)|half (?:the|my) \w+ (?:gone|missing)|wrong (?:one|item|order|size)|"
@@ -1158,6 +1160,15 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # and nothing of any situation, whatever the weights hear
             reasons.append(f"complaint read with little certainty ({intent_p:.2f}) where the rules read banter and "
                            "no bad feeling: banter")
+            intent = "banter"
+        elif (intent == "complaint" and "signal:banter:strong" in r.features and not r.verdict.evidence
+              and not urgency and not r.intent.sarcasm and not r.abuse.abusive and not r.question and not r.intent.asks
+              and r.praise == 0 and set(r.emotion.votes) <= {"frustration"}
+              and r.emotion.votes.get("frustration", 0.0) <= _ONE_GRUMBLE):
+            # "the middle aisle has beaten me again. went in for milk, came out with a welding mask and a kayak
+            # paddle": a joke's own words, no situation, and only the mock weariness of "again"
+            reasons.append(f"complaint ({intent_p:.2f}) with a joke's own words, no situation and one word of "
+                           "weariness: banter")
             intent = "banter"
         elif (intent == "complaint" and intent_p < _QUESTION_OVER and r.intent.intent == "question" and r.question
               and not r.intent.sarcasm and not sure_problem):
