@@ -847,7 +847,8 @@ _RESCUED = re.compile(
     r"\b(?:saved|stopped|spotted|caught|prevented|talked (?:\w+ ){1,3}out of|protected|"
     r"stayed with (?:\w+ ){1,3}(?:until|till|til) (?:the )?(?:paramedics|ambulance|police|help)|"
     r"(?:money|funds|it) (?:was|is|were) back in my account|got (?:my|the|all my) money back|"
-    r"sorted (?:out )?(?:my|the) (?:\w+ )?(?:card|account)|had a new one (?:ordered|sent|on its way))\b"
+    r"sorted (?:out )?(?:my|the) (?:\w+ )?(?:card|account)|had a new one (?:ordered|sent|on its way)|"
+    r"had my (?:\w+ )?card (?:frozen|blocked|cancell?ed|replaced|stopped))\b"
     r"(?![^.!?]{0,30}\b(?:not|never)\b)",
     re.IGNORECASE,
 )
@@ -865,7 +866,9 @@ _CLOSING = 40
 """The last characters of a post, where a closing thanks stands ("...til he settled. thank you. genuinely")."""
 _CARED = re.compile(r"\b(?:(?:sat|stayed|waited) with (?:him|her|them|us|me|my \w+)|walked (?:him|her|them|us|me) "
                     r"(?:to|down|off|through|onto)|looked after (?:him|her|them|us|me|my|(?:a|an|the|this|that) "
-                    r"(?:\w+ )?(?:woman|man|lady|gentleman|girl|boy|passenger|customer|kid|child|person)))\b",
+                    r"(?:\w+ )?(?:woman|man|lady|gentleman|girl|boy|passenger|customer|kid|child|person))|"
+                    r"kept (?:everyone|us|people|the whole (?:carriage|coach|cabin|plane|bus|train)) calm|"
+                    r"found a doctor|had it (?:all )?handled)\b",
                     re.IGNORECASE)
 """Care given to someone vulnerable ("sat with him til he settled", "walked her to the gate", "looked after a woman
 who fainted")."""
@@ -877,9 +880,12 @@ _THANKED = re.compile(r"\b(?:thanks|thank you|thank u|thx|ty|cheers|grateful|app
 
 _STILL_HURT = re.compile(
     r"\b(?:looks|is|might be|could be|think it'?s) broken\b|\b(?:heading|going|on (?:our|the|my) way) to (?:the )?"
-    r"(?:hospital|a ?& ?e|er|royal|emergency)|\bwho do (?:i|we) (?:report|complain|speak|talk)\b", re.IGNORECASE)
+    r"(?:hospital|a ?& ?e|er|royal|emergency)|\bwho do (?:i|we) (?:report|complain|speak|talk)\b|"
+    r"\b(?:now|still) (?:at|in) (?:the )?(?:gp|doctors?|doctor['’]s|a ?& ?e|er|hospital|urgent care)\b|"
+    r"\bnobody (?:took|filled|did|wrote) (?:an |the |a )?(?:incident|accident) (?:report|form)", re.IGNORECASE)
 """Someone still hurt, or the incident still to be reported ("her wrist looks broken and we're heading to the Royal
-London now. who do we report this to properly?"): kind words for the staff do not make the post thanks."""
+London now. who do we report this to properly?", "nobody took an incident report and we're now at the GP"): kind
+words for the staff do not make the post thanks."""
 
 
 _HELP_CAME = re.compile(r"\b(?:till?|until) (?:the |di |da )?(?:ambulance|paramedics|police|help|an ambulance)"
