@@ -272,7 +272,8 @@ _NOT_WRONG_CHARGE = re.compile(
     r"(?:was|were|app|it|they|you) quoted|quote[ds]? (?:me|us|at|was)|the quote|price[- ]?lock(?:ed)?|locked[- ]in|"
     r"fixed (?:price|rate|for)|price (?:freeze|guarantee|promise)|no change to my (?:plan|contract|package)|"
     r"cancell?ed|(?:money|penny|pennies|cash) back|tap(?:ped)?[- ]?(?:in|out)|(?:daily|day|weekly) cap|"
-    r"(?:max|maximum) (?:daily )?(?:fare|cap|charge)|"
+    r"(?:max|maximum) (?:daily )?(?:fare|cap|charge)|reverse (?:it|this|that|the (?:fee|charge))|"
+    r"never (?:agreed|signed up|consented)|(?:with|zero|no|without (?:any )?) notice|"
     r"(?:didn'?t|did not|failed to|wouldn'?t|won'?t|doesn'?t|does not) (?:read|register|scan|detect|pick up)|"
     r"non[- ]sterling|foreign (?:transaction|exchange|currency) fee|(?:i|we) (?:asked|ordered) for (?:a|an|one|the) "
     r"(?:small|regular|medium|single|standard)|(?:receipt|till|it) (?:says|said|shows|rang (?:it )?up as)|"
@@ -484,7 +485,7 @@ _IN_STORE = re.compile(r"\bin[- ]store\b|\b(?:the|a|your|ur|local|nearest) (?:st
                        r"\bself[- ]?(?:check ?outs?|service tills?|scan\w*)\b|\bat the tills?\b|"
                        r"\btill (?:charged|said|rang|scanned|price)\b|\bshelf (?:said|price|label|edge|tag)\b|"
                        r"\b(?-i:[A-Z][\w']*) (?:store|shop|branch)\b|\b(?:cashiers?|checkout (?:staff|lady|guy)|"
-                       r"store manager|shop floor|the aisles?)\b",
+                       r"store manager|shop floor|the aisles?|security guard|(?:whole|entire) (?:store|shop))\b",
                        re.IGNORECASE)
 """The post speaks of a shop or a receipt ("receipt in hand, can i just swap it in store?"): no "no trip to a store
 needed, DM us the order number" (`post.in_store`)."""
@@ -768,6 +769,7 @@ lost property"): a reply that takes it on, never another hand-off (`post.bounced
 _CHARGED_TWICE = re.compile(
     r"\b(?<!want )(?<!wanna )(?<!want to be )(?<!wanting )(?<!get )(?<!to be )"
     r"(?:charged|charging|billed|debited|paid|came out|come out|gone out|went out|go out|"
+    r"(?:went|gone|go|going) (?:thru|through)|"
     r"left (?:my|our|the) (?:account|bank|card)|(?:taken|took) (?:\w+ ){0,2}?(?:payments?|money|it|[£$€]\S+))"
     r"\b[^.!?]{0,30}?\b(?:twice|two times|2 times|three times|3 times|thrice|(?<!double )double(?! double))\b|"
     r"[£$€]\s?\d+(?:\.\d\d)? ?[x×] ?[234]\b|"
@@ -1066,9 +1068,12 @@ _LOYALTY_PENALTY = re.compile(
     r"\bnew customers? only\b|\bonly (?:for|to|available to|open to) new customers\b|"
     r"\bnew customer (?:rates?|prices?|deals?|offers?|discounts?)\b|\bloyalty (?:penalty|tax)\b|"
     r"\b(?:loyal|existing|long[- ]standing) customers? (?:get|gets|pay|pays|are|being|get nothing)\b|"
-    r"\bnothing for (?:existing|loyal|current) customers\b",
+    r"\bnothing for (?:existing|loyal|current) customers\b|"
+    r"\bnew customers? (?:get|gets|getting|are getting|pay|pays|paying)\b[^.!?]{0,40}?\b(?:double|twice|half|more|"
+    r"better|cheaper|less)\b",
     re.IGNORECASE)
-"""Loyalty that costs more than joining ("every deal is new customers only", "the new customer rate is 4.5%"): the
+"""Loyalty that costs more than joining ("every deal is new customers only", "the new customer rate is 4.5%", "new
+customers get double the data for half the price"): the
 grievance is being worth less for staying, not a price to investigate (`post.loyalty_penalty`)."""
 _GRIPE = re.compile(
     r"\b(?:(?:the |my )?only (?:thing|gripe|complaint|downside|issue|problem|niggle|criticism)"
@@ -1567,10 +1572,12 @@ def _grave(reading: Reading, situation: str, text: str) -> bool:
     A strong feeling (anger, or hurt: "really upset"), the way staff treated someone, danger or urgency, a
     failure repeated for the third time, someone disabled, elderly or under 18 involved, sarcasm (anger said
     sideways: "standing for 2 hours on a first class ticket, cheers"), someone humiliated or shaken, or something
-    big at stake (a job, a house sale, a funeral).
+    big at stake (a job, a house sale, a funeral). Anger only the weights hear, with no mark of it, beside a laugh
+    ("substituted my oat milk with... a bag of potatoes. genuinely how 🥔😂") is none.
     """
     return (reading.intensity >= 0.6 or "rude_staff" in (situation, reading.category) or bool(reading.urgency)
-            or reading.emotion in ("anger", "sadness") or reading.sarcasm or _REPEATED.search(text) is not None
+            or (reading.emotion in ("anger", "sadness") and (reading.intensity >= _FAINT or _WRY.search(text) is None))
+            or reading.sarcasm or _REPEATED.search(text) is not None
             or _IMPAIRED.search(text) is not None or _WOUNDED.search(text) is not None
             or _AT_STAKE_WORDS.search(text) is not None)
 
@@ -1588,6 +1595,10 @@ _WRY = re.compile(
 of a rumour"; not a shrug ("postcode checker says 'no issues' lol ok")."""
 
 
+_FAINT = 0.15
+"""An emotion read this faintly (no word, capital or mark of it) does not stop a joke being read as one."""
+
+
 def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:
     """Tell whether a complaint is told with a laugh and nothing about it is grave (`post.wry`).
 
@@ -1596,8 +1607,10 @@ def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:
     """
     if joke_about_a_problem(reading):
         return not grave  # a joke about a problem the reply meets as a complaint told as a joke
-    return (reading.intent == "complaint" and not grave and reading.emotion != "anger" and not reading.sarcasm
-            and not reading.urgency and _WRY.search(text) is not None)
+    # anger only the weights hear, with no word or mark of it (intensity under _FAINT), is no anger to a joke ("substituted
+    # my oat milk with... a bag of potatoes. genuinely how 🥔😂")
+    return (reading.intent == "complaint" and not grave and (reading.emotion != "anger" or reading.intensity < _FAINT)
+            and not reading.sarcasm and not reading.urgency and _WRY.search(text) is not None)
 
 
 def _post_holds(condition: str, text: str) -> bool:

@@ -32,15 +32,16 @@ _ORDER = re.compile(
     r"([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})\b"
 )
 _BOOKING_WORDS = frozenset({"booking", "reservation", "confirmation", "conf", "reference", "ref", "pnr", "locator",
-                            "case", "claim", "file"})
+                            "case", "claim", "file", "complaint", "ticket"})
 _CODE_WORDS = frozenset({"pnr", "record", "reference", "ref", "confirmation"})
 _CASE_REF = re.compile(
-    r"\b(?i:case|claim|file|ref|reference|booking|reservation|confirmation|conf)"
+    r"\b(?i:case|claim|file|ref|reference|booking|reservation|confirmation|conf|complaint|ticket)"
     r"(?:\s+(?i:number|no\.?|ref|reference|id))?\s*[:#]?\s*"
-    r"([A-Z]{2,4}-(?:[A-Z]{1,4}-)*[A-Z0-9]{3,10}(?:-[A-Z0-9]{2,10})*|(?:[0-9]{2,4}-)+[0-9]{4,10}\b(?!-)|[A-Z]{2,4}[0-9]{5,10}|"
+    r"([A-Z]{2,5}(?:/[A-Z0-9]{2,10}){1,5}|[A-Z]{2,4}-(?:[A-Z]{1,4}-)*[A-Z0-9]{3,10}(?:-[A-Z0-9]{2,10})*|(?:[0-9]{2,4}-)+[0-9]{4,10}\b(?!-)|[A-Z]{2,4}[0-9]{5,10}|"
     r"(?:(?<=[Cc]ase )|(?<=CASE )|(?<=[Rr]ef )|(?<=REF ))(?!(?:19|20)[0-9]{2}\b)[0-9]{4,10}(?![0-9,:/-]|\.[0-9]))\b"
 )
-"""A case, claim or file reference ("case LHR-AC-20931", "ref KN-445120", "conf SQ-4428190", "case 7731"): the
+"""A case, claim or file reference ("case LHR-AC-20931", "ref KN-445120", "conf SQ-4428190", "case 7731",
+"Complaint no. UTB/CMP/240915/0087"): the
 customer gave it, never ask again."""
 _BOOKING = re.compile(
     r"\b((?i:booking|reservation|confirmation|reference|ref|pnr|record\s+locator|itinerary))"

@@ -444,6 +444,9 @@ def _rules(text: str, locale: str) -> _Rules:
     kind_ending = _KIND_ENDING.search(text) if not praise_hits else None
     if kind_ending:  # "...didn't make any fuss about it. Respect": the closing word is the praise
         praise_score = max(praise_score, 3.0)
+    loved = not praise_hits and not kind_ending and not text.isascii() and _ONLY_LOVE.match(text) is not None
+    if loved:  # "@TaysidePizzaCo 🍕❤️": nothing but love
+        praise_score = 3.0
     question_score, question, question_reason = read_question(found)
     pii = find_pii(text)
     signals = read_signals(found)
@@ -520,7 +523,7 @@ def _rules(text: str, locale: str) -> _Rules:
         rules.append("rule_question")
     praise_reason = ("praise: " + ", ".join(h.label for h in praise_hits[:3]) if praise_hits
                      else f"praise: a closing word of respect ({kind_ending.group(0).strip(' .!')!r})" if kind_ending
-                     else "")
+                     else "praise: nothing but love in emoji" if loved else "")
     return _Rules(found, verdict, abuse, emotion, urgency, urgency_reasons, spam, spam_reason, praise_score,
                   praise_reason, max((h.end for h in praise_hits), default=0), question, question_reason, intent,
                   language, pii, details, bereavement, shout_out,
@@ -548,7 +551,7 @@ _BAD_CONDUCT = re.compile(
 _SHOUT_OUT = re.compile(
     r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|want|wanted|to|say|give|giving|i|we|"
     r"would|like|i['’]d|id|have|got|gotta|must|need|needed)\s+){0,6}"
-    r"(?:(?:shout\s?-?\s?outs?|kudos|props|hats off|(?:(?:huge|big|massive|special|proper) )?thanks|thank (?:you|u))\s+"
+    r"(?:(?:shout\s?-?\s?outs?|kudos|props|hats off|fair play|(?:(?:huge|big|massive|special|proper) )?thanks|thank (?:you|u))\s+"
     r"(?:go(?:es)?\s+)?(?:out\s+)?to\s+|big\s?ups?\s+(?:to\s+)?)"
     r"(?:@\w+\s+(?:and\s+)?(?:especially\s+|particularly\s+)?)?"
     r"(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
@@ -605,6 +608,12 @@ _KIND_ENDING = re.compile(
     r"what a (?:woman|man|guy|lady|star|gent))[\s.!]*(?:[^\w\s]\s*)*$", re.IGNORECASE)
 """A post that ends on a word of respect ("...gave the homeless lad outside a free coffee, didn't make any fuss about
 it. Respect"): the kind act is what it is about, whatever a noun in it names."""
+_ONLY_LOVE = re.compile(
+    r"^\s*(?:@\w+\s*)*(?:[\U0001F355-\U0001F37F\u2615\U0001F950-\U0001F96F]\s*)*"
+    r"(?:[\u2764\U0001F495-\U0001F49F\U0001F60D\U0001F970\U0001F929\U0001F64C\U0001F44F\U0001F525\U0001F4AF"
+    r"\U0001F44C\U0001F44D\U0001F60B\U0001F924]\ufe0f?\s*)+"
+    r"(?:[\U0001F355-\U0001F37F\u2615\U0001F950-\U0001F96F]\s*)*$")
+"""A post of nothing but love in emoji ("@TaysidePizzaCo 🍕❤️", "🔥🔥🙌"), perhaps beside the food loved: thanks."""
 _GRIPE = re.compile(
     r"\b(?:bad|worse|worst|terrible|awful|a bit much|no idea|make it make sense|confus\w+|"
     r"(?:so|too|way too|really|very) (?:hot|cold|loud|slow|bad))\b", re.IGNORECASE)
@@ -715,7 +724,7 @@ def _praise_then_problem(r: _Rules, *, strong: bool = False) -> str | None:
 
 _RULES_OVER_MODEL = frozenset({("feature_request", "app_bug"), ("flight_disruption", "app_bug"),
                                ("transport_disruption", "app_bug"), ("wrong_item", "app_bug"),
-                               ("transport_disruption", "food_order"),
+                               ("transport_disruption", "food_order"), ("booking", "app_bug"),
                                ("transport_disruption", "service_outage")})
 """(rules, model) pairs where the rules' sure reading with a strong phrase wins however sure the model is: "the
 update removed offline mode" names a feature taken away, which the words of software (update, app, mode) lean
@@ -882,9 +891,12 @@ _STILL_HURT = re.compile(
     r"\b(?:looks|is|might be|could be|think it'?s) broken\b|\b(?:heading|going|on (?:our|the|my) way) to (?:the )?"
     r"(?:hospital|a ?& ?e|er|royal|emergency)|\bwho do (?:i|we) (?:report|complain|speak|talk)\b|"
     r"\b(?:now|still) (?:at|in) (?:the )?(?:gp|doctors?|doctor['’]s|a ?& ?e|er|hospital|urgent care)\b|"
-    r"\bnobody (?:took|filled|did|wrote) (?:an |the |a )?(?:incident|accident) (?:report|form)", re.IGNORECASE)
+    r"\bnobody (?:took|filled|did|wrote) (?:an |the |a )?(?:incident|accident) (?:report|form)|"
+    r"\bnot good enough\b|\bnot (?:ok|okay|acceptable|on)\b|\bunacceptable\b|\bdeserves? better employers?\b",
+    re.IGNORECASE)
 """Someone still hurt, or the incident still to be reported ("her wrist looks broken and we're heading to the Royal
-London now. who do we report this to properly?", "nobody took an incident report and we're now at the GP"): kind
+London now. who do we report this to properly?", "nobody took an incident report and we're now at the GP"), or the
+failure called out ("my dad was left sitting on the plane 50 min... Not good enough. Crew were lovely tho"): kind
 words for the staff do not make the post thanks."""
 
 
