@@ -19,7 +19,8 @@ def test_burns_night_is_no_burn() -> None:
     assert "safety" not in reading.urgency
     assert reading.intent != "danger"
     # a real burn stays a danger
-    assert "safety" in read("@TaysidePizzaCo the pizza box handle snapped and my son burned his arm on the tray").urgency
+    burned = "@TaysidePizzaCo the pizza box handle snapped and my son burned his arm on the tray"
+    assert "safety" in read(burned).urgency
 
 
 def test_a_fee_that_hit_me_is_no_assault() -> None:
@@ -64,9 +65,9 @@ def test_an_elderly_passenger_left_alone_is_vulnerable() -> None:
 
 
 def test_kind_words_beside_a_failure_called_out_are_no_thanks() -> None:
-    text = ("@Atlantair wheelchair assistance never turned up at Edinburgh, my dad was left sitting on the plane 50 min "
-            "after everyone got off. He's 81. Not good enough. Crew were lovely tho, esp Callum who stayed with him the "
-            "whole time - he deserves better employers")
+    text = ("@Atlantair wheelchair assistance never turned up at Edinburgh, my dad was left sitting on the plane 50 "
+            "min after everyone got off. He's 81. Not good enough. Crew were lovely tho, esp Callum who stayed with "
+            "him the whole time - he deserves better employers")
     assert read(text).intent != "praise"
 
 
@@ -101,7 +102,8 @@ def test_a_complaint_reference_with_slashes_is_never_asked_for() -> None:
 
 
 def test_a_double_charge_already_sent_by_dm_is_found_not_asked_for() -> None:
-    text = "@HarbourviewInns sent my booking ref to your DMs 2 days ago about the double charge, still nothing. HVI-30442"
+    text = ("@HarbourviewInns sent my booking ref to your DMs 2 days ago about the double charge, still nothing. "
+            "HVI-30442")
     for draft in drafts("base", text, range(1, 4)):
         assert "when you paid" not in draft.text
         assert "date and amount" not in draft.text
@@ -134,8 +136,8 @@ def test_a_fee_raised_without_notice_is_disputed_not_price_feedback() -> None:
 
 
 def test_a_bus_pulling_away_as_someone_steps_on_is_a_safety_report() -> None:
-    text = ("driver on the 23 bus drove off while my wife was still steppin on with the stroller. She nearly fell, baby "
-            "was in it. Bus 4417 around 5:40pm at Five Points. @RedClayTransit I want this looked into")
+    text = ("driver on the 23 bus drove off while my wife was still steppin on with the stroller. She nearly fell, "
+            "baby was in it. Bus 4417 around 5:40pm at Five Points. @RedClayTransit I want this looked into")
     assert "safety" in read(text).urgency
     for draft in drafts("northline-rail", text, range(1, 3)):
         assert "barrier" not in draft.text

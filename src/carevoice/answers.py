@@ -131,11 +131,13 @@ def _names_its_topic(topic: frozenset[str], words: frozenset[str], by_start: dic
 
 _TRIED = re.compile(
     r"\b(?:tried|already (?:reset|checked|restarted|reinstalled|updated|cleared|followed|used|done|did|signed)|checked|"
+    r"(?:pre-?)?booked|requested|arranged|"
     r"done that|did that|followed|(?:website|site|app|tracking|tracker|status page) (?:says|said|shows|showed)|"
     r"(?:never|not|doesn'?t|didn'?t|won'?t|isn'?t)"
     r" (?:arriv\w*|com\w*|work\w*|show\w* up|load\w*|sent|receiv\w*))\b", re.IGNORECASE)
 """Words telling that the customer already did something ("tried two browsers", "checked spam", "reset email never
-arrives", "your website says on time": the website was looked at)."""
+arrives", "your website says on time": the website was looked at; "booked special assistance 2 weeks ago": the
+assistance was asked for)."""
 _CLAUSE = re.compile(r"[.,;:!?\n]+|\band\b|\bbut\b")
 _COMMON = frozenset({"your", "with", "this", "that", "have", "from", "just", "still", "they", "them", "then", "when",
                      "what", "will", "been", "into", "times", "time", "today", "again", "even", "also", "only"})

@@ -109,7 +109,8 @@ _AT_STAKE = ("urgency.legal", "urgency.stranded", "urgency.threat", "post.on_hol
              "post.mixed_info", "post.account_note", "post.carbon_monoxide", "post.machine_down", "post.sold_out",
              "post.got_out",
              "post.none_at_all", "post.running_now", "post.esim_switch", "post.weapon",
-             "post.train_named", "post.skimmer", "post.camera", "post.alarm_sounding")
+             "post.train_named", "post.skimmer", "post.camera", "post.alarm_sounding", "post.missed_attempt",
+             "post.credit_file")
 """Conditions that make a phrase speak to what is at stake ("are you still at the airport?" to someone stranded,
 a complaints review to a legal threat, the wait to someone left on hold, the rights to a title someone wants)."""
 _POINTED = ("asks.", *_AT_STAKE)

@@ -273,6 +273,8 @@ _NOT_WRONG_CHARGE = re.compile(
     r"fixed (?:price|rate|for)|price (?:freeze|guarantee|promise)|no change to my (?:plan|contract|package)|"
     r"cancell?ed|(?:money|penny|pennies|cash) back|tap(?:ped)?[- ]?(?:in|out)|(?:daily|day|weekly) cap|"
     r"(?:max|maximum) (?:daily )?(?:fare|cap|charge)|reverse (?:it|this|that|the (?:fee|charge))|"
+    r"(?:paying|pay|paid) (?:for )?\d+ ?(?:mb|mbps|gb|gbps|meg)\b|getting \d+ ?(?:mb|mbps|meg)\b|still no\b|"
+    r"no (?:sound|signal|picture|internet|service)\b|"
     r"never (?:agreed|signed up|consented)|(?:with|zero|no|without (?:any )?) notice|"
     r"(?:didn'?t|did not|failed to|wouldn'?t|won'?t|doesn'?t|does not) (?:read|register|scan|detect|pick up)|"
     r"non[- ]sterling|foreign (?:transaction|exchange|currency) fee|(?:i|we) (?:asked|ordered) for (?:a|an|one|the) "
@@ -918,9 +920,11 @@ _DISPUTED = re.compile(
     r"(?:chargeback|dispute|claim)s?\b|"
     r"\b(?:chargeback|dispute|claim)s? (?:is |was |has been |have been |are )?(?:still )?(?:under review|pending|"
     r"open|in progress|being reviewed|raised|rejected|declined|closed)\b|\b(?:my|the|our) (?:chargeback|dispute)\b|"
-    r"\bcomplaint (?:ref(?:erence)?|no|number)\.?(?: no\.?)?[^.!?]{0,40}?\b(?:raised|opened|filed|logged|lodged)\b",
+    r"\bcomplaint (?:ref(?:erence)?|no|number)\.?(?: no\.?)?[^.!?]{0,40}?\b(?:raised|opened|filed|logged|lodged)\b|"
+    r"\b(?:i|we) (?:disputed|contested)\b",
     re.IGNORECASE)
-"""A chargeback or dispute already raised ("raised a chargeback in june, still 'under review'"): "we can raise a
+"""A chargeback or dispute already raised ("raised a chargeback in june, still 'under review'", "3 weeks since I
+disputed the double charge"): "we can raise a
 dispute" offers what is done; the lines ask after the one open (`post.disputed`)."""
 _UNEXPECTED_CHARGE = re.compile(
     r"\b(?:charg(?:ed|ing|es?)|billed|debited|deducted|took|taken|taking|withdrawn|came out)\b|"
@@ -932,6 +936,18 @@ _UNEXPECTED_CHARGE = re.compile(
 """Money taken that the customer did not expect ("charged me twice", "a charge I don't recognise", "£9.99 came
 out"): "a charge you weren't expecting" is for them, not for a purchase the account does not show or a payout
 sent to the wrong address (`post.unexpected_charge`)."""
+_CREDIT_FILE = re.compile(
+    r"\b(?:credit (?:bureaus?|agenc(?:y|ies)|reference agenc(?:y|ies)|file|report|record|score|history)|cibil|"
+    r"experian|equifax|transunion)\b", re.IGNORECASE)
+"""The customer's credit file named ("you've been reporting a loan I closed in 2022 as overdue to the credit bureau",
+"reported a late payment to the credit bureau on a mortgage I paid ON TIME"): the entry checked and put right with
+the agencies, never "when the money went out" (`post.credit_file`)."""
+_MISSED_ATTEMPT = re.compile(
+    r"\b(?:sorry,? we missed you|we missed you|missed you (?:card|note|slip)|attempted (?:delivery|to deliver)|"
+    r"delivery attempt(?:ed)?|tried to deliver)\b", re.IGNORECASE)
+"""A delivery marked as tried ("the 'sorry we missed you' card when I was in ALL DAY", "'attempted delivery' at 11:02
+while I was sitting 3 metres from the door"): redelivery or a nearer pick-up offered, never "where your card is"
+(`post.missed_attempt`)."""
 _ARRIVED_LATE = re.compile(
     r"\b(?:turned up|showed up|arrived|came|got here|rocked up|delivered)\b[^.!?]{0,25}?\b(?:\d+ ?(?:hrs?|hours?|mins?|"
     r"minutes?)|an hour|half an hour|hours|ages) (?:late|after)\b|"
@@ -1516,7 +1532,8 @@ _POST_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "queue": (_QUEUE, _NOT_RUDE, _NOT_PHONE_QUEUE), "pricing": (_PRICING, _NOT_WRONG_CHARGE), "two_step": (_TWO_STEP,),
     "unexpected_charge": (_UNEXPECTED_CHARGE,), "disputed": (_DISPUTED,),
     "refund_eligibility": (_REFUND_ELIGIBILITY,),
-    "arrived_late": (_ARRIVED_LATE, _DELIVERED_GOODS), "repayment": (_REPAYMENT,),
+    "arrived_late": (_ARRIVED_LATE, _DELIVERED_GOODS), "repayment": (_REPAYMENT,), "missed_attempt": (_MISSED_ATTEMPT,),
+    "credit_file": (_CREDIT_FILE,),
     "unaccompanied": (_UNACCOMPANIED, _TRAVEL_TROUBLE), "relative_stranded": (_RELATIVE_STRANDED,),
     "wrong_recipient": (_WRONG_RECIPIENT,), "dirty_room": (_DIRTY_ROOM, _STILL_STAYING),
     "occasion": (_OCCASION, _FAVOUR, _NO_SPOILT),
@@ -1587,12 +1604,14 @@ _EMERGENCY = {"GB": "999", "UK": "999", "NI": "999", "US": "911", "CA": "911", "
 
 
 _WRY = re.compile(
-    r"[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F643\U0001FAE0]|"
+    r"[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001FAE0]|"
+    r"^(?![\s\S]*(?:\?\?|\bwhere(?:'s| is)\b))[\s\S]*\U0001F643|"
     r"\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|rofl)\b(?![\s.,]*(?:ok|okay|k|right|sure|cool|thanks|cheers|ty)\b)|"
     r"\bat this point\b|\bjust needed someone to know\b|\bnot complaining exactly\b|\bsend help\b",
     re.IGNORECASE)
 """Marks of a complaint told as a joke: a laughing, upside-down or melting face, "lol", "at this point the 08:15 is more
-of a rumour"; not a shrug ("postcode checker says 'no issues' lol ok")."""
+of a rumour"; not a shrug ("postcode checker says 'no issues' lol ok") nor an upside-down face beside a demand to know
+where something is ("'out for delivery' on Tuesday. it is now Friday. where is it?? 🙃")."""
 
 
 _FAINT = 0.15
@@ -1607,8 +1626,8 @@ def told_as_a_joke(reading: Reading, grave: bool, text: str) -> bool:
     """
     if joke_about_a_problem(reading):
         return not grave  # a joke about a problem the reply meets as a complaint told as a joke
-    # anger only the weights hear, with no word or mark of it (intensity under _FAINT), is no anger to a joke ("substituted
-    # my oat milk with... a bag of potatoes. genuinely how 🥔😂")
+    # anger only the weights hear, with no word or mark of it (intensity under _FAINT), is no anger to a joke
+    # ("substituted my oat milk with... a bag of potatoes. genuinely how 🥔😂")
     return (reading.intent == "complaint" and not grave and (reading.emotion != "anger" or reading.intensity < _FAINT)
             and not reading.sarcasm and not reading.urgency and _WRY.search(text) is not None)
 

@@ -407,7 +407,7 @@ _STAFF_ROLE = re.compile(
     r"barista|cashier|staff|engineer|technician|guard|conductor|steward(?:ess)?|waiter|waitress|manager|agent|rep|"
     r"receptionist|courier|host|server|team member|employee|worker|lady|guy|gentleman|housekeeper|"
     r"housekeeping(?: team)?|"
-    r"cleaner|chef|porter|concierge|doorman|nurse|bartender|checkout (?:lady|guy|assistant)|shop assistant))\b"
+    r"cleaner|chef|porter|concierge|doorman|nurse|bartender|checkout (?:lady|guy|assistant)|shop assistant|rider))\b"
 )
 _HELPED_ROLES = frozenset({"lady", "guy", "gentleman"})
 """Words that name a customer as often as a colleague."""
@@ -416,10 +416,11 @@ _HELPED_BEFORE = re.compile(r"\b(?:for|with|after|helped|helping|help|assisted|c
 _STAFF_ROLE_NAME = re.compile(
     r"\b(?i:driver|conductor|pilot|captain|barista|cashier|manager|receptionist|courier|host|server|agent|rep|"
     r"guard|engineer|technician|tech|advisor|adviser|consultant|stylist|teller|waiter|waitress|steward|stewardess|"
-    r"attendant|nurse|chef|concierge)\s+"
+    r"attendant|nurse|chef|concierge|rider)\s+"
     r"([A-Z][a-z]{2,14})\b(?!['’]s\b)"
 )
-"""A colleague named after their role: "driver Kofi", "our engineer Sam" (a name, not a common word)."""
+"""A colleague named after their role: "driver Kofi", "our engineer Sam", "your rider Kwame" (a name, not a common
+word)."""
 _DEVICE_WORDS = frozenset({
     "ps", "playstation", "xbox", "nintendo", "switch", "iphone", "ipad", "ios", "android", "windows", "mac",
     "macos", "macbook", "pc", "chromebook", "linux", "roku", "fire", "firestick", "apple", "chromecast", "smart",
@@ -433,7 +434,7 @@ _STAFF_WORDS = frozenset({
     "employee", "worker", "lady", "guy", "gentleman", "attendant", "attendants", "member", "housekeeper",
     "housekeeping", "cleaner", "chef", "porter", "concierge", "doorman", "nurse", "bartender", "assistant", "tech",
     "advisor", "adviser", "consultant", "stylist", "teller", "deserves", "raise", "girl", "woman", "fella",
-    "bloke", "lad"})
+    "bloke", "lad", "rider"})
 """Words without which no colleague is named or described."""
 _STAFF_GATE = _STAFF_WORDS | _STAFF_PRAISE_SET | frozenset({
     "especially", "esp", "particularly", "notably", "badge", "tag", "nametag", "who", "mr", "mrs", "ms", "miss",
@@ -447,7 +448,8 @@ _STAFF_ROLE_WORDS = (
     "crew", "attendant", "driver", "guy", "rep", "agent", "pilot", "captain", "barista", "cashier", "staff", "engineer",
     "technician", "guard", "conductor", "steward", "waiter", "waitress", "manager", "receptionist", "courier", "host",
     "server", "team member", "employee", "worker", "lady", "gentleman", "housekeep", "cleaner", "chef", "porter",
-    "concierge", "doorman", "nurse", "bartender", "assistant", "tech", "advis", "consultant", "stylist", "teller")
+    "concierge", "doorman", "nurse", "bartender", "assistant", "tech", "advis", "consultant", "stylist", "teller",
+    "rider")
 """Some of these (lower-cased) is in every colleague's role :data:`_STAFF_ROLE` finds."""
 _NOT_NAMES = frozenset({"The", "You", "Your", "All", "Everyone", "Our", "Team", "Support", "This", "That", "Them",
                         "Get", "Have", "Help", "Make", "Keep", "See", "Say", "Please", "Call", "Contact", "Use"})

@@ -255,12 +255,15 @@ _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]|\\b
 _TRAILING_IRONY = re.compile(
     r"[.!?,\n]\s*(?:lovely|great|brilliant|fantastic|amazing|genius|perfect|nice one|nice|marvellous|wonderful|"
     r"superb|stellar|classic|cool cool cool|love (?:it|that|this)|good job|great job|well done|top work|fab|"
-    r"incredible value|outstanding|impressive|cheers for that|thanks for that)\W*(?:@\w+\W*)*$",
+    r"incredible value|outstanding|impressive|cheers for that|thanks for that|thank you very much|thanks very much|"
+    r"thank you so much|thanks so much|thanks a lot|cheers then)\W*(?:@\w+\W*)*$",
     re.IGNORECASE,
 )
 """A post that ends on a lone kind word after its own sentence ("...ended the chat when I asked for a manager.
-lovely"): sarcasm when what came before reads as a problem."""
+lovely", "driver skipped my stop... Now late for work. Thank you very much 🙂"): sarcasm when what came before
+reads as a problem."""
 _ENDING_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
 """The most tokens a kind ending takes ("cool cool cool")."""
 
 
@@ -275,7 +278,8 @@ def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit])
     end = len(tokens)
     while end and tokens[end - 1].startswith("@"):
         end -= 1  # the handles the post ends with
-    return ending if all(h.start >= end - _ENDING_WORDS for h in praise_hits) else None
+    words = max(_ENDING_WORDS, len(_WORD.findall(ending.group(0))))  # "thank you very much" is four
+    return ending if all(h.start >= end - words for h in praise_hits) else None
 
 
 _EYE_ROLL = re.compile("[\U0001F643\U0001F644\U0001F612]")
@@ -546,12 +550,15 @@ _ONLY_TURNS = frozenset({"thing", "things", "issue", "problem", "gripe", "compla
 """After "only" or "one": "only thing is...", "one gripe though" turn from kind words to a problem."""
 _BAD_CONDUCT = re.compile(
     r"\b(?:ignor\w*|shout\w* at|yell\w*|rude\w*|ruin\w*|refus\w*|lie|lied|lying|laugh\w* at|mock\w*|hung up|hanging up|"
-    r"no help|useless|unhelpful|nothing|wasting|wasted|patroni[sz]\w*|abus\w*|swore|sworn at)\b", re.IGNORECASE)
-"""What a colleague named in "thanks" did wrong ("thanks to Dave for ignoring us"): thanks for that are sarcastic."""
+    r"no help|useless|unhelpful|nothing|wasting|wasted|patroni[sz]\w*|abus\w*|swore|sworn at|"
+    r"aka|burnt|burned|undercooked|stone cold|soggy|disaster|shambles)\b", re.IGNORECASE)
+"""What a colleague named in "thanks" did wrong ("thanks to Dave for ignoring us"), or what was served ("Shoutout to
+@StackdBurgers Leeds for the 'extra crispy' fries aka burnt to carbon"): thanks for that are sarcastic."""
 _SHOUT_OUT = re.compile(
     r"^\W*(?:@\w+\W+)*(?:(?:a|an|huge|big|massive|special|quick|major|just|want|wanted|to|say|give|giving|i|we|"
     r"would|like|i['’]d|id|have|got|gotta|must|need|needed)\s+){0,6}"
-    r"(?:(?:shout\s?-?\s?outs?|kudos|props|hats off|fair play|(?:(?:huge|big|massive|special|proper) )?thanks|thank (?:you|u))\s+"
+    r"(?:(?:shout\s?-?\s?outs?|kudos|props|hats off|fair play|(?:(?:huge|big|massive|special|proper) )?thanks|"
+    r"thank (?:you|u))\s+"
     r"(?:go(?:es)?\s+)?(?:out\s+)?to\s+|big\s?ups?\s+(?:to\s+)?)"
     r"(?:@\w+\s+(?:and\s+)?(?:especially\s+|particularly\s+)?)?"
     r"(?:(?-i:[A-Z][a-z]{2,})\b(?!\s+(?:line|station|branch|store|app|route|road|street)\b)|"
@@ -725,6 +732,7 @@ def _praise_then_problem(r: _Rules, *, strong: bool = False) -> str | None:
 _RULES_OVER_MODEL = frozenset({("feature_request", "app_bug"), ("flight_disruption", "app_bug"),
                                ("transport_disruption", "app_bug"), ("wrong_item", "app_bug"),
                                ("transport_disruption", "food_order"), ("booking", "app_bug"),
+                               ("wrong_item", "refund_status"),
                                ("transport_disruption", "service_outage")})
 """(rules, model) pairs where the rules' sure reading with a strong phrase wins however sure the model is: "the
 update removed offline mode" names a feature taken away, which the words of software (update, app, mode) lean
@@ -734,6 +742,13 @@ one. Seal was broken" is the wrong item sent, not a phone's software; "lift to p
 in the cold" is a station's, not a cold meal; "bee network 50 bus... driver pulled off while my mum was still getting
 sat down" is a bus's, not a network down."""
 _STRONG_PHRASE = 3.0
+_POLICY_ASKED = re.compile(r"\b(?:what(?:'|’)?s|what is|wats) (?:ur|your|yr|the) (?:\w+ ){0,2}"
+                           r"(?:polic(?:y|ies)|window|period|rules?|limit)\b", re.IGNORECASE)
+"""A policy asked about ("whats ur returns policy on sale items?", "whats ur return window over the holidays?")."""
+_POLICY_ASK_UNSURE = 0.95
+"""A complaint the weights read below this, in a calm post asking about a policy, is a question."""
+_FEW_WORDS = 6
+"""A post of at most this many words: the rules' strong phrase is trusted over the weights' doubt."""
 """The weight of a phrase of the lexicon's strong tier (``tiers.strong`` in concentrate.yaml)."""
 
 
@@ -1078,6 +1093,9 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
               # flawless... waited 25 min for eggs. otherwise 10/10 would go back")
               and (r.emotion.emotion not in NEGATIVE_EMOTIONS or r.praise >= _PRAISE_CLEAR)
               and not r.details.contacted
+              # "...a burger with no patty... Staff were lovely tbf but the kitchen is a disaster. Can I get a refund?":
+              # money asked back is no thanks
+              and "refund" not in r.intent.asks
               # "recline broken, tray table held together with tape... Crew were lovely and apologetic but...": the
               # trouble told first, nothing put right, a kind word for the crew on the way
               and (r.praise >= _PRAISE_CLEAR or not _trouble_then_kind_word(r))
@@ -1200,6 +1218,12 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
             # coupon?? shove it": a question mark on a furious complaint, no question to look into
             reasons.append(f"question read unsurely ({intent_p:.2f}) in an angry complaint: complaint")
             intent = "complaint"
+        elif (intent == "complaint" and intent_p < _POLICY_ASK_UNSURE and r.question and not urgency
+              and r.emotion.emotion not in NEGATIVE_EMOTIONS and _POLICY_ASKED.search(inbound.text)):
+            # "whats ur returns policy on sale items? bought a lamp in the sale, doesnt go with owt": a policy asked
+            # about calmly, whatever the weights make of "doesnt"
+            reasons.append(f"complaint read unsurely ({intent_p:.2f}) in a calm post asking about a policy: question")
+            intent = "question"
         elif (intent == "question" and not r.question and r.intent.intent == "banter"
               and "signal:banter:strong" in r.features and not urgency and not r.praise
               and r.emotion.emotion not in NEGATIVE_EMOTIONS and not _TROUBLE.search(inbound.text)
@@ -1349,7 +1373,10 @@ def concentrate(inbound: Inbound, *, locale: str = "en") -> Reading:
                 confidence = r.verdict.confidence
                 reasons.append(f"situation {rules} as sure as the rules ({confidence:.2f}): both read it")
         elif rules is not None and r.verdict.confidence >= _RULES_FALLBACK:
-            category, confidence = rules, min(r.verdict.confidence, 0.5)
+            # a post of a few words ("down again?", "is the app down?") gives the weights little to go on: a strong
+            # phrase of the rules keeps its own certainty there
+            short_and_strong = len(r.found.tokens) <= _FEW_WORDS and _strongest(r, rules) >= _STRONG_PHRASE
+            category, confidence = rules, r.verdict.confidence if short_and_strong else min(r.verdict.confidence, 0.5)
             reasons.append(r.verdict.reason + " (rules; the model was unsure)")
         else:
             category, confidence = "general", _GENERAL_EMPTY
