@@ -39,7 +39,7 @@ from carevoice.concentrate.emotion import NEGATIVE_EMOTIONS, EmotionVerdict, rea
 from carevoice.concentrate.evidence import squash
 from carevoice.concentrate.features import features
 from carevoice.concentrate.intent import DANGER_URGENCIES, IntentVerdict, read_intent, read_signals
-from carevoice.concentrate.keywords import Hit, Scan, scan
+from carevoice.concentrate.keywords import Hit, Scan, scan, tokenize
 from carevoice.concentrate.language import LanguageVerdict, read_language
 from carevoice.concentrate.lexicon import lexicon
 from carevoice.concentrate.model import Prediction, classes, describe_feature, predict_all
@@ -256,14 +256,13 @@ _TRAILING_IRONY = re.compile(
     r"[.!?,\n]\s*(?:lovely|great|brilliant|fantastic|amazing|genius|perfect|nice one|nice|marvellous|wonderful|"
     r"superb|stellar|classic|cool cool cool|love (?:it|that|this)|good job|great job|well done|top work|fab|"
     r"incredible value|outstanding|impressive|cheers for that|thanks for that|thank you very much|thanks very much|"
-    r"thank you so much|thanks so much|thanks a lot|cheers then)\W*(?:@\w+\W*)*$",
+    r"thanks a lot|cheers then)\W*(?:@\w+\W*)*$",
     re.IGNORECASE,
 )
 """A post that ends on a lone kind word after its own sentence ("...ended the chat when I asked for a manager.
 lovely", "driver skipped my stop... Now late for work. Thank you very much 🙂"): sarcasm when what came before
 reads as a problem."""
 _ENDING_WORDS = 3
-_WORD = re.compile(r"[^\W_]+")
 """The most tokens a kind ending takes ("cool cool cool")."""
 
 
@@ -278,7 +277,7 @@ def _ironic_ending(text: str, tokens: Sequence[str], praise_hits: Sequence[Hit])
     end = len(tokens)
     while end and tokens[end - 1].startswith("@"):
         end -= 1  # the handles the post ends with
-    words = max(_ENDING_WORDS, len(_WORD.findall(ending.group(0))))  # "thank you very much" is four
+    words = max(_ENDING_WORDS, len(tokenize(ending.group(0))))  # "thank you very much" is four
     return ending if all(h.start >= end - words for h in praise_hits) else None
 
 
